@@ -1,0 +1,47 @@
+// Fingerprints: short, stable content hashes used as ids.
+//
+// Document ids, claim ids and finding ids must be the same on every run, on every
+// machine, and in every later version of claimcheck, so they cannot use std::hash or
+// absl::Hash (both are seeded or may change). They use 64-bit FNV-1a, printed as 16
+// lowercase hex digits. FNV-1a is not cryptographic: ids name content, they do not
+// protect it.
+//
+// Thread-safe: all functions are pure.
+#ifndef CLAIMCHECK_CLAIMS_FINGERPRINT_H_
+#define CLAIMCHECK_CLAIMS_FINGERPRINT_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace claimcheck {
+
+// Builds a fingerprint from several fields. Each field is followed by a separator byte
+// that cannot occur in UTF-8 text, so ("ab","c") and ("a","bc") differ.
+class Fingerprinter {
+ public:
+  Fingerprinter() = default;
+
+  // Adds one field.
+  Fingerprinter& Add(absl::string_view field);
+  // Adds a number as its shortest round-trip decimal form ("4.5e+08" style avoided:
+  // integers print without exponent), so equal values give equal ids.
+  Fingerprinter& AddNumber(double value);
+  Fingerprinter& AddInt(int64_t value);
+
+  uint64_t value() const { return hash_; }
+  // 16 lowercase hex digits.
+  std::string Hex() const;
+
+ private:
+  void Mix(absl::string_view bytes);
+  uint64_t hash_ = 14695981039346656037ull;
+};
+
+// FNV-1a of `bytes` as 16 lowercase hex digits.
+std::string FingerprintHex(absl::string_view bytes);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_CLAIMS_FINGERPRINT_H_
