@@ -65,11 +65,6 @@ const std::vector<Command>& CommandTable() {
   return *table;
 }
 
-int NotImplemented(const std::string& name, CommandIO& io) {
-  *io.err << "claimcheck " << name << ": not implemented yet\n";
-  return kExitUsage;
-}
-
 int RunClaimcheck(const std::vector<std::string>& args, CommandIO& io) {
   if (args.empty()) {
     PrintOverview(*io.err);

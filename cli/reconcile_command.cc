@@ -1,5 +1,5 @@
 // claimcheck reconcile: not built yet.
-#include "cli/commands.h"
+#include "cli/command.h"
 
 namespace claimcheck {
 namespace {
