@@ -22,7 +22,7 @@ std::string Runfile(const std::string& path) {
   return absl::StrCat(root ? root : ".", "/claimcheck/", path);
 }
 
-Result Run(const std::string& args) {
+Result Claimcheck(const std::string& args) {
   std::string command = absl::StrCat(Runfile("cli/claimcheck"), " ", args, " 2>&1");
   FILE* pipe = popen(command.c_str(), "r");
   Result r{-1, ""};
@@ -36,7 +36,7 @@ Result Run(const std::string& args) {
 }
 
 TEST(EndToEndTest, HelpListsEverySubcommand) {
-  Result r = Run("help");
+  Result r = Claimcheck("help");
   EXPECT_EQ(r.code, 0) << r.out;
   for (const char* name : {"extract", "quantities", "reconcile", "report", "review", "export"}) {
     EXPECT_NE(r.out.find(absl::StrCat("  ", name, " ")), std::string::npos) << name;
@@ -44,17 +44,17 @@ TEST(EndToEndTest, HelpListsEverySubcommand) {
 }
 
 TEST(EndToEndTest, UnknownSubcommandExitsTwoWithSuggestion) {
-  Result r = Run("nosuch");
+  Result r = Claimcheck("nosuch");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("did you mean"), std::string::npos) << r.out;
-  Result typo = Run("extrct");
+  Result typo = Claimcheck("extrct");
   EXPECT_EQ(typo.code, 2);
   EXPECT_NE(typo.out.find("did you mean 'extract'"), std::string::npos) << typo.out;
 }
 
 TEST(EndToEndTest, SubcommandHelpHasAnExample) {
   for (const char* name : {"extract", "quantities", "reconcile", "report", "review", "export"}) {
-    Result r = Run(absl::StrCat(name, " --help"));
+    Result r = Claimcheck(absl::StrCat(name, " --help"));
     EXPECT_EQ(r.code, 0) << name;
     EXPECT_NE(r.out.find("example:"), std::string::npos) << r.out;
   }
