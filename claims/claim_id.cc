@@ -1,0 +1,26 @@
+#include "claims/claim_id.h"
+
+#include "claims/fingerprint.h"
+#include "claims/subject_key.h"
+
+namespace claimcheck {
+
+std::string MakeClaimId(absl::string_view document_id, uint64_t figure_begin,
+                        uint64_t figure_end, const v1::Quantity& quantity) {
+  Fingerprinter f;
+  f.Add("claim");  // domain separation from document and finding ids
+  f.Add(document_id);
+  f.AddInt(static_cast<int64_t>(figure_begin));
+  f.AddInt(static_cast<int64_t>(figure_end));
+  f.AddNumber(quantity.value());
+  f.Add(NormalizeKeyPart(quantity.unit()));
+  f.AddInt(static_cast<int64_t>(quantity.bound()));
+  return f.Hex();
+}
+
+std::string ClaimId(const v1::Claim& claim) {
+  return MakeClaimId(claim.provenance().document_id(), claim.provenance().figure_begin(),
+                     claim.provenance().figure_end(), claim.quantity());
+}
+
+}  // namespace claimcheck

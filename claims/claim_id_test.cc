@@ -1,0 +1,50 @@
+#include "claims/claim_id.h"
+
+#include <set>
+
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+v1::Quantity Money(double value, const char* unit) {
+  v1::Quantity q;
+  q.set_value(value);
+  q.set_unit(unit);
+  q.set_bound(v1::BOUND_KIND_EXACT);
+  return q;
+}
+
+TEST(ClaimIdTest, SameInputSameIdAndAnyChangeDiffers) {
+  const std::string base = MakeClaimId("doc1", 10, 25, Money(450e6, "CNY"));
+  EXPECT_EQ(base.size(), 16u);
+  EXPECT_EQ(base, MakeClaimId("doc1", 10, 25, Money(450e6, "CNY")));
+  struct {
+    const char* name;
+    std::string id;
+  } variants[] = {
+      {"other document", MakeClaimId("doc2", 10, 25, Money(450e6, "CNY"))},
+      {"other begin", MakeClaimId("doc1", 11, 25, Money(450e6, "CNY"))},
+      {"other end", MakeClaimId("doc1", 10, 26, Money(450e6, "CNY"))},
+      {"other value", MakeClaimId("doc1", 10, 25, Money(451e6, "CNY"))},
+      {"other unit", MakeClaimId("doc1", 10, 25, Money(450e6, "USD"))},
+  };
+  std::set<std::string> seen = {base};
+  for (const auto& v : variants) EXPECT_TRUE(seen.insert(v.id).second) << v.name;
+}
+
+TEST(ClaimIdTest, SubjectAndTextDoNotChangeTheId) {
+  v1::Claim a;
+  a.mutable_provenance()->set_document_id("d");
+  a.mutable_provenance()->set_figure_begin(3);
+  a.mutable_provenance()->set_figure_end(9);
+  *a.mutable_quantity() = Money(71e9, "CNY");
+  v1::Claim b = a;
+  b.mutable_subject()->set_entity("Big Fund III");
+  b.mutable_quantity()->set_text("RMB 71 billion");
+  EXPECT_EQ(ClaimId(a), ClaimId(b));
+  EXPECT_EQ(ClaimId(a), MakeClaimId("d", 3, 9, Money(71e9, "CNY")));
+}
+
+}  // namespace
+}  // namespace claimcheck

@@ -1,0 +1,136 @@
+#include "claims/metric_vocabulary.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "claims/subject_key.h"
+
+namespace claimcheck {
+namespace {
+
+struct Entry {
+  const char* metric;
+  std::vector<const char*> phrases;
+};
+
+const std::vector<Entry>& BuiltInEntries() {
+  static const auto* entries = new std::vector<Entry>{
+      {"revenue", {"revenue", "sales", "turnover", "top line"}},
+      {"profit", {"profit", "net profit", "net income", "earnings", "operating profit"}},
+      {"fund_size", {"fund size", "registered capital", "capital", "scale", "fund",
+                     "size of the fund", "fund's size", "funds"}},
+      {"investment", {"investment", "commit", "committed", "commits", "allocate", "allocated",
+                      "allocates", "invest", "invested", "invests", "inject", "injected",
+                      "injects", "pour", "poured", "pledge", "pledged", "earmark", "earmarked",
+                      "plan", "programme", "program", "project", "move", "initiative", "push",
+                      "effort", "package", "stake"}},
+      {"funding", {"raise", "raised", "raises", "funding", "financing", "funding round",
+                   "round", "secured"}},
+      {"spending", {"spend", "spent", "spends", "spending", "expenditure", "support funding",
+                    "support"}},
+      {"capex", {"capex", "capital expenditure", "capital spending"}},
+      {"valuation", {"valuation", "worth", "valued", "value"}},
+      {"deal_value", {"deal", "acquisition", "takeover", "contract", "order"}},
+      {"process_node", {"node", "process", "process node", "technology node", "process technology"}},
+      {"capacity", {"capacity", "production capacity", "output", "monthly capacity"}},
+      {"market_share", {"market share", "share"}},
+      {"market_size", {"market size", "market"}},
+      {"demand", {"demand"}},
+      {"shipments", {"shipments", "shipment", "shipped"}},
+      {"price", {"price", "prices", "cost"}},
+      {"subsidy", {"subsidy", "subsidies", "grant", "grants"}},
+      {"employees", {"employees", "staff", "workforce", "headcount", "workers"}},
+      {"size", {"size", "area", "footprint"}},
+      {"yield", {"yield"}},
+      {"loan", {"loan", "loans", "credit line"}},
+      {"time_to_market", {"time to market", "introduce", "launch", "hit the market", "ship",
+                          "release", "bring", "commercialise", "commercialize"}},
+      {"time_to_develop", {"time to develop", "develop", "developing", "build", "catch up",
+                           "master", "achieve"}},
+  };
+  return *entries;
+}
+
+// Stems tried when a word is not found as written.
+std::vector<std::string> Stems(const std::string& word) {
+  std::vector<std::string> out;
+  if (absl::EndsWith(word, "ies") && word.size() > 4) {
+    out.push_back(absl::StrCat(word.substr(0, word.size() - 3), "y"));
+  }
+  if (absl::EndsWith(word, "es") && word.size() > 3) out.push_back(word.substr(0, word.size() - 2));
+  if (absl::EndsWith(word, "s") && word.size() > 2) out.push_back(word.substr(0, word.size() - 1));
+  return out;
+}
+
+}  // namespace
+
+MetricVocabulary MetricVocabulary::BuiltIn() {
+  MetricVocabulary v;
+  for (const Entry& e : BuiltInEntries()) {
+    for (const char* p : e.phrases) v.Add(p, e.metric);
+  }
+  return v;
+}
+
+void MetricVocabulary::Add(absl::string_view phrase, absl::string_view metric) {
+  std::string key = NormalizeKeyPart(phrase);
+  std::string value = NormalizeKeyPart(metric);
+  if (key.empty() || value.empty()) return;
+  int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
+  if (words > max_words_) max_words_ = words;
+  by_phrase_[key] = value;
+}
+
+absl::Status MetricVocabulary::AddFromText(absl::string_view text, absl::string_view file_name) {
+  std::vector<std::string> problems;
+  int line_number = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_number;
+    absl::string_view s = absl::StripAsciiWhitespace(line);
+    if (s.empty() || s[0] == '#') continue;
+    std::vector<absl::string_view> parts = absl::StrSplit(s, '=');
+    if (parts.size() != 2) {
+      problems.push_back(absl::StrCat(file_name, ":", line_number,
+                                      ": expected 'phrase = metric', got '", s, "'"));
+      continue;
+    }
+    absl::string_view phrase = absl::StripAsciiWhitespace(parts[0]);
+    absl::string_view metric = absl::StripAsciiWhitespace(parts[1]);
+    if (phrase.empty() || metric.empty()) {
+      problems.push_back(absl::StrCat(file_name, ":", line_number, ": empty ",
+                                      phrase.empty() ? "phrase" : "metric", " in '", s, "'"));
+      continue;
+    }
+    Add(phrase, metric);
+  }
+  if (problems.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+}
+
+std::optional<std::string> MetricVocabulary::Find(absl::string_view phrase) const {
+  std::string key = NormalizeKeyPart(phrase);
+  auto it = by_phrase_.find(key);
+  if (it != by_phrase_.end()) return it->second;
+  // Plurals: try the stem of the last word.
+  size_t space = key.rfind(' ');
+  std::string head = space == std::string::npos ? "" : key.substr(0, space + 1);
+  std::string last = space == std::string::npos ? key : key.substr(space + 1);
+  for (const std::string& stem : Stems(last)) {
+    it = by_phrase_.find(absl::StrCat(head, stem));
+    if (it != by_phrase_.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+std::string GrowthMetric(absl::string_view base) {
+  if (base.empty()) return "growth";
+  if (absl::EndsWith(base, "_growth")) return std::string(base);
+  return absl::StrCat(base, "_growth");
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,73 @@
+// Metric vocabulary: the canonical names of what a figure measures, and their synonyms.
+//
+// Articles say "revenue", "sales" or "turnover" for one thing; "registered capital",
+// "scale" or "size" of a fund for another. Claims are grouped by canonical metric, so
+// the extractor looks each candidate word or phrase up here. Built-in metrics:
+//
+//   revenue          revenue, revenues, sales, turnover
+//   profit           profit, net profit, net income, earnings
+//   fund_size        fund size, registered capital, capital, scale, fund, size of the fund
+//   investment       investment, commit/committed, allocate/allocated, invest/invested,
+//                    inject/injected, pour/poured, pledge/pledged, earmark/earmarked
+//   funding          raise/raised, funding, financing, funding round
+//   spending         spend/spent, spending, expenditure
+//   capex            capex, capital expenditure
+//   valuation        valuation, worth, valued
+//   process_node     node, process, process node, technology node
+//   capacity         capacity, production capacity, output
+//   market_share     market share, share
+//   market_size      market size, market
+//   demand, shipments, price, subsidy, employees, size, yield
+//   time_to_market   time to market, introduce, launch, hit the market, ship, release
+//   time_to_develop  time to develop, develop, build, catch up
+// A change of a metric ("revenue rose 12%") is "<base>_growth" (GrowthMetric).
+//
+// Lookups are case-insensitive, with whitespace collapsed, and a plural or verb ending
+// ("revenues", "subsidies") falls back to its stem. User vocabulary files extend or
+// override the list, one "phrase = metric" a line, '#' comments and blank lines ignored.
+//
+// Thread-safety: const methods may be called concurrently; Add* need exclusive access.
+#ifndef CLAIMCHECK_CLAIMS_METRIC_VOCABULARY_H_
+#define CLAIMCHECK_CLAIMS_METRIC_VOCABULARY_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace claimcheck {
+
+class MetricVocabulary {
+ public:
+  MetricVocabulary() = default;
+
+  // The built-in vocabulary listed above.
+  static MetricVocabulary BuiltIn();
+
+  // Maps `phrase` (one or more words) to `metric`. Empty arguments are ignored.
+  void Add(absl::string_view phrase, absl::string_view metric);
+
+  // Parses "phrase = metric" lines and adds the good ones. Returns OK when every line
+  // parsed, else InvalidArgument naming each bad line as "<file_name>:<line>: <why>".
+  absl::Status AddFromText(absl::string_view text, absl::string_view file_name);
+
+  // The canonical metric of `phrase`, or nullopt when it is not in the vocabulary.
+  std::optional<std::string> Find(absl::string_view phrase) const;
+
+  // The number of words of the longest phrase, for longest-match scans.
+  int max_words() const { return max_words_; }
+
+ private:
+  absl::flat_hash_map<std::string, std::string> by_phrase_;
+  int max_words_ = 1;
+};
+
+// The metric for a change of `base`: "revenue" -> "revenue_growth"; "" -> "growth".
+// A base already ending in "_growth" is returned unchanged.
+std::string GrowthMetric(absl::string_view base);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_CLAIMS_METRIC_VOCABULARY_H_

@@ -1,0 +1,40 @@
+// Subject keys: the string the reconciler groups claims by.
+//
+// Two claims are about the same thing when they name the same entity, the same metric
+// and the same qualifiers ("Big Fund III" / "investment" / recipient "Piotech Jianke").
+// The key is those parts after canonicalisation (aliases and metric synonyms already
+// applied by the extractor), each normalised here: ASCII letters lower-cased,
+// typographic apostrophes and dashes made ASCII, runs of whitespace collapsed to one
+// space, ends trimmed, and any '|' replaced by a space; then joined by "|":
+//
+//   "big fund iii|investment|piotech jianke"
+//
+// Qualifiers keep the order they are given in (the extractor always emits them in a
+// fixed role order), and empty qualifier values are skipped.
+//
+// Thread-safe: pure functions.
+#ifndef CLAIMCHECK_CLAIMS_SUBJECT_KEY_H_
+#define CLAIMCHECK_CLAIMS_SUBJECT_KEY_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "proto/claim.pb.h"
+
+namespace claimcheck {
+
+// One part of a key, normalised as described above. Never fails; "" stays "".
+std::string NormalizeKeyPart(absl::string_view text);
+
+// The key for an entity, a metric and qualifier values, in that order.
+std::string MakeSubjectKey(absl::string_view entity, absl::string_view metric,
+                           const std::vector<std::string>& qualifier_values);
+
+// The key of a Subject from its entity, metric and qualifiers' values (the `key` field
+// itself is ignored). Use it to fill or re-check Subject.key.
+std::string SubjectKey(const v1::Subject& subject);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_CLAIMS_SUBJECT_KEY_H_

@@ -1,0 +1,52 @@
+#include "claims/subject_key.h"
+
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+TEST(SubjectKeyTest, NormalizeKeyPart) {
+  struct {
+    const char* in;
+    const char* want;
+  } cases[] = {
+      {"Big Fund III", "big fund iii"},
+      {"  Piotech   Jianke \n", "piotech jianke"},
+      {"SMIC\xE2\x80\x99s line", "smic's line"},        // typographic apostrophe
+      {"Non\xE2\x80\x93" "A line", "non-a line"},       // en dash
+      {"a|b", "a b"},                                    // separator never leaks in
+      {"\xE4\xB8\xAD\xE5\x9B\xBD Mobile", "\xE4\xB8\xAD\xE5\x9B\xBD mobile"},  // UTF-8 kept
+      {"", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(NormalizeKeyPart(c.in), c.want) << c.in;
+}
+
+TEST(SubjectKeyTest, JoinsEntityMetricAndQualifiers) {
+  struct {
+    const char* entity;
+    const char* metric;
+    std::vector<std::string> qualifiers;
+    const char* want;
+  } cases[] = {
+      {"Big Fund III", "investment", {"Piotech Jianke"}, "big fund iii|investment|piotech jianke"},
+      {"SMIC", "process_node", {}, "smic|process_node"},
+      {"SMIC", "process_node", {"", "target"}, "smic|process_node|target"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(MakeSubjectKey(c.entity, c.metric, c.qualifiers), c.want) << c.want;
+  }
+}
+
+TEST(SubjectKeyTest, SubjectKeyReadsTheProto) {
+  v1::Subject s;
+  s.set_entity("Big Fund III");
+  s.set_metric("investment");
+  v1::Qualifier* q = s.add_qualifiers();
+  q->set_role("recipient");
+  q->set_value("Piotech  Jianke");
+  s.set_key("ignored");
+  EXPECT_EQ(SubjectKey(s), "big fund iii|investment|piotech jianke");
+}
+
+}  // namespace
+}  // namespace claimcheck
