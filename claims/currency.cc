@@ -1,5 +1,6 @@
 #include "claims/currency.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
@@ -50,6 +51,7 @@ absl::StatusOr<RateTable> RateTable::Parse(absl::string_view csv, absl::string_v
       return error(absl::StrCat("bad rate '", fields[2], "'"));
     }
     Rate rate{per_usd, std::string(fields[3])};
+    table.latest_year_ = std::max(table.latest_year_, year);
     if (!table.rates_.emplace(std::make_pair(code, year), std::move(rate)).second) {
       return error(absl::StrCat("duplicate rate for ", code, " in ", year));
     }

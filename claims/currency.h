@@ -73,10 +73,14 @@ class RateTable {
                                      int year) const;
 
   size_t size() const { return rates_.size(); }
+  // The latest year any rate is given for (0 for an empty table): the year used when a
+  // figure's own year is unknown.
+  int latest_year() const { return latest_year_; }
 
  private:
   // (currency, year) -> rate, ordered so the nearest year can be found.
   std::map<std::pair<std::string, int>, Rate> rates_;
+  int latest_year_ = 0;
 };
 
 }  // namespace claimcheck

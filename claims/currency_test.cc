@@ -26,6 +26,7 @@ TEST(CurrencyTest, ParseReadsRowsAndSourcesWithCommas) {
   auto table = RateTable::Parse(kTable, "rates.csv");
   ASSERT_TRUE(table.ok()) << table.status();
   EXPECT_EQ(table->size(), 3u);
+  EXPECT_EQ(table->latest_year(), 2024);
   int year = 0;
   const RateTable::Rate* eur = table->Find("EUR", 2024, &year);
   ASSERT_NE(eur, nullptr);

@@ -1,0 +1,53 @@
+#include "reconcile/period.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+
+namespace claimcheck {
+
+std::optional<absl::CivilDay> ClaimPeriod::sort_day() const {
+  if (range.start) return range.start;
+  if (range.end) return *range.end - 1;
+  return published;
+}
+
+std::optional<absl::CivilDay> PublicationDay(const v1::Provenance& provenance) {
+  if (!provenance.has_published() || !provenance.published().has_time()) return std::nullopt;
+  absl::Time t = absl::FromUnixSeconds(provenance.published().time().seconds());
+  return absl::ToCivilDay(t, absl::UTCTimeZone());
+}
+
+ClaimPeriod PeriodOf(const v1::Claim& claim, absl::Status* problem) {
+  ClaimPeriod period;
+  period.published = PublicationDay(claim.provenance());
+  period.forecast = claim.scope().kind() == v1::SCOPE_KIND_FORECAST ||
+                    claim.provenance().hedge() == v1::HEDGE_FORECAST;
+  if (IsStatedScope(claim.scope())) {
+    auto range = ParseScopeRange(claim.scope());
+    if (range.ok()) {
+      period.range = *range;
+    } else if (problem != nullptr) {
+      *problem = absl::InvalidArgumentError(
+          absl::StrCat("claim ", claim.id(), ": ", range.status().message(),
+                       "; treated as undated"));
+    }
+  }
+  period.label = FormatRange(period.range);
+  return period;
+}
+
+bool SamePeriod(const ClaimPeriod& a, const ClaimPeriod& b) {
+  if (a.forecast != b.forecast) return false;
+  if (a.stated() && b.stated()) return a.range == b.range;
+  if (!a.stated() && !b.stated()) return true;
+  const ClaimPeriod& undated = a.stated() ? b : a;
+  const ClaimPeriod& dated = a.stated() ? a : b;
+  return undated.published && RangeContains(dated.range, *undated.published);
+}
+
+bool NestedOrOverlapping(const ClaimPeriod& a, const ClaimPeriod& b) {
+  if (!a.stated() || !b.stated() || a.range == b.range) return false;
+  return RangesOverlap(a.range, b.range);
+}
+
+}  // namespace claimcheck
