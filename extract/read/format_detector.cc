@@ -1,0 +1,61 @@
+#include "extract/read/format_detector.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "extract/read/forum_reader.h"
+
+namespace claimcheck {
+namespace {
+
+constexpr size_t kSniffBytes = 8192;
+
+}  // namespace
+
+std::optional<std::string> WhyBinary(absl::string_view bytes) {
+  absl::string_view head = bytes.substr(0, kSniffBytes);
+  if (absl::StartsWith(head, "%PDF-")) return "PDF document";
+  if (absl::StartsWith(head, "\x89PNG")) return "PNG image";
+  if (absl::StartsWith(head, "\xFF\xD8\xFF")) return "JPEG image";
+  if (absl::StartsWith(head, "GIF8")) return "GIF image";
+  if (absl::StartsWith(head, "PK\x03\x04")) return "ZIP archive";
+  if (absl::StartsWith(head, "\x1F\x8B")) return "gzip data";
+  if (head.find('\0') != absl::string_view::npos) return "contains NUL bytes";
+  size_t control = 0;
+  for (char ch : head) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ||
+        c == 0x7F) {
+      ++control;
+    }
+  }
+  if (control * 20 > head.size()) return "many control bytes";
+  return std::nullopt;
+}
+
+DetectedFormat DetectFormat(absl::string_view text, absl::string_view name) {
+  size_t first = 0;
+  while (first < text.size() && absl::ascii_isspace(static_cast<unsigned char>(text[first]))) {
+    ++first;
+  }
+  if (first >= text.size()) return DetectedFormat::kPlainText;
+  char c = text[first];
+  if (c == '{' || c == '[') return DetectedFormat::kJson;
+  absl::string_view head = text.substr(first, kSniffBytes);
+  bool html_name = absl::EndsWithIgnoreCase(name, ".html") ||
+                   absl::EndsWithIgnoreCase(name, ".htm") ||
+                   absl::EndsWithIgnoreCase(name, ".xhtml");
+  if (c == '<' || html_name) {
+    std::string lower = absl::AsciiStrToLower(head.substr(0, 2048));
+    for (absl::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta",
+                                  "<article", "<p>", "<p ", "<div", "<h1", "<h2", "<title",
+                                  "<br", "<span", "<a href", "<table", "<ul"}) {
+      if (absl::StrContains(lower, tag)) return DetectedFormat::kHtml;
+    }
+  }
+  if (LooksLikeForumThread(text)) return DetectedFormat::kForumThread;
+  return DetectedFormat::kPlainText;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,329 @@
+#include "extract/read/forum_reader.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "extract/read/plain_text_reader.h"
+#include "extract/read/quotation_finder.h"
+#include "extract/read/text_normalizer.h"
+
+namespace claimcheck {
+namespace {
+
+constexpr size_t kMaxHeaderLineBytes = 48;
+
+enum class Kind { kBlank, kText, kRank, kDate, kSaid, kExpand, kFurniture };
+
+struct Line {
+  size_t begin;  // trimmed line, offsets into the thread text
+  size_t end;
+  Kind kind;
+  std::optional<v1::PublicationTime> date;  // for kDate
+};
+
+size_t WordCount(absl::string_view s) {
+  return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipEmpty())).size();
+}
+
+bool IsSaidLine(absl::string_view line) {
+  return line.size() <= 80 && (absl::EndsWith(line, " said:") || absl::EndsWith(line, " wrote:") ||
+                               absl::StartsWith(line, "Originally Posted by ") ||
+                               absl::StartsWith(line, "Quote from "));
+}
+
+bool IsExpandLine(absl::string_view line) {
+  return line == "Click to expand..." || line == "Click to expand\xE2\x80\xA6" ||
+         line == "Click to shrink...";
+}
+
+// Page furniture: lines that are not anyone's words.
+bool IsFurniture(absl::string_view line) {
+  if (line == "Not open for further replies." || line == "Last edited:" ||
+      absl::StartsWith(line, "Last edited by") || absl::StartsWith(line, "Please, Log in or Register") ||
+      absl::StartsWith(line, "Please Log in or Register") || line == "Reply" || line == "Like" ||
+      line == "Report" || line == "Quote" || line == "Share" || line == "Reactions:" ||
+      line == "Bookmark") {
+    return true;
+  }
+  // "Page 41 of 58", "#12".
+  if (absl::StartsWith(line, "Page ") && absl::StrContains(line, " of ") && line.size() < 20) {
+    return true;
+  }
+  if (line.size() > 1 && line.size() < 8 && line[0] == '#') {
+    for (size_t k = 1; k < line.size(); ++k) {
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(line[k]))) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// A short line without sentence punctuation: a user name or a custom title.
+bool IsNameLike(absl::string_view line) {
+  if (line.empty() || line.size() > kMaxHeaderLineBytes || WordCount(line) > 3) return false;
+  char last = line.back();
+  return last != '.' && last != '!' && last != '?' && last != ':' && last != ',';
+}
+
+std::vector<Line> Classify(absl::string_view text, const DateContext& ctx) {
+  std::vector<Line> lines;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == absl::string_view::npos) nl = text.size();
+    size_t b = pos;
+    size_t e = nl;
+    while (b < e && absl::ascii_isspace(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && absl::ascii_isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+    absl::string_view line = text.substr(b, e - b);
+    Line l{b, e, Kind::kText, std::nullopt};
+    if (line.empty()) {
+      l.kind = Kind::kBlank;
+    } else if (IsExpandLine(line)) {
+      l.kind = Kind::kExpand;
+    } else if (IsSaidLine(line)) {
+      l.kind = Kind::kSaid;
+    } else if (IsFurniture(line)) {
+      l.kind = Kind::kFurniture;
+    } else if (IsForumRankLine(line)) {
+      l.kind = Kind::kRank;
+    } else if (line.size() <= 60) {
+      if (std::optional<v1::PublicationTime> t = ParsePublicationTime(line, ctx)) {
+        l.kind = Kind::kDate;
+        l.date = std::move(t);
+      }
+    }
+    lines.push_back(std::move(l));
+    if (nl >= text.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+struct Header {
+  size_t first;  // line index of the header's first line
+  size_t last;   // one past its last line
+  std::string author;
+  std::optional<v1::PublicationTime> date;
+};
+
+// Post headers: a rank line, with name-like lines just above it, and rank/date lines
+// (blank lines allowed between them) after it.
+std::vector<Header> FindHeaders(absl::string_view text, const std::vector<Line>& lines) {
+  std::vector<Header> headers;
+  size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].kind != Kind::kRank) {
+      ++i;
+      continue;
+    }
+    Header h;
+    size_t first = i;
+    size_t floor = headers.empty() ? 0 : headers.back().last;
+    while (first > floor && i - first < 2 && lines[first - 1].kind == Kind::kText &&
+           IsNameLike(text.substr(lines[first - 1].begin,
+                                  lines[first - 1].end - lines[first - 1].begin))) {
+      --first;
+    }
+    // A name line must open the header: blank line or page furniture above it.
+    if (first < i && first > 0 && lines[first - 1].kind != Kind::kBlank &&
+        lines[first - 1].kind != Kind::kFurniture) {
+      first = i;
+    }
+    if (first < i) {
+      h.author = std::string(text.substr(lines[first].begin, lines[first].end - lines[first].begin));
+    }
+    size_t j = i + 1;
+    while (j < lines.size()) {
+      Kind k = lines[j].kind;
+      if (k == Kind::kRank || k == Kind::kFurniture) {
+        ++j;
+      } else if (k == Kind::kDate) {
+        if (!h.date.has_value()) h.date = lines[j].date;
+        ++j;
+      } else if (k == Kind::kBlank && j + 1 < lines.size() &&
+                 (lines[j + 1].kind == Kind::kRank || lines[j + 1].kind == Kind::kDate)) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    h.first = first;
+    h.last = j;
+    headers.push_back(std::move(h));
+    i = j;
+  }
+  return headers;
+}
+
+}  // namespace
+
+bool IsForumRankLine(absl::string_view line) {
+  if (line.empty() || line.size() > 40 || WordCount(line) > 4) return false;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(line[0]))) return false;
+  size_t sp = line.rfind(' ');
+  absl::string_view last = sp == absl::string_view::npos ? line : line.substr(sp + 1);
+  for (absl::string_view w : {"member", "moderator", "administrator", "admin", "staff",
+                              "general", "colonel", "major", "captain", "lieutenant",
+                              "sergeant", "professional", "contributor", "poster", "veteran",
+                              "newbie", "guest", "banned", "enthusiast", "regular"}) {
+    if (absl::EqualsIgnoreCase(last, w)) return true;
+  }
+  return false;
+}
+
+bool LooksLikeForumThread(absl::string_view text) {
+  absl::string_view head = text.substr(0, 64 * 1024);
+  int ranks = 0;
+  int said = 0;
+  int expand = 0;
+  for (absl::string_view raw : absl::StrSplit(head, '\n')) {
+    absl::string_view line = absl::StripAsciiWhitespace(raw);
+    if (IsForumRankLine(line)) ++ranks;
+    if (IsSaidLine(line)) ++said;
+    if (IsExpandLine(line)) ++expand;
+  }
+  return ranks >= 2 || (said >= 1 && expand >= 1);
+}
+
+void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
+                     const DateContext& context, v1::Document* doc) {
+  doc->set_format(v1::DOCUMENT_FORMAT_FORUM_THREAD);
+  DateContext ctx = context;
+  ctx.china_context = MentionsChina(text.substr(0, 8192));
+  std::vector<Line> lines = Classify(text, ctx);
+  std::vector<Header> headers = FindHeaders(text, lines);
+
+  // The map from document text to thread text; separators get inexact runs.
+  OffsetMap local;
+  std::string* out = doc->mutable_text();
+  int pending = 0;  // 0 = start, 1 = after a line, 2 = after a paragraph break
+  auto append_line = [&](const Line& l) {
+    if (!out->empty()) {
+      local.AddInexact(out->size(), l.begin);
+      out->append(pending >= 2 ? "\n\n" : "\n");
+    }
+    pending = 1;
+    local.AddExact(out->size(), l.begin);
+    out->append(text.data() + l.begin, l.end - l.begin);
+  };
+  struct QuoteBlock {
+    size_t begin;
+    size_t end;
+  };
+  std::vector<QuoteBlock> quote_blocks;
+
+  // Appends lines [from, to), returns nothing; tracks explicit quote blocks.
+  auto append_range = [&](size_t from, size_t to) {
+    bool in_quote = false;
+    size_t quote_begin = 0;
+    for (size_t k = from; k < to; ++k) {
+      const Line& l = lines[k];
+      switch (l.kind) {
+        case Kind::kBlank:
+          if (pending == 1) pending = 2;
+          break;
+        case Kind::kSaid:
+          pending = out->empty() ? 0 : 2;
+          in_quote = true;
+          quote_begin = out->size() + (out->empty() ? 0 : 2);
+          break;
+        case Kind::kExpand:
+          if (in_quote && out->size() > quote_begin) {
+            quote_blocks.push_back(QuoteBlock{quote_begin, out->size()});
+          }
+          in_quote = false;
+          pending = 2;
+          break;
+        case Kind::kFurniture:
+          break;
+        default:
+          append_line(l);
+          break;
+      }
+    }
+  };
+
+  size_t first_post = headers.empty() ? lines.size() : headers.front().first;
+  // Preamble: the thread title and anything before the first post.
+  for (size_t k = 0; k < first_post; ++k) {
+    if (lines[k].kind == Kind::kText) {
+      absl::string_view t = text.substr(lines[k].begin, lines[k].end - lines[k].begin);
+      if (t.size() <= 200) doc->set_title(std::string(t));
+      break;
+    }
+  }
+  append_range(0, first_post);
+  for (size_t h = 0; h < headers.size(); ++h) {
+    size_t body_end = h + 1 < headers.size() ? headers[h + 1].first : lines.size();
+    pending = out->empty() ? 0 : 2;
+    size_t begin = out->size() + (out->empty() ? 0 : 2);
+    append_range(headers[h].last, body_end);
+    v1::Post* post = doc->add_posts();
+    post->set_begin(std::min(begin, out->size()));
+    post->set_end(out->size());
+    if (!headers[h].author.empty()) post->set_author(headers[h].author);
+    if (headers[h].date.has_value()) {
+      *post->mutable_published() = *headers[h].date;
+      if (post->published().method() != v1::DATE_METHOD_RELATIVE) {
+        post->mutable_published()->set_method(v1::DATE_METHOD_BYLINE);
+      }
+    } else {
+      MarkUndated(post->mutable_published());
+    }
+  }
+
+  OffsetMap composed = local.ComposeWith(to_file);
+  composed.AppendTo(doc);
+
+  // Publication time: first resolved post date, else first unresolved relative one.
+  const v1::PublicationTime* best = nullptr;
+  for (const v1::Post& p : doc->posts()) {
+    if (p.published().has_time()) {
+      best = &p.published();
+      break;
+    }
+    if (best == nullptr && p.published().unresolved_relative()) best = &p.published();
+  }
+  if (best != nullptr) {
+    *doc->mutable_published() = *best;
+  } else {
+    MarkUndated(doc->mutable_published());
+  }
+
+  doc->set_id(DocumentIdForText(*out));
+  // Quotations: repeats of earlier text, then explicit quote blocks not yet covered.
+  std::vector<RepeatedPassage> repeats = FindRepeatedPassages(*out);
+  std::vector<v1::Quotation> quotes;
+  for (const RepeatedPassage& r : repeats) {
+    v1::Quotation q;
+    q.set_begin(r.begin);
+    q.set_end(r.end);
+    q.set_source_document_id(doc->id());
+    q.set_source_offset(r.source_offset);
+    quotes.push_back(std::move(q));
+  }
+  for (const QuoteBlock& b : quote_blocks) {
+    bool covered = false;
+    for (const RepeatedPassage& r : repeats) {
+      if (r.begin < b.end && b.begin < r.end) covered = true;
+    }
+    if (covered) continue;
+    v1::Quotation q;  // quotes a post we do not have: no source
+    q.set_begin(b.begin);
+    q.set_end(b.end);
+    quotes.push_back(std::move(q));
+  }
+  std::sort(quotes.begin(), quotes.end(), [](const v1::Quotation& a, const v1::Quotation& b) {
+    return a.begin() < b.begin();
+  });
+  for (v1::Quotation& q : quotes) *doc->add_quotations() = std::move(q);
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,529 @@
+#include "extract/read/html_reader.h"
+
+#include <array>
+#include <cstring>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "extract/read/byline.h"
+#include "extract/read/html_entities.h"
+#include "extract/read/json_value.h"
+#include "extract/read/plain_text_reader.h"
+
+namespace claimcheck {
+namespace {
+
+constexpr std::array<bool, 256> MakeSpecial() {
+  std::array<bool, 256> t{};
+  t['<'] = t['&'] = t[' '] = t['\t'] = t['\n'] = t['\r'] = t['\f'] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kSpecial = MakeSpecial();
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool NameIs(absl::string_view name, std::initializer_list<absl::string_view> list) {
+  for (absl::string_view n : list) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+// Elements whose whole content is dropped.
+bool IsSkipped(absl::string_view n) {
+  return NameIs(n, {"script", "style", "noscript", "template", "svg", "math", "iframe",
+                    "object", "canvas", "select", "nav", "aside", "footer", "button",
+                    "textarea", "head"});
+}
+// Elements whose content is raw text: the first "</name" ends it.
+bool IsRawText(absl::string_view n) {
+  return NameIs(n, {"script", "style", "textarea", "title", "xmp", "noscript"});
+}
+bool IsBlock(absl::string_view n) {
+  return NameIs(n, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+                    "dt", "dd", "blockquote", "section", "article", "header", "main",
+                    "figure", "figcaption", "table", "thead", "tbody", "tfoot", "caption",
+                    "pre", "hr", "address", "details", "summary", "fieldset", "legend",
+                    "center", "hgroup", "form"});
+}
+
+std::string CollapseSpace(absl::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+struct Attribute {
+  absl::string_view name;  // lower-cased copy lives in Tag::lower_names
+  absl::string_view value;
+};
+
+struct Tag {
+  char name[16];
+  size_t name_len = 0;
+  bool closing = false;
+  bool self_closing = false;
+  size_t end = 0;  // one past '>'
+  std::vector<std::pair<std::string, absl::string_view>> attrs;  // (lower name, raw value)
+  absl::string_view Name() const { return absl::string_view(name, name_len); }
+  absl::string_view Attr(absl::string_view n) const {
+    for (const auto& a : attrs) {
+      if (a.first == n) return a.second;
+    }
+    return {};
+  }
+};
+
+class Scanner {
+ public:
+  Scanner(absl::string_view html, std::string* out, OffsetMap* map, HtmlMetadata* meta)
+      : h_(html), out_(out), map_(map), meta_(meta) {}
+
+  void Run() {
+    out_->clear();
+    const unsigned char* d = reinterpret_cast<const unsigned char*>(h_.data());
+    const size_t n = h_.size();
+    while (i_ < n) {
+      size_t run = i_;
+      while (run < n && !kSpecial[d[run]]) ++run;
+      if (run > i_) {
+        EmitText(i_, run);
+        i_ = run;
+        continue;
+      }
+      char c = h_[i_];
+      if (IsSpace(c)) {
+        if (pre_depth_ > 0) {
+          EmitText(i_, i_ + 1);
+        } else if (!pending_space_) {
+          pending_space_ = true;
+          space_src_ = i_;
+        }
+        ++i_;
+      } else if (c == '&') {
+        decoded_.clear();
+        size_t used = DecodeEntityAt(h_, i_, &decoded_);
+        if (used == 0) {
+          EmitText(i_, i_ + 1);
+          ++i_;
+        } else {
+          EmitDecoded(decoded_, i_);
+          i_ += used;
+        }
+      } else {
+        HandleTag();
+      }
+    }
+    while (!out_->empty() && (out_->back() == ' ' || out_->back() == '\n')) out_->pop_back();
+  }
+
+ private:
+  void Flush(size_t src) {
+    if (pending_break_ > 0) {
+      if (!out_->empty()) {
+        while (!out_->empty() && out_->back() == ' ') out_->pop_back();
+        if (map_) map_->AddInexact(out_->size(), break_src_);
+        out_->append(pending_break_ >= 2 ? "\n\n" : "\n");
+      }
+      pending_break_ = 0;
+      pending_space_ = false;
+      return;
+    }
+    if (pending_space_) {
+      if (!out_->empty() && out_->back() != '\n' && out_->back() != ' ') {
+        if (map_) map_->AddExact(out_->size(), space_src_);
+        out_->push_back(' ');
+      }
+      pending_space_ = false;
+    }
+    (void)src;
+  }
+
+  void EmitText(size_t b, size_t e) {
+    Flush(b);
+    if (map_) map_->AddExact(out_->size(), b);
+    out_->append(h_.data() + b, e - b);
+    if (in_h1_) meta_->first_h1.append(h_.data() + b, e - b);
+  }
+
+  void EmitDecoded(absl::string_view bytes, size_t src) {
+    Flush(src);
+    if (map_) map_->AddInexact(out_->size(), src);
+    out_->append(bytes.data(), bytes.size());
+    if (in_h1_) meta_->first_h1.append(bytes.data(), bytes.size());
+  }
+
+  void Break(int level, size_t src) {
+    if (level > pending_break_) {
+      pending_break_ = level;
+      break_src_ = src;
+    }
+  }
+
+  // Parses the tag at i_ ('<') into *tag; false if it is not a tag (literal '<').
+  bool ParseTag(Tag* tag) {
+    const size_t n = h_.size();
+    size_t j = i_ + 1;
+    if (j < n && h_[j] == '/') {
+      tag->closing = true;
+      ++j;
+    }
+    size_t name_begin = j;
+    while (j < n && (absl::ascii_isalnum(static_cast<unsigned char>(h_[j])) || h_[j] == '-' ||
+                     h_[j] == ':' || h_[j] == '_')) {
+      if (tag->name_len < sizeof(tag->name)) {
+        tag->name[tag->name_len++] =
+            absl::ascii_tolower(static_cast<unsigned char>(h_[j]));
+      }
+      ++j;
+    }
+    if (j == name_begin || !absl::ascii_isalpha(static_cast<unsigned char>(h_[name_begin]))) {
+      return false;
+    }
+    bool want_attrs = !tag->closing && NameIs(tag->Name(), {"meta", "time", "script"});
+    // Attributes.
+    while (j < n && h_[j] != '>') {
+      if (IsSpace(h_[j]) || h_[j] == '/') {
+        if (h_[j] == '/' && j + 1 < n && h_[j + 1] == '>') tag->self_closing = true;
+        ++j;
+        continue;
+      }
+      size_t an = j;
+      while (j < n && !IsSpace(h_[j]) && h_[j] != '=' && h_[j] != '>' && h_[j] != '/') ++j;
+      absl::string_view attr_name = h_.substr(an, j - an);
+      while (j < n && IsSpace(h_[j])) ++j;
+      absl::string_view value;
+      if (j < n && h_[j] == '=') {
+        ++j;
+        while (j < n && IsSpace(h_[j])) ++j;
+        if (j < n && (h_[j] == '"' || h_[j] == '\'')) {
+          char q = h_[j];
+          size_t vb = ++j;
+          const void* close = std::memchr(h_.data() + j, q, n - j);
+          j = close ? static_cast<const char*>(close) - h_.data() : n;
+          value = h_.substr(vb, j - vb);
+          if (j < n) ++j;
+        } else {
+          size_t vb = j;
+          while (j < n && !IsSpace(h_[j]) && h_[j] != '>') ++j;
+          value = h_.substr(vb, j - vb);
+        }
+      }
+      if (want_attrs && !attr_name.empty()) {
+        tag->attrs.emplace_back(absl::AsciiStrToLower(attr_name), value);
+      }
+      if (an == j) ++j;  // a stray character: make progress
+    }
+    tag->end = j < n ? j + 1 : n;
+    return true;
+  }
+
+  // Position of the "</name" that closes raw text starting at `from`, or h_.size().
+  size_t FindRawClose(size_t from, absl::string_view name) const {
+    size_t j = from;
+    while (true) {
+      const void* lt = std::memchr(h_.data() + j, '<', h_.size() - j);
+      if (lt == nullptr) return h_.size();
+      j = static_cast<const char*>(lt) - h_.data();
+      if (j + 2 + name.size() <= h_.size() && h_[j + 1] == '/' &&
+          absl::EqualsIgnoreCase(h_.substr(j + 2, name.size()), name)) {
+        return j;
+      }
+      ++j;
+      if (j >= h_.size()) return h_.size();
+    }
+  }
+
+  // Skips the content of a non-raw element `name` up to its matching close tag, counting
+  // nested elements of the same name. Returns the position after the close tag.
+  size_t SkipElement(size_t from, absl::string_view name) const {
+    int depth = 1;
+    size_t j = from;
+    const size_t n = h_.size();
+    while (j < n) {
+      const void* lt = std::memchr(h_.data() + j, '<', n - j);
+      if (lt == nullptr) return n;
+      j = static_cast<const char*>(lt) - h_.data();
+      bool closing = j + 1 < n && h_[j + 1] == '/';
+      size_t nb = j + (closing ? 2 : 1);
+      if (nb + name.size() <= n && absl::EqualsIgnoreCase(h_.substr(nb, name.size()), name) &&
+          (nb + name.size() == n ||
+           !absl::ascii_isalnum(static_cast<unsigned char>(h_[nb + name.size()])))) {
+        depth += closing ? -1 : 1;
+        if (depth == 0) {
+          const void* gt = std::memchr(h_.data() + nb, '>', n - nb);
+          return gt ? static_cast<const char*>(gt) - h_.data() + 1 : n;
+        }
+      } else if (!closing && h_.substr(j, 4) == "<!--") {
+        size_t e = h_.find("-->", j + 4);
+        if (e == absl::string_view::npos) return n;
+        j = e + 3;
+        continue;
+      }
+      ++j;
+    }
+    return n;
+  }
+
+  void HandleTag() {
+    const size_t n = h_.size();
+    if (h_.substr(i_, 4) == "<!--") {
+      size_t e = h_.find("-->", i_ + 4);
+      i_ = e == absl::string_view::npos ? n : e + 3;
+      return;
+    }
+    if (i_ + 1 < n && (h_[i_ + 1] == '!' || h_[i_ + 1] == '?')) {
+      const void* gt = std::memchr(h_.data() + i_, '>', n - i_);
+      i_ = gt ? static_cast<const char*>(gt) - h_.data() + 1 : n;
+      return;
+    }
+    Tag tag;
+    if (!ParseTag(&tag)) {
+      EmitText(i_, i_ + 1);
+      ++i_;
+      return;
+    }
+    size_t tag_begin = i_;
+    i_ = tag.end;
+    absl::string_view name = tag.Name();
+    if (tag.closing) {
+      if (name == "h1") in_h1_ = false;
+      if (name == "pre" && pre_depth_ > 0) --pre_depth_;
+      if (IsBlock(name)) Break(2, tag_begin);
+      if (name == "tr") Break(1, tag_begin);
+      if ((name == "td" || name == "th") && !pending_space_) {
+        pending_space_ = true;
+        space_src_ = tag_begin;
+      }
+      return;
+    }
+    if (name == "meta") {
+      Meta(tag);
+      return;
+    }
+    if (name == "time" && meta_->time_datetime.empty()) {
+      meta_->time_datetime = std::string(absl::StripAsciiWhitespace(tag.Attr("datetime")));
+    }
+    if (tag.self_closing && name != "br") return;
+    if (name == "title") {
+      size_t close = FindRawClose(i_, "title");
+      if (meta_->title_element.empty()) {
+        meta_->title_element = CollapseSpace(DecodeEntities(h_.substr(i_, close - i_)));
+      }
+      i_ = SkipCloseTag(close);
+      return;
+    }
+    if (IsRawText(name)) {
+      size_t close = FindRawClose(i_, name);
+      if (name == "script" &&
+          absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(tag.Attr("type")),
+                                 "application/ld+json")) {
+        JsonLd(h_.substr(i_, close - i_));
+      }
+      i_ = SkipCloseTag(close);
+      return;
+    }
+    if (IsSkipped(name)) {
+      if (name == "head") return;  // head: only its title/meta/script matter
+      i_ = SkipElement(i_, name);
+      return;
+    }
+    if (name == "br") {
+      Break(1, tag_begin);
+      return;
+    }
+    if (name == "h1" && meta_->first_h1.empty()) in_h1_ = true;
+    if (name == "pre") ++pre_depth_;
+    if (IsBlock(name)) {
+      Break(2, tag_begin);
+    } else if (name == "tr") {
+      Break(1, tag_begin);
+    } else if ((name == "td" || name == "th") && !pending_space_) {
+      pending_space_ = true;
+      space_src_ = tag_begin;
+    }
+  }
+
+  size_t SkipCloseTag(size_t close) const {
+    if (close >= h_.size()) return h_.size();
+    const void* gt = std::memchr(h_.data() + close, '>', h_.size() - close);
+    return gt ? static_cast<const char*>(gt) - h_.data() + 1 : h_.size();
+  }
+
+  void Meta(const Tag& tag) {
+    absl::string_view key = tag.Attr("property");
+    if (key.empty()) key = tag.Attr("name");
+    if (key.empty()) key = tag.Attr("itemprop");
+    if (key.empty()) return;
+    std::string k = absl::AsciiStrToLower(key);
+    absl::string_view raw = tag.Attr("content");
+    if (raw.empty()) raw = tag.Attr("datetime");
+    if (raw.empty()) return;
+    std::string value = CollapseSpace(DecodeEntities(raw));
+    if (NameIs(k, {"article:published_time", "og:article:published_time", "datepublished",
+                   "date", "citation_date", "citation_publication_date",
+                   "citation_online_date", "dc.date", "dc.date.issued", "dcterms.date",
+                   "dcterms.issued", "pubdate", "publish-date", "publish_date",
+                   "sailthru.date", "parsely-pub-date", "article.published", "published_time",
+                   "og:published_time"})) {
+      // article:published_time wins over the looser names.
+      if (meta_->meta_published.empty() || k == "article:published_time") {
+        meta_->meta_published = value;
+      }
+    } else if (NameIs(k, {"og:title", "twitter:title", "citation_title", "dc.title"})) {
+      if (meta_->meta_title.empty() || k == "og:title") meta_->meta_title = value;
+    } else if (NameIs(k, {"author", "article:author", "citation_author", "dc.creator",
+                          "parsely-author", "sailthru.author", "byl"})) {
+      if (meta_->author.empty() && !absl::StartsWith(value, "http")) {
+        meta_->author = std::string(absl::StripPrefix(value, "By "));
+      }
+    } else if (NameIs(k, {"og:site_name", "citation_publisher", "dc.publisher"})) {
+      if (meta_->publisher.empty()) meta_->publisher = value;
+    }
+  }
+
+  static bool IsArticleType(const JsonValue* type) {
+    if (type == nullptr) return false;
+    auto one = [](const JsonValue& t) {
+      return t.is_string() &&
+             NameIs(t.string_value(), {"NewsArticle", "Article", "BlogPosting", "Report",
+                                       "ReportageNewsArticle", "AnalysisNewsArticle",
+                                       "OpinionNewsArticle", "TechArticle", "WebPage"});
+    };
+    if (one(*type)) return true;
+    if (type->is_array()) {
+      for (const JsonValue& t : type->items()) {
+        if (one(t)) return true;
+      }
+    }
+    return false;
+  }
+
+  static std::string NameOf(const JsonValue* v) {
+    if (v == nullptr) return "";
+    if (v->is_string()) return v->string_value();
+    if (v->is_array() && !v->items().empty()) return NameOf(&v->items()[0]);
+    if (const JsonValue* name = v->FindString("name")) return name->string_value();
+    return "";
+  }
+
+  void Article(const JsonValue& obj) {
+    if (!obj.is_object() || !IsArticleType(obj.Find("@type"))) return;
+    bool web_page = obj.FindString("@type") && obj.FindString("@type")->string_value() == "WebPage";
+    if (web_page && !meta_->jsonld_published.empty()) return;
+    if (const JsonValue* h = obj.FindString("headline"); h && meta_->jsonld_headline.empty()) {
+      meta_->jsonld_headline = CollapseSpace(DecodeEntities(h->string_value()));
+    }
+    if (const JsonValue* d = obj.FindString("datePublished"); d && meta_->jsonld_published.empty()) {
+      meta_->jsonld_published = d->string_value();
+    }
+    if (meta_->author.empty()) meta_->author = NameOf(obj.Find("author"));
+    if (meta_->publisher.empty()) meta_->publisher = NameOf(obj.Find("publisher"));
+  }
+
+  void JsonLd(absl::string_view json) {
+    absl::StatusOr<JsonValue> v = ParseJson(json);
+    if (!v.ok()) return;  // broken JSON-LD is common and harmless: the page still reads
+    std::vector<const JsonValue*> todo = {&*v};
+    for (size_t k = 0; k < todo.size() && k < 64; ++k) {
+      const JsonValue* x = todo[k];
+      if (x->is_array()) {
+        for (const JsonValue& item : x->items()) todo.push_back(&item);
+      } else if (x->is_object()) {
+        Article(*x);
+        if (const JsonValue* g = x->Find("@graph")) todo.push_back(g);
+      }
+    }
+  }
+
+  absl::string_view h_;
+  std::string* out_;
+  OffsetMap* map_;
+  HtmlMetadata* meta_;
+  size_t i_ = 0;
+  bool pending_space_ = false;
+  size_t space_src_ = 0;
+  int pending_break_ = 0;
+  size_t break_src_ = 0;
+  int pre_depth_ = 0;
+  bool in_h1_ = false;
+  std::string decoded_;
+};
+
+// Drops " | Site Name" or " - Site Name" from a <title>.
+std::string StripSiteSuffix(std::string title, const std::string& site) {
+  for (absl::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    size_t p = title.rfind(std::string(sep));
+    if (p != std::string::npos && (site.empty() || title.substr(p + sep.size()) == site)) {
+      title.resize(p);
+      break;
+    }
+  }
+  return title;
+}
+
+}  // namespace
+
+void HtmlToText(absl::string_view html, std::string* text, OffsetMap* map,
+                HtmlMetadata* meta) {
+  Scanner(html, text, map, meta).Run();
+}
+
+void HtmlFragmentToText(absl::string_view html, std::string* text, OffsetMap* map) {
+  HtmlMetadata unused;
+  HtmlToText(html, text, map, &unused);
+}
+
+void ReadHtml(absl::string_view html, const OffsetMap& to_file, const DateContext& context,
+              v1::Document* doc) {
+  doc->set_format(v1::DOCUMENT_FORMAT_HTML);
+  HtmlMetadata meta;
+  OffsetMap local;
+  HtmlToText(html, doc->mutable_text(), &local, &meta);
+  local.ComposeWith(to_file).AppendTo(doc);
+
+  std::string title = !meta.meta_title.empty()        ? meta.meta_title
+                      : !meta.jsonld_headline.empty() ? meta.jsonld_headline
+                      : !meta.first_h1.empty()        ? CollapseSpace(meta.first_h1)
+                                                      : StripSiteSuffix(meta.title_element, meta.publisher);
+  doc->set_title(title);
+  if (!meta.author.empty()) doc->set_author(meta.author);
+  if (!meta.publisher.empty()) doc->set_publisher(meta.publisher);
+
+  DateContext ctx = context;
+  ctx.china_context = MentionsChina(absl::string_view(doc->text()).substr(0, 8192)) ||
+                      MentionsChina(title);
+  for (const std::string* candidate :
+       {&meta.meta_published, &meta.jsonld_published, &meta.time_datetime}) {
+    if (candidate->empty()) continue;
+    if (std::optional<v1::PublicationTime> t = ParsePublicationTime(*candidate, ctx)) {
+      if (t->unresolved_relative() || !t->has_time()) continue;
+      *doc->mutable_published() = *t;
+      doc->mutable_published()->set_method(v1::DATE_METHOD_METADATA);
+      return;
+    }
+  }
+  Byline byline = FindByline(doc->text(), ctx);
+  if (byline.date.has_value()) {
+    *doc->mutable_published() = byline.date->time;
+    if (doc->published().method() != v1::DATE_METHOD_RELATIVE) {
+      doc->mutable_published()->set_method(v1::DATE_METHOD_BYLINE);
+    }
+  } else {
+    MarkUndated(doc->mutable_published());
+  }
+  if (doc->author().empty() && !byline.author.empty()) doc->set_author(byline.author);
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,310 @@
+#include "extract/read/json_value.h"
+
+#include "absl/status/status.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "extract/read/utf8.h"
+
+namespace claimcheck {
+
+const JsonValue* JsonValue::Find(absl::string_view key) const {
+  if (type_ != Type::kObject) return nullptr;
+  for (const auto& [k, v] : members_) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+const JsonValue* JsonValue::FindString(absl::string_view key) const {
+  const JsonValue* v = Find(key);
+  return v != nullptr && v->is_string() ? v : nullptr;
+}
+
+const JsonValue* JsonValue::FindPath(std::initializer_list<absl::string_view> keys) const {
+  const JsonValue* v = this;
+  for (absl::string_view k : keys) {
+    v = v->Find(k);
+    if (v == nullptr) return nullptr;
+  }
+  return v;
+}
+
+namespace {
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool Hex4(absl::string_view t, size_t i, char32_t* out) {
+  if (i + 4 > t.size()) return false;
+  char32_t v = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    int d = HexDigit(t[i + k]);
+    if (d < 0) return false;
+    v = v * 16 + static_cast<char32_t>(d);
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+class JsonParser {
+ public:
+  explicit JsonParser(absl::string_view text) : t_(text) {}
+
+  absl::Status Parse(JsonValue* out) {
+    SkipSpace();
+    if (!Value(out, 0)) return error_;
+    SkipSpace();
+    if (i_ != t_.size()) Fail("unexpected text after the JSON value");
+    return error_;
+  }
+  size_t error_offset() const { return error_at_; }
+
+  // Decodes the string starting at the quote at `i`; appends to `*out`; map optional.
+  bool String(size_t* i, std::string* out, OffsetMap* map) {
+    size_t p = *i + 1;
+    size_t run = p;
+    auto flush = [&](size_t upto) {
+      if (upto > run) {
+        if (map) map->AddExact(out->size(), run);
+        out->append(t_.data() + run, upto - run);
+      }
+    };
+    while (true) {
+      if (p >= t_.size()) {
+        i_ = p;
+        return Fail("unexpected end of input inside a string (truncated JSON?)");
+      }
+      char c = t_[p];
+      if (c == '"') {
+        flush(p);
+        *i = p + 1;
+        return true;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) {
+        i_ = p;
+        return Fail("control character inside a string");
+      }
+      if (c != '\\') {
+        ++p;
+        continue;
+      }
+      flush(p);
+      size_t esc = p;
+      if (p + 1 >= t_.size()) {
+        i_ = p + 1;
+        return Fail("unexpected end of input inside a string (truncated JSON?)");
+      }
+      if (map) map->AddInexact(out->size(), esc);
+      char e = t_[p + 1];
+      p += 2;
+      switch (e) {
+        case '"': out->push_back('"'); break;
+        case '\\': out->push_back('\\'); break;
+        case '/': out->push_back('/'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'n': out->push_back('\n'); break;
+        case 'r': out->push_back('\r'); break;
+        case 't': out->push_back('\t'); break;
+        case 'u': {
+          char32_t cp;
+          if (!Hex4(t_, p, &cp)) {
+            i_ = esc;
+            return Fail("bad \\u escape");
+          }
+          p += 4;
+          if (cp >= 0xD800 && cp <= 0xDBFF && p + 1 < t_.size() && t_[p] == '\\' &&
+              t_[p + 1] == 'u') {
+            char32_t lo;
+            if (Hex4(t_, p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+              p += 6;
+            }
+          }
+          AppendUtf8(cp, out);  // a lone surrogate becomes U+FFFD
+          break;
+        }
+        default:
+          i_ = esc;
+          return Fail(absl::StrCat("bad escape \\", std::string(1, e)));
+      }
+      run = p;
+    }
+  }
+
+ private:
+  bool Fail(absl::string_view what) {
+    if (error_.ok()) {
+      error_at_ = i_;
+      error_ = absl::InvalidArgumentError(absl::StrCat("byte ", i_, ": ", what));
+    }
+    return false;
+  }
+  bool Truncated(absl::string_view expected) {
+    return Fail(absl::StrCat("unexpected end of input, expected ", expected, " (truncated JSON?)"));
+  }
+
+  void SkipSpace() {
+    while (i_ < t_.size() &&
+           (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) {
+      ++i_;
+    }
+  }
+
+  bool Literal(absl::string_view word) {
+    if (t_.substr(i_, word.size()) == word) {
+      i_ += word.size();
+      return true;
+    }
+    if (t_.size() - i_ < word.size() && word.substr(0, t_.size() - i_) == t_.substr(i_)) {
+      i_ = t_.size();
+      return Truncated(word);
+    }
+    return Fail("unexpected character");
+  }
+
+  bool Value(JsonValue* v, int depth) {
+    if (depth > kMaxJsonDepth) return Fail("JSON nested too deeply");
+    if (i_ >= t_.size()) return Truncated("a value");
+    v->begin_ = i_;
+    char c = t_[i_];
+    bool ok = true;
+    switch (c) {
+      case '{': ok = Object(v, depth); break;
+      case '[': ok = Array(v, depth); break;
+      case '"':
+        v->type_ = JsonValue::Type::kString;
+        ok = String(&i_, &v->string_, nullptr);
+        break;
+      case 't':
+        v->type_ = JsonValue::Type::kBool;
+        v->bool_ = true;
+        ok = Literal("true");
+        break;
+      case 'f':
+        v->type_ = JsonValue::Type::kBool;
+        ok = Literal("false");
+        break;
+      case 'n': ok = Literal("null"); break;
+      default:
+        if (c == '-' || (c >= '0' && c <= '9')) {
+          ok = Number(v);
+        } else {
+          ok = Fail(absl::StrCat("unexpected character '", std::string(1, c), "'"));
+        }
+    }
+    v->end_ = i_;
+    return ok;
+  }
+
+  bool Number(JsonValue* v) {
+    size_t b = i_;
+    if (t_[i_] == '-') ++i_;
+    while (i_ < t_.size() && ((t_[i_] >= '0' && t_[i_] <= '9') || t_[i_] == '.' ||
+                              t_[i_] == 'e' || t_[i_] == 'E' || t_[i_] == '+' || t_[i_] == '-')) {
+      ++i_;
+    }
+    v->type_ = JsonValue::Type::kNumber;
+    if (!absl::SimpleAtod(t_.substr(b, i_ - b), &v->number_)) {
+      i_ = b;
+      return Fail("bad number");
+    }
+    return true;
+  }
+
+  bool Array(JsonValue* v, int depth) {
+    v->type_ = JsonValue::Type::kArray;
+    ++i_;
+    SkipSpace();
+    if (i_ < t_.size() && t_[i_] == ']') {
+      ++i_;
+      return true;
+    }
+    while (true) {
+      SkipSpace();
+      v->items_.emplace_back();
+      if (!Value(&v->items_.back(), depth + 1)) return false;
+      SkipSpace();
+      if (i_ >= t_.size()) return Truncated("',' or ']'");
+      if (t_[i_] == ',') {
+        ++i_;
+        continue;
+      }
+      if (t_[i_] == ']') {
+        ++i_;
+        return true;
+      }
+      return Fail("expected ',' or ']'");
+    }
+  }
+
+  bool Object(JsonValue* v, int depth) {
+    v->type_ = JsonValue::Type::kObject;
+    ++i_;
+    SkipSpace();
+    if (i_ < t_.size() && t_[i_] == '}') {
+      ++i_;
+      return true;
+    }
+    while (true) {
+      SkipSpace();
+      if (i_ >= t_.size()) return Truncated("a member name");
+      if (t_[i_] != '"') return Fail("expected a member name in quotes");
+      std::string key;
+      if (!String(&i_, &key, nullptr)) return false;
+      SkipSpace();
+      if (i_ >= t_.size()) return Truncated("':'");
+      if (t_[i_] != ':') return Fail("expected ':'");
+      ++i_;
+      SkipSpace();
+      v->members_.emplace_back(std::move(key), JsonValue());
+      if (!Value(&v->members_.back().second, depth + 1)) return false;
+      SkipSpace();
+      if (i_ >= t_.size()) return Truncated("',' or '}'");
+      if (t_[i_] == ',') {
+        ++i_;
+        continue;
+      }
+      if (t_[i_] == '}') {
+        ++i_;
+        return true;
+      }
+      return Fail("expected ',' or '}'");
+    }
+  }
+
+  absl::string_view t_;
+  size_t i_ = 0;
+  absl::Status error_;
+  size_t error_at_ = 0;
+};
+
+absl::StatusOr<JsonValue> ParseJson(absl::string_view text, size_t* error_offset) {
+  JsonParser parser(text);
+  JsonValue v;
+  absl::Status s = parser.Parse(&v);
+  if (!s.ok()) {
+    if (error_offset != nullptr) *error_offset = parser.error_offset();
+    return s;
+  }
+  return v;
+}
+
+void DecodeStringWithMap(absl::string_view text, const JsonValue& value, std::string* out,
+                         OffsetMap* map) {
+  out->clear();
+  if (!value.is_string()) return;
+  JsonParser parser(text);
+  size_t i = value.begin();
+  if (!parser.String(&i, out, map)) {
+    *out = value.string_value();  // cannot happen for a parsed value
+  }
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,129 @@
+#include "extract/read/jsonl_reader.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "extract/read/plain_text_reader.h"
+#include "extract/read/wordpress_json_reader.h"
+
+namespace claimcheck {
+namespace {
+
+const JsonValue* FirstString(const JsonValue& obj, std::initializer_list<absl::string_view> keys) {
+  for (absl::string_view k : keys) {
+    if (const JsonValue* v = obj.FindString(k)) return v;
+  }
+  return nullptr;
+}
+
+bool LooksLikeHtml(absl::string_view s) {
+  return absl::StrContains(s, "</p>") || absl::StrContains(s, "<br") ||
+         absl::StrContains(s, "</div>") || absl::StrContains(s, "<p>");
+}
+
+}  // namespace
+
+bool IsJsonItem(const JsonValue& v) {
+  return v.is_object() && FirstString(v, {"text", "content", "body"}) != nullptr;
+}
+
+absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
+                          const OffsetMap& to_file, const DateContext& context,
+                          v1::Document* doc) {
+  const JsonValue* body = FirstString(item, {"text", "content", "body"});
+  if (body == nullptr) return absl::InvalidArgumentError("item has no \"text\" field");
+  doc->set_format(v1::DOCUMENT_FORMAT_JSON_LINES);
+  std::string* text = doc->mutable_text();
+  OffsetMap local;
+  if (const JsonValue* title = FirstString(item, {"title", "headline"})) {
+    AppendHtmlFromJsonString(json, *title, LooksLikeHtml(title->string_value()), text, &local);
+    doc->set_title(*text);
+    if (!text->empty()) {
+      local.AddInexact(text->size(), body->begin());
+      text->append("\n\n");
+    }
+  }
+  AppendHtmlFromJsonString(json, *body, LooksLikeHtml(body->string_value()), text, &local);
+  local.ComposeWith(to_file).AppendTo(doc);
+  if (const JsonValue* url = FirstString(item, {"url", "uri", "link"})) {
+    doc->set_uri(url->string_value());
+  }
+  if (const JsonValue* author = FirstString(item, {"author", "byline"})) {
+    doc->set_author(author->string_value());
+  }
+  if (const JsonValue* publisher = FirstString(item, {"publisher", "source", "site"})) {
+    doc->set_publisher(publisher->string_value());
+  }
+  DateContext ctx = context;
+  ctx.china_context = MentionsChina(absl::string_view(*text).substr(0, 8192));
+  const JsonValue* date =
+      FirstString(item, {"published", "date", "datePublished", "published_at", "pubDate"});
+  if (date != nullptr) {
+    if (auto t = ParsePublicationTime(date->string_value(), ctx)) {
+      *doc->mutable_published() = *t;
+      if (doc->published().method() != v1::DATE_METHOD_RELATIVE) {
+        doc->mutable_published()->set_method(v1::DATE_METHOD_METADATA);
+      }
+      return absl::OkStatus();
+    }
+    doc->add_warnings(absl::StrCat("unreadable date \"", date->string_value(), "\""));
+  }
+  MarkUndated(doc->mutable_published());
+  return absl::OkStatus();
+}
+
+bool LooksLikeJsonLines(absl::string_view text) {
+  int objects = 0;
+  size_t pos = 0;
+  while (pos < text.size() && objects < 2) {
+    size_t nl = text.find('\n', pos);
+    if (nl == absl::string_view::npos) nl = text.size();
+    absl::string_view line = absl::StripLeadingAsciiWhitespace(text.substr(pos, nl - pos));
+    if (!line.empty()) {
+      if (line[0] != '{') return false;
+      ++objects;
+    }
+    pos = nl + 1;
+  }
+  return objects >= 2;
+}
+
+void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
+                   const std::string& uri, IssueSink* sink,
+                   const std::function<void(v1::Document&&)>& on_document) {
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == absl::string_view::npos) nl = text.size();
+    ++line_no;
+    absl::string_view line = text.substr(pos, nl - pos);
+    size_t line_begin = pos;
+    pos = nl + 1;
+    if (absl::StripAsciiWhitespace(line).empty()) continue;
+    std::string place = absl::StrCat(uri, ":", line_no);
+    size_t error_at = 0;
+    absl::StatusOr<JsonValue> v = ParseJson(line, &error_at);
+    if (!v.ok()) {
+      sink->Report(place, absl::StrCat("bad JSON line skipped: column ", error_at + 1, ": ",
+                                       v.status().message().substr(
+                                           v.status().message().find(": ") + 2)));
+      continue;
+    }
+    OffsetMap line_map;  // line offsets -> file offsets
+    line_map.AddExact(0, line_begin);
+    OffsetMap line_to_file = line_map.ComposeWith(to_file);
+    v1::Document doc;
+    doc.set_item(absl::StrCat("line ", line_no));
+    absl::Status s = IsWordPressPost(*v)
+                         ? (ReadWordPressPost(line, *v, line_to_file, context, &doc), absl::OkStatus())
+                         : ReadJsonItem(line, *v, line_to_file, context, &doc);
+    if (!s.ok()) {
+      sink->Report(place, absl::StrCat(s.message(), ", skipped"));
+      continue;
+    }
+    on_document(std::move(doc));
+  }
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,32 @@
+#include "extract/read/plain_text_reader.h"
+
+#include "extract/read/byline.h"
+
+namespace claimcheck {
+
+void MarkUndated(v1::PublicationTime* published) {
+  published->Clear();
+  published->set_method(v1::DATE_METHOD_UNKNOWN);
+}
+
+void ReadPlainText(absl::string_view text, const OffsetMap& to_file,
+                   const DateContext& context, v1::Document* doc) {
+  doc->set_format(v1::DOCUMENT_FORMAT_PLAIN_TEXT);
+  doc->set_text(text.data(), text.size());
+  to_file.AppendTo(doc);
+  DateContext ctx = context;
+  ctx.china_context = MentionsChina(text.substr(0, 8192));
+  Byline byline = FindByline(text, ctx);
+  if (!byline.title.empty()) doc->set_title(byline.title);
+  if (!byline.author.empty()) doc->set_author(byline.author);
+  if (byline.date.has_value()) {
+    *doc->mutable_published() = byline.date->time;
+    if (doc->published().method() != v1::DATE_METHOD_RELATIVE) {
+      doc->mutable_published()->set_method(v1::DATE_METHOD_BYLINE);
+    }
+  } else {
+    MarkUndated(doc->mutable_published());
+  }
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,84 @@
+#include "extract/read/quotation_finder.h"
+
+#include <cstdint>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "claims/fingerprint.h"
+#include "extract/read/offset_map.h"
+#include "extract/read/sentence_splitter.h"
+#include "extract/read/text_normalizer.h"
+
+namespace claimcheck {
+namespace {
+
+uint64_t Hash(absl::string_view s) { return Fingerprinter().Add(s).value(); }
+
+struct Earlier {
+  size_t offset;           // text offset of the sentence
+  std::string normalized;  // its normalised form
+};
+
+}  // namespace
+
+std::vector<RepeatedPassage> FindRepeatedPassages(absl::string_view text) {
+  std::vector<RepeatedPassage> found;
+  absl::flat_hash_map<uint64_t, size_t> exact;     // hash of sentence -> offset
+  absl::flat_hash_map<uint64_t, Earlier> prefixes;  // hash of first kMinPrefixBytes
+  std::string norm;
+  for (const TextSpan& span : SplitSentences(text)) {
+    absl::string_view sentence = text.substr(span.begin, span.end - span.begin);
+    OffsetMap map;
+    NormalizeForMatching(sentence, &norm, &map);
+    if (norm.size() < kMinRepeatBytes) continue;
+    uint64_t h = Hash(norm);
+    bool repeated = false;
+    if (auto it = exact.find(h); it != exact.end()) {
+      found.push_back(RepeatedPassage{span.begin, span.end, it->second});
+      repeated = true;
+    } else if (norm.size() >= kMinPrefixBytes) {
+      auto pit = prefixes.find(Hash(absl::string_view(norm).substr(0, kMinPrefixBytes)));
+      if (pit != prefixes.end()) {
+        const std::string& other = pit->second.normalized;
+        size_t common = 0;
+        size_t limit = std::min(other.size(), norm.size());
+        while (common < limit && other[common] == norm[common]) ++common;
+        if (common >= kMinPrefixBytes && (common == norm.size() || common == other.size())) {
+          size_t end = common == norm.size() ? span.end : span.begin + map.ToSource(common);
+          while (end > span.begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+          found.push_back(RepeatedPassage{span.begin, end, pit->second.offset});
+          repeated = true;
+        }
+      }
+    }
+    (void)repeated;
+    exact.emplace(h, span.begin);
+    if (norm.size() >= kMinPrefixBytes) {
+      prefixes.emplace(Hash(absl::string_view(norm).substr(0, kMinPrefixBytes)),
+                       Earlier{span.begin, norm});
+    }
+  }
+  // Merge passages separated only by whitespace.
+  std::vector<RepeatedPassage> merged;
+  for (const RepeatedPassage& p : found) {
+    if (!merged.empty()) {
+      RepeatedPassage& last = merged.back();
+      bool gap_is_space = true;
+      for (size_t k = last.end; k < p.begin; ++k) {
+        char c = text[k];
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+          gap_is_space = false;
+          break;
+        }
+      }
+      if (gap_is_space && p.begin >= last.end) {
+        last.end = p.end;
+        continue;
+      }
+    }
+    merged.push_back(p);
+  }
+  return merged;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,245 @@
+#include "extract/read/reader.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "extract/read/format_detector.h"
+#include "extract/read/forum_reader.h"
+#include "extract/read/html_reader.h"
+#include "extract/read/json_value.h"
+#include "extract/read/jsonl_reader.h"
+#include "extract/read/offset_map.h"
+#include "extract/read/plain_text_reader.h"
+#include "extract/read/text_normalizer.h"
+#include "extract/read/utf8.h"
+#include "extract/read/wordpress_json_reader.h"
+
+namespace claimcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// At most this many invalid UTF-8 offsets are reported one by one per file.
+constexpr size_t kMaxReportedBadBytes = 10;
+
+absl::Status ErrnoStatus(const std::string& path, const std::error_code& ec) {
+  std::string msg = absl::StrCat(path, ": ", ec.message());
+  if (ec == std::errc::no_such_file_or_directory) return absl::NotFoundError(msg);
+  if (ec == std::errc::permission_denied) return absl::PermissionDeniedError(msg);
+  return absl::FailedPreconditionError(msg);
+}
+
+absl::Status ReadWholeFile(const std::string& path, std::string* out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return ErrnoStatus(path, std::error_code(errno, std::generic_category()));
+  out->clear();
+  char buf[1 << 16];
+  size_t got;
+  while ((got = std::fread(buf, 1, sizeof(buf), f)) > 0) out->append(buf, got);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return absl::DataLossError(absl::StrCat(path, ": read error"));
+  return absl::OkStatus();
+}
+
+bool IsHidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+}  // namespace
+
+DocumentReader::DocumentReader(const ReadOptions& options, IssueSink* sink)
+    : options_(options), sink_(sink) {}
+
+absl::Status DocumentReader::ReadPath(
+    const std::string& path, const std::function<void(v1::Document&&)>& on_document) {
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) {
+    if (!ec) ec = std::make_error_code(std::errc::no_such_file_or_directory);
+    return ErrnoStatus(path, ec);
+  }
+  if (!fs::is_directory(st)) return ReadFile(path, on_document);
+
+  std::vector<std::string> files;
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return ErrnoStatus(path, ec);
+  for (fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+    if (ec) {
+      sink_->Report(path, absl::StrCat("cannot list directory: ", ec.message()));
+      break;
+    }
+    if (IsHidden(it->path())) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& file : files) {
+    absl::Status s = ReadFile(file, on_document);
+    if (!s.ok()) sink_->Report(file, s.message());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DocumentReader::ReadFile(
+    const std::string& path, const std::function<void(v1::Document&&)>& on_document) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxDocumentFileBytes) {
+    sink_->Report(path, absl::StrCat("file too large (", size, " bytes; the limit is ",
+                                     kMaxDocumentFileBytes, "), skipped"));
+    return absl::OkStatus();
+  }
+  std::string bytes;
+  absl::Status s = ReadWholeFile(path, &bytes);
+  if (!s.ok()) return s;
+  ReadBytes(bytes, path, on_document);
+  return absl::OkStatus();
+}
+
+void DocumentReader::Deliver(v1::Document&& doc,
+                             const std::function<void(v1::Document&&)>& on_document) {
+  std::string where = doc.item().empty() ? doc.uri() : absl::StrCat(doc.uri(), " (", doc.item(), ")");
+  auto [it, inserted] = seen_.emplace(doc.id(), where);
+  if (!inserted) {
+    sink_->Report(where, absl::StrCat("same content as ", it->second, " (document ", doc.id(),
+                                      "), read once"));
+    return;
+  }
+  on_document(std::move(doc));
+}
+
+void DocumentReader::ReadBytes(absl::string_view bytes, const std::string& uri,
+                               const std::function<void(v1::Document&&)>& on_document) {
+  if (absl::StripAsciiWhitespace(bytes).empty()) {
+    sink_->Report(uri, bytes.empty() ? "empty file, nothing to read"
+                                     : "file holds only whitespace, nothing to read");
+    return;
+  }
+  if (std::optional<std::string> why = WhyBinary(bytes)) {
+    sink_->Report(uri, absl::StrCat("binary file skipped (", *why, ")"));
+    return;
+  }
+  // Valid UTF-8 is used in place; otherwise a repaired copy with its offset map.
+  std::string repaired;
+  OffsetMap to_file;
+  absl::string_view text = bytes;
+  std::vector<std::string> warnings;
+  if (IsValidUtf8(bytes)) {
+    to_file.AddExact(0, 0);
+  } else {
+    std::vector<size_t> bad = RepairUtf8(bytes, &repaired, &to_file);
+    text = repaired;
+    for (size_t k = 0; k < bad.size() && k < kMaxReportedBadBytes; ++k) {
+      std::string w = absl::StrCat("invalid UTF-8 at byte ", bad[k], " replaced with U+FFFD");
+      sink_->Report(absl::StrCat(uri, ": byte ", bad[k]), "invalid UTF-8 replaced with U+FFFD");
+      warnings.push_back(std::move(w));
+    }
+    if (bad.size() > kMaxReportedBadBytes) {
+      std::string w = absl::StrCat(bad.size() - kMaxReportedBadBytes,
+                                   " more invalid UTF-8 sequences replaced with U+FFFD");
+      sink_->Report(uri, w);
+      warnings.push_back(std::move(w));
+    }
+  }
+  // Strip a UTF-8 byte order mark.
+  size_t bom = absl::StartsWith(text, "\xEF\xBB\xBF") ? 3 : 0;
+  DateContext context;
+  context.reference_date = options_.reference_date;
+  auto deliver = [&](v1::Document&& doc) {
+    if (doc.uri().empty()) doc.set_uri(uri);
+    for (const std::string& w : warnings) doc.add_warnings(w);
+    if (doc.id().empty()) doc.set_id(DocumentIdForText(doc.text()));
+    Deliver(std::move(doc), on_document);
+  };
+  OffsetMap body_map;
+  if (bom > 0) {
+    OffsetMap shift;
+    shift.AddExact(0, bom);
+    body_map = shift.ComposeWith(to_file);
+    text.remove_prefix(bom);
+  } else {
+    body_map = std::move(to_file);
+  }
+  switch (DetectFormat(text, uri)) {
+    case DetectedFormat::kHtml: {
+      v1::Document doc;
+      ReadHtml(text, body_map, context, &doc);
+      deliver(std::move(doc));
+      break;
+    }
+    case DetectedFormat::kForumThread: {
+      v1::Document doc;
+      ReadForumThread(text, body_map, context, &doc);
+      deliver(std::move(doc));
+      break;
+    }
+    case DetectedFormat::kJson:
+      ReadJson(text, body_map, context, uri, deliver);
+      break;
+    case DetectedFormat::kPlainText: {
+      v1::Document doc;
+      ReadPlainText(text, body_map, context, &doc);
+      deliver(std::move(doc));
+      break;
+    }
+  }
+}
+
+void DocumentReader::ReadJson(absl::string_view text, const OffsetMap& to_file,
+                              const DateContext& context, const std::string& uri,
+                              const std::function<void(v1::Document&&)>& deliver) {
+  size_t error_at = 0;
+  absl::StatusOr<JsonValue> value = ParseJson(text, &error_at);
+  if (!value.ok()) {
+    if (LooksLikeJsonLines(text)) {
+      ReadJsonLines(text, to_file, context, uri, sink_, deliver);
+    } else {
+      // Report the offset in the file, not in the repaired text.
+      size_t file_offset = to_file.ToSource(error_at);
+      absl::string_view msg = value.status().message();
+      msg = msg.substr(msg.find(": ") + 2);
+      sink_->Report(absl::StrCat(uri, ": byte ", file_offset), absl::StrCat("bad JSON: ", msg));
+    }
+    return;
+  }
+  auto read_one = [&](const JsonValue& v, const std::string& item) {
+    v1::Document doc;
+    doc.set_item(item);
+    std::string place = item.empty() ? uri : absl::StrCat(uri, " (", item, ")");
+    if (IsWordPressPost(v)) {
+      ReadWordPressPost(text, v, to_file, context, &doc);
+    } else if (IsJsonItem(v)) {
+      absl::Status s = ReadJsonItem(text, v, to_file, context, &doc);
+      if (!s.ok()) {
+        sink_->Report(place, s.message());
+        return;
+      }
+    } else {
+      sink_->Report(place,
+                    "JSON value is neither a WordPress post (title.rendered, content.rendered) "
+                    "nor an item with a \"text\" field, skipped");
+      return;
+    }
+    deliver(std::move(doc));
+  };
+  if (value->is_array()) {
+    for (size_t k = 0; k < value->items().size(); ++k) {
+      read_one(value->items()[k], absl::StrCat("item [", k, "]"));
+    }
+  } else {
+    read_one(*value, "");
+  }
+}
+
+}  // namespace claimcheck

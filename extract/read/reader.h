@@ -1,0 +1,81 @@
+// DocumentReader: turns files as users collect them into v1::Document records.
+//
+// The format of each input is detected by its content (not only by its extension):
+// plain text (with a byline date near the top), HTML, WordPress REST API JSON (one post
+// or an array), forum threads pasted as text, and JSON Lines of {url, title, published,
+// text}. Every reader produces clean UTF-8 text, a publication time with its precision
+// and method, and an offset map leading each text byte back to the original bytes.
+//
+// Relative dates ("Yesterday at 10:42 PM") are resolved only against
+// ReadOptions::reference_date; without it they are kept as unresolved, never guessed
+// from the clock.
+//
+// Problems that concern one item (an invalid UTF-8 byte, a bad JSON line, a binary file
+// inside a directory) go to the IssueSink and the other items are still read.
+//
+// Thread safety: a DocumentReader is not thread-safe (it remembers the ids it has seen);
+// use one per thread.
+#ifndef CLAIMCHECK_EXTRACT_READ_READER_H_
+#define CLAIMCHECK_EXTRACT_READ_READER_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "extract/read/issue_sink.h"
+#include "extract/read/offset_map.h"
+#include "extract/read/publication_date.h"
+#include "proto/document.pb.h"
+
+namespace claimcheck {
+
+struct ReadOptions {
+  // Resolves relative dates ("yesterday", "3 years ago"). Unset (the default): such dates
+  // are recorded with unresolved_relative = true and no time.
+  std::optional<absl::CivilDay> reference_date;
+};
+
+// Files larger than this are skipped with a message to the sink (256 MiB).
+inline constexpr size_t kMaxDocumentFileBytes = size_t{256} << 20;
+
+class DocumentReader {
+ public:
+  // `sink` must outlive this reader.
+  DocumentReader(const ReadOptions& options, IssueSink* sink);
+  DocumentReader(const DocumentReader&) = delete;
+  DocumentReader& operator=(const DocumentReader&) = delete;
+
+  // Reads a file, or a directory recursively in sorted path order (hidden entries, whose
+  // names start with '.', are left out). Calls `on_document` for each document not seen
+  // before (same id = same normalised content). Binary, empty, unreadable and oversized
+  // files are reported to the sink and skipped. Returns NotFound / PermissionDenied /
+  // FailedPrecondition naming `path` only when `path` itself cannot be read.
+  absl::Status ReadPath(const std::string& path,
+                        const std::function<void(v1::Document&&)>& on_document);
+
+  // Reads in-memory bytes as if they were the file `uri` (format detected by content,
+  // the extension of `uri` breaking ties). Problems go to the sink.
+  void ReadBytes(absl::string_view bytes, const std::string& uri,
+                 const std::function<void(v1::Document&&)>& on_document);
+
+ private:
+  absl::Status ReadFile(const std::string& path,
+                        const std::function<void(v1::Document&&)>& on_document);
+  // Reads a JSON file: one WordPress post or item, an array of them, or JSON Lines.
+  void ReadJson(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
+                const std::string& uri, const std::function<void(v1::Document&&)>& deliver);
+  // Emits `doc` unless a document with the same id was seen (then reports a duplicate).
+  void Deliver(v1::Document&& doc, const std::function<void(v1::Document&&)>& on_document);
+
+  ReadOptions options_;
+  IssueSink* sink_;
+  absl::flat_hash_map<std::string, std::string> seen_;  // id -> first uri (and item)
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_READ_READER_H_

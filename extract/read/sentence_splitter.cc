@@ -1,0 +1,299 @@
+#include "extract/read/sentence_splitter.h"
+
+#include <array>
+#include <cstdint>
+
+#include "absl/strings/ascii.h"
+
+namespace claimcheck {
+namespace {
+
+// Bytes the scanner must stop at; everything else is copied over in the fast loop.
+constexpr std::array<bool, 256> MakeStopTable() {
+  std::array<bool, 256> t{};
+  t['\n'] = t['.'] = t['!'] = t['?'] = true;
+  t[0xE2] = true;  // … ” ’ and friends
+  t[0xE3] = true;  // 。
+  t[0xEF] = true;  // ！ ？ (fullwidth)
+  return t;
+}
+constexpr std::array<bool, 256> kStop = MakeStopTable();
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool Contains(absl::string_view word, std::initializer_list<absl::string_view> list) {
+  for (absl::string_view w : list) {
+    if (w == word) return true;
+  }
+  return false;
+}
+
+// Abbreviations after which a period never ends a sentence (a name, number or date
+// always follows).
+bool IsStrongAbbreviation(absl::string_view w) {
+  return Contains(w, {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt",
+                      "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "St", "Mt", "Rev", "Hon",
+                      "Pres", "vs", "v", "Fig", "Figs", "fig", "Vol",
+                      "vol", "Ch", "ch", "Art", "Sec", "approx", "Approx", "ca", "cf",
+                      "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                      "Nov", "Dec", "est", "Est", "al", "pp", "p", "Op", "Ref"});
+}
+
+// Abbreviations that may also end a sentence ("... bought Acme Corp. The deal ...").
+bool IsWeakAbbreviation(absl::string_view w) {
+  return Contains(w, {"Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "Bros", "Jr", "Sr", "etc",
+                      "Ave", "Dept", "Univ", "Assn", "Intl", "Cos", "Pty", "Bhd", "Hldgs",
+                      "Mfg", "AG", "SA", "NV"});
+}
+
+// Words that typically open a sentence; after a weak abbreviation only these start one.
+bool IsSentenceOpener(absl::string_view w) {
+  return Contains(w, {"The", "This", "That", "These", "Those", "It", "Its", "In", "But",
+                      "And", "He", "She", "They", "We", "I", "A", "An", "However", "Meanwhile",
+                      "Also", "On", "At", "As", "For", "If", "While", "After", "Since",
+                      "According", "Some", "Many", "Most", "There", "Its", "Yet", "So",
+                      "Still", "Now", "Last", "Earlier", "Later", "Both", "Such", "What",
+                      "When", "Why", "How", "Our", "Their", "His", "Her", "By", "With"});
+}
+
+// The word just before text[pos] made of letters and dots ("U.S", "Corp", "e.g").
+absl::string_view WordBefore(absl::string_view text, size_t pos) {
+  size_t b = pos;
+  while (b > 0 && (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
+                   text[b - 1] == '.')) {
+    --b;
+  }
+  return text.substr(b, pos - b);
+}
+
+// The ASCII word starting at text[pos] (letters only).
+absl::string_view WordAt(absl::string_view text, size_t pos) {
+  size_t e = pos;
+  while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  return text.substr(pos, e - pos);
+}
+
+// Length of a closing quote/bracket at text[i], or 0.
+size_t ClosingLength(absl::string_view text, size_t i) {
+  char c = text[i];
+  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
+      static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(text[i + 2]);
+    if (d == 0x9D || d == 0x99) return 3;  // ” ’
+  }
+  if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() &&
+      static_cast<unsigned char>(text[i + 1]) == 0xBB) {
+    return 2;  // »
+  }
+  return 0;
+}
+
+// Length of an opening quote/bracket at text[i], or 0.
+size_t OpeningLength(absl::string_view text, size_t i) {
+  char c = text[i];
+  if (c == '"' || c == '\'' || c == '(' || c == '[') return 1;
+  if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
+      static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(text[i + 2]);
+    if (d == 0x9C || d == 0x98) return 3;  // “ ‘
+  }
+  return 0;
+}
+
+// Length of a bullet marker ("- ", "• ", "* ", "1. ", "2) ") at text[i], or 0.
+size_t BulletLength(absl::string_view text, size_t i) {
+  size_t n = text.size();
+  auto space_at = [&](size_t k) { return k < n && (text[k] == ' ' || text[k] == '\t'); };
+  char c = text[i];
+  if ((c == '-' || c == '*' || c == '+') && space_at(i + 1)) return 2;
+  if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < n) {
+    unsigned char b1 = static_cast<unsigned char>(text[i + 1]);
+    unsigned char b2 = static_cast<unsigned char>(text[i + 2]);
+    // • (E2 80 A2), – (E2 80 93), — (E2 80 94), ▪ (E2 96 AA), ● (E2 97 8F)
+    if (((b1 == 0x80 && (b2 == 0xA2 || b2 == 0x93 || b2 == 0x94)) ||
+         (b1 == 0x96 && b2 == 0xAA) || (b1 == 0x97 && b2 == 0x8F)) &&
+        space_at(i + 3)) {
+      return 4;
+    }
+  }
+  if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < n &&
+      static_cast<unsigned char>(text[i + 1]) == 0xB7 && space_at(i + 2)) {
+    return 3;  // ·
+  }
+  if (IsDigit(c)) {
+    size_t k = i;
+    while (k < n && k - i < 3 && IsDigit(text[k])) ++k;
+    if (k < n && (text[k] == '.' || text[k] == ')') && space_at(k + 1)) return k + 2 - i;
+  }
+  return 0;
+}
+
+// Whether the line break at text[nl] (next line starting at text[next]) ends a sentence.
+// It does unless the text looks hard-wrapped: the line ends inside a sentence (lowercase
+// letter, comma, hyphen) and the next one continues in lowercase or with a digit.
+bool LineBreakEndsSentence(absl::string_view text, size_t nl, size_t next) {
+  if (next >= text.size()) return true;
+  if (BulletLength(text, next) > 0) return true;
+  size_t p = nl;
+  while (p > 0 && IsBlank(text[p - 1])) --p;
+  if (p == 0) return true;
+  char prev = text[p - 1];
+  char q = text[next];
+  bool continues_prev = IsLower(prev) || prev == ',' || prev == '-' || prev == '(' ||
+                        prev == ';' || IsDigit(prev);
+  bool continues_next = IsLower(q) || IsDigit(q) || q == '(' || q == '$';
+  return !(continues_prev && continues_next);
+}
+
+class Splitter {
+ public:
+  explicit Splitter(absl::string_view text) : text_(text) {}
+
+  std::vector<TextSpan> Run() {
+    const size_t n = text_.size();
+    const unsigned char* data = reinterpret_cast<const unsigned char*>(text_.data());
+    size_t start = 0;
+    size_t i = 0;
+    while (i < n) {
+      while (i < n && !kStop[data[i]]) ++i;
+      if (i >= n) break;
+      unsigned char c = data[i];
+      if (c == '\n') {
+        size_t j = i + 1;
+        bool blank_line = false;
+        while (j < n && (IsBlank(text_[j]) || text_[j] == '\n')) {
+          if (text_[j] == '\n') blank_line = true;
+          ++j;
+        }
+        if (blank_line || LineBreakEndsSentence(text_, i, j)) {
+          Emit(start, i);
+          start = j;
+        }
+        i = j;
+        continue;
+      }
+      if (c == 0xE3 && i + 2 < n && data[i + 1] == 0x80 && data[i + 2] == 0x82) {
+        size_t e = SkipClosing(i + 3);  // 。 ends a sentence without a space
+        Emit(start, e);
+        start = i = e;
+        continue;
+      }
+      if (c == 0xEF && i + 2 < n && data[i + 1] == 0xBC &&
+          (data[i + 2] == 0x81 || data[i + 2] == 0x9F)) {
+        size_t e = SkipClosing(i + 3);  // ！ ？
+        Emit(start, e);
+        start = i = e;
+        continue;
+      }
+      if (c == 0xE2 || c == 0xEF || c == 0xE3) {
+        if (!(c == 0xE2 && IsEllipsisAt(i))) {
+          ++i;
+          continue;
+        }
+      }
+      // A run of terminators: ".", "?!", "...", "…".
+      size_t term_begin = i;
+      size_t dots = 0;
+      bool ellipsis = false;
+      bool exclaim = false;
+      while (i < n) {
+        if (text_[i] == '.') {
+          ++dots;
+          ++i;
+        } else if (text_[i] == '!' || text_[i] == '?') {
+          exclaim = true;
+          ++i;
+        } else if (IsEllipsisAt(i)) {
+          ellipsis = true;
+          i += 3;
+        } else {
+          break;
+        }
+      }
+      if (dots >= 2) ellipsis = true;
+      size_t end = SkipClosing(i);
+      if (end < n && !IsBlank(text_[end]) && text_[end] != '\n') {
+        i = end;  // "2.3", "ioplus.nl", "U.S-made": not a boundary
+        continue;
+      }
+      if (IsBoundary(term_begin, end, dots, ellipsis, exclaim)) {
+        Emit(start, end);
+        start = end;
+      }
+      i = end;
+    }
+    Emit(start, n);
+    return std::move(spans_);
+  }
+
+ private:
+  bool IsEllipsisAt(size_t i) const {
+    return i + 2 < text_.size() && static_cast<unsigned char>(text_[i]) == 0xE2 &&
+           static_cast<unsigned char>(text_[i + 1]) == 0x80 &&
+           static_cast<unsigned char>(text_[i + 2]) == 0xA6;
+  }
+
+  size_t SkipClosing(size_t i) const {
+    while (i < text_.size()) {
+      size_t len = ClosingLength(text_, i);
+      if (len == 0) break;
+      i += len;
+    }
+    return i;
+  }
+
+  // Decides whether the terminator text_[term_begin, end) ends a sentence; the byte at
+  // `end` is whitespace or the end of the text.
+  bool IsBoundary(size_t term_begin, size_t end, size_t dots, bool ellipsis,
+                  bool exclaim) const {
+    size_t k = end;
+    while (k < text_.size() && (IsBlank(text_[k]) || text_[k] == '\n')) ++k;
+    if (k >= text_.size()) return true;
+    // Look through an opening quote or bracket at the next word.
+    size_t w = k;
+    for (size_t len; w < text_.size() && (len = OpeningLength(text_, w)) > 0;) w += len;
+    char next = w < text_.size() ? text_[w] : ' ';
+    if (IsLower(next)) return false;  // "e.g. the", "Yahoo! said", "...some"
+    if (ellipsis) return !IsDigit(next) || exclaim;
+    if (exclaim) return true;
+    if (dots != 1) return true;
+    if (IsDigit(next) || next == ',' || next == ';' || next == ':') return false;
+    absl::string_view word = WordBefore(text_, term_begin);
+    if (word.empty()) return true;  // "2025." or ")."
+    if (word.size() == 1 && IsUpper(word[0])) return false;  // initial: "J. Smith"
+    if (IsStrongAbbreviation(word)) return false;
+    bool dotted = word.find('.') != absl::string_view::npos;  // U.S, e.g, a.m
+    if (dotted || IsWeakAbbreviation(word)) {
+      return IsSentenceOpener(WordAt(text_, w));
+    }
+    return true;
+  }
+
+  void Emit(size_t b, size_t e) {
+    while (b < e && (IsBlank(text_[b]) || text_[b] == '\n')) ++b;
+    while (e > b && (IsBlank(text_[e - 1]) || text_[e - 1] == '\n')) --e;
+    if (b < e) {
+      size_t bullet = BulletLength(text_, b);
+      if (bullet > 0 && bullet < e - b) {
+        b += bullet;
+        while (b < e && IsBlank(text_[b])) ++b;
+      }
+    }
+    if (b < e) spans_.push_back(TextSpan{b, e});
+  }
+
+  absl::string_view text_;
+  std::vector<TextSpan> spans_;
+};
+
+}  // namespace
+
+std::vector<TextSpan> SplitSentences(absl::string_view text) {
+  return Splitter(text).Run();
+}
+
+}  // namespace claimcheck
