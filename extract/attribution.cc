@@ -1,0 +1,172 @@
+#include "extract/attribution.h"
+
+#include "absl/container/flat_hash_set.h"
+
+namespace claimcheck {
+namespace {
+
+const absl::flat_hash_set<std::string>& ReportingVerbs() {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "said", "says", "say", "told", "tells", "reported", "reports", "report", "noted", "notes",
+      "explains", "explained", "adds", "added", "argues", "argued", "finds", "found",
+      "suggests", "suggested", "wrote", "writes", "stated", "states", "claimed", "claims",
+      "announced", "announces", "confirmed", "disclosed", "revealed", "shows", "showed",
+      "observes", "observed", "according"};
+  return *set;
+}
+
+bool IsReportNoun(const std::string& w) {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "report", "analysis", "piece", "study", "survey", "data", "statement", "filing",
+      "filings", "research", "note", "article", "release", "figures", "records"};
+  return set->contains(w);
+}
+
+const absl::flat_hash_set<std::string>& ForecastCues() {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
+      "could", "might", "may", "will", "would", "plans", "plan", "planned", "planning",
+      "aims", "aim", "target", "targets", "likely", "poised", "intends", "intend", "goal",
+      "predicted", "predicts", "anticipated", "anticipates", "should"};
+  return *set;
+}
+
+int Rank(v1::Hedge h) {
+  switch (h) {
+    case v1::HEDGE_RUMOURED: return 4;
+    case v1::HEDGE_ESTIMATED: return 3;
+    case v1::HEDGE_FORECAST: return 2;
+    case v1::HEDGE_REPORTED: return 1;
+    default: return 0;
+  }
+}
+
+// The entity starting at token i (or after a determiner), if any.
+const EntityMention* EntityAt(const std::vector<EntityMention>& entities, size_t i) {
+  for (const EntityMention& e : entities) {
+    if (e.first == i || (e.first == i + 1)) return &e;
+  }
+  return nullptr;
+}
+
+// The entity ending at token i (exclusive end == i), if any.
+const EntityMention* EntityEndingAt(const std::vector<EntityMention>& entities, size_t i) {
+  for (const EntityMention& e : entities) {
+    if (e.last == i) return &e;
+  }
+  return nullptr;
+}
+
+std::string Span(absl::string_view s, const std::vector<Token>& t, size_t a, size_t b) {
+  return std::string(s.substr(t[a].begin, t[b - 1].end - t[a].begin));
+}
+
+}  // namespace
+
+Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>& tokens,
+                            const std::vector<EntityMention>& entities, size_t figure_token) {
+  Attribution best;
+  auto offer = [&best](v1::Hedge h, const std::string& source) {
+    if (Rank(h) > Rank(best.hedge)) best.hedge = h;
+    if (best.source.empty() && !source.empty()) best.source = source;
+  };
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& w = tokens[i].lower;
+    const std::string next = i + 1 < n ? tokens[i + 1].lower : "";
+    // Rumour.
+    if ((w == "sources" || w == "people" || w == "insiders") && next == "familiar") {
+      size_t end = i + 2;
+      while (end < n && end < i + 6 && tokens[end].kind != TokenKind::kPunct &&
+             !ReportingVerbs().contains(tokens[end].lower)) {
+        ++end;
+      }
+      offer(v1::HEDGE_RUMOURED, Span(sentence, tokens, i, end));
+      continue;
+    }
+    if (w == "rumoured" || w == "rumored" || w == "rumour" || w == "rumor" ||
+        w == "speculation" || w == "insiders" || w == "unconfirmed") {
+      offer(v1::HEDGE_RUMOURED, "");
+      continue;
+    }
+    // Estimates.
+    if (w == "estimates" || w == "estimate" || w == "estimated" || w == "estimating") {
+      std::string source;
+      if (i > 0 && (tokens[i - 1].lower == "analysts" || tokens[i - 1].lower == "experts")) {
+        source = tokens[i - 1].lower;
+      } else if (const EntityMention* e = EntityEndingAt(entities, i)) {
+        source = e->canonical;
+      }
+      if (w != "estimated" || i < figure_token) offer(v1::HEDGE_ESTIMATED, source);
+      continue;
+    }
+    // Forecast cues before the figure. "May" capitalised mid-sentence is a month.
+    if (i < figure_token && ForecastCues().contains(w) &&
+        !(w == "may" && tokens[i].capitalized && i > 0)) {
+      if (w == "target" || w == "plan" || w == "goal" || w == "forecast") {
+        // Nouns count when they head a predicate ("the target is to", "plans to").
+        offer(v1::HEDGE_FORECAST, "");
+      } else {
+        offer(v1::HEDGE_FORECAST, "");
+      }
+      continue;
+    }
+    if (w == "reportedly" || ((w == "said" || w == "reported") && i > 0 &&
+                              (tokens[i - 1].lower == "is" || tokens[i - 1].lower == "was" ||
+                               tokens[i - 1].lower == "are") && next == "to")) {
+      offer(v1::HEDGE_REPORTED, "");
+      continue;
+    }
+    if (w == "according" && next == "to") {
+      const EntityMention* e = nullptr;
+      for (size_t k = i + 2; k < n && k < i + 5 && !e; ++k) e = EntityAt(entities, k);
+      std::string source;
+      if (e != nullptr) {
+        source = e->canonical;
+      } else {
+        size_t a = i + 2;
+        while (a < n && (tokens[a].lower == "the" || tokens[a].lower == "a" ||
+                         tokens[a].lower == "an")) {
+          ++a;
+        }
+        size_t b = a;
+        while (b < n && b < a + 6 && tokens[b].kind != TokenKind::kPunct) ++b;
+        if (b > a) source = Span(sentence, tokens, a, b);
+        if (source == "sources" || source.rfind("sources ", 0) == 0 ||
+            source.rfind("people familiar", 0) == 0) {
+          offer(v1::HEDGE_RUMOURED, source);
+          continue;
+        }
+      }
+      offer(v1::HEDGE_REPORTED, source);
+      continue;
+    }
+    if (ReportingVerbs().contains(w) && w != "according") {
+      // "X said", "the X report notes", "said X", "..., reports the Nikkei".
+      std::string source;
+      bool reporting = false;
+      size_t k = i;
+      if (k > 0 && IsReportNoun(tokens[k - 1].lower)) {
+        reporting = true;
+        --k;
+      }
+      if (const EntityMention* e = EntityEndingAt(entities, k)) {
+        source = e->canonical;
+        reporting = true;
+      } else if (k > 0 && (tokens[k - 1].lower == "analyst" || tokens[k - 1].lower == "analysts" ||
+                           tokens[k - 1].lower == "officials" || tokens[k - 1].lower == "executives")) {
+        source = tokens[k - 1].lower;
+        reporting = true;
+      } else if (i > 0 && tokens[i - 1].lower == ",") {
+        if (const EntityMention* after = EntityAt(entities, i + 1)) {
+          source = after->canonical;  // "..., reports the Nikkei"
+          reporting = true;
+        }
+      }
+      if (reporting) offer(v1::HEDGE_REPORTED, source);
+    }
+  }
+  return best;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,292 @@
+#include "extract/discourse.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace claimcheck {
+namespace {
+
+const char* Roman(const std::string& w) {
+  if (w == "first" || w == "i" || w == "1" || w == "one") return "I";
+  if (w == "second" || w == "ii" || w == "2" || w == "two") return "II";
+  if (w == "third" || w == "iii" || w == "3" || w == "three") return "III";
+  if (w == "fourth" || w == "iv" || w == "4" || w == "four") return "IV";
+  return nullptr;
+}
+
+bool IsOrdinal(const std::string& w) {
+  return w == "first" || w == "second" || w == "third" || w == "fourth";
+}
+
+bool IsDeterminer(const std::string& w) {
+  return w == "the" || w == "this" || w == "that" || w == "its" || w == "their" || w == "a" ||
+         w == "an" || w == "these";
+}
+
+bool CompanyWord(const std::string& w) {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "company", "firm", "foundry", "chipmaker", "maker", "manufacturer", "group", "startup",
+      "business", "supplier", "producer", "designer", "giant", "operator"};
+  return set->contains(w);
+}
+
+bool FundWord(const std::string& w) { return w == "fund" || w == "vehicle"; }
+
+bool ProjectWord(const std::string& w) {
+  return w == "project" || w == "lab" || w == "laboratory" || w == "programme" ||
+         w == "program" || w == "initiative" || w == "plan" || w == "scheme";
+}
+
+bool Overlaps(const std::vector<EntityMention>& ms, size_t first, size_t last) {
+  for (const EntityMention& m : ms) {
+    if (m.first < last && first < m.last) return true;
+  }
+  return false;
+}
+
+EntityMention Make(absl::string_view sentence, const std::vector<Token>& t, size_t first,
+                   size_t last, std::string canonical, bool fund) {
+  EntityMention m;
+  m.first = first;
+  m.last = last;
+  m.written = std::string(sentence.substr(t[first].begin, t[last - 1].end - t[first].begin));
+  m.canonical = std::move(canonical);
+  m.fund = fund;
+  m.reference = true;
+  m.possessive = last < t.size() && t[last].kind == TokenKind::kPossessive;
+  return m;
+}
+
+}  // namespace
+
+std::string FundFamily(absl::string_view fund) {
+  for (const char* suffix : {" IV", " III", " II", " I"}) {
+    if (absl::EndsWith(fund, suffix)) return std::string(fund.substr(0, fund.size() - strlen(suffix)));
+  }
+  return std::string(fund);
+}
+
+void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
+                   const Discourse& discourse, std::vector<EntityMention>* mentions) {
+  std::vector<EntityMention> added;
+  const size_t n = t.size();
+  // The fund family in sight: a fund named in this sentence, else the last fund.
+  std::string family;
+  for (const EntityMention& m : *mentions) {
+    if (m.fund) family = FundFamily(m.canonical);
+  }
+  if (family.empty() && !discourse.fund.empty()) family = FundFamily(discourse.fund);
+  bool phase_seen = false;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& w = t[i].lower;
+    // "Phase II" (possibly already inside a found name like "Fund Phase III").
+    if (w == "phase" && i + 1 < n && Roman(t[i + 1].lower) != nullptr &&
+        (t[i + 1].acronym || t[i + 1].capitalized || t[i + 1].kind == TokenKind::kNumber)) {
+      phase_seen = true;
+      bool inside = false;
+      for (EntityMention& m : *mentions) {
+        if (m.first <= i && i < m.last && m.first < i) {
+          inside = true;  // "China ... Fund Phase III": fix the canonical name
+          if (!m.fund || m.canonical == m.written) {
+            std::string fam = family.empty() ? "Big Fund" : family;
+            if (m.canonical.find("Big Fund") == std::string::npos) {
+              m.canonical = absl::StrCat(fam, " ", Roman(t[i + 1].lower));
+            }
+            m.fund = true;
+          }
+        }
+      }
+      if (inside) continue;
+      std::string fam = family.empty() ? "Big Fund" : family;
+      // Remove a plain name "Phase II" found by the name finder.
+      mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
+                                     [&](const EntityMention& m) {
+                                       return m.first <= i + 1 && i < m.last;
+                                     }),
+                      mentions->end());
+      added.push_back(Make(sentence, t, i, i + 2, absl::StrCat(fam, " ", Roman(t[i + 1].lower)), true));
+      ++i;
+      continue;
+    }
+    // "the second phase (of ... fund)", "third national chip fund", elided "the second".
+    if (IsOrdinal(w)) {
+      size_t j = i + 1;
+      bool fund_phrase = false, phase = false;
+      size_t end = j;
+      if (j < n && t[j].lower == "phase") {
+        phase = true;
+        end = j + 1;
+        if (end + 1 < n && t[end].lower == "of") {
+          // "of (the|its|China's) ... fund"
+          size_t k = end + 1;
+          while (k < n && k < end + 8 && t[k].kind != TokenKind::kPunct) {
+            if (FundWord(t[k].lower)) {
+              end = k + 1;
+              fund_phrase = true;
+              break;
+            }
+            ++k;
+          }
+        }
+      } else {
+        size_t k = j;
+        while (k < n && k < j + 4 && t[k].kind == TokenKind::kWord && !t[k].capitalized) {
+          if (t[k].lower == "fund") {
+            fund_phrase = true;
+            end = k + 1;
+            break;
+          }
+          ++k;
+        }
+      }
+      bool elided = !phase && !fund_phrase && phase_seen && i > 0 && t[i - 1].lower == "the";
+      if ((phase && (fund_phrase || !family.empty())) || fund_phrase || elided) {
+        if (elided) end = i + 1;
+        size_t first = (i > 0 && IsDeterminer(t[i - 1].lower)) ? i - 1 : i;
+        if (!Overlaps(*mentions, first, end) && !Overlaps(added, first, end)) {
+          std::string fam = family.empty() ? "Big Fund" : family;
+          added.push_back(Make(sentence, t, first, end, absl::StrCat(fam, " ", Roman(w)), true));
+        }
+        phase_seen = phase_seen || phase;
+        i = end - 1;
+        continue;
+      }
+    }
+    // Determiner + company/fund/project word: "the company", "its national chip fund".
+    if (IsDeterminer(w) && w != "a" && w != "an") {
+      size_t k = i + 1;
+      while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord && !t[k].capitalized &&
+             !CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
+             t[k].lower != "investment" && t[k].lower != "deal") {
+        ++k;
+      }
+      if (k >= n || k >= i + 5 || t[k].kind != TokenKind::kWord || t[k].capitalized) continue;
+      if (!CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
+          t[k].lower != "investment" && t[k].lower != "deal") {
+        continue;
+      }
+      // Only the noun directly heading the phrase: "the company's", "the fund", not "the
+      // company of" chains; the next token must not continue a compound noun.
+      if (k + 1 < n && t[k + 1].kind == TokenKind::kWord && !t[k + 1].capitalized &&
+          (CompanyWord(t[k + 1].lower) || FundWord(t[k + 1].lower))) {
+        continue;
+      }
+      std::string target;
+      bool fund = false;
+      const std::string& head = t[k].lower;
+      if (FundWord(head)) {
+        target = discourse.fund;
+        if (target.empty() && k > i + 1) target = "Big Fund";  // "its national chip fund"
+        fund = true;
+      } else if (CompanyWord(head)) {
+        target = discourse.company.empty() ? discourse.subject : discourse.company;
+      } else if (ProjectWord(head)) {
+        target = discourse.object.empty() ? discourse.subject : discourse.object;
+      } else if ((head == "investment" || head == "deal") && (w == "this" || w == "the")) {
+        target = discourse.subject;
+      }
+      if (!target.empty() && !Overlaps(*mentions, i, k + 1) && !Overlaps(added, i, k + 1)) {
+        added.push_back(Make(sentence, t, i, k + 1, target, fund || LooksLikeFund(target)));
+      }
+      i = k;
+      continue;
+    }
+    // Pronouns: it, its, they, their (not the dummy "it" of "it could take ... before").
+    if ((w == "it" || w == "its" || w == "they" || w == "their") && t[i].kind == TokenKind::kWord) {
+      bool dummy = false;
+      for (size_t k = i + 1; k < n && k < i + 4; ++k) {
+        if (t[k].lower == "take" || t[k].lower == "takes" || t[k].lower == "took" ||
+            t[k].lower == "is" || t[k].lower == "was") {
+          dummy = w == "it" && t[k].lower.rfind("t", 0) == 0;
+        }
+      }
+      std::string target = discourse.company.empty() ? discourse.subject : discourse.company;
+      if (!dummy && !target.empty() && !Overlaps(*mentions, i, i + 1)) {
+        EntityMention m = Make(sentence, t, i, i + 1, target, LooksLikeFund(target));
+        m.possessive = w == "its" || w == "their";
+        added.push_back(std::move(m));
+      }
+    }
+  }
+  mentions->insert(mentions->end(), added.begin(), added.end());
+  std::sort(mentions->begin(), mentions->end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.first < b.first; });
+  // Groups: names joined only by "," and "and" (three or more, or two with "and").
+  std::vector<EntityMention> groups;
+  for (size_t a = 0; a < mentions->size();) {
+    size_t b = a;
+    bool saw_and = false;
+    while (b + 1 < mentions->size() && !(*mentions)[b].reference && !(*mentions)[b + 1].reference) {
+      size_t gap_first = (*mentions)[b].last, gap_last = (*mentions)[b + 1].first;
+      bool ok = gap_last > gap_first && gap_last - gap_first <= 2;
+      bool has_and = false;
+      for (size_t k = gap_first; ok && k < gap_last; ++k) {
+        if (t[k].lower == "and") has_and = true;
+        else if (t[k].lower != ",") ok = false;
+      }
+      if (!ok || (*mentions)[b].possessive) break;
+      saw_and = saw_and || has_and;
+      ++b;
+      if (has_and) break;  // "A, B and C" ends at C
+    }
+    size_t count = b - a + 1;
+    if (saw_and && count >= 2 && (count >= 3 || (*mentions)[b].last - (*mentions)[a].first <= 5)) {
+      std::vector<std::string> names;
+      for (size_t k = a; k <= b; ++k) names.push_back((*mentions)[k].canonical);
+      std::string list = names.size() == 2
+                             ? absl::StrCat(names[0], " and ", names[1])
+                             : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "),
+                                            " and ", names.back());
+      EntityMention g = Make(sentence, t, (*mentions)[a].first, (*mentions)[b].last,
+                             absl::StrCat(list, " (combined)"), false);
+      g.reference = false;
+      g.group = true;
+      groups.push_back(std::move(g));
+    }
+    a = b + 1;
+  }
+  for (EntityMention& g : groups) mentions->push_back(std::move(g));
+  std::stable_sort(mentions->begin(), mentions->end(),
+                   [](const EntityMention& a, const EntityMention& b) { return a.first < b.first; });
+}
+
+void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
+                     const std::string& subject, Discourse* discourse) {
+  std::string first_subject = subject;
+  for (const EntityMention& m : mentions) {
+    if (m.group) continue;
+    if (first_subject.empty()) {
+      bool prepositional = false;
+      for (size_t k = m.first; k-- > 0 && k + 3 > m.first;) {
+        const std::string& w = tokens[k].lower;
+        if (w == "in" || w == "at" || w == "from" || w == "for" || w == "with" || w == "on" ||
+            w == "to" || w == "of" || w == "by" || w == "into" || w == "across" || w == "like" ||
+            w == "than") {
+          prepositional = true;
+        }
+      }
+      if (!prepositional) first_subject = m.canonical;
+    }
+    if (m.fund) discourse->fund = m.canonical;
+  }
+  if (!first_subject.empty()) {
+    discourse->subject = first_subject;
+    if (!LooksLikeFund(first_subject)) discourse->company = first_subject;
+  }
+  for (const EntityMention& m : mentions) {
+    if (!m.group && m.canonical != discourse->subject) discourse->object = m.canonical;
+  }
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const std::string& next = tokens[i + 1].lower;
+    if (tokens[i].lower == "of" && next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
+      discourse->activity = next;
+    }
+  }
+}
+
+}  // namespace claimcheck

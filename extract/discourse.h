@@ -1,0 +1,55 @@
+// Discourse: what earlier sentences of a document let a sentence refer to.
+//
+// News text names an organisation once and then says "the company", "the fund", "it",
+// "this project", "Phase II" or "the second phase of the national chip fund". A
+// Discourse remembers, from sentence to sentence, the entity the text was last about,
+// the last fund, and the last other entity; AddReferences turns such phrases in a
+// sentence into EntityMentions with `reference` set:
+//   * company words ("the company", "the firm", "the foundry", "the chipmaker", "it",
+//     "its", "they", "their") -> the last subject that is not a fund;
+//   * fund words ("the fund", "the vehicle", "its national chip fund") -> the last fund;
+//   * "this/the project|lab|programme|initiative" -> the last non-subject entity;
+//     "this investment|deal" -> the last subject;
+//   * fund phases: "Phase II", "the second phase (of <fund>)", "third national chip fund"
+//     -> "<family> II" where the family is the fund named in the sentence or the last
+//     fund, with its phase numeral removed ("Big Fund III" -> "Big Fund"); a national
+//     chip fund with no family in sight is "Big Fund";
+//   * coordinated lists of three or more names, or two joined by "and" ("Naura, AMEC,
+//     ACM Research, Hwatsing and Piotech") -> one group mention "<list> (combined)".
+// Thread-safety: none needed; one Discourse per document.
+#ifndef CLAIMCHECK_EXTRACT_DISCOURSE_H_
+#define CLAIMCHECK_EXTRACT_DISCOURSE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "extract/entity_finder.h"
+#include "extract/tokens.h"
+
+namespace claimcheck {
+
+struct Discourse {
+  std::string subject;   // canonical entity the last sentences were about
+  std::string company;   // last subject that is not a fund
+  std::string fund;      // last fund named
+  std::string object;    // last other entity named
+  std::string activity;  // last activity noun or verb ("developing")
+};
+
+// Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (kept in
+// text order; a reference never overlaps a found name).
+void AddReferences(absl::string_view sentence, const std::vector<Token>& tokens,
+                   const Discourse& discourse, std::vector<EntityMention>* mentions);
+
+// Updates `*discourse` after a sentence: `subject` is the entity the sentence's claims
+// (or its first clause) were about, or empty.
+void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
+                     const std::string& subject, Discourse* discourse);
+
+// "Big Fund III" -> "Big Fund"; names without a trailing phase numeral are unchanged.
+std::string FundFamily(absl::string_view fund);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_DISCOURSE_H_

@@ -1,0 +1,72 @@
+#include "extract/discourse.h"
+
+#include "absl/strings/str_join.h"
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+std::string Refs(DocumentEntities& doc, const Discourse& d, const std::string& text) {
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<EntityMention> mentions = doc.Find(text, tokens, {});
+  AddReferences(text, tokens, d, &mentions);
+  std::vector<std::string> out;
+  for (const EntityMention& m : mentions) {
+    if (m.reference || m.group) out.push_back(m.written + "=" + m.canonical);
+  }
+  return absl::StrJoin(out, "; ");
+}
+
+TEST(DiscourseTest, ReferencesResolveToEarlierEntities) {
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  DocumentEntities doc(&aliases);
+  Discourse d;
+  d.subject = "SMIC";
+  d.company = "SMIC";
+  d.fund = "Big Fund III";
+  d.object = "China Mobile";
+  struct {
+    const char* text;
+    const char* want;
+  } cases[] = {
+      {"The company's annual sales were $3.12 billion.", "The company=SMIC"},
+      {"The fund has a term of 15 years.", "The fund=Big Fund III"},
+      {"Phase I, created in 2014, raised about RMB 138.7 billion.", "Phase I=Big Fund I"},
+      {"The second phase of the fund, launched in 2019, backed SMIC.",
+       "The second phase of the fund=Big Fund II"},
+      {"The first phase raised RMB 138.7 billion and the second raised RMB 204.2 billion.",
+       "The first phase=Big Fund I; the second=Big Fund II"},
+      {"They are among the 10 initial partners for this project.",
+       "They=SMIC; this project=China Mobile"},
+      {"Naura, AMEC, ACM Research, Hwatsing and Piotech grew.",
+       "Naura, AMEC, ACM Research, Hwatsing and Piotech=Naura, AMEC, ACM Research, Hwatsing and "
+       "Piotech (combined)"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Refs(doc, d, c.text), c.want) << c.text;
+}
+
+TEST(DiscourseTest, NationalChipFundWithoutContextIsTheBigFundFamily) {
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  DocumentEntities doc(&aliases);
+  Discourse d;
+  EXPECT_EQ(Refs(doc, d, "China registers third national chip fund with RMB 344 billion"),
+            "third national chip fund=Big Fund III");
+}
+
+TEST(DiscourseTest, UpdateRemembersSubjectFundAndActivity) {
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  DocumentEntities doc(&aliases);
+  Discourse d;
+  const std::string text = "However Huawei still has to crack the nut of developing tools with Big Fund III.";
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<EntityMention> mentions = doc.Find(text, tokens, {});
+  UpdateDiscourse(tokens, mentions, "", &d);
+  EXPECT_EQ(d.subject, "Huawei");
+  EXPECT_EQ(d.company, "Huawei");
+  EXPECT_EQ(d.fund, "Big Fund III");
+  EXPECT_EQ(d.object, "Big Fund III");
+  EXPECT_EQ(d.activity, "developing");
+}
+
+}  // namespace
+}  // namespace claimcheck

@@ -1,0 +1,209 @@
+#include "extract/entity_finder.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace claimcheck {
+namespace {
+
+// Capitalised words that are never names on their own.
+const absl::flat_hash_set<std::string>& NotNames() {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "as", "and",
+      "but", "or", "nor", "this", "that", "these", "those", "it", "its", "they", "their", "them",
+      "we", "our", "us", "you", "your", "he", "she", "his", "her", "i", "me", "my", "however",
+      "although", "though", "despite", "according", "while", "meanwhile", "also", "across",
+      "after", "before", "since", "during", "if", "when", "where", "which", "who", "whom",
+      "whose", "what", "why", "how", "having", "being", "yes", "no", "not", "all", "some",
+      "many", "most", "more", "any", "each", "every", "both", "either", "neither", "so", "then",
+      "there", "here", "now", "just", "only", "even", "still", "yet", "already", "besides",
+      "another", "other", "one", "two", "three", "four", "five", "six", "seven", "eight",
+      "nine", "ten", "last", "next", "first", "is", "are", "was", "were", "be", "has", "have",
+      "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "can",
+      "rather", "instead", "because", "thus", "therefore", "moreover", "furthermore",
+      "overall", "today", "yesterday", "tomorrow", "january", "february", "march", "april",
+      "june", "july", "august", "september", "october", "november", "december", "jan",
+      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms",
+      "dr", "sir", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "ai", "ceo", "cfo", "cto", "et",
+      "am", "pm", "ta", "ok", "usd", "rmb", "cny", "eur", "jpy", "krw", "twd", "hkd", "gbp",
+      "nm", "yoy", "qoq", "gdp", "faq", "please", "log", "register", "re", "via", "per",
+      "chinese", "american", "european", "japanese", "korean", "taiwanese", "dutch",
+      "german", "western", "global", "national", "state", "government", "ceo", "like",
+      "such", "e.g", "i.e", "etc", "image", "better", "well", "everyone", "anyone", "someone",
+      "nothing", "people", "sources", "analysts", "experts", "officials",
+  };
+  return *set;
+}
+
+// Adjectives that may start a longer name but are not a name alone.
+bool WeakAlone(const std::string& lower) {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "chinese", "american", "european", "japanese", "korean", "taiwanese", "dutch",
+      "german", "western", "global", "national", "state", "government"};
+  return set->contains(lower);
+}
+
+// Nouns that extend an unknown acronym into a product name ("HBM chips").
+bool ProductNoun(const std::string& lower) {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "chip", "chips", "memory", "products", "product", "modules", "module", "wafers",
+      "processors", "processor", "gpus", "accelerators", "devices", "equipment", "tools",
+      "market", "sector", "industry", "lines", "line", "technology", "production"};
+  return set->contains(lower);
+}
+
+bool IsRoman(const std::string& lower) {
+  return lower == "i" || lower == "ii" || lower == "iii" || lower == "iv" || lower == "v";
+}
+
+std::string Slice(absl::string_view text, const std::vector<Token>& tokens, size_t first,
+                  size_t last) {
+  return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+}
+
+bool Overlaps(const Token& t, const std::vector<ByteRange>& excluded) {
+  for (const ByteRange& r : excluded) {
+    if (t.begin < r.second && r.first < t.end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool LooksLikeFund(absl::string_view name) {
+  std::string lower = absl::AsciiStrToLower(name);
+  return absl::StrContains(lower, "fund");
+}
+
+DocumentEntities::DocumentEntities(const EntityAliases* aliases) : aliases_(aliases) {}
+
+void DocumentEntities::Reset() {
+  learnt_.clear();
+  known_proper_.clear();
+}
+
+bool DocumentEntities::IsNameToken(const std::vector<Token>& tokens, size_t i) const {
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::kWord) return false;
+  if (!t.capitalized && !t.acronym) return false;  // CJK names have no case: not found
+  if (NotNames().contains(t.lower) && !WeakAlone(t.lower)) return false;
+  return !t.modifier;  // "Huawei-led" modifies a noun; it is not a name
+}
+
+void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token>& tokens) {
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind == TokenKind::kWord && t.capitalized && tokens[i - 1].kind != TokenKind::kPunct) {
+      known_proper_.insert(t.lower);
+    }
+  }
+  // "Long Name (SHORT)": a name, optionally "Co." style dot, then 1-4 name tokens in
+  // parentheses.
+  for (size_t k = 1; k + 2 < tokens.size(); ++k) {
+    if (tokens[k].lower != "(") continue;
+    size_t m = k + 1;
+    while (m < tokens.size() && m - k <= 5 && tokens[m].lower != ")" &&
+           (tokens[m].capitalized || tokens[m].acronym)) {
+      ++m;
+    }
+    if (m >= tokens.size() || tokens[m].lower != ")" || m == k + 1 || m - k > 5) continue;
+    size_t end = k;
+    if (tokens[end - 1].lower == "." && end >= 2) --end;
+    size_t start = end;
+    while (start > 0) {
+      const Token& t = tokens[start - 1];
+      bool name = t.kind == TokenKind::kWord && (t.capitalized || t.acronym) &&
+                  (!NotNames().contains(t.lower) || WeakAlone(t.lower));
+      bool joiner = (t.lower == "of" || t.lower == "for" || t.lower == "&") && start - 1 > 0 &&
+                    start < end;
+      if (!name && !joiner) break;
+      --start;
+    }
+    while (start < end && !(tokens[start].capitalized || tokens[start].acronym)) ++start;
+    if (start >= end) continue;
+    std::string long_name = Slice(sentence, tokens, start, end);
+    std::string short_name = Slice(sentence, tokens, k + 1, m);
+    std::string canonical;
+    if (auto found = aliases_->Find(short_name)) {
+      canonical = *found;
+    } else if (auto found_long = aliases_->Find(long_name);
+               found_long && !LooksLikeFund(*found_long)) {
+      canonical = *found_long;  // a fund's long name is shared by its phases
+    } else {
+      canonical = CleanEntityName(short_name);
+    }
+    learnt_[EntityAliases::LookupKey(long_name)] = canonical;
+    learnt_[EntityAliases::LookupKey(short_name)] = canonical;
+  }
+}
+
+std::string DocumentEntities::Canonicalize(absl::string_view written) const {
+  auto it = learnt_.find(EntityAliases::LookupKey(written));
+  if (it != learnt_.end()) return it->second;
+  return aliases_->Canonicalize(written);
+}
+
+std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
+                                                  const std::vector<Token>& tokens,
+                                                  const std::vector<ByteRange>& excluded) const {
+  std::vector<EntityMention> out;
+  size_t i = 0;
+  // The sentence's first word token (after opening punctuation).
+  size_t first_word = 0;
+  while (first_word < tokens.size() && tokens[first_word].kind == TokenKind::kPunct) ++first_word;
+  while (i < tokens.size()) {
+    if (!IsNameToken(tokens, i) || Overlaps(tokens[i], excluded)) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < tokens.size() && !Overlaps(tokens[j], excluded)) {
+      if (IsNameToken(tokens, j)) {
+        ++j;
+      } else if (IsRoman(tokens[j].lower) && tokens[j].kind == TokenKind::kWord &&
+                 (tokens[j].acronym || tokens[j].capitalized)) {
+        ++j;
+      } else if ((tokens[j].lower == "of" || tokens[j].lower == "for" || tokens[j].lower == "&") &&
+                 j + 1 < tokens.size() && IsNameToken(tokens, j + 1) &&
+                 !Overlaps(tokens[j + 1], excluded)) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    size_t first = i;
+    bool possessive_after = j < tokens.size() && tokens[j].kind == TokenKind::kPossessive;
+    if (i == first_word && !tokens[i].acronym && !KnownProper(tokens[i].lower) &&
+        !(possessive_after && j == i + 1) &&
+        !aliases_->Find(Slice(sentence, tokens, i, j)).has_value()) {
+      ++first;  // a capitalised sentence opener, not known as a name
+      while (first < j && !IsNameToken(tokens, first)) ++first;
+    }
+    // An unknown acronym followed by a product noun: "HBM chips".
+    size_t last = j;
+    if (last < tokens.size() && tokens[last - 1].acronym && ProductNoun(tokens[last].lower) &&
+        !Overlaps(tokens[last], excluded) &&
+        !aliases_->Find(Slice(sentence, tokens, first < j ? first : last - 1, last)).has_value() &&
+        learnt_.find(tokens[last - 1].lower) == learnt_.end()) {
+      ++last;
+    }
+    if (first < j) {
+      bool alone_weak = last - first == 1 && WeakAlone(tokens[first].lower);
+      if (!alone_weak) {
+        EntityMention m;
+        m.first = first;
+        m.last = last;
+        m.written = Slice(sentence, tokens, first, last);
+        m.canonical = Canonicalize(m.written);
+        m.possessive = last < tokens.size() && tokens[last].kind == TokenKind::kPossessive;
+        m.fund = LooksLikeFund(m.canonical) || LooksLikeFund(m.written);
+        out.push_back(std::move(m));
+      }
+    }
+    i = last;
+  }
+  return out;
+}
+
+}  // namespace claimcheck

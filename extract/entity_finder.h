@@ -1,0 +1,87 @@
+// Entity finding: which spans of a sentence name organisations, places, funds or products.
+//
+// A transparent rule set, no model:
+//   * A name is a run of capitalised words and acronyms ("Big Fund III", "ACM Research",
+//     "Fujian Jinhua Integrated Circuit Co"), joined across "of", "for" and "&" when a
+//     capitalised word follows ("Mercator Institute for China Studies"), and ended by a
+//     possessive ("China's" ends "China").
+//   * Capitalised function words ("The", "However", "According"), month and day names,
+//     nationality adjectives on their own ("Chinese"), generic acronyms ("AI", "CEO",
+//     "RMB") and hyphenated modifiers ("Huawei-led") are not names.
+//   * The first word of a sentence is capitalised anyway, so it counts only when it is
+//     an acronym, a known alias, or seen capitalised mid-sentence elsewhere in the
+//     document (Learn() collects those).
+//   * An unknown acronym followed by a product noun is one name ("HBM chips").
+//   * Aliases are learnt from the text: "ChangXin Memory Technologies (CXMT)" makes the
+//     long and the short form one entity for the rest of the document. The canonical
+//     name is the alias table's (claims/entity_aliases.h), else the short form.
+//
+// Usage: per document, Reset(), then Learn() every sentence, then Find() per sentence.
+// Thread-safety: not thread-safe; one DocumentEntities per document stream.
+#ifndef CLAIMCHECK_EXTRACT_ENTITY_FINDER_H_
+#define CLAIMCHECK_EXTRACT_ENTITY_FINDER_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+#include "claims/entity_aliases.h"
+#include "extract/tokens.h"
+
+namespace claimcheck {
+
+struct EntityMention {
+  size_t first = 0;  // token range [first, last)
+  size_t last = 0;
+  std::string written;    // the span as written
+  std::string canonical;  // after document and table aliases
+  bool possessive = false;  // followed by 's ("SMIC's best process")
+  bool fund = false;        // names a fund ("Big Fund III", "... Investment Fund")
+  bool reference = false;   // resolved from context ("the company", "the second phase")
+  bool group = false;       // a coordinated list ("Naura, AMEC and Piotech")
+};
+
+// A byte range [first, second) of a sentence that entities must not overlap (figures,
+// periods).
+using ByteRange = std::pair<size_t, size_t>;
+
+class DocumentEntities {
+ public:
+  // `aliases` must outlive this object.
+  explicit DocumentEntities(const EntityAliases* aliases);
+
+  // Forgets what the previous document taught.
+  void Reset();
+
+  // Records capitalised words seen mid-sentence and aliases defined in `sentence`.
+  void Learn(absl::string_view sentence, const std::vector<Token>& tokens);
+
+  // Names in `sentence` (tokens from Tokenize(sentence)) in text order, never
+  // overlapping `excluded`.
+  std::vector<EntityMention> Find(absl::string_view sentence, const std::vector<Token>& tokens,
+                                  const std::vector<ByteRange>& excluded) const;
+
+  // The canonical name of `written`: a learnt alias first, then the alias table, else
+  // the cleaned name.
+  std::string Canonicalize(absl::string_view written) const;
+
+  // True when `lower` (a lower-cased word) was seen capitalised mid-sentence.
+  bool KnownProper(const std::string& lower) const { return known_proper_.contains(lower); }
+
+ private:
+  bool IsNameToken(const std::vector<Token>& tokens, size_t i) const;
+
+  const EntityAliases* aliases_;
+  absl::flat_hash_map<std::string, std::string> learnt_;  // lookup key -> canonical
+  absl::flat_hash_set<std::string> known_proper_;
+};
+
+// True when a canonical name or its written form names a fund.
+bool LooksLikeFund(absl::string_view name);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_ENTITY_FINDER_H_

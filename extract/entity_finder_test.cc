@@ -1,0 +1,84 @@
+#include "extract/entity_finder.h"
+
+#include "absl/strings/str_join.h"
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+// "canonical" for each name found, joined by "; ".
+std::string Names(DocumentEntities& doc, const std::string& text) {
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<std::string> out;
+  for (const EntityMention& m : doc.Find(text, tokens, {})) {
+    out.push_back(m.written == m.canonical ? m.canonical : m.written + "=" + m.canonical);
+  }
+  return absl::StrJoin(out, "; ");
+}
+
+TEST(EntityFinderTest, FindsNamesNotCapitalisedFunctionWords) {
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  DocumentEntities doc(&aliases);
+  struct {
+    const char* text;
+    const char* want;
+  } cases[] = {
+      {"In Q3 2025, Big Fund III committed RMB 450 million to Piotech Jianke.",
+       "Big Fund III; Piotech Jianke"},
+      {"However, the Mercator Institute for China Studies disagrees.",
+       "Mercator Institute for China Studies=MERICS"},
+      {"China's top five toolmakers grew.", "China"},
+      {"The Huawei-led move surprised SMIC.", "SMIC"},
+      {"Demand for HBM chips is expected to soar.", "HBM chips"},
+      {"Universities are scaling programs.", ""},
+      {"Semiconductor Manufacturing International Corp. reported revenue.",
+       "Semiconductor Manufacturing International Corp=SMIC"},
+      {"Chinese fabs bought tools from the United States.", "United States"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Names(doc, c.text), c.want) << c.text;
+}
+
+TEST(EntityFinderTest, LearnsAliasesFromParentheses) {
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  DocumentEntities doc(&aliases);
+  struct {
+    const char* definition;
+    const char* later;
+    const char* want;
+  } cases[] = {
+      {"China's National Integrated Circuit Industry Investment Fund (Big Fund III) moved.",
+       "National Integrated Circuit Industry Investment Fund", "Big Fund III"},
+      {"ChangXin Memory Technologies (CXMT) could take years.", "ChangXin Memory Technologies",
+       "CXMT"},
+      {"Work at Fujian Jinhua Integrated Circuit Co. (JHICC) resumed.", "JHICC", "JHICC"},
+      {"Quliang Electronics Group (QEG) builds.", "Quliang Electronics Group", "QEG"},
+  };
+  for (const auto& c : cases) {
+    doc.Reset();
+    doc.Learn(c.definition, Tokenize(c.definition));
+    EXPECT_EQ(doc.Canonicalize(c.later), c.want) << c.definition;
+  }
+}
+
+TEST(EntityFinderTest, SentenceOpenerCountsWhenSeenMidSentence) {
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  DocumentEntities doc(&aliases);
+  const std::string earlier = "Investors like Quliang because it grows.";
+  doc.Learn(earlier, Tokenize(earlier));
+  EXPECT_EQ(Names(doc, "Quliang is building a site."), "Quliang");
+  EXPECT_EQ(Names(doc, "Construction is building a site."), "");
+}
+
+TEST(EntityFinderTest, ExcludedRangesAreNotNames) {
+  EntityAliases aliases;
+  DocumentEntities doc(&aliases);
+  const std::string text = "SMIC reported Q3 revenue.";
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<EntityMention> found = doc.Find(text, tokens, {{14, 16}});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].written, "SMIC");
+  EXPECT_FALSE(found[0].possessive);
+}
+
+}  // namespace
+}  // namespace claimcheck

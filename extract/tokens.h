@@ -1,0 +1,48 @@
+// Tokens: a sentence cut into words, numbers and punctuation, with byte offsets.
+//
+// The claim assembler reads a sentence as a short list of tokens and applies a small
+// grammar to it (verbs, prepositions, possessives, appositions). Tokenize is the only
+// place that looks at bytes:
+//   * a word is a run of letters, digits and non-ASCII letters (CJK, accented), with
+//     inner hyphens, apostrophes, ampersands and dots kept ("Huawei-led", "don't",
+//     "R&D", "U.S");
+//   * a trailing possessive ('s or ’s, or a lone ’ after a plural s) is its own token of
+//     kind kPossessive, so "SMIC’s" is "SMIC" + "'s";
+//   * every other visible character (including typographic quotes and dashes, which
+//     are kept as written in Document.text) is a one-character kPunct token.
+// Token.lower is the ASCII-lowercased text with typographic apostrophes as "'" and
+// dashes as "-", so the grammar compares plain ASCII.
+//
+// Thread-safe: pure function.
+#ifndef CLAIMCHECK_EXTRACT_TOKENS_H_
+#define CLAIMCHECK_EXTRACT_TOKENS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace claimcheck {
+
+enum class TokenKind { kWord, kNumber, kPossessive, kPunct };
+
+struct Token {
+  size_t begin = 0;  // byte offsets into the tokenised text, [begin, end)
+  size_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  std::string lower;         // normalised lower-case text
+  bool capitalized = false;  // starts with an ASCII capital letter
+  bool acronym = false;      // two or more capitals and no lower-case letter ("SMIC", "U.S")
+  bool modifier = false;     // hyphenated, last part lower case ("Huawei-led", "state-backed")
+};
+
+// Tokens of `text` in order. Never fails; whitespace produces no tokens.
+std::vector<Token> Tokenize(absl::string_view text);
+
+// True for tokens that end a clause for the grammar: ; : ( ) [ ] and dashes.
+bool IsClauseBreak(const Token& token);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_TOKENS_H_

@@ -1,0 +1,59 @@
+#include "extract/tokens.h"
+
+#include "absl/strings/str_join.h"
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+std::string Show(absl::string_view text) {
+  std::vector<std::string> parts;
+  for (const Token& t : Tokenize(text)) {
+    std::string s = t.lower;
+    if (t.kind == TokenKind::kPossessive) s = "<pos>";
+    if (t.kind == TokenKind::kNumber) s = "#" + s;
+    if (t.acronym) s = "A:" + s;
+    else if (t.capitalized) s = "C:" + s;
+    parts.push_back(s);
+  }
+  return absl::StrJoin(parts, " ");
+}
+
+TEST(TokensTest, Cases) {
+  struct {
+    const char* text;
+    const char* want;
+  } cases[] = {
+      {"SMIC\xE2\x80\x99s best process", "A:smic <pos> best process"},
+      {"Big Fund III committed RMB 450 million.",
+       "C:big C:fund A:iii committed A:rmb #450 million ."},
+      {"a $56 billion, Huawei-led move", "a $ #56 billion , C:huawei-led move"},
+      {"the U.S. and R&D", "the A:u.s . and A:r&d"},
+      {"top five \xE2\x80\x93 Naura, AMEC \xE2\x80\x93 whose", "top five - C:naura , A:amec - whose"},
+      {"companies\xE2\x80\x99 profits", "companies <pos> profits"},
+      {"don't stop", "don't stop"},
+      {"the 2008-vintage 40nm process", "the #2008-vintage #40nm process"},
+      {"\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xA7\xBB\xE5\x8A\xA8\xE3\x80\x82", "\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xA7\xBB\xE5\x8A\xA8 \xE3\x80\x82"},
+      {"", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Show(c.text), c.want) << c.text;
+}
+
+TEST(TokensTest, OffsetsCoverTheText) {
+  const std::string text = "Naura\xE2\x80\x99s revenue rose 12% to $2.3 billion.";
+  std::vector<Token> tokens = Tokenize(text);
+  ASSERT_GE(tokens.size(), 3u);
+  EXPECT_EQ(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin), "Naura");
+  EXPECT_EQ(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin), "\xE2\x80\x99s");
+  for (size_t i = 1; i < tokens.size(); ++i) EXPECT_LE(tokens[i - 1].end, tokens[i].begin);
+}
+
+TEST(TokensTest, ClauseBreaks) {
+  std::vector<Token> tokens = Tokenize("a; b: c (d) e \xE2\x80\x94 f, g");
+  std::string breaks;
+  for (const Token& t : tokens) breaks += IsClauseBreak(t) ? "B" : ".";
+  EXPECT_EQ(breaks, ".B.B.B.B.B...");
+}
+
+}  // namespace
+}  // namespace claimcheck
