@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
@@ -153,8 +154,7 @@ std::string RenderMarkdownReport(const v1::Report& report) {
       if (p.has_change()) {
         change = absl::StrCat(p.change() >= 0 ? "+" : "", FormatNumber(p.change()));
         if (p.has_change_percent()) {
-          absl::StrAppend(&change, " (", p.change_percent() >= 0 ? "+" : "",
-                          FormatNumber(p.change_percent()), "%)");
+          absl::StrAppend(&change, absl::StrFormat(" (%+.1f%%)", p.change_percent()));
         }
       }
       std::string first;

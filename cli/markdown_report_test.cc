@@ -38,7 +38,7 @@ TEST(MarkdownReportTest, SameContentAsHtml) {
   EXPECT_FALSE(absl::StrContains(md, "<script>"));
   EXPECT_TRUE(absl::StrContains(md, "## Timelines"));
   EXPECT_TRUE(absl::StrContains(md, "| period | figure | change | sources | first published in |"));
-  EXPECT_TRUE(absl::StrContains(md, "| 2025 | CNY 344 billion (340 billion to 348 billion) | +44 billion (+14.67%) | 1 |"));
+  EXPECT_TRUE(absl::StrContains(md, "| 2025 | CNY 344 billion (340 billion to 348 billion) | +44 billion (+14.7%) | 1 |"));
   // Findings by severity: high before low.
   EXPECT_LT(md.find("Scale slip (high)"), md.find("Single source (low)"));
 }
