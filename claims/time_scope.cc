@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -110,7 +111,7 @@ absl::StatusOr<v1::TimeScope> ParsePeriod(absl::string_view period) {
   auto bad = [&]() {
     return absl::InvalidArgumentError(absl::StrCat(
         "period '", period,
-        "' is not one of YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD, YYYY..YYYY, FYYYYY"));
+        "' is not one of YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD, FYYYYY or A..B"));
   };
   absl::string_view rest = text;
   int year = 0;
@@ -124,13 +125,22 @@ absl::StatusOr<v1::TimeScope> ParsePeriod(absl::string_view period) {
   }
   size_t dots = text.find("..");
   if (dots != absl::string_view::npos) {
-    int last = 0;
-    if (!ParseYear(text.substr(0, dots), &year) || !ParseYear(text.substr(dots + 2), &last) ||
-        last < year) {
+    // "A..B": from the start of period A to the end of period B.
+    auto first = ParsePeriod(text.substr(0, dots));
+    auto last = ParsePeriod(text.substr(dots + 2));
+    if (!first.ok() || !last.ok() || first->start() >= last->end() ||
+        absl::StrContains(text.substr(dots + 2), "..")) {
       return bad();
     }
-    return MakeScope(absl::CivilDay(year, 1, 1), absl::CivilDay(last + 1, 1, 1),
-                     v1::GRANULARITY_MULTI_YEAR, text);
+    v1::TimeScope scope = *first;
+    scope.set_end(last->end());
+    scope.set_kind(v1::SCOPE_KIND_PERIOD);
+    scope.set_granularity(first->granularity() == v1::GRANULARITY_YEAR &&
+                                  last->granularity() == v1::GRANULARITY_YEAR
+                              ? v1::GRANULARITY_MULTI_YEAR
+                              : v1::GRANULARITY_UNSPECIFIED);
+    scope.set_text(std::string(text));
+    return scope;
   }
   if (text.size() == 7 && text[4] == '-' && ParseYear(text.substr(0, 4), &year)) {
     char kind = absl::ascii_toupper(static_cast<unsigned char>(text[5]));

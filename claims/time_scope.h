@@ -9,7 +9,8 @@
 //
 // ParsePeriod reads the short period notation used in hand-written files (expected
 // claims, reference figures): "2021", "2025-Q3", "2024-H1", "2024-05", "2024-05-24",
-// "2019..2021" (whole years 2019 to 2021), and "FY2023" (read as the calendar year).
+// "FY2023" (read as the calendar year), and "A..B" for the span from the start of period A
+// to the end of period B ("2019..2021" is 2019 to 2021 inclusive; "2023-Q3..2024-Q3").
 //
 // Thread-safe: pure functions.
 #ifndef CLAIMCHECK_CLAIMS_TIME_SCOPE_H_

@@ -42,6 +42,15 @@ TEST(TimeScopeTest, ParsePeriodNotations) {
   }
 }
 
+TEST(TimeScopeTest, ParsePeriodSpansOfOtherPeriods) {
+  auto scope = ParsePeriod("2023-Q3..2024-Q3");
+  ASSERT_TRUE(scope.ok()) << scope.status();
+  EXPECT_EQ(scope->start(), "2023-07-01");
+  EXPECT_EQ(scope->end(), "2024-10-01");
+  EXPECT_FALSE(ParsePeriod("2024..2023-Q1").ok());
+  EXPECT_FALSE(ParsePeriod("2020..2021..2022").ok());
+}
+
 TEST(TimeScopeTest, ParsePeriodRejectsOtherText) {
   for (const char* bad : {"", "next year", "2025-Q5", "2024-13", "2021..2019", "2024-02-30",
                           "20245"}) {

@@ -1,0 +1,94 @@
+// Reconciler: claims in; findings and timelines out.
+//
+// Add every claim, then Finish. Finish groups claims by subject (grouper.h), puts each
+// subject's figures in one unit (normalizer.h: scales, units, currencies at the annual
+// rate of the figure's year), and asks of each subject:
+//   * do figures for the same period agree within rounding and stated approximation
+//     (tolerance.h, period.h)? If not: CONTRADICTION, or SCALE_SLIP for a factor near
+//     10^3/10^6/10^9; an undated figure repeating a superseded value: STALE_FIGURE;
+//     units that cannot be converted: UNIT_MISMATCH; the same additive figure for nested
+//     periods: PERIOD_MISMATCH; agreement resting on copies of one text: SINGLE_SOURCE
+//     (checks.h);
+//   * does a stated growth rate fit the levels it connects (ARITHMETIC, arithmetic.h)?
+//   * does it match the user's trusted figures (REFERENCE_MISMATCH, reference.h)?
+// Figures for different periods are not errors: they become the subject's timeline
+// (timeline.h).
+//
+// Finding identity, relied on by the review ledger (review/ledger.h):
+//   * Finding.id = 16 hex digits of FNV-1a (claims/fingerprint.h) over the finding kind
+//     name ("contradiction"), the subject key, and the finding's claim ids sorted. The
+//     same claims give the same id on every run; a new claim joining the finding (another
+//     source repeating one side, say) or one leaving it gives a new id.
+//   * Finding.topic = the same hash over kind name, subject key and the period label
+//     ("2019", "2025-Q3", "2024-H1 vs 2024-Q2", "undated"). It does not change when new
+//     evidence arrives, so a verdict recorded against an earlier id with the same topic
+//     shows the finding as REOPENED rather than as new.
+//
+// Determinism: the report depends only on the set of claims added and their order of
+// addition only where claims are otherwise identical; subjects are processed in key
+// order, claims within a subject by publication day then claim id, and findings are
+// sorted by subject key, kind and id.
+//
+// Memory: Finish analyses one subject at a time; apart from the claims themselves (which
+// move into the report) it holds one grouping key per claim, one subject's analysis, and
+// the analyses of growth subjects and their level subjects until the arithmetic check.
+//
+// Not thread-safe: one thread adds and finishes.
+#ifndef CLAIMCHECK_RECONCILE_RECONCILER_H_
+#define CLAIMCHECK_RECONCILE_RECONCILER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "claims/currency.h"
+#include "proto/claim.pb.h"
+#include "proto/report.pb.h"
+#include "reconcile/normalizer.h"
+#include "reconcile/reference.h"
+
+namespace claimcheck {
+
+struct ReconcileOptions {
+  // Exchange rates, CSV as described in claims/currency.h. Empty = the built-in table
+  // (reconcile/data/exchange_rates.csv compiled in).
+  std::string rates_path;
+  // Trusted figures (--reference), JSON Lines as described in reconcile/reference.h.
+  // Empty = none.
+  std::string reference_path;
+};
+
+class Reconciler {
+ public:
+  // Loads the rate table and the reference file. Returns an error naming the file (and
+  // line) when either cannot be read or parsed.
+  static absl::StatusOr<std::unique_ptr<Reconciler>> Create(const ReconcileOptions& options);
+
+  // Creates a reconciler from tables already in memory (tests, benchmarks).
+  Reconciler(RateTable rates, std::optional<ReferenceTable> reference);
+  Reconciler(const Reconciler&) = delete;
+  Reconciler& operator=(const Reconciler&) = delete;
+
+  // Takes a copy of (or moves) one claim.
+  void Add(const v1::Claim& claim);
+  void Add(v1::Claim&& claim);
+
+  // Groups, compares, builds timelines. Fills Report.summary, claims (moved in, in the
+  // order added), findings, timelines and problems (claims with unusable scopes or
+  // currencies missing from the rate table; the claims are still used). Documents are
+  // left to the caller; summary.documents counts distinct document ids among the claims.
+  // The reconciler is empty afterwards and may be reused.
+  v1::Report Finish();
+
+ private:
+  RateTable rates_;
+  std::optional<ReferenceTable> reference_;
+  Normalizer normalizer_;
+  std::vector<v1::Claim> claims_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_RECONCILE_RECONCILER_H_

@@ -1,0 +1,222 @@
+#include "reconcile/subject.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+
+namespace claimcheck {
+namespace {
+
+// Union-find over small integer ids.
+class Partition {
+ public:
+  int Add() {
+    parent_.push_back(static_cast<int>(parent_.size()));
+    return parent_.back();
+  }
+  int Find(int x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(int a, int b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<int> parent_;
+};
+
+// Ties items to independent sources: same document, or quotation of another claim.
+void AssignSources(SubjectAnalysis* analysis) {
+  Partition partition;
+  absl::flat_hash_map<std::string, int> node;  // "d:<doc>" / "c:<claim id>" -> node
+  auto node_of = [&](const std::string& name) {
+    auto it = node.find(name);
+    if (it != node.end()) return it->second;
+    int id = partition.Add();
+    node.emplace(name, id);
+    return id;
+  };
+  std::vector<int> item_node;
+  for (const Item& item : analysis->items) {
+    const v1::Provenance& p = item.claim->provenance();
+    int self = node_of(absl::StrCat("c:", item.claim->id()));
+    if (!p.document_id().empty()) partition.Union(self, node_of("d:" + p.document_id()));
+    if (!p.first_appearance_claim_id().empty()) {
+      partition.Union(self, node_of("c:" + p.first_appearance_claim_id()));
+    }
+    item_node.push_back(self);
+  }
+  for (size_t i = 0; i < analysis->items.size(); ++i) {
+    analysis->items[i].source = partition.Find(item_node[i]);
+  }
+}
+
+// The unit most items use; ties go to the alphabetically first, for determinism.
+std::string MajorityUnit(const std::vector<Item>& items) {
+  std::map<std::string, int> counts;
+  for (const Item& item : items) ++counts[item.own_unit];
+  std::string best;
+  int best_count = 0;
+  for (const auto& [unit, count] : counts) {
+    if (count > best_count) {
+      best = unit;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+bool PeriodLess(const ClaimPeriod& a, const ClaimPeriod& b) {
+  if (a.forecast != b.forecast) return b.forecast;
+  if (a.stated() != b.stated()) return a.stated();
+  auto key = [](const ClaimPeriod& p) {
+    return std::make_pair(p.range.start.value_or(absl::CivilDay(-9999, 1, 1)),
+                          p.range.end.value_or(absl::CivilDay(9999, 1, 1)));
+  };
+  return key(a) < key(b);
+}
+
+bool SameBucketPeriod(const ClaimPeriod& a, const ClaimPeriod& b) {
+  return a.forecast == b.forecast && a.range == b.range;
+}
+
+}  // namespace
+
+double ClusterValue(const Cluster& cluster) {
+  const Interval& c = cluster.common;
+  if (c.bounded_below() && c.bounded_above()) return (c.low + c.high) / 2;
+  return c.bounded_below() ? c.low : c.high;
+}
+
+SubjectAnalysis AnalyzeSubject(const std::string& key,
+                               const std::vector<const v1::Claim*>& claims,
+                               const Normalizer& normalizer,
+                               std::vector<std::string>* problems) {
+  SubjectAnalysis analysis;
+  analysis.key = key;
+  if (claims.empty()) return analysis;
+  analysis.subject = claims.front()->subject();
+  analysis.items.reserve(claims.size());
+  for (const v1::Claim* claim : claims) {
+    Item item;
+    item.claim = claim;
+    absl::Status problem;
+    item.period = PeriodOf(*claim, &problem);
+    if (!problem.ok()) problems->push_back(std::string(problem.message()));
+    item.own_unit = CanonicalUnit(claim->quantity());
+    analysis.items.push_back(std::move(item));
+  }
+  std::stable_sort(analysis.items.begin(), analysis.items.end(),
+                   [](const Item& a, const Item& b) {
+                     auto da = a.period.published.value_or(absl::CivilDay(9999, 1, 1));
+                     auto db = b.period.published.value_or(absl::CivilDay(9999, 1, 1));
+                     if (da != db) return da < db;
+                     return a.claim->id() < b.claim->id();
+                   });
+  AssignSources(&analysis);
+  analysis.unit = MajorityUnit(analysis.items);
+
+  for (Item& item : analysis.items) {
+    // The year the figure is about picks the exchange rate: its period's, else the
+    // year it was published.
+    std::optional<int> year = RangeYear(item.period.range);
+    if (!year && item.period.published) year = static_cast<int>(item.period.published->year());
+    auto norm = normalizer.Express(item.claim->quantity(), item.own_unit, year, analysis.unit);
+    if (norm.ok()) {
+      item.norm = *std::move(norm);
+      item.in_subject_unit = true;
+      continue;
+    }
+    if (absl::IsNotFound(norm.status())) {
+      problems->push_back(absl::StrCat("claim ", item.claim->id(), ": ",
+                                       norm.status().message()));
+    }
+    item.norm = normalizer.Express(item.claim->quantity(), item.own_unit, year, item.own_unit)
+                    .value();
+  }
+
+  // Buckets: same unit, same period (identical stated range, or undated).
+  std::vector<int> order(analysis.items.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto unit_of = [&](int i) -> const std::string& { return analysis.items[i].norm.unit; };
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (unit_of(a) != unit_of(b)) return unit_of(a) < unit_of(b);
+    return PeriodLess(analysis.items[a].period, analysis.items[b].period);
+  });
+  for (int i : order) {
+    const Item& item = analysis.items[i];
+    if (analysis.buckets.empty() || analysis.buckets.back().unit != item.norm.unit ||
+        !SameBucketPeriod(analysis.buckets.back().period, item.period)) {
+      Bucket bucket;
+      bucket.unit = item.norm.unit;
+      bucket.period = item.period;
+      analysis.buckets.push_back(std::move(bucket));
+    }
+    analysis.buckets.back().members.push_back(i);
+  }
+  for (Bucket& bucket : analysis.buckets) {
+    std::sort(bucket.members.begin(), bucket.members.end());
+    bucket.clusters = ClusterItems(analysis, bucket.members);
+  }
+  return analysis;
+}
+
+std::vector<Cluster> ClusterItems(const SubjectAnalysis& analysis,
+                                  const std::vector<int>& members) {
+  std::vector<int> order = members;
+  auto interval = [&](int i) -> const Interval& { return analysis.items[i].norm.interval; };
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (interval(a).low != interval(b).low) return interval(a).low < interval(b).low;
+    return interval(a).high < interval(b).high;
+  });
+  std::vector<Cluster> clusters;
+  for (int i : order) {
+    if (!clusters.empty() && Overlaps(clusters.back().common, interval(i))) {
+      clusters.back().common = Intersect(clusters.back().common, interval(i));
+      clusters.back().members.push_back(i);
+      continue;
+    }
+    Cluster cluster;
+    cluster.common = interval(i);
+    cluster.members.push_back(i);
+    clusters.push_back(std::move(cluster));
+  }
+  for (Cluster& cluster : clusters) {
+    std::sort(cluster.members.begin(), cluster.members.end());
+    cluster.sources = CountSources(analysis, cluster.members);
+  }
+  return clusters;
+}
+
+size_t ReferenceCluster(const std::vector<Cluster>& clusters) {
+  size_t best = 0;
+  for (size_t i = 1; i < clusters.size(); ++i) {
+    const Cluster& a = clusters[i];
+    const Cluster& b = clusters[best];
+    if (a.sources != b.sources) {
+      if (a.sources > b.sources) best = i;
+      continue;
+    }
+    if (a.members.size() != b.members.size()) {
+      if (a.members.size() > b.members.size()) best = i;
+      continue;
+    }
+    if (a.members.front() < b.members.front()) best = i;
+  }
+  return best;
+}
+
+int CountSources(const SubjectAnalysis& analysis, const std::vector<int>& members) {
+  absl::flat_hash_set<int> sources;
+  for (int i : members) sources.insert(analysis.items[i].source);
+  return static_cast<int>(sources.size());
+}
+
+}  // namespace claimcheck
