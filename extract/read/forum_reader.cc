@@ -309,15 +309,26 @@ void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
     q.set_source_offset(r.source_offset);
     quotes.push_back(std::move(q));
   }
+  std::string normalized;  // built only when an explicit quote needs a source
+  OffsetMap normalized_map;
   for (const QuoteBlock& b : quote_blocks) {
     bool covered = false;
     for (const RepeatedPassage& r : repeats) {
       if (r.begin < b.end && b.begin < r.end) covered = true;
     }
     if (covered) continue;
-    v1::Quotation q;  // quotes a post we do not have: no source
+    v1::Quotation q;
     q.set_begin(b.begin);
     q.set_end(b.end);
+    // A quote of part of a sentence: look for it verbatim earlier in the thread.
+    if (normalized.empty()) NormalizeForMatching(*out, &normalized, &normalized_map);
+    std::string needle = NormalizeForMatching(absl::string_view(*out).substr(b.begin, b.end - b.begin));
+    size_t at = needle.size() >= kMinRepeatBytes ? normalized.find(needle) : std::string::npos;
+    if (at != std::string::npos && normalized_map.ToSource(at) < b.begin) {
+      q.set_source_document_id(doc->id());
+      q.set_source_offset(normalized_map.ToSource(at));
+    }
+    // Otherwise it quotes a post we do not have: no source.
     quotes.push_back(std::move(q));
   }
   std::sort(quotes.begin(), quotes.end(), [](const v1::Quotation& a, const v1::Quotation& b) {

@@ -1,5 +1,6 @@
 #include "extract/read/html_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <vector>
@@ -64,10 +65,32 @@ std::string CollapseSpace(absl::string_view s) {
   return out;
 }
 
-struct Attribute {
-  absl::string_view name;  // lower-cased copy lives in Tag::lower_names
-  absl::string_view value;
-};
+// Page furniture announced by class or id words: cookie banners, share bars, related
+// links, comment sections, newsletter boxes, adverts.
+bool IsFurnitureWord(absl::string_view w) {
+  return NameIs(w, {"cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe",
+                    "subscription", "paywall", "advert", "advertisement", "ad", "ads",
+                    "promo", "share", "sharing", "social", "related", "comments", "comment",
+                    "sidebar", "breadcrumb", "breadcrumbs", "popup", "modal", "skip"});
+}
+
+bool HasFurnitureWord(absl::string_view value) {
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && !absl::ascii_isalnum(static_cast<unsigned char>(value[i]))) ++i;
+    size_t b = i;
+    while (i < value.size() && absl::ascii_isalnum(static_cast<unsigned char>(value[i]))) ++i;
+    if (i > b) {
+      char word[24];
+      size_t len = std::min(i - b, sizeof(word));
+      for (size_t k = 0; k < len; ++k) {
+        word[k] = absl::ascii_tolower(static_cast<unsigned char>(value[b + k]));
+      }
+      if (IsFurnitureWord(absl::string_view(word, len))) return true;
+    }
+  }
+  return false;
+}
 
 struct Tag {
   char name[16];
@@ -75,11 +98,13 @@ struct Tag {
   bool closing = false;
   bool self_closing = false;
   size_t end = 0;  // one past '>'
-  std::vector<std::pair<std::string, absl::string_view>> attrs;  // (lower name, raw value)
+  static constexpr size_t kMaxAttrs = 12;
+  std::pair<absl::string_view, absl::string_view> attrs[kMaxAttrs];  // (name, raw value)
+  size_t attr_count = 0;
   absl::string_view Name() const { return absl::string_view(name, name_len); }
   absl::string_view Attr(absl::string_view n) const {
-    for (const auto& a : attrs) {
-      if (a.first == n) return a.second;
+    for (size_t k = 0; k < attr_count; ++k) {
+      if (absl::EqualsIgnoreCase(attrs[k].first, n)) return attrs[k].second;
     }
     return {};
   }
@@ -135,6 +160,7 @@ class Scanner {
         while (!out_->empty() && out_->back() == ' ') out_->pop_back();
         if (map_) map_->AddInexact(out_->size(), break_src_);
         out_->append(pending_break_ >= 2 ? "\n\n" : "\n");
+        if (in_h1_) meta_->first_h1.push_back(' ');
       }
       pending_break_ = 0;
       pending_space_ = false;
@@ -144,6 +170,7 @@ class Scanner {
       if (!out_->empty() && out_->back() != '\n' && out_->back() != ' ') {
         if (map_) map_->AddExact(out_->size(), space_src_);
         out_->push_back(' ');
+        if (in_h1_) meta_->first_h1.push_back(' ');
       }
       pending_space_ = false;
     }
@@ -191,7 +218,6 @@ class Scanner {
     if (j == name_begin || !absl::ascii_isalpha(static_cast<unsigned char>(h_[name_begin]))) {
       return false;
     }
-    bool want_attrs = !tag->closing && NameIs(tag->Name(), {"meta", "time", "script"});
     // Attributes.
     while (j < n && h_[j] != '>') {
       if (IsSpace(h_[j]) || h_[j] == '/') {
@@ -220,8 +246,8 @@ class Scanner {
           value = h_.substr(vb, j - vb);
         }
       }
-      if (want_attrs && !attr_name.empty()) {
-        tag->attrs.emplace_back(absl::AsciiStrToLower(attr_name), value);
+      if (!tag->closing && !attr_name.empty() && tag->attr_count < Tag::kMaxAttrs) {
+        tag->attrs[tag->attr_count++] = {attr_name, value};
       }
       if (an == j) ++j;  // a stray character: make progress
     }
@@ -343,6 +369,13 @@ class Scanner {
       Break(1, tag_begin);
       return;
     }
+    if (!NameIs(name, {"html", "body", "main", "article", "h1"}) &&
+        (HasFurnitureWord(tag.Attr("class")) || HasFurnitureWord(tag.Attr("id")))) {
+      if (!NameIs(name, {"img", "input", "hr", "link", "source", "wbr"})) {
+        i_ = SkipElement(i_, name);
+      }
+      return;
+    }
     if (name == "h1" && meta_->first_h1.empty()) in_h1_ = true;
     if (name == "pre") ++pre_depth_;
     if (IsBlock(name)) {
@@ -399,7 +432,7 @@ class Scanner {
       return t.is_string() &&
              NameIs(t.string_value(), {"NewsArticle", "Article", "BlogPosting", "Report",
                                        "ReportageNewsArticle", "AnalysisNewsArticle",
-                                       "OpinionNewsArticle", "TechArticle", "WebPage"});
+                                       "OpinionNewsArticle", "TechArticle"});
     };
     if (one(*type)) return true;
     if (type->is_array()) {
@@ -420,8 +453,6 @@ class Scanner {
 
   void Article(const JsonValue& obj) {
     if (!obj.is_object() || !IsArticleType(obj.Find("@type"))) return;
-    bool web_page = obj.FindString("@type") && obj.FindString("@type")->string_value() == "WebPage";
-    if (web_page && !meta_->jsonld_published.empty()) return;
     if (const JsonValue* h = obj.FindString("headline"); h && meta_->jsonld_headline.empty()) {
       meta_->jsonld_headline = CollapseSpace(DecodeEntities(h->string_value()));
     }

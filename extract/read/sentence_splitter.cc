@@ -237,6 +237,15 @@ class Splitter {
            static_cast<unsigned char>(text_[i + 2]) == 0xA6;
   }
 
+  // True when text_[dot] follows 1-3 digits that open a line: a numbered list item.
+  bool IsListNumber(size_t dot) const {
+    size_t b = dot;
+    while (b > 0 && dot - b < 3 && IsDigit(text_[b - 1])) --b;
+    if (b == dot || (b > 0 && IsDigit(text_[b - 1]))) return false;
+    while (b > 0 && IsBlank(text_[b - 1])) --b;
+    return b == 0 || text_[b - 1] == '\n';
+  }
+
   size_t SkipClosing(size_t i) const {
     while (i < text_.size()) {
       size_t len = ClosingLength(text_, i);
@@ -262,6 +271,7 @@ class Splitter {
     if (exclaim) return true;
     if (dots != 1) return true;
     if (IsDigit(next) || next == ',' || next == ';' || next == ':') return false;
+    if (IsListNumber(term_begin)) return false;  // "1. Advanced packaging"
     absl::string_view word = WordBefore(text_, term_begin);
     if (word.empty()) return true;  // "2025." or ")."
     if (word.size() == 1 && IsUpper(word[0])) return false;  // initial: "J. Smith"

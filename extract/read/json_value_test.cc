@@ -1,0 +1,77 @@
+#include "extract/read/json_value.h"
+
+#include <string>
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+TEST(JsonValueTest, ParsesObjectsArraysAndEscapes) {
+  std::string json = R"({"a": [1, 2.5, true, null], "s": "x\u2019y\n\"q\"", "o": {"k": "v"}})";
+  absl::StatusOr<JsonValue> v = ParseJson(json);
+  ASSERT_TRUE(v.ok()) << v.status();
+  ASSERT_TRUE(v->is_object());
+  const JsonValue* a = v->Find("a");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->items().size(), 4u);
+  EXPECT_EQ(a->items()[1].number(), 2.5);
+  EXPECT_EQ(v->FindString("s")->string_value(), "x\xE2\x80\x99y\n\"q\"");
+  EXPECT_EQ(v->FindPath({"o", "k"})->string_value(), "v");
+  EXPECT_EQ(v->FindPath({"o", "missing"}), nullptr);
+  EXPECT_EQ(json.substr(v->Find("o")->begin(), v->Find("o")->end() - v->Find("o")->begin()),
+            R"({"k": "v"})");
+}
+
+TEST(JsonValueTest, SurrogatePairs) {
+  auto v = ParseJson(R"("\ud83d\ude00 \ud800")");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->string_value(), "\xF0\x9F\x98\x80 \xEF\xBF\xBD");
+}
+
+TEST(JsonValueTest, ErrorsNameTheByteOffset) {
+  struct Case {
+    const char* json;
+    size_t offset;
+    const char* says;
+  } cases[] = {
+      {R"({"a": "unterminated)", 19, "truncated"},
+      {R"({"a": [1, 2)", 11, "truncated"},
+      {R"({"a" 1})", 5, "expected ':'"},
+      {R"({"a": 1} extra)", 9, "after the JSON value"},
+      {R"({"a": tru)", 9, "truncated"},
+      {"", 0, "truncated"},
+  };
+  for (const auto& c : cases) {
+    size_t at = 999;
+    auto v = ParseJson(c.json, &at);
+    ASSERT_FALSE(v.ok()) << c.json;
+    EXPECT_EQ(at, c.offset) << c.json << ": " << v.status();
+    EXPECT_TRUE(absl::StrContains(v.status().message(), c.says)) << v.status();
+    EXPECT_TRUE(absl::StartsWith(v.status().message(), "byte ")) << v.status();
+  }
+}
+
+TEST(JsonValueTest, DeepNestingIsAnErrorNotACrash) {
+  std::string json(100000, '[');
+  auto v = ParseJson(json);
+  ASSERT_FALSE(v.ok());
+  EXPECT_TRUE(absl::StrContains(v.status().message(), "nested too deeply"));
+}
+
+TEST(JsonValueTest, DecodeStringWithMapLeadsToSource) {
+  std::string json = R"({"t": "ab\u00e9cd"})";
+  auto v = ParseJson(json);
+  ASSERT_TRUE(v.ok());
+  std::string out;
+  OffsetMap map;
+  DecodeStringWithMap(json, *v->Find("t"), &out, &map);
+  ASSERT_EQ(out, "ab\xC3\xA9" "cd");
+  EXPECT_EQ(map.ToSource(0), json.find("ab"));
+  EXPECT_EQ(map.ToSource(2), json.find("\\u00e9"));
+  EXPECT_EQ(map.ToSource(4), json.find("cd"));
+}
+
+}  // namespace
+}  // namespace claimcheck

@@ -1,0 +1,153 @@
+#include "extract/read/reader.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* tmp = std::getenv("TEST_TMPDIR");
+    dir_ = fs::path(tmp != nullptr ? tmp : "/tmp") /
+           ("reader_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  std::string Write(const std::string& name, const std::string& bytes) {
+    fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  std::vector<v1::Document> Read(const std::string& path, absl::Status* status = nullptr) {
+    DocumentReader reader({}, &sink_);
+    std::vector<v1::Document> docs;
+    absl::Status s = reader.ReadPath(path, [&](v1::Document&& d) { docs.push_back(std::move(d)); });
+    if (status != nullptr) *status = s;
+    return docs;
+  }
+  bool Reported(const std::string& place_part, const std::string& message_part) const {
+    for (const auto& [place, message] : sink_.issues()) {
+      if (absl::StrContains(place, place_part) && absl::StrContains(message, message_part)) return true;
+    }
+    return false;
+  }
+
+  fs::path dir_;
+  CollectingIssueSink sink_;
+};
+
+TEST_F(ReaderTest, MissingPathIsAnErrorNamingIt) {
+  absl::Status s;
+  auto docs = Read((dir_ / "nope.txt").string(), &s);
+  EXPECT_TRUE(docs.empty());
+  EXPECT_TRUE(absl::IsNotFound(s)) << s;
+  EXPECT_TRUE(absl::StrContains(s.message(), "nope.txt")) << s;
+}
+
+TEST_F(ReaderTest, EmptyFileReportedAndSkipped) {
+  std::string path = Write("empty.txt", "");
+  absl::Status s;
+  EXPECT_TRUE(Read(path, &s).empty());
+  EXPECT_TRUE(s.ok()) << s;
+  EXPECT_TRUE(Reported("empty.txt", "empty file"));
+}
+
+TEST_F(ReaderTest, BinaryFileInDirectorySkippedOthersRead) {
+  Write("a.txt", "First article.\n\nIt has text.");
+  Write("b.bin", std::string("\x7F" "ELF\0\0\0binary", 13));
+  Write("c.txt", "Second article.\n\nMore text.");
+  auto docs = Read(dir_.string());
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_TRUE(absl::EndsWith(docs[0].uri(), "a.txt"));  // sorted order
+  EXPECT_TRUE(absl::EndsWith(docs[1].uri(), "c.txt"));
+  EXPECT_TRUE(Reported("b.bin", "binary file skipped"));
+}
+
+TEST_F(ReaderTest, InvalidUtf8ReplacedAndReportedWithOffset) {
+  std::string path = Write("latin1.txt", "Caf\xE9 sales rose 3%.");
+  auto docs = Read(path);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text(), "Caf\xEF\xBF\xBD sales rose 3%.");
+  EXPECT_TRUE(Reported("latin1.txt: byte 3", "invalid UTF-8"));
+  ASSERT_EQ(docs[0].warnings_size(), 1);
+  EXPECT_TRUE(absl::StrContains(docs[0].warnings(0), "byte 3"));
+}
+
+TEST_F(ReaderTest, TruncatedJsonReportedWithOffset) {
+  std::string json = "{\"title\": {\"rendered\": \"T\"}, \"content\": {\"rendered\": \"<p>cut";
+  std::string path = Write("post.json", json);
+  EXPECT_TRUE(Read(path).empty());
+  EXPECT_TRUE(Reported("post.json: byte " + std::to_string(json.size()), "truncated JSON"));
+}
+
+TEST_F(ReaderTest, BadJsonLineReportedOthersRead) {
+  std::string path = Write("feed.jsonl",
+                           "{\"title\": \"A\", \"text\": \"One.\"}\n"
+                           "{\"title\": \"B\", \"text\": \n"
+                           "{\"title\": \"C\", \"text\": \"Three.\"}\n");
+  auto docs = Read(path);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_TRUE(Reported("feed.jsonl:2", "bad JSON"));
+}
+
+TEST_F(ReaderTest, SameDocumentTwiceIsReadOnce) {
+  Write("one.txt", "Same words here.\n");
+  Write("sub/two.txt", "Same  words here.\n");  // same after normalisation
+  auto docs = Read(dir_.string());
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(Reported("two.txt", "read once"));
+}
+
+TEST_F(ReaderTest, HiddenFilesAreLeftOut) {
+  Write(".hidden.txt", "Secret notes.");
+  Write("seen.txt", "Visible notes.");
+  EXPECT_EQ(Read(dir_.string()).size(), 1u);
+}
+
+TEST_F(ReaderTest, WordPressArrayGivesOneDocumentPerPost) {
+  std::string path = Write("posts.json",
+                           "[{\"title\": {\"rendered\": \"One\"}, \"content\": {\"rendered\": \"<p>a</p>\"}},"
+                           " {\"title\": {\"rendered\": \"Two\"}, \"content\": {\"rendered\": \"<p>b</p>\"}},"
+                           " {\"unrelated\": true}]");
+  auto docs = Read(path);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].item(), "item [1]");
+  EXPECT_TRUE(Reported("item [2]", "neither a WordPress post"));
+}
+
+TEST_F(ReaderTest, ReadBytesDetectsFormatByContent) {
+  DocumentReader reader({}, &sink_);
+  std::vector<v1::Document> docs;
+  reader.ReadBytes("<html><body><p>Hello &amp; bye.</p></body></html>", "page.txt",
+                   [&](v1::Document&& d) { docs.push_back(std::move(d)); });
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].format(), v1::DOCUMENT_FORMAT_HTML);
+  EXPECT_EQ(docs[0].text(), "Hello & bye.");
+  EXPECT_EQ(docs[0].uri(), "page.txt");
+  EXPECT_EQ(docs[0].id().size(), 16u);
+}
+
+TEST_F(ReaderTest, ByteOrderMarkIsDroppedAndOffsetsStillLeadToFile) {
+  DocumentReader reader({}, &sink_);
+  std::vector<v1::Document> docs;
+  reader.ReadBytes("\xEF\xBB\xBFText body.", "bom.txt",
+                   [&](v1::Document&& d) { docs.push_back(std::move(d)); });
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text(), "Text body.");
+  ASSERT_GE(docs[0].offset_map_size(), 1);
+  EXPECT_EQ(docs[0].offset_map(0).source_offset(), 3u);
+}
+
+}  // namespace
+}  // namespace claimcheck
