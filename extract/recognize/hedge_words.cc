@@ -1,0 +1,132 @@
+#include "extract/recognize/hedge_words.h"
+
+#include <cstring>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace claimcheck {
+namespace {
+
+struct Phrase {
+  const char* words;
+  v1::BoundKind bound;
+};
+
+// Longest phrases first, so "no more than" wins over "more than".
+const Phrase kBefore[] = {
+    {"no more than", v1::BOUND_KIND_AT_MOST},
+    {"not more than", v1::BOUND_KIND_AT_MOST},
+    {"no less than", v1::BOUND_KIND_AT_LEAST},
+    {"not less than", v1::BOUND_KIND_AT_LEAST},
+    {"no fewer than", v1::BOUND_KIND_AT_LEAST},
+    {"in excess of", v1::BOUND_KIND_AT_LEAST},
+    {"a maximum of", v1::BOUND_KIND_AT_MOST},
+    {"a minimum of", v1::BOUND_KIND_AT_LEAST},
+    {"as many as", v1::BOUND_KIND_AT_MOST},
+    {"as much as", v1::BOUND_KIND_AT_MOST},
+    {"as high as", v1::BOUND_KIND_AT_MOST},
+    {"as little as", v1::BOUND_KIND_AT_LEAST},
+    {"as few as", v1::BOUND_KIND_AT_LEAST},
+    {"as low as", v1::BOUND_KIND_AT_LEAST},
+    {"an estimated", v1::BOUND_KIND_APPROXIMATE},
+    {"just under", v1::BOUND_KIND_APPROXIMATE_BELOW},
+    {"just below", v1::BOUND_KIND_APPROXIMATE_BELOW},
+    {"just shy of", v1::BOUND_KIND_APPROXIMATE_BELOW},
+    {"just over", v1::BOUND_KIND_AT_LEAST},
+    {"just above", v1::BOUND_KIND_AT_LEAST},
+    {"well over", v1::BOUND_KIND_AT_LEAST},
+    {"more than", v1::BOUND_KIND_AT_LEAST},
+    {"greater than", v1::BOUND_KIND_AT_LEAST},
+    {"higher than", v1::BOUND_KIND_AT_LEAST},
+    {"upwards of", v1::BOUND_KIND_AT_LEAST},
+    {"at least", v1::BOUND_KIND_AT_LEAST},
+    {"less than", v1::BOUND_KIND_AT_MOST},
+    {"fewer than", v1::BOUND_KIND_AT_MOST},
+    {"lower than", v1::BOUND_KIND_AT_MOST},
+    {"at most", v1::BOUND_KIND_AT_MOST},
+    {"up to", v1::BOUND_KIND_AT_MOST},
+    {"close to", v1::BOUND_KIND_APPROXIMATE_BELOW},
+    {"nearly", v1::BOUND_KIND_APPROXIMATE_BELOW},
+    {"almost", v1::BOUND_KIND_APPROXIMATE_BELOW},
+    {"approximately", v1::BOUND_KIND_APPROXIMATE},
+    {"approx.", v1::BOUND_KIND_APPROXIMATE},
+    {"approx", v1::BOUND_KIND_APPROXIMATE},
+    {"roughly", v1::BOUND_KIND_APPROXIMATE},
+    {"around", v1::BOUND_KIND_APPROXIMATE},
+    {"about", v1::BOUND_KIND_APPROXIMATE},
+    {"circa", v1::BOUND_KIND_APPROXIMATE},
+    {"some", v1::BOUND_KIND_APPROXIMATE},
+    {"estimated", v1::BOUND_KIND_APPROXIMATE},
+    {"exceeding", v1::BOUND_KIND_AT_LEAST},
+    {"over", v1::BOUND_KIND_AT_LEAST},
+    {"above", v1::BOUND_KIND_AT_LEAST},
+    {"beyond", v1::BOUND_KIND_AT_LEAST},
+    {"under", v1::BOUND_KIND_AT_MOST},
+    {"below", v1::BOUND_KIND_AT_MOST},
+    {"~", v1::BOUND_KIND_APPROXIMATE},
+};
+
+const Phrase kAfter[] = {
+    {"or more", v1::BOUND_KIND_AT_LEAST},
+    {"or above", v1::BOUND_KIND_AT_LEAST},
+    {"or higher", v1::BOUND_KIND_AT_LEAST},
+    {"or less", v1::BOUND_KIND_AT_MOST},
+    {"or fewer", v1::BOUND_KIND_AT_MOST},
+    {"or below", v1::BOUND_KIND_AT_MOST},
+    {"or so", v1::BOUND_KIND_APPROXIMATE},
+    {"plus", v1::BOUND_KIND_AT_LEAST},
+};
+
+bool IsWordChar(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)); }
+
+}  // namespace
+
+std::optional<HedgeMatch> MatchHedgeBefore(absl::string_view text, size_t pos) {
+  size_t end = pos;
+  if (end > 0 && text[end - 1] == ' ') --end;
+  if (end == 0) return std::nullopt;
+  if (text[end - 1] == '~') return HedgeMatch{v1::BOUND_KIND_APPROXIMATE, end - 1, end};
+  if (!IsWordChar(text[end - 1]) && text[end - 1] != '.') return std::nullopt;
+  for (const Phrase& p : kBefore) {
+    size_t n = strlen(p.words);
+    if (n > end) continue;
+    size_t begin = end - n;
+    if (!absl::EqualsIgnoreCase(text.substr(begin, n), p.words)) continue;
+    if (begin > 0 && IsWordChar(text[begin - 1])) continue;
+    return HedgeMatch{p.bound, begin, end};
+  }
+  return std::nullopt;
+}
+
+std::optional<HedgeMatch> MatchHedgeAfter(absl::string_view text, size_t pos) {
+  if (pos < text.size() && text[pos] == '+' &&
+      (pos + 1 >= text.size() || !IsWordChar(text[pos + 1]))) {
+    return HedgeMatch{v1::BOUND_KIND_AT_LEAST, pos, pos + 1};
+  }
+  if (text.substr(pos, 4) == "-odd" && (pos + 4 >= text.size() || !IsWordChar(text[pos + 4]))) {
+    return HedgeMatch{v1::BOUND_KIND_APPROXIMATE, pos, pos + 4};
+  }
+  size_t start = pos;
+  if (start < text.size() && text[start] == ' ') ++start;
+  for (const Phrase& p : kAfter) {
+    size_t n = strlen(p.words);
+    if (start + n > text.size()) continue;
+    if (!absl::EqualsIgnoreCase(text.substr(start, n), p.words)) continue;
+    if (start + n < text.size() && IsWordChar(text[start + n])) continue;
+    return HedgeMatch{p.bound, start, start + n};
+  }
+  return std::nullopt;
+}
+
+bool PrecededByBetween(absl::string_view text, size_t pos, size_t* begin) {
+  size_t end = pos;
+  if (end > 0 && text[end - 1] == ' ') --end;
+  if (end < 7) return false;
+  if (!absl::EqualsIgnoreCase(text.substr(end - 7, 7), "between")) return false;
+  if (end > 7 && IsWordChar(text[end - 8])) return false;
+  *begin = end - 7;
+  return true;
+}
+
+}  // namespace claimcheck

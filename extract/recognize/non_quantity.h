@@ -1,0 +1,56 @@
+// Numbers that are not quantities: product and model codes ("A100", "910B", "230F-A",
+// "M2 Ultra"), times of day ("10:42 PM"), dates ("5/17/2018", "2023-09-03", "Nov 4"),
+// ordinals ("4th"), phone numbers, addresses and versions ("192.168.1.2"), list markers
+// ("1. First"), and ids inside URLs, e-mail addresses and JSON metadata.
+//
+// The decision needs the number's surroundings, so it is made on the text around a
+// parsed number. Shapes that need a pattern (times, dates, ordinals) race in one RE2::Set
+// anchored at the number; the cheap byte tests run first.
+//
+// Thread-safe after Create: RE2::Set matching is const.
+#ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_NON_QUANTITY_H_
+#define CLAIMCHECK_EXTRACT_RECOGNIZE_NON_QUANTITY_H_
+
+#include <cstddef>
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "extract/recognize/number_parser.h"
+#include "re2/set.h"
+
+namespace claimcheck {
+
+class NonQuantityFilter {
+ public:
+  // Compiles the patterns. Fails only if a built-in pattern does not compile.
+  static absl::StatusOr<std::unique_ptr<NonQuantityFilter>> Create();
+
+  NonQuantityFilter(const NonQuantityFilter&) = delete;
+  NonQuantityFilter& operator=(const NonQuantityFilter&) = delete;
+
+  // True when `number`, parsed from `text`, is not a quantity whatever follows it
+  // (a code, time, date, ordinal, phone number, id, list marker). `currency_before` says
+  // whether a currency sign or code was written just before it ("RMB450" is money, "A100"
+  // a code). On true, *skip_to is where scanning should resume (past the whole token).
+  bool Reject(absl::string_view text, const ParsedNumber& number, bool currency_before,
+              size_t* skip_to) const;
+
+  // True when a plain four-digit integer reads as a year (1800..2100).
+  static bool LooksLikeYear(absl::string_view text, const ParsedNumber& number);
+
+  // True when the integer sits right after a capitalised name ("Phase 2", "Mate 60",
+  // "Fortune 500") that does not start a sentence: a name, not an amount.
+  static bool FollowsName(absl::string_view text, const ParsedNumber& number);
+
+  // True when "one" is a pronoun here ("the one you mentioned", "which one").
+  static bool IsPronounOne(absl::string_view text, const ParsedNumber& number);
+
+ private:
+  explicit NonQuantityFilter(std::unique_ptr<re2::RE2::Set> set) : set_(std::move(set)) {}
+  std::unique_ptr<re2::RE2::Set> set_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_RECOGNIZE_NON_QUANTITY_H_

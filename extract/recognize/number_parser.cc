@@ -1,0 +1,314 @@
+// Hand-written scanning: numbers are the hot path of recognition, and a byte loop that
+// knows digit grouping beats a regular expression with many alternatives.
+#include "extract/recognize/number_parser.h"
+
+#include <cmath>
+
+#include "absl/strings/ascii.h"
+#include "claims/quantity_interval.h"
+#include "extract/recognize/number_words.h"
+
+namespace claimcheck {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
+
+size_t CountDigits(absl::string_view text, size_t i) {
+  size_t j = i;
+  while (j < text.size() && IsDigit(text[j])) ++j;
+  return j - i;
+}
+
+// Byte length of a digit-group separator blank at i (space, NBSP, narrow NBSP), else 0.
+size_t GroupBlank(absl::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  if (text[i] == ' ') return 1;
+  if (text.substr(i, 2) == "\xC2\xA0") return 2;
+  if (text.substr(i, 3) == "\xE2\x80\xAF") return 3;
+  return 0;
+}
+
+// Appends the digits of text[i, i+n) to *out and returns the new index.
+size_t TakeDigits(absl::string_view text, size_t i, size_t n, std::string* out) {
+  out->append(text.data() + i, n);
+  return i + n;
+}
+
+double ToDouble(const std::string& digits) {
+  if (digits.empty()) return 0;
+  if (digits.size() > 300) return 1e300;
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+}  // namespace
+
+double VulgarFractionAt(absl::string_view text, size_t pos, size_t* len) {
+  if (pos + 1 < text.size() && static_cast<unsigned char>(text[pos]) == 0xC2) {
+    switch (static_cast<unsigned char>(text[pos + 1])) {
+      case 0xBC: *len = 2; return 0.25;
+      case 0xBD: *len = 2; return 0.5;
+      case 0xBE: *len = 2; return 0.75;
+      default: return 0;
+    }
+  }
+  if (pos + 2 < text.size() && static_cast<unsigned char>(text[pos]) == 0xE2 &&
+      static_cast<unsigned char>(text[pos + 1]) == 0x85) {
+    static const double kValues[] = {1.0 / 7, 1.0 / 9, 1.0 / 10, 1.0 / 3, 2.0 / 3,
+                                     1.0 / 5, 2.0 / 5, 3.0 / 5,  4.0 / 5, 1.0 / 6,
+                                     5.0 / 6, 1.0 / 8, 3.0 / 8,  5.0 / 8, 7.0 / 8};
+    unsigned char c = static_cast<unsigned char>(text[pos + 2]);
+    if (c >= 0x90 && c <= 0x9E) {
+      *len = 3;
+      return kValues[c - 0x90];
+    }
+  }
+  return 0;
+}
+
+std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
+  if (pos >= text.size()) return std::nullopt;
+  ParsedNumber out;
+  out.begin = pos;
+  size_t i = pos;
+  char c = text[i];
+  if (IsLetter(c)) {
+    std::optional<WordNumber> w = ParseNumberWords(text, pos);
+    if (!w) return std::nullopt;
+    out.end = out.literal_end = w->end;
+    out.value = w->value;
+    out.precision = w->precision;
+    out.scale_word = w->scale_word;
+    out.from_words = true;
+    out.is_fraction = w->is_fraction;
+    out.approximate = w->approximate;
+    return out;
+  }
+  double sign = 1;
+  if (c == '-' || text.substr(i, 3) == "\xE2\x88\x92") {  // '-' or U+2212 minus
+    i += c == '-' ? 1 : 3;
+    size_t blanks = 0;
+    while (i < text.size() && text[i] == ' ' && blanks < 1) ++i, ++blanks;
+    if (i >= text.size() || !(IsDigit(text[i]) || text[i] == '.')) return std::nullopt;
+    sign = -1;
+  }
+  size_t vlen = 0;
+  double vulgar = VulgarFractionAt(text, i, &vlen);
+  if (vulgar > 0) {
+    out.value = sign * vulgar;
+    out.end = out.literal_end = i + vlen;
+    out.is_fraction = true;
+    return out;
+  }
+  std::string digits;  // the literal with separators removed, '.' kept
+  bool grouped = false;
+  size_t n = CountDigits(text, i);
+  if (n == 0) {
+    if (!(text[i] == '.' && i + 1 < text.size() && IsDigit(text[i + 1]))) return std::nullopt;
+    digits = "0";
+  } else {
+    size_t first_group = n;
+    i = TakeDigits(text, i, n, &digits);
+    out.integer_digits = static_cast<int>(n);
+    // "1,234,567" and the Indian "12,34,567".
+    if (i + 3 < text.size() + 0 && text[i] == ',' && first_group <= 3) {
+      size_t j = i;
+      std::string extra;
+      bool indian = first_group <= 2;
+      bool western = true;
+      int groups = 0;
+      size_t last_len = 0;
+      while (j < text.size() && text[j] == ',') {
+        size_t g = CountDigits(text, j + 1);
+        if (g != 2 && g != 3) break;
+        if (g == 2) western = false;
+        if (g == 3 && j + 1 + g < text.size() && text[j + 1 + g] == ',' &&
+            CountDigits(text, j + 2 + g) == 2) {
+          indian = false;
+        }
+        extra.append(text.data() + j + 1, g);
+        last_len = g;
+        j += 1 + g;
+        ++groups;
+        if (g == 3 && !western) break;
+      }
+      bool ok = groups > 0 && ((western && last_len == 3) ||
+                               (indian && !western && last_len == 3));
+      if (ok) {
+        digits += extra;
+        i = j;
+        grouped = true;
+      }
+    }
+    // "1 234 567", "40 000" (blank, NBSP or narrow NBSP between groups of three).
+    if (!grouped && first_group <= 3) {
+      size_t j = i;
+      std::string extra;
+      while (size_t b = GroupBlank(text, j)) {
+        size_t g = CountDigits(text, j + b);
+        if (g != 3) break;
+        size_t after = j + b + g;
+        if (after < text.size() && (IsLetter(text[after]) || text[after] == '/' ||
+                                    text[after] == ':')) {
+          break;
+        }
+        extra.append(text.data() + j + b, g);
+        j = after;
+      }
+      if (!extra.empty()) {
+        digits += extra;
+        i = j;
+        grouped = true;
+      }
+    }
+    out.integer_digits = static_cast<int>(digits.size());
+  }
+  // Decimal part; a second dot makes it an address or version ("192.168.1.2").
+  if (i + 1 < text.size() && text[i] == '.' && IsDigit(text[i + 1])) {
+    size_t d = CountDigits(text, i + 1);
+    digits += '.';
+    digits.append(text.data() + i + 1, d);
+    i += 1 + d;
+    if (i + 1 < text.size() && text[i] == '.' && IsDigit(text[i + 1])) out.dotted = true;
+  } else if (!grouped && n > 0 && n <= 3 && i + 1 < text.size() && text[i] == ',') {
+    // Decimal comma ("1,3", "5,00"), not in a list ("22,24,26").
+    size_t d = CountDigits(text, i + 1);
+    bool in_list = pos >= 2 && text[pos - 1] == ',' && IsDigit(text[pos - 2]);
+    size_t after = i + 1 + d;
+    bool list_follows = after + 1 < text.size() && text[after] == ',' &&
+                        IsDigit(text[after + 1]);
+    if ((d == 1 || d == 2) && !in_list && !list_follows &&
+        !(after < text.size() && IsLetter(text[after]))) {
+      digits += '.';
+      digits.append(text.data() + i + 1, d);
+      i = after;
+    }
+  }
+  bool simple_int = !grouped && digits.find('.') == std::string::npos;
+  bool plain = sign > 0 && simple_int;
+  double value = ToDouble(digits);
+  out.precision = ImpliedPrecision(digits, 1);
+  out.plain_integer = plain;
+  // Exponents: "1e10", "12.32e+14", "1.1^23", "2.5^-1".
+  if (i + 1 < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    size_t j = i + 1;
+    double esign = 1;
+    if (j < text.size() && (text[j] == '+' || text[j] == '-')) esign = text[j] == '-' ? -1 : 1, ++j;
+    size_t d = CountDigits(text, j);
+    if (d > 0 && d <= 3 && (j + d >= text.size() || !IsLetter(text[j + d]))) {
+      value *= std::pow(10.0, esign * ToDouble(std::string(text.substr(j, d))));
+      i = j + d;
+      out.plain_integer = plain = false;
+      out.precision = 0;
+    }
+  } else if (i + 1 < text.size() && text[i] == '^') {
+    size_t j = i + 1;
+    double esign = 1;
+    while (j < text.size() && (text[j] == '+' || text[j] == '-')) {
+      if (text[j] == '-') esign = -esign;
+      ++j;
+    }
+    size_t d = CountDigits(text, j);
+    if (d > 0 && d <= 3) {
+      value = std::pow(value, esign * ToDouble(std::string(text.substr(j, d))));
+      i = j + d;
+      out.plain_integer = plain = false;
+      out.precision = 0;
+    }
+  }
+  // Fractions: "3/4", and mixed "2 1/4" / "2½".
+  if (simple_int && i + 1 < text.size() && text[i] == '/' && IsDigit(text[i + 1])) {
+    size_t d = CountDigits(text, i + 1);
+    size_t after = i + 1 + d;
+    bool date_like = after + 1 < text.size() && text[after] == '/' ;
+    double den = ToDouble(std::string(text.substr(i + 1, d)));
+    if (!date_like && den != 0 && d <= 4) {
+      value /= den;
+      i = after;
+      out.is_fraction = true;
+      out.plain_integer = plain = false;
+      out.precision = 0;
+    }
+  } else if (simple_int) {
+    size_t j = i;
+    size_t blanks = 0;
+    while (j < text.size() && text[j] == ' ' && blanks < 2) ++j, ++blanks;
+    size_t num = CountDigits(text, j);
+    if (blanks > 0 && num > 0 && num <= 2 && j + num + 1 < text.size() &&
+        text[j + num] == '/' && IsDigit(text[j + num + 1])) {
+      size_t d = CountDigits(text, j + num + 1);
+      size_t after = j + num + 1 + d;
+      double a = ToDouble(std::string(text.substr(j, num)));
+      double b = ToDouble(std::string(text.substr(j + num + 1, d)));
+      bool date_like = after < text.size() && text[after] == '/';
+      if (b != 0 && a < b && !date_like) {
+        value += a / b;
+        i = after;
+        out.is_fraction = true;
+        out.plain_integer = plain = false;
+        out.precision = 0;
+      }
+    } else if (VulgarFractionAt(text, i, &vlen) > 0) {
+      value += VulgarFractionAt(text, i, &vlen);
+      i += vlen;
+      out.is_fraction = true;
+      out.plain_integer = plain = false;
+      out.precision = 0;
+    }
+  }
+  out.literal_end = i;
+  out.value = sign * value;
+  out.end = i;
+  // Words continuing an integer: "3 hundred and 21", "3 dozens", "1 over three".
+  if (plain && value < 1000) {
+    std::optional<WordNumber> w = ParseNumberWords(text, i, value);
+    size_t scale_only_end = 0;
+    size_t k = i;
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (w && MatchScaleWord(text, k, k == i, &scale_only_end) > 0 &&
+        scale_only_end == w->end) {
+      w.reset();  // a plain scale word: the digits keep their own precision below
+    }
+    if (w && w->end > i) {
+      out.value = w->value;
+      out.end = w->end;
+      out.literal_end = w->end;
+      out.from_words = true;
+      out.is_fraction = w->is_fraction;
+      out.precision = w->is_fraction ? 0 : w->precision;
+      out.scale_word = w->scale_word;
+      out.plain_integer = false;
+      return out;
+    }
+  }
+  // Scale: "3.5bn", "10 k", "2 million", "1,674.5 M", "13 lakh", "5万".
+  size_t j = i;
+  size_t blanks = 0;
+  while (j < text.size() && text[j] == ' ' && blanks < 2) ++j, ++blanks;
+  size_t scale_end = 0;
+  double scale = MatchScaleWord(text, j, blanks == 0, &scale_end);
+  if (scale > 0) {
+    out.scale = scale;
+    out.scale_word = std::string(text.substr(j, scale_end - j));
+    out.value *= scale;
+    out.precision *= scale;
+    out.end = scale_end;
+    out.glued_scale = blanks == 0;
+    out.plain_integer = false;
+    // "three lakh crore": a second scale word multiplies.
+    size_t k = scale_end;
+    if (k < text.size() && text[k] == ' ') {
+      size_t e2 = 0;
+      double s2 = MatchScaleWord(text, k + 1, false, &e2);
+      if (s2 > scale && s2 >= 1e6) {
+        out.value *= s2;
+        out.precision *= s2;
+        out.scale *= s2;
+        out.end = e2;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace claimcheck

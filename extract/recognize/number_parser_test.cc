@@ -1,0 +1,65 @@
+#include "extract/recognize/number_parser.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+struct Case {
+  const char* text;
+  double value;
+  const char* read;  // the bytes the number covers
+  double precision;
+};
+
+const Case kCases[] = {
+    {"1,234.5 tons", 1234.5, "1,234.5", 0.1},
+    {"1.2m dollars", 1.2, "1.2", 0.1},  // "m" is left to the recognizer (metre or million)
+    {"3.5bn", 3.5e9, "3.5bn", 1e8},
+    {"450 million yuan", 450e6, "450 million", 1e6},
+    {"1 234 567 people", 1234567, "1 234 567", 1},
+    {"12,34,567.89", 1234567.89, "12,34,567.89", 0.01},
+    {"1e10", 1e10, "1e10", 0},
+    {"-4/5", -0.8, "-4/5", 0},
+    {"2  1/4", 2.25, "2  1/4", 0},
+    {".08", 0.08, ".08", 0.01},
+    {"10k", 1e4, "10k", 1e3},
+    {"13 lakh", 13e5, "13 lakh", 1e5},
+    {"5\xE4\xB8\x87", 5e4, "5\xE4\xB8\x87", 1e4},
+    {"3 hundred and 21", 321, "3 hundred and 21", 1},
+    {"1,3.", 1.3, "1,3", 0.1},
+    {"\xC2\xBD", 0.5, "\xC2\xBD", 0},
+    {"twenty-one", 21, "twenty-one", 1},
+};
+
+TEST(NumberParserTest, Parses) {
+  for (const Case& c : kCases) {
+    std::optional<ParsedNumber> n = ParseNumberAt(c.text, 0);
+    ASSERT_TRUE(n.has_value()) << c.text;
+    EXPECT_NEAR(n->value, c.value, 1e-9 * std::max(1.0, std::abs(c.value))) << c.text;
+    EXPECT_EQ(std::string(c.text).substr(0, n->end), c.read) << c.text;
+    EXPECT_DOUBLE_EQ(n->precision, c.precision) << c.text;
+  }
+}
+
+TEST(NumberParserTest, Flags) {
+  EXPECT_TRUE(ParseNumberAt("192.168.1.2", 0)->dotted);
+  EXPECT_TRUE(ParseNumberAt("2023", 0)->plain_integer);
+  EXPECT_FALSE(ParseNumberAt("2,023", 0)->plain_integer);
+  EXPECT_TRUE(ParseNumberAt("10k", 0)->glued_scale);
+  EXPECT_FALSE(ParseNumberAt("abc", 0).has_value());
+  EXPECT_FALSE(ParseNumberAt("", 0).has_value());
+}
+
+TEST(NumberParserTest, HugeDigitRunIsClamped) {
+  std::string digits(100000, '9');
+  std::optional<ParsedNumber> n = ParseNumberAt(digits, 0);
+  ASSERT_TRUE(n.has_value());
+  EXPECT_EQ(n->end, digits.size());
+  EXPECT_GT(n->integer_digits, 18);
+}
+
+}  // namespace
+}  // namespace claimcheck

@@ -1,0 +1,619 @@
+// The grammar: a cardinal is a sequence of groups, each a unit/tens/hundred chunk, closed
+// by a scale word; `total` holds closed groups and `current` the open one. Fractions,
+// decimals ("point"), "and a half" and "over" attach after or inside the cardinal.
+#include "extract/recognize/number_words.h"
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace claimcheck {
+namespace {
+
+enum class Tok {
+  kNone, kUnit, kTens, kHundred, kScale, kDozen, kAnd, kPoint, kA, kHalf, kQuarter,
+  kOrdinal, kOf, kOver, kOutOf, kDigits, kMinus, kCouple,
+};
+
+struct WordInfo {
+  Tok kind;
+  double value;
+  bool plural = false;
+  bool compound_only = false;  // "first", "second": only in "twenty-first"
+};
+
+using WordTable = absl::flat_hash_map<std::string, WordInfo>;
+
+const WordTable& Words() {
+  static const WordTable* table = [] {
+    auto* t = new WordTable;
+    const char* units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
+                           "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                           "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                           "nineteen"};
+    for (int i = 0; i < 20; ++i) (*t)[units[i]] = {Tok::kUnit, double(i)};
+    (*t)["nought"] = {Tok::kUnit, 0};
+    (*t)["naught"] = {Tok::kUnit, 0};
+    const char* tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                          "eighty", "ninety"};
+    for (int i = 0; i < 8; ++i) (*t)[tens[i]] = {Tok::kTens, double(20 + 10 * i)};
+    (*t)["hundred"] = {Tok::kHundred, 100};
+    (*t)["hundreds"] = {Tok::kHundred, 100, true};
+    struct Scale { const char* w; double v; } scales[] = {
+        {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+        {"lakh", 1e5}, {"crore", 1e7}};
+    for (const Scale& s : scales) {
+      (*t)[s.w] = {Tok::kScale, s.v};
+      (*t)[std::string(s.w) + "s"] = {Tok::kScale, s.v, true};
+    }
+    for (const char* w : {"dozen", "dozens", "dzs", "dozs", "dz"}) (*t)[w] = {Tok::kDozen, 12};
+    (*t)["and"] = {Tok::kAnd, 0};
+    (*t)["point"] = {Tok::kPoint, 0};
+    (*t)["a"] = {Tok::kA, 1};
+    (*t)["an"] = {Tok::kA, 1};
+    (*t)["half"] = {Tok::kHalf, 2};
+    (*t)["halves"] = {Tok::kHalf, 2, true};
+    (*t)["quarter"] = {Tok::kQuarter, 4};
+    (*t)["quarters"] = {Tok::kQuarter, 4, true};
+    struct Ord { const char* w; double v; } ords[] = {
+        {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6}, {"seventh", 7},
+        {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"eleventh", 11}, {"twelfth", 12},
+        {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15}, {"sixteenth", 16},
+        {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
+        {"thirtieth", 30}, {"fortieth", 40}, {"fiftieth", 50}, {"sixtieth", 60},
+        {"seventieth", 70}, {"eightieth", 80}, {"ninetieth", 90}, {"hundredth", 100},
+        {"thousandth", 1e3}, {"millionth", 1e6}, {"billionth", 1e9}, {"trillionth", 1e12}};
+    for (const Ord& o : ords) {
+      (*t)[o.w] = {Tok::kOrdinal, o.v};
+      (*t)[std::string(o.w) + "s"] = {Tok::kOrdinal, o.v, true};
+    }
+    (*t)["first"] = {Tok::kOrdinal, 1, false, true};
+    (*t)["firsts"] = {Tok::kOrdinal, 1, true, true};
+    (*t)["second"] = {Tok::kOrdinal, 2, false, true};
+    (*t)["seconds"] = {Tok::kOrdinal, 2, true, true};
+    (*t)["of"] = {Tok::kOf, 0};
+    (*t)["over"] = {Tok::kOver, 0};
+    (*t)["out"] = {Tok::kOutOf, 0};
+    (*t)["minus"] = {Tok::kMinus, 0};
+    (*t)["negative"] = {Tok::kMinus, 0};
+    (*t)["couple"] = {Tok::kCouple, 2};
+    return t;
+  }();
+  return *table;
+}
+
+struct Token {
+  Tok kind = Tok::kNone;
+  double value = 0;
+  bool plural = false;
+  bool compound_only = false;
+  size_t begin = 0;
+  size_t end = 0;
+  size_t digits = 0;  // for kDigits: how many digits
+};
+
+bool IsAsciiLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Skips blanks (space, tab, NBSP) and at most one hyphen between words.
+size_t SkipSeparators(absl::string_view text, size_t pos, bool* saw_hyphen) {
+  *saw_hyphen = false;
+  size_t i = pos;
+  auto skip_blanks = [&] {
+    while (i < text.size()) {
+      if (text[i] == ' ' || text[i] == '\t') {
+        ++i;
+      } else if (text.substr(i, 2) == "\xC2\xA0") {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+  };
+  skip_blanks();
+  if (i < text.size() && text[i] == '-') {
+    *saw_hyphen = true;
+    ++i;
+    skip_blanks();
+  }
+  return i;
+}
+
+// Lexes up to `max` tokens from `pos`; stops at the first word that is not a number word.
+std::vector<Token> Lex(absl::string_view text, size_t pos, size_t max) {
+  std::vector<Token> out;
+  const WordTable& words = Words();
+  size_t i = pos;
+  char buf[16];
+  while (out.size() < max && i < text.size()) {
+    bool hyphen = false;
+    size_t start = out.empty() ? i : SkipSeparators(text, i, &hyphen);
+    if (start >= text.size()) break;
+    Token tok;
+    tok.begin = start;
+    if (IsDigit(text[start])) {
+      size_t j = start;
+      while (j < text.size() && IsDigit(text[j])) ++j;
+      if (j < text.size() && (IsAsciiLetter(text[j]) ||
+                              ((text[j] == '.' || text[j] == ',') && j + 1 < text.size() &&
+                               IsDigit(text[j + 1])))) {
+        break;
+      }
+      if (j - start > 6) break;
+      double v = 0;
+      for (size_t k = start; k < j; ++k) v = v * 10 + (text[k] - '0');
+      tok.kind = Tok::kDigits;
+      tok.value = v;
+      tok.end = j;
+      tok.digits = j - start;
+    } else if (IsAsciiLetter(text[start])) {
+      size_t j = start;
+      while (j < text.size() && IsAsciiLetter(text[j])) ++j;
+      size_t len = j - start;
+      if (len >= sizeof(buf)) break;
+      for (size_t k = 0; k < len; ++k) buf[k] = absl::ascii_tolower(text[start + k]);
+      auto it = words.find(absl::string_view(buf, len));
+      if (it == words.end()) break;
+      tok.kind = it->second.kind;
+      tok.value = it->second.value;
+      tok.plural = it->second.plural;
+      tok.compound_only = it->second.compound_only;
+      tok.end = j;
+      if (tok.kind == Tok::kOutOf) {  // "out of"
+        bool h;
+        size_t k = SkipSeparators(text, j, &h);
+        if (h || text.substr(k, 2) != "of" ||
+            (k + 2 < text.size() && IsAsciiLetter(text[k + 2]))) {
+          break;
+        }
+        tok.end = k + 2;
+      }
+    } else {
+      break;
+    }
+    out.push_back(tok);
+    i = tok.end;
+  }
+  return out;
+}
+
+bool IsDenominator(const Token& t) {
+  return (t.kind == Tok::kOrdinal && !t.compound_only) || t.kind == Tok::kHalf ||
+         t.kind == Tok::kQuarter;
+}
+
+class Grammar {
+ public:
+  Grammar(absl::string_view text, std::vector<Token> toks)
+      : text_(text), t_(std::move(toks)) {}
+
+  std::optional<WordNumber> Parse(std::optional<double> leading, size_t leading_end) {
+    size_t i = 0;
+    double sign = 1;
+    WordNumber out;
+    if (!leading && i < t_.size() && t_[i].kind == Tok::kMinus) {
+      sign = -1;
+      ++i;
+    }
+    if (i >= t_.size() && !leading) return std::nullopt;
+    Result r;
+    if (leading) {
+      r = Cardinal(i, *leading, leading_end);
+      if (r.end_tok == i) {
+        // Nothing beyond the digits: only "over"/"out of" may still follow.
+        r.value = *leading;
+        r.end = leading_end;
+      }
+    } else {
+      const Token& first = t_[i];
+      if (first.kind == Tok::kA && Is(i + 1, Tok::kCouple) && Is(i + 2, Tok::kOf)) {
+        out.end = t_[i + 2].end;
+        out.value = 2;
+        out.approximate = true;
+        out.precision = 1;
+        return out;
+      }
+      if (first.kind == Tok::kHalf || first.kind == Tok::kQuarter) {
+        double f = first.kind == Tok::kHalf ? 0.5 : 0.25;
+        size_t j = i + 1;
+        if (Is(j, Tok::kA)) ++j;
+        if (Is(j, Tok::kScale)) {
+          out.value = sign * f * t_[j].value;
+          out.end = t_[j].end;
+          out.is_fraction = true;
+          out.scale_word = Word(j);
+          return out;
+        }
+        if (first.kind == Tok::kHalf && Is(i + 1, Tok::kA) && Is(i + 2, Tok::kDozen)) {
+          out.value = sign * 6;
+          out.end = t_[i + 2].end;
+          out.precision = 1;
+          return out;
+        }
+        if (first.kind == Tok::kQuarter || first.plural) return std::nullopt;
+        out.value = sign * 0.5;
+        out.end = first.end;
+        out.is_fraction = true;
+        return out;
+      }
+      if (first.kind == Tok::kA) {
+        // "a half", "a fifth", "a twenty-first", "a dozen", "a hundred", "a million".
+        if (i + 1 < t_.size() && IsDenominator(t_[i + 1])) {
+          return Finish(sign, 1.0 / t_[i + 1].value, t_[i + 1].end, true, i + 2, &out);
+        }
+        if (Is(i + 1, Tok::kTens) && Is(i + 2, Tok::kOrdinal) && t_[i + 2].value < 10) {
+          return Finish(sign, 1.0 / (t_[i + 1].value + t_[i + 2].value), t_[i + 2].end,
+                        true, i + 3, &out);
+        }
+        if (!(Is(i + 1, Tok::kHundred) || Is(i + 1, Tok::kScale) || Is(i + 1, Tok::kDozen))) {
+          return std::nullopt;
+        }
+      } else if (!(first.kind == Tok::kUnit || first.kind == Tok::kTens)) {
+        return std::nullopt;
+      }
+      r = Cardinal(i, std::nullopt, 0);
+      if (r.end_tok == i) return std::nullopt;
+    }
+    size_t j = r.end_tok;
+    // Fractions: "two thirds", "one hundred thirty fifths", "three twenty-firsts".
+    if (!r.fraction) {
+      if (r.last == Tok::kTens && !r.and_before_tens && r.before_tens > 0 && Is(j, Tok::kOrdinal) &&
+          t_[j].value < 10 && Adjacent(j)) {
+        return Finish(sign, r.before_tens / (r.tens_value + t_[j].value), t_[j].end, true,
+                      j + 1, &out);
+      }
+      if (Is(j, Tok::kTens) && Is(j + 1, Tok::kOrdinal) && t_[j + 1].value < 10) {
+        return Finish(sign, r.value / (t_[j].value + t_[j + 1].value), t_[j + 1].end, true,
+                      j + 2, &out);
+      }
+      if (j < t_.size() && IsDenominator(t_[j]) && r.last != Tok::kScale &&
+          !(t_[j].kind == Tok::kQuarter && !t_[j].plural && r.value != 1)) {
+        return Finish(sign, r.value / t_[j].value, t_[j].end, true, j + 1, &out);
+      }
+    }
+    // Decimals: "two hundred point zero three", "nine point nought four".
+    if (Is(j, Tok::kPoint) && r.last != Tok::kScale) {
+      std::string digits;
+      size_t k = j + 1;
+      size_t end = r.end;
+      while (k < t_.size()) {
+        if (t_[k].kind == Tok::kUnit) {
+          digits += std::to_string(static_cast<int>(t_[k].value));
+          end = t_[k].end;
+          ++k;
+        } else if (t_[k].kind == Tok::kTens) {
+          int v = static_cast<int>(t_[k].value);
+          end = t_[k].end;
+          ++k;
+          if (Is(k, Tok::kUnit) && t_[k].value < 10) {
+            v += static_cast<int>(t_[k].value);
+            end = t_[k].end;
+            ++k;
+          }
+          digits += std::to_string(v);
+        } else {
+          break;
+        }
+      }
+      if (!digits.empty()) {
+        double frac = std::stod("0." + digits);
+        out.value = sign * (r.value + frac);
+        out.end = end;
+        out.precision = std::pow(10.0, -static_cast<double>(digits.size()));
+        return out;
+      }
+    }
+    // "one over three", "1 out of twenty-one".
+    if (Is(j, Tok::kOver) || Is(j, Tok::kOutOf)) {
+      std::optional<WordNumber> den;
+      size_t k = j + 1;
+      if (Is(k, Tok::kDigits)) {
+        Grammar sub(text_, std::vector<Token>(t_.begin() + k + 1, t_.end()));
+        den = sub.Parse(t_[k].value, t_[k].end);
+        if (!den) {
+          den = WordNumber();
+          den->value = t_[k].value;
+          den->end = t_[k].end;
+        }
+      } else if (k < t_.size()) {
+        Grammar sub(text_, std::vector<Token>(t_.begin() + k, t_.end()));
+        den = sub.Parse(std::nullopt, 0);
+      }
+      if (den && den->value != 0 && !FollowedByWord(den->end)) {
+        out.value = sign * r.value / den->value;
+        out.end = den->end;
+        out.is_fraction = true;
+        return out;
+      }
+    }
+    out.value = sign * r.value;
+    out.end = r.end;
+    out.is_fraction = r.fraction;
+    out.scale_word = r.scale_word;
+    out.precision = r.fraction ? 0 : IntegerPlace(r.value);
+    if (out.end <= (leading ? leading_end : 0)) return std::nullopt;
+    return out;
+  }
+
+ private:
+  struct Result {
+    double value = 0;
+    size_t end = 0;
+    size_t end_tok = 0;
+    Tok last = Tok::kNone;
+    bool fraction = false;
+    bool and_before_tens = false;
+    double before_tens = 0;
+    double tens_value = 0;
+    std::string scale_word;
+  };
+
+  bool Is(size_t i, Tok k) const { return i < t_.size() && t_[i].kind == k; }
+  std::string Word(size_t i) const {
+    return absl::AsciiStrToLower(text_.substr(t_[i].begin, t_[i].end - t_[i].begin));
+  }
+  // True when token i follows token i-1 with a hyphen or blank only (always, by Lex).
+  bool Adjacent(size_t) const { return true; }
+  bool FollowedByWord(size_t end) const {
+    size_t k = end;
+    while (k < text_.size() && text_[k] == ' ') ++k;
+    return k < text_.size() && IsAsciiLetter(text_[k]);
+  }
+
+  std::optional<WordNumber> Finish(double sign, double value, size_t end, bool fraction,
+                                   size_t next, WordNumber* out) {
+    // "two thirds of a million", "half a million", "three quarters billion".
+    size_t k = next;
+    if (Is(k, Tok::kOf) && Is(k + 1, Tok::kA) && Is(k + 2, Tok::kScale)) k += 2;
+    else if (Is(k, Tok::kA) && Is(k + 1, Tok::kScale)) k += 1;
+    if (Is(k, Tok::kScale)) {
+      value *= t_[k].value;
+      end = t_[k].end;
+      out->scale_word = Word(k);
+    }
+    out->value = sign * value;
+    out->end = end;
+    out->is_fraction = fraction;
+    return *out;
+  }
+
+  // Tries "and a half", "and three quarters" at token i (an "and"). Returns the fraction
+  // and sets *next past it, or returns 0.
+  double AndFraction(size_t i, size_t* next) const {
+    if (!Is(i, Tok::kAnd)) return 0;
+    if ((Is(i + 1, Tok::kA)) && i + 2 < t_.size() && IsDenominator(t_[i + 2])) {
+      *next = i + 3;
+      return 1.0 / t_[i + 2].value;
+    }
+    if (Is(i + 1, Tok::kUnit) && t_[i + 1].value > 0 && i + 2 < t_.size() &&
+        IsDenominator(t_[i + 2])) {
+      *next = i + 3;
+      return t_[i + 1].value / t_[i + 2].value;
+    }
+    return 0;
+  }
+
+  Result Cardinal(size_t i0, std::optional<double> leading, size_t leading_end) {
+    Result r;
+    double total = 0, current = 0, last_small = 0, last_scale = 0;
+    Tok last = Tok::kNone;
+    size_t end = leading_end;
+    size_t i = i0;
+    if (leading) {
+      current = *leading;
+      last_small = *leading;
+      last = Tok::kDigits;
+    }
+    for (; i < t_.size(); ++i) {
+      const Token& t = t_[i];
+      bool ok = false;
+      switch (t.kind) {
+        case Tok::kUnit:
+          if (last == Tok::kNone || last == Tok::kScale || last == Tok::kA) {
+            ok = last != Tok::kA;
+          } else if (last == Tok::kAnd || last == Tok::kHundred) {
+            ok = std::fmod(current, 100) == 0;
+          } else if (last == Tok::kTens) {
+            ok = t.value < 10;
+          }
+          if (ok) {
+            current += t.value;
+            last_small = t.value;
+          }
+          break;
+        case Tok::kDigits:
+          ok = (last == Tok::kScale || last == Tok::kAnd || last == Tok::kHundred) &&
+               t.value < 1000 && (last != Tok::kHundred || t.value < 100) &&
+               std::fmod(current, 100) == 0;
+          if (ok) {
+            current += t.value;
+            last_small = t.value;
+          }
+          break;
+        case Tok::kTens:
+          ok = (last == Tok::kNone || last == Tok::kScale || last == Tok::kAnd ||
+                last == Tok::kHundred) && std::fmod(current, 100) == 0;
+          if (ok) {
+            r.and_before_tens = last == Tok::kAnd;
+            r.before_tens = total + current;
+            r.tens_value = t.value;
+            current += t.value;
+            last_small = t.value;
+          }
+          break;
+        case Tok::kHundred:
+          if (last == Tok::kA) {
+            current = 100, ok = true;
+          } else if ((last == Tok::kUnit || last == Tok::kTens || last == Tok::kDigits) &&
+                     current > 0 && (current < 100 || last == Tok::kDigits)) {
+            current *= 100, ok = true;
+          }
+          break;
+        case Tok::kScale:
+          if (last == Tok::kA) {
+            current = 1;
+          }
+          if (current > 0 && last != Tok::kAnd) {
+            total += current * t.value;
+            current = 0;
+            ok = true;
+          } else if (last == Tok::kScale && current == 0 && t.value > 1) {
+            total *= t.value;
+            ok = true;
+          }
+          if (ok) {
+            last_scale = t.value;
+            if (r.scale_word.empty() || t.value > 1) r.scale_word = Word(i);
+          }
+          break;
+        case Tok::kDozen:
+          if (last == Tok::kUnit || last == Tok::kTens || last == Tok::kDigits ||
+              last == Tok::kA) {
+            if (last == Tok::kA) last_small = 1, current = 1;
+            current += last_small * 11;
+            ok = true;
+          }
+          break;
+        case Tok::kAnd: {
+          size_t next = 0;
+          double frac = AndFraction(i, &next);
+          if (frac > 0 && last != Tok::kNone && last != Tok::kAnd) {
+            if (last == Tok::kScale && !Is(next, Tok::kScale)) {
+              total += frac * last_scale;
+            } else {
+              current += frac;
+            }
+            r.fraction = true;
+            end = t_[next - 1].end;
+            i = next - 1;
+            last = Tok::kUnit;
+            last_small = 0;
+            continue;
+          }
+          ok = (last == Tok::kHundred || last == Tok::kScale) &&
+               (Is(i + 1, Tok::kUnit) || Is(i + 1, Tok::kTens) || Is(i + 1, Tok::kDigits));
+          if (ok) {
+            last = Tok::kAnd;
+            continue;  // "and" alone never ends a number
+          }
+          break;
+        }
+        case Tok::kA:
+          ok = i == i0;
+          break;
+        default:
+          break;
+      }
+      if (!ok) break;
+      last = t.kind;
+      end = t.end;
+    }
+    if (last == Tok::kAnd) --i;  // not reached: "and" is consumed only with a follower
+    r.value = total + current;
+    r.end = end;
+    r.end_tok = i;
+    r.last = last;
+    return r;
+  }
+
+  absl::string_view text_;
+  std::vector<Token> t_;
+};
+
+}  // namespace
+
+double IntegerPlace(double value) {
+  double v = std::fabs(value);
+  if (v == 0 || v != std::floor(v) || v > 1e18) return v == 0 ? 1 : 0;
+  double place = 1;
+  while (std::fmod(v, place * 10) == 0) place *= 10;
+  return place;
+}
+
+bool CanStartNumberWord(absl::string_view word) {
+  if (word.empty() || word.size() > 12) return false;
+  char buf[16];
+  for (size_t k = 0; k < word.size(); ++k) buf[k] = absl::ascii_tolower(word[k]);
+  auto it = Words().find(absl::string_view(buf, word.size()));
+  if (it == Words().end()) return false;
+  switch (it->second.kind) {
+    case Tok::kUnit:
+    case Tok::kTens:
+    case Tok::kA:
+    case Tok::kHalf:
+    case Tok::kQuarter:
+    case Tok::kMinus:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
+                                           std::optional<double> leading_digits) {
+  size_t start = pos;
+  if (leading_digits) {
+    // The digits end at `pos`; words continue after a blank ("3 hundred"), never after a
+    // hyphen ("10-20" is a range, not "10 twenty").
+    bool hyphen;
+    start = SkipSeparators(text, pos, &hyphen);
+    if (hyphen || start == pos) return std::nullopt;
+  }
+  std::vector<Token> toks = Lex(text, start, 24);
+  Grammar g(text, std::move(toks));
+  return g.Parse(leading_digits, pos);
+}
+
+double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* end) {
+  struct Scale {
+    const char* word;
+    double value;
+    bool case_sensitive;
+    bool glued_only;
+  };
+  static const Scale kScales[] = {
+      {"thousands", 1e3, false, false}, {"thousand", 1e3, false, false},
+      {"millions", 1e6, false, false},  {"million", 1e6, false, false},
+      {"billions", 1e9, false, false},  {"billion", 1e9, false, false},
+      {"trillions", 1e12, false, false}, {"trillion", 1e12, false, false},
+      {"hundred", 1e2, false, false},   {"lakhs", 1e5, false, false},
+      {"lakh", 1e5, false, false},      {"crores", 1e7, false, false},
+      {"crore", 1e7, false, false},     {"mln", 1e6, false, false},
+      {"mn", 1e6, false, false},        {"mil", 1e6, false, false},
+      {"MM", 1e6, true, false},         {"bln", 1e9, false, false},
+      {"bn", 1e9, false, false},        {"tln", 1e12, false, false},
+      {"trn", 1e12, false, false},      {"tn", 1e12, false, false},
+      {"k", 1e3, false, false},         {"M", 1e6, true, false},
+      {"b", 1e9, false, true},          {"B", 1e9, true, true},
+  };
+  if (pos >= text.size()) return 0;
+  if (text.substr(pos, 3) == "\xE4\xB8\x87") {  // 万
+    *end = pos + 3;
+    return 1e4;
+  }
+  if (text.substr(pos, 3) == "\xE4\xBA\xBF") {  // 亿
+    *end = pos + 3;
+    return 1e8;
+  }
+  for (const Scale& s : kScales) {
+    size_t n = strlen(s.word);
+    if (pos + n > text.size()) continue;
+    absl::string_view cand = text.substr(pos, n);
+    bool match = s.case_sensitive ? cand == s.word : absl::EqualsIgnoreCase(cand, s.word);
+    if (!match) continue;
+    if (s.glued_only && !glued) continue;
+    if (pos + n < text.size() &&
+        (IsAsciiLetter(text[pos + n]) || IsDigit(text[pos + n]))) {
+      continue;
+    }
+    *end = pos + n;
+    return s.value;
+  }
+  return 0;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,55 @@
+// Numbers written in words: "twenty-one", "a dozen", "half a million", "one and a half",
+// "two thirds", "three hundred and two", "two hundred point zero three", "one over three".
+//
+// English number phrases are read with a small grammar over word tokens rather than a
+// regular expression: the value depends on how the words combine ("two hundred and two
+// thousand" is 202000, "two thousand and two hundred" is 2200), which a token loop with a
+// running total and current group expresses directly. Small digit groups may stand where
+// a word would ("3 hundred and 21"), so mixed forms share the same grammar.
+//
+// Thread-safe: the word tables are built once, on first use, and never change.
+#ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_NUMBER_WORDS_H_
+#define CLAIMCHECK_EXTRACT_RECOGNIZE_NUMBER_WORDS_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace claimcheck {
+
+// A number phrase read from words (and small digit groups mixed in).
+struct WordNumber {
+  size_t end = 0;          // one past the last byte of the phrase
+  double value = 0;        // its value, scale words applied
+  double precision = 0;    // place of the last significant word: 100 for "three hundred"
+  bool is_fraction = false;     // "two thirds", "one and a half", "one over three"
+  bool approximate = false;     // "a couple of"
+  std::string scale_word;       // the largest scale word ("million"), else empty
+};
+
+// Reads the longest number phrase that starts exactly at byte `pos` of `text`.
+// `pos` must be the start of a word ("twenty", "a", "half", "minus") or of a digit group
+// that words continue ("3" in "3 hundred"); `leading_digits`, when set, is the value of
+// that digit group and `pos` its end. Returns nullopt when no number phrase starts there
+// ("a" alone, "one" used as a pronoun is NOT filtered here: callers decide).
+std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
+                                           std::optional<double> leading_digits = {});
+
+// True when `word` (any case) can begin a number phrase: a cardinal, "a"/"an", "half",
+// "quarter", "dozen", "minus", "negative", "nought". Cheap: one hash lookup.
+bool CanStartNumberWord(absl::string_view word);
+
+// If a scale word or abbreviation starts at `pos` ("million", "bn", "lakh", "万"),
+// returns its multiplier and sets *end past it; else returns 0. `glued` says whether the
+// word directly follows a digit (single-letter suffixes "k", "m", "b" need that).
+double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* end);
+
+// The place value of an integer-valued `value`: 100 for 300, 1e6 for 21e6, 1 for 21.
+// Returns 0 for non-integers.
+double IntegerPlace(double value);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_RECOGNIZE_NUMBER_WORDS_H_

@@ -1,0 +1,490 @@
+// The scan: walk the text once; at each digit, leading '.', sign, number word or vulgar
+// fraction, parse a number (number_parser.h), drop it if its surroundings say it is no
+// quantity (non_quantity.h), then read outward: currency before, unit or counted noun
+// after, a second number for a range, hedge words on either side.
+#include "extract/recognize/quantity_recognizer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "claims/quantity_interval.h"
+#include "extract/recognize/hedge_words.h"
+#include "extract/recognize/non_quantity.h"
+#include "extract/recognize/number_parser.h"
+#include "extract/recognize/number_words.h"
+#include "extract/recognize/unit_table.h"
+
+namespace claimcheck {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
+bool IsAlnum(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)); }
+
+// What follows a number: a unit from the table, or a counted noun.
+struct Suffix {
+  const UnitInfo* unit = nullptr;
+  std::string noun;
+  size_t begin = 0;
+  size_t end = 0;
+  bool glued = false;
+  bool found() const { return unit != nullptr || !noun.empty(); }
+};
+
+Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn) {
+  Suffix s;
+  const UnitTable& table = UnitTable::Get();
+  size_t n = text.size();
+  size_t j = pn.end;
+  bool glued = true, hyphen = false;
+  if (j < n && text[j] == ' ') {
+    ++j, glued = false;
+  } else if (text.substr(j, 2) == "\xC2\xA0") {
+    j += 2, glued = false;
+  } else if (j + 1 < n && text[j] == '-' && IsAlpha(text[j + 1])) {
+    ++j, glued = false, hyphen = true;
+  }
+  if (j >= n) return s;
+  // "20 (kg)", "20 [kg]".
+  const char* open = "([{<";
+  const char* close = ")]}>";
+  if (const char* o = std::strchr(open, text[j]); o != nullptr && *o != '\0' && !hyphen) {
+    std::optional<UnitMatch> m = table.MatchAt(text, j + 1);
+    if (m && m->end < n && text[m->end] == close[o - open] &&
+        m->info->kind != UnitKind::kCurrency) {
+      s.unit = m->info;
+      s.begin = j;
+      s.end = m->end + 1;
+      return s;
+    }
+    return s;
+  }
+  std::optional<UnitMatch> m = table.MatchAt(text, j);
+  if (m) {
+    bool ok = !(m->info->needs_digits && pn.from_words);
+    // "230F-A", "24703L-202": a one-letter symbol glued to digits and then a hyphen.
+    if (glued && m->end - m->begin == 1 && m->end < n && text[m->end] == '-') ok = false;
+    // "2 pm" is a time (rejected earlier); "5 g" alone is fine. A glued symbol must not be
+    // followed by digits ("m212").
+    if (m->end < n && IsDigit(text[m->end])) ok = false;
+    if (ok) {
+      s.unit = m->info;
+      s.begin = j;
+      s.end = m->end;
+      s.glued = glued;
+      return s;
+    }
+    return s;
+  }
+  if (!glued && !hyphen) {
+    size_t end = 0;
+    bool singular_ok = pn.value == 1 && !pn.is_fraction;
+    std::string noun = MatchCountedNoun(text, j, singular_ok, &end);
+    if (!noun.empty()) {
+      s.noun = std::move(noun);
+      s.begin = j;
+      s.end = end;
+    }
+  }
+  return s;
+}
+
+// CNY or JPY for "¥": Chinese context within a few hundred bytes means yuan.
+std::string YenCurrency(absl::string_view text, size_t begin, size_t end) {
+  size_t from = begin > 400 ? begin - 400 : 0;
+  size_t to = std::min(text.size(), end + 400);
+  std::string window = absl::AsciiStrToLower(text.substr(from, to - from));
+  for (const char* cue : {"yuan", "rmb", "renminbi", "china", "chinese", "cny", "beijing",
+                          "shanghai", "shenzhen"}) {
+    if (absl::StrContains(window, cue)) return "CNY";
+  }
+  return "JPY";
+}
+
+absl::string_view WordBefore(absl::string_view text, size_t pos) {
+  size_t e = pos;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && IsAlpha(text[b - 1])) --b;
+  return text.substr(b, e - b);
+}
+
+bool IsTimePreposition(absl::string_view word) {
+  static const char* const kWords[] = {"in", "since", "by", "from", "until", "till", "to",
+                                       "of", "and", "between", "before", "after", "during",
+                                       "through", "for", "as"};
+  for (const char* w : kWords) {
+    if (absl::EqualsIgnoreCase(word, w)) return true;
+  }
+  return false;
+}
+
+v1::QuantityType TypeOf(const UnitInfo* unit, bool noun) {
+  if (unit == nullptr) return noun ? v1::QUANTITY_TYPE_COUNT : v1::QUANTITY_TYPE_NUMBER;
+  switch (unit->kind) {
+    case UnitKind::kCurrency: return v1::QUANTITY_TYPE_MONEY;
+    case UnitKind::kPercent: return v1::QUANTITY_TYPE_PERCENT;
+    case UnitKind::kPercentagePoint: return v1::QUANTITY_TYPE_PERCENTAGE_POINT;
+    case UnitKind::kDuration: return v1::QUANTITY_TYPE_DURATION;
+    case UnitKind::kDimension:
+    case UnitKind::kTemperature: return v1::QUANTITY_TYPE_DIMENSION;
+  }
+  return v1::QUANTITY_TYPE_NUMBER;
+}
+
+}  // namespace
+
+QuantityRecognizer::QuantityRecognizer(const RecognizerOptions& options,
+                                       std::unique_ptr<NonQuantityFilter> filter)
+    : options_(options), filter_(std::move(filter)) {}
+
+QuantityRecognizer::~QuantityRecognizer() = default;
+
+absl::StatusOr<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
+    const RecognizerOptions& options) {
+  const std::string& code = options.bare_dollar_currency;
+  if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) {
+        return c >= 'A' && c <= 'Z';
+      })) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "bare_dollar_currency must be a three-letter ISO 4217 code such as USD, got \"",
+        code, "\""));
+  }
+  absl::StatusOr<std::unique_ptr<NonQuantityFilter>> filter = NonQuantityFilter::Create();
+  if (!filter.ok()) return filter.status();
+  UnitTable::Get();  // build the tables now, not on the first Find
+  return std::unique_ptr<QuantityRecognizer>(
+      new QuantityRecognizer(options, std::move(*filter)));
+}
+
+std::optional<QuantityMention> QuantityRecognizer::ReadPercentOf(absl::string_view text,
+                                                                 size_t start) const {
+  // "percent of 10", "per cent of twenty-two": the number after "of" is the percentage.
+  size_t j = start;
+  for (const char* head : {"percents of ", "percent of ", "per cent of "}) {
+    size_t len = std::strlen(head);
+    if (absl::EqualsIgnoreCase(text.substr(start, len), head)) {
+      j = start + len;
+      break;
+    }
+  }
+  if (j == start) return std::nullopt;
+  std::optional<ParsedNumber> pn = ParseNumberAt(text, j);
+  if (!pn) return std::nullopt;
+  size_t skip;
+  if (filter_->Reject(text, *pn, false, &skip)) return std::nullopt;
+  if (pn->end < text.size() && IsAlpha(text[pn->end])) return std::nullopt;
+  QuantityMention m;
+  m.begin = m.figure_begin = start;
+  m.end = pn->end;
+  m.number_begin = pn->begin;
+  m.number_end = pn->end;
+  m.number_value = pn->value;
+  v1::Quantity& q = m.quantity;
+  q.set_value(pn->value);
+  q.set_type(v1::QUANTITY_TYPE_PERCENT);
+  q.set_unit("percent");
+  q.set_unit_as_written(std::string(text.substr(start, j - start - 4)));
+  q.set_bound(v1::BOUND_KIND_EXACT);
+  q.set_precision(pn->precision);
+  SetInterval(&q);
+  q.set_text(std::string(text.substr(m.begin, m.end - m.begin)));
+  return m;
+}
+
+std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text,
+                                                          size_t start, size_t floor,
+                                                          size_t* next) const {
+  const UnitTable& table = UnitTable::Get();
+  const size_t n = text.size();
+  *next = start + 1;
+  std::optional<ParsedNumber> pn = ParseNumberAt(text, start);
+  if (!pn) return std::nullopt;
+  *next = std::max(pn->end, start + 1);
+  std::optional<UnitMatch> prefix = table.MatchCurrencyBefore(text, pn->begin);
+  if (prefix && prefix->begin < floor) prefix.reset();
+  size_t skip = 0;
+  if (filter_->Reject(text, *pn, prefix.has_value(), &skip)) {
+    *next = std::max(skip, start + 1);
+    return std::nullopt;
+  }
+  // "910B" is a model; "1.2b" and "$3B" are billions.
+  if (pn->glued_scale && (pn->scale_word == "b" || pn->scale_word == "B") && !prefix &&
+      pn->precision >= pn->scale) {
+    size_t k = pn->end;
+    while (k < n && IsAlnum(text[k])) ++k;
+    *next = k;
+    return std::nullopt;
+  }
+  // "$1.2m": after a currency sign a lone "m" is million, not metre.
+  if (prefix && pn->scale == 1 && pn->end < n && text[pn->end] == 'm' &&
+      (pn->end + 1 >= n || !IsAlnum(text[pn->end + 1]))) {
+    pn->value *= 1e6;
+    pn->precision *= 1e6;
+    pn->scale = 1e6;
+    pn->scale_word = "m";
+    pn->end += 1;
+  }
+  Suffix suffix = ReadSuffix(text, *pn);
+  if (!suffix.found() && pn->end < n && IsAlpha(text[pn->end]) && !pn->from_words) {
+    size_t k = pn->end;
+    while (k < n && IsAlnum(text[k])) ++k;
+    *next = k;  // "3D", "225BC", "100Trust": digits glued to letters are a name or code
+    return std::nullopt;
+  }
+  const UnitInfo* unit = suffix.unit;
+  if (unit && unit->weight_or_money && !prefix && pn->scale < 1e6) {
+    unit = table.Find("lbs");  // "25 pounds" is a weight; "361 million pounds" money
+  }
+  if (prefix && unit && unit->kind != UnitKind::kCurrency) {
+    suffix = Suffix();  // "$5 per share"-like: the money figure ends at the number
+    unit = nullptr;
+  }
+  if (prefix && !suffix.unit) suffix.noun.clear();
+  const UnitInfo* currency = prefix ? prefix->info : nullptr;
+  if (!currency && unit && unit->kind == UnitKind::kCurrency) currency = unit;
+  if (currency) unit = currency;
+  size_t fig_begin = prefix ? prefix->begin : pn->begin;
+  size_t fig_end = suffix.found() ? suffix.end : pn->end;
+
+  // Ranges: "$1-2 billion", "10 to 20", "between 5 and 7 percent".
+  std::optional<ParsedNumber> hi;
+  size_t between_begin = 0;
+  bool between = PrecededByBetween(text, fig_begin, &between_begin) && between_begin >= floor;
+  if (!suffix.found()) {
+    size_t k = pn->end;
+    if (k < n && text[k] == ' ') ++k;
+    bool connector = false;
+    if (k < n && text[k] == '-') {
+      ++k, connector = true;
+    } else if (text.substr(k, 3) == "\xE2\x80\x93" || text.substr(k, 3) == "\xE2\x80\x94") {
+      k += 3, connector = true;
+    } else if (!between && absl::EqualsIgnoreCase(text.substr(k, 3), "to ") &&
+               !absl::EqualsIgnoreCase(WordBefore(text, fig_begin), "from")) {
+      k += 3, connector = true;
+    } else if (between && absl::EqualsIgnoreCase(text.substr(k, 4), "and ")) {
+      k += 4, connector = true;
+    }
+    if (connector) {
+      if (k < n && text[k] == ' ') ++k;
+      if (prefix) {
+        absl::string_view sign = text.substr(prefix->begin, pn->begin - prefix->begin);
+        while (!sign.empty() && sign.back() == ' ') sign.remove_suffix(1);
+        if (text.substr(k, sign.size()) == sign) k += sign.size();
+        if (k < n && text[k] == ' ') ++k;
+      }
+      std::optional<ParsedNumber> second = ParseNumberAt(text, k);
+      // The second number follows a hyphen, so the code test ("SCP-173") does not apply.
+      if (second && second->value >= pn->value && !second->from_words == !pn->from_words &&
+          !second->dotted && second->integer_digits <= 18) {
+        hi = second;
+      }
+    }
+  }
+  Suffix hi_suffix;
+  if (hi) {
+    hi_suffix = ReadSuffix(text, *hi);
+    const UnitInfo* hu = hi_suffix.unit;
+    if (hu && hu->weight_or_money && !prefix && hi->scale < 1e6) hu = table.Find("lbs");
+    if (prefix && hu && hu->kind != UnitKind::kCurrency) hu = nullptr, hi_suffix = Suffix();
+    bool years = NonQuantityFilter::LooksLikeYear(text, *pn) &&
+                 NonQuantityFilter::LooksLikeYear(text, *hi) && !prefix && !hi_suffix.found();
+    if (years) {
+      *next = hi->end;  // "2019-2021", "between 2014 and 2019": a period, not a range
+      return std::nullopt;
+    }
+    if (!hu && hi_suffix.found() == false && hi->end < n && IsAlpha(text[hi->end]) &&
+        !hi->from_words) {
+      hi.reset();
+    } else {
+      if (hu) unit = prefix ? currency : hu;
+      if (hu && !currency && hu->kind == UnitKind::kCurrency) currency = hu;
+      if (pn->scale == 1 && hi->scale > 1 && pn->value * hi->scale <= hi->value) {
+        pn->value *= hi->scale;
+        pn->precision *= hi->scale;
+      }
+      suffix = hi_suffix;
+      suffix.unit = hu;
+      fig_end = hi_suffix.found() ? hi_suffix.end : hi->end;
+    }
+  }
+  if (between && !hi) between = false;
+
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "c $ 100 and fifty".
+  double cents = 0;
+  if (currency && !hi && pn->scale == 1 && currency->factor == 1) {
+    size_t k = fig_end;
+    if (absl::EqualsIgnoreCase(text.substr(k, 5), " and ")) k += 5;
+    else if (k < n && text[k] == ' ') k += 1;
+    if (k < n && k > fig_end && (IsDigit(text[k]) || IsAlpha(text[k]))) {
+      std::optional<ParsedNumber> c = ParseNumberAt(text, k);
+      if (c && c->value > 0 && c->value < 100 && c->value == static_cast<int>(c->value)) {
+        size_t e = c->end;
+        std::optional<UnitMatch> cu;
+        if (e < n && text[e] == ' ') cu = table.MatchAt(text, e + 1);
+        if (cu && cu->info->display == "Cent") {
+          cents = c->value, fig_end = cu->end;
+        } else if (e >= n || (!IsAlnum(text[e]) && !(text[e] == ' ' && e + 1 < n &&
+                                                     IsAlnum(text[e + 1])))) {
+          cents = c->value, fig_end = e;
+        }
+      }
+    }
+  }
+
+  v1::QuantityType type = TypeOf(unit, !suffix.noun.empty());
+  // Bare numbers that read as something else.
+  if (type == v1::QUANTITY_TYPE_NUMBER || type == v1::QUANTITY_TYPE_COUNT) {
+    bool year = !hi && NonQuantityFilter::LooksLikeYear(text, *pn);
+    if (year && (type == v1::QUANTITY_TYPE_NUMBER ||
+                 IsTimePreposition(WordBefore(text, fig_begin)))) {
+      return std::nullopt;
+    }
+    if (!hi && type == v1::QUANTITY_TYPE_NUMBER &&
+        (NonQuantityFilter::FollowsName(text, *pn) ||
+         NonQuantityFilter::IsPronounOne(text, *pn))) {
+      return std::nullopt;
+    }
+  }
+
+  // Hedges.
+  v1::BoundKind bound = hi ? v1::BOUND_KIND_RANGE : v1::BOUND_KIND_EXACT;
+  size_t begin = between ? between_begin : fig_begin;
+  size_t end = fig_end;
+  if (!hi) {
+    std::optional<HedgeMatch> before = MatchHedgeBefore(text, fig_begin);
+    if (before && before->begin >= floor) {
+      bound = before->bound;
+      begin = before->begin;
+    } else if (std::optional<HedgeMatch> after = MatchHedgeAfter(text, fig_end)) {
+      bound = after->bound;
+      end = after->end;
+    } else if (pn->approximate) {
+      bound = v1::BOUND_KIND_APPROXIMATE;
+    }
+  }
+
+  QuantityMention m;
+  m.begin = begin;
+  m.end = end;
+  m.figure_begin = fig_begin;
+  m.number_begin = pn->begin;
+  m.number_end = pn->end;
+  m.number_value = pn->value;
+  if (hi) {
+    m.high_begin = hi->begin;
+    m.high_end = hi->end;
+    m.high_value = hi->value;
+  }
+  m.unit_glued = suffix.unit != nullptr && suffix.glued && !hi;
+  v1::Quantity& q = m.quantity;
+  double factor = unit ? unit->factor : 1;
+  double value = pn->value * factor + cents * 0.01;
+  double precision = (hi ? hi->precision : pn->precision) * factor;
+  if (cents > 0) precision = 0.01;
+  q.set_type(type);
+  if (hi) {
+    q.set_low(value);
+    q.set_high(hi->value * factor);
+    q.set_value((q.low() + q.high()) / 2);
+  } else {
+    q.set_value(value);
+  }
+  q.set_bound(bound);
+  q.set_precision(precision);
+  if (unit) {
+    std::string canonical = unit->canonical;
+    if (unit->kind == UnitKind::kCurrency) {
+      if (unit->bare_dollar) {
+        canonical = options_.bare_dollar_currency;
+        q.set_currency_assumed(true);
+      } else if (unit->yen_sign) {
+        canonical = YenCurrency(text, begin, end);
+        q.set_currency_assumed(true);
+      }
+      bool iso = canonical.size() == 3 && absl::ascii_isupper(canonical[0]);
+      if (iso) q.set_currency(canonical);
+    }
+    q.set_unit(canonical);
+    std::string written;
+    if (prefix) {
+      written = std::string(text.substr(prefix->begin, pn->begin - prefix->begin));
+      while (!written.empty() && written.back() == ' ') written.pop_back();
+    }
+    if (suffix.unit) {
+      absl::string_view w = text.substr(suffix.begin, suffix.end - suffix.begin);
+      written = written.empty() ? std::string(w) : absl::StrCat(written, " ", w);
+    }
+    q.set_unit_as_written(written);
+  } else if (!suffix.noun.empty()) {
+    q.set_unit(suffix.noun);
+    q.set_unit_as_written(std::string(text.substr(suffix.begin, suffix.end - suffix.begin)));
+  }
+  q.set_scale_word(hi && !hi->scale_word.empty() ? hi->scale_word : pn->scale_word);
+  SetInterval(&q);
+  q.set_text(std::string(text.substr(begin, end - begin)));
+  *next = end;
+  return m;
+}
+
+std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) const {
+  std::vector<QuantityMention> out;
+  const size_t n = text.size();
+  size_t i = 0;
+  size_t floor = 0;
+  while (i < n) {
+    const char c = text[i];
+    size_t resume = i + 1;
+    bool start = false;
+    if (IsDigit(c)) {
+      start = true;
+    } else if (c == '.') {
+      start = i + 1 < n && IsDigit(text[i + 1]) && (i == 0 || !IsAlnum(text[i - 1]));
+    } else if (c == '-') {
+      start = (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') && i + 1 < n &&
+              (IsDigit(text[i + 1]) || (text[i + 1] == ' ' && i + 2 < n && IsDigit(text[i + 2])));
+    } else if (IsAlpha(c)) {
+      size_t e = i + 1;
+      while (e < n && IsAlpha(text[e])) ++e;
+      resume = e;
+      if (i == 0 || !IsAlnum(text[i - 1])) {
+        absl::string_view word = text.substr(i, e - i);
+        if (CanStartNumberWord(word)) {
+          start = true;
+        } else if ((c == 'p' || c == 'P') &&
+                   (absl::EqualsIgnoreCase(word, "percent") ||
+                    absl::EqualsIgnoreCase(word, "percents") ||
+                    absl::EqualsIgnoreCase(word, "per"))) {
+          if (std::optional<QuantityMention> m = ReadPercentOf(text, i)) {
+            floor = m->end;
+            i = m->end;
+            out.push_back(std::move(*m));
+            continue;
+          }
+        }
+      }
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      size_t len = 0;
+      start = VulgarFractionAt(text, i, &len) > 0;
+    }
+    if (!start) {
+      i = resume;
+      continue;
+    }
+    size_t next = i + 1;
+    std::optional<QuantityMention> m = ReadAt(text, i, floor, &next);
+    if (m) {
+      floor = m->end;
+      i = std::max(m->end, i + 1);
+      out.push_back(std::move(*m));
+    } else {
+      i = std::max(next, resume);
+    }
+  }
+  return out;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,89 @@
+// QuantityRecognizer: finds every figure in a text and resolves it to a v1::Quantity.
+//
+// A figure is a number (digits or words) with what is written around it: a currency
+// before or after ("US$ 3bn", "450 million yuan"), a unit ("28nm", "20 soccer fields",
+// "four years"), percent or percentage points, hedge words that bound it ("nearly 60%",
+// "up to four years", "10,000 or more"), or a second number that makes it a range
+// ("$1-2 billion", "between 5 and 7 percent"). Each figure becomes one QuantityMention
+// whose Quantity carries the value in base units, the interval the words and digits
+// allow (claims/quantity_interval.h), the canonical unit and how it was written.
+//
+// Numbers that are not quantities are left out: model codes (A100, 910B), years standing
+// alone, times of day, dates, roman numerals and digits inside names (Phase 2, 3D), list
+// markers, phone numbers, ids inside URLs and JSON (see non_quantity.h).
+//
+// Rule-based and deterministic: the same text always gives the same mentions. Bytes that
+// are not valid UTF-8 are skipped like punctuation; the scan is linear in the input.
+//
+// Thread-safe after Create: Find is const and keeps no state between calls.
+#ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_QUANTITY_RECOGNIZER_H_
+#define CLAIMCHECK_EXTRACT_RECOGNIZE_QUANTITY_RECOGNIZER_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "proto/claim.pb.h"
+
+namespace claimcheck {
+
+class NonQuantityFilter;
+struct ParsedNumber;
+
+struct QuantityMention {
+  size_t begin;  // byte offsets into the text passed to Find, [begin, end), covering the
+  size_t end;    // whole figure incl. hedge word, currency and unit ("nearly 60%")
+  v1::Quantity quantity;  // value (base units), low/high (claims/quantity_interval.h SetInterval),
+                          // bound, type, unit, unit_as_written, currency, scale_word, precision, text
+
+  // Extras for tools that need the parts (the conformance runner, highlighting):
+  size_t figure_begin = 0;  // where the figure starts without its hedge word
+  size_t number_begin = 0;  // the (first) number itself, scale word included
+  size_t number_end = 0;
+  double number_value = 0;  // that number's value, scale applied, before unit factors
+  // For a range, the second number; high_end == 0 otherwise.
+  size_t high_begin = 0;
+  size_t high_end = 0;
+  double high_value = 0;
+  bool unit_glued = false;  // the unit touches the digits ("40nm", "180ml")
+};
+
+struct RecognizerOptions {
+  std::string bare_dollar_currency = "USD";  // what a bare "$" means (currency_assumed = true)
+};
+
+class QuantityRecognizer {  // thread-safe after Create
+ public:
+  // Builds the recognizer. Fails with InvalidArgument when bare_dollar_currency is not a
+  // three-letter upper-case code, or Internal if a built-in pattern fails to compile.
+  static absl::StatusOr<std::unique_ptr<QuantityRecognizer>> Create(
+      const RecognizerOptions& options = {});
+  ~QuantityRecognizer();
+
+  QuantityRecognizer(const QuantityRecognizer&) = delete;
+  QuantityRecognizer& operator=(const QuantityRecognizer&) = delete;
+
+  // Every figure in `text`, sorted by begin, non-overlapping. Never fails; text that
+  // holds no figure (or is not text at all) gives an empty vector.
+  std::vector<QuantityMention> Find(absl::string_view text) const;
+
+ private:
+  QuantityRecognizer(const RecognizerOptions& options,
+                     std::unique_ptr<NonQuantityFilter> filter);
+  // Tries to read a figure whose number starts at `start`; `floor` is the end of the
+  // previous mention (nothing may start before it). Sets *next to where scanning resumes.
+  std::optional<QuantityMention> ReadAt(absl::string_view text, size_t start, size_t floor,
+                                        size_t* next) const;
+  std::optional<QuantityMention> ReadPercentOf(absl::string_view text, size_t start) const;
+
+  RecognizerOptions options_;
+  std::unique_ptr<NonQuantityFilter> filter_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_RECOGNIZE_QUANTITY_RECOGNIZER_H_

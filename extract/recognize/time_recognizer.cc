@@ -1,0 +1,370 @@
+// Each family is one RE2 whose groups carry the parts; a resolver per family turns the
+// groups into a TimeScope with absl civil-time arithmetic.
+#include "extract/recognize/time_recognizer.h"
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+
+namespace claimcheck {
+namespace {
+
+enum Family { kQuarter, kHalf, kFiscalYear, kYearRange, kNextPeriod, kRelative, kAsOf,
+              kMonth, kYear, kFamilies };
+
+#define CC_MONTHS                                                                      \
+  "January|February|March|April|May|June|July|August|September|October|November|" \
+  "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+#define CC_PREP "in|during|for|by|before|since|through|until|throughout|of|as of|from|after"
+
+const char* const kPatterns[kFamilies] = {
+    // kQuarter: 1 prep, 2 q-digit, 3 digit-q, 4 ordinal, 5 year
+    "(?i)\\b(?:(" CC_PREP ")\\s+)?(?:the\\s+)?(?:q([1-4])|([1-4])q|(first|second|third|"
+    "fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal\\s+|financial\\s+)?quarter)"
+    "(?:(?:\\s+of|,)?\\s*(?:fy\\s*|fiscal\\s+(?:year\\s+)?)?('\\d{2}|(?:19|20)\\d{2}))?\\b",
+    // kHalf: 1 prep, 2 h-digit, 3 digit-h, 4 ordinal, 5 year
+    "(?i)\\b(?:(" CC_PREP ")\\s+)?(?:the\\s+)?(?:h([12])|([12])h|(first|second|1st|2nd)"
+    "[\\s-]+half)(?:(?:\\s+of|,)?\\s*(?:fy\\s*|fiscal\\s+(?:year\\s+)?)?('\\d{2}|"
+    "(?:19|20)\\d{2}))?\\b",
+    // kFiscalYear: 1 prep, 2 fy-year, 3 fiscal-year
+    "(?i)\\b(?:(" CC_PREP ")\\s+)?(?:fy\\s?'?((?:19|20)\\d{2}|\\d{2})|fiscal\\s+(?:year\\s+)?"
+    "((?:19|20)\\d{2}))\\b",
+    // kYearRange: 1 from/between, 2 year, 3 connector, 4 year
+    "(?i)\\b(?:(from|between)\\s+)?((?:19|20)\\d{2})\\s*(-|\xE2\x80\x93|to|and|through|until)"
+    "\\s*((?:19|20)\\d{2}|\\d{2})\\b",
+    // kNextPeriod: 1 prep, 2 direction, 3 count, 4 unit
+    "(?i)\\b(?:(in|over|within|during|for)\\s+)?the\\s+(next|coming|past|last|previous|"
+    "following)\\s+(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    "fifteen|twenty|couple\\s+of)\\s+(years?|months?|quarters?|decades?)\\b",
+    // kRelative: 1 direction, 2 unit
+    "(?i)\\b(last|this|next|previous|current|the\\s+previous|the\\s+current|the\\s+past)"
+    "\\s+(year|quarter|month|fiscal\\s+year)\\b",
+    // kAsOf: 1 month, 2 day, 3 year
+    "(?i)\\bas\\s+of\\s+(?:the\\s+end\\s+of\\s+)?(" CC_MONTHS ")\\.?(?:\\s+(\\d{1,2})"
+    "(?:st|nd|rd|th)?)?(?:,?\\s+((?:19|20)\\d{2}))?\\b",
+    // kMonth: 1 prep, 2 day-before, 3 month, 4 day-after, 5 year
+    "\\b(?:((?i:" CC_PREP "|on))\\s+)?(?:(\\d{1,2})\\s+)?(" CC_MONTHS ")\\b\\.?"
+    "(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+((?:19|20)\\d{2})\\b)?",
+    // kYear: 1 prep, 2 year
+    "\\b(?:((?i:" CC_PREP "))\\s+)?((?:19|20)\\d{2})\\b",
+};
+
+struct Candidate {
+  size_t begin;
+  size_t end;
+  v1::TimeScope scope;
+};
+
+std::string Day(absl::CivilDay d) { return absl::FormatCivilTime(d); }
+
+void SetRange(v1::TimeScope* s, absl::CivilDay start, absl::CivilDay end,
+              v1::Granularity g) {
+  s->set_start(Day(start));
+  s->set_end(Day(end));
+  s->set_granularity(g);
+}
+
+int ParseYear(absl::string_view y) {
+  if (!y.empty() && y[0] == '\'') y.remove_prefix(1);
+  int v = 0;
+  if (!absl::SimpleAtoi(y, &v)) return 0;
+  return y.size() == 2 ? 2000 + v : v;
+}
+
+int MonthIndex(absl::string_view name) {
+  static const char* const kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string lower = absl::AsciiStrToLower(name.substr(0, 3));
+  for (int i = 0; i < 12; ++i) {
+    if (lower == kNames[i]) return i + 1;
+  }
+  return 0;
+}
+
+int CountWord(absl::string_view w) {
+  static const char* const kWords[] = {"zero", "one", "two", "three", "four", "five",
+                                       "six", "seven", "eight", "nine", "ten", "eleven",
+                                       "twelve"};
+  int v = 0;
+  if (absl::SimpleAtoi(w, &v)) return v;
+  std::string lower = absl::AsciiStrToLower(w);
+  for (int i = 0; i < 13; ++i) {
+    if (lower == kWords[i]) return i;
+  }
+  if (lower == "fifteen") return 15;
+  if (lower == "twenty") return 20;
+  if (absl::StartsWith(lower, "couple")) return 2;
+  return 0;
+}
+
+// Applies the preposition's meaning: "since" opens the end, "by" makes a deadline.
+void ApplyPreposition(absl::string_view prep, v1::TimeScope* s) {
+  std::string p = absl::AsciiStrToLower(prep);
+  if (p == "since" || p == "from" || p == "after") {
+    s->clear_end();
+    s->set_kind(v1::SCOPE_KIND_PERIOD);
+  } else if (p == "by" || p == "before") {
+    s->clear_start();
+    s->set_kind(v1::SCOPE_KIND_DEADLINE);
+  } else if (p == "until" || p == "through") {
+    s->clear_start();
+    s->set_kind(v1::SCOPE_KIND_PERIOD);
+  } else if (p == "as of") {
+    s->set_kind(v1::SCOPE_KIND_POINT);
+  }
+}
+
+void Unresolved(v1::TimeScope* s, v1::Granularity g) {
+  s->clear_start();
+  s->clear_end();
+  s->set_granularity(g);
+  s->set_unresolved(true);
+}
+
+// Year to use when none is written: the reference's, else 0 (unresolved).
+int ImpliedYear(const std::optional<absl::CivilDay>& ref) {
+  return ref ? static_cast<int>(ref->year()) : 0;
+}
+
+bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size_t begin,
+             const std::optional<absl::CivilDay>& ref, v1::TimeScope* s) {
+  auto str = [](const re2::StringPiece& p) { return absl::string_view(p.data(), p.size()); };
+  s->set_kind(v1::SCOPE_KIND_PERIOD);
+  switch (family) {
+    case kQuarter:
+    case kHalf: {
+      int idx = 0;
+      if (!g[2].empty()) idx = g[2][0] - '0';
+      else if (!g[3].empty()) idx = g[3][0] - '0';
+      else {
+        std::string o = absl::AsciiStrToLower(str(g[4]));
+        idx = (o[0] == 'f' && o[1] == 'i' && o[2] == 'r') || o == "1st" ? 1
+              : o[0] == 's' || o == "2nd" ? 2
+              : o[0] == 't' || o == "3rd" ? 3 : 4;
+        if (o == "final") idx = family == kQuarter ? 4 : 2;
+      }
+      int year = g[5].empty() ? ImpliedYear(ref) : ParseYear(str(g[5]));
+      v1::Granularity gran = family == kQuarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_HALF;
+      int months = family == kQuarter ? 3 : 6;
+      if (year == 0) {
+        Unresolved(s, gran);
+      } else {
+        absl::CivilMonth start(year, 1 + (idx - 1) * months);
+        SetRange(s, absl::CivilDay(start), absl::CivilDay(start + months), gran);
+      }
+      if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
+      return true;
+    }
+    case kFiscalYear: {
+      int year = ParseYear(str(g[2].empty() ? g[3] : g[2]));
+      if (year < 1900 || year > 2100) return false;
+      SetRange(s, absl::CivilDay(year, 1, 1), absl::CivilDay(year + 1, 1, 1),
+               v1::GRANULARITY_YEAR);
+      if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
+      return true;
+    }
+    case kYearRange: {
+      std::string conn = absl::AsciiStrToLower(str(g[3]));
+      std::string lead = absl::AsciiStrToLower(str(g[1]));
+      if (conn == "and" && lead != "between") return false;
+      int y1 = ParseYear(str(g[2]));
+      int y2 = g[4].size() == 2 ? (y1 / 100) * 100 + ParseYear(str(g[4])) - 2000
+                                : ParseYear(str(g[4]));
+      if (y2 <= y1) return false;
+      SetRange(s, absl::CivilDay(y1, 1, 1), absl::CivilDay(y2 + 1, 1, 1),
+               v1::GRANULARITY_MULTI_YEAR);
+      return true;
+    }
+    case kNextPeriod: {
+      std::string dir = absl::AsciiStrToLower(str(g[2]));
+      int count = CountWord(str(g[3]));
+      std::string unit = absl::AsciiStrToLower(str(g[4]));
+      bool future = dir == "next" || dir == "coming" || dir == "following";
+      s->set_kind(future ? v1::SCOPE_KIND_FORECAST : v1::SCOPE_KIND_PERIOD);
+      int months = absl::StartsWith(unit, "year")      ? 12 * count
+                   : absl::StartsWith(unit, "decade")  ? 120 * count
+                   : absl::StartsWith(unit, "quarter") ? 3 * count
+                                                       : count;
+      v1::Granularity gran = months >= 24 ? v1::GRANULARITY_MULTI_YEAR
+                             : months >= 12 ? v1::GRANULARITY_YEAR
+                                            : v1::GRANULARITY_MONTH;
+      if (!ref || count == 0) {
+        Unresolved(s, gran);
+      } else {
+        absl::CivilMonth m(ref->year(), ref->month());
+        absl::CivilDay from = future ? *ref : absl::CivilDay(m - months) + (ref->day() - 1);
+        absl::CivilDay to = future ? absl::CivilDay(m + months) + (ref->day() - 1) : *ref;
+        SetRange(s, from, to, gran);
+      }
+      return true;
+    }
+    case kRelative: {
+      std::string dir = absl::AsciiStrToLower(str(g[1]));
+      std::string unit = absl::AsciiStrToLower(str(g[2]));
+      int shift = absl::StrContains(dir, "last") || absl::StrContains(dir, "previous") ||
+                          absl::StrContains(dir, "past")
+                      ? -1
+                  : dir == "next" ? 1 : 0;
+      if (shift > 0) s->set_kind(v1::SCOPE_KIND_FORECAST);
+      v1::Granularity gran = unit == "quarter" ? v1::GRANULARITY_QUARTER
+                             : unit == "month" ? v1::GRANULARITY_MONTH
+                                               : v1::GRANULARITY_YEAR;
+      if (!ref) {
+        Unresolved(s, gran);
+        return true;
+      }
+      if (gran == v1::GRANULARITY_YEAR) {
+        int y = static_cast<int>(ref->year()) + shift;
+        SetRange(s, absl::CivilDay(y, 1, 1), absl::CivilDay(y + 1, 1, 1), gran);
+      } else if (gran == v1::GRANULARITY_QUARTER) {
+        absl::CivilMonth q(ref->year(), 1 + (ref->month() - 1) / 3 * 3);
+        q += 3 * shift;
+        SetRange(s, absl::CivilDay(q), absl::CivilDay(q + 3), gran);
+      } else {
+        absl::CivilMonth m(ref->year(), ref->month());
+        m += shift;
+        SetRange(s, absl::CivilDay(m), absl::CivilDay(m + 1), gran);
+      }
+      return true;
+    }
+    case kAsOf:
+    case kMonth: {
+      const re2::StringPiece& month_g = family == kAsOf ? g[1] : g[3];
+      const re2::StringPiece& day_g =
+          family == kAsOf ? g[2] : (!g[4].empty() ? g[4] : g[2]);
+      const re2::StringPiece& year_g = family == kAsOf ? g[3] : g[5];
+      int month = MonthIndex(str(month_g));
+      int day = 0;
+      if (!day_g.empty()) absl::SimpleAtoi(str(day_g), &day);
+      if (day > 31) return false;
+      if (family == kMonth && day_g.empty() && year_g.empty() && g[1].empty()) {
+        // A month name alone ("May", "March") is too often a verb or a name.
+        std::string m = absl::AsciiStrToLower(str(month_g));
+        if (m == "may" || m == "march" || m.size() <= 3) return false;
+      }
+      int year = year_g.empty() ? ImpliedYear(ref) : ParseYear(str(year_g));
+      v1::Granularity gran = day > 0 ? v1::GRANULARITY_DAY : v1::GRANULARITY_MONTH;
+      if (year == 0) {
+        Unresolved(s, gran);
+      } else if (day > 0) {
+        absl::CivilDay d(year, month, day);
+        if (d.day() != day) return false;  // "Feb 30"
+        SetRange(s, d, d + 1, gran);
+      } else {
+        absl::CivilMonth m(year, month);
+        SetRange(s, absl::CivilDay(m), absl::CivilDay(m + 1), gran);
+      }
+      if (family == kAsOf) {
+        s->set_kind(v1::SCOPE_KIND_POINT);
+      } else if (!g[1].empty()) {
+        ApplyPreposition(str(g[1]), s);
+      }
+      return true;
+    }
+    case kYear: {
+      size_t ybegin = static_cast<size_t>(g[2].data() - text.data());
+      size_t yend = ybegin + g[2].size();
+      // "$2020", "2,021", "1.2021", "2021%", "2025-vintage" stay; amounts do not.
+      if (ybegin > 0) {
+        char p = text[ybegin - 1];
+        if (p == '$' || p == '.' || p == ',' || p == '#' || p == '/' || p == '-' ||
+            static_cast<unsigned char>(p) >= 0x80) {
+          return false;
+        }
+      }
+      if (yend < text.size()) {
+        char c = text[yend];
+        if (c == '%' || c == '/' || c == ':' ||
+            ((c == '.' || c == ',') && yend + 1 < text.size() &&
+             absl::ascii_isdigit(static_cast<unsigned char>(text[yend + 1])))) {
+          return false;
+        }
+      }
+      (void)begin;
+      int year = ParseYear(str(g[2]));
+      SetRange(s, absl::CivilDay(year, 1, 1), absl::CivilDay(year + 1, 1, 1),
+               v1::GRANULARITY_YEAR);
+      if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+TimeRecognizer::~TimeRecognizer() = default;
+
+int TimeRecognizer::FamilyCount() { return kFamilies; }
+
+absl::StatusOr<std::unique_ptr<TimeRecognizer>> TimeRecognizer::Create() {
+  std::unique_ptr<TimeRecognizer> r(new TimeRecognizer());
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  r->prefilter_ = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+  for (int f = 0; f < kFamilies; ++f) {
+    auto re = std::make_unique<re2::RE2>(kPatterns[f], options);
+    if (!re->ok()) {
+      return absl::InternalError(absl::StrCat("time pattern ", f, ": ", re->error()));
+    }
+    std::string error;
+    if (r->prefilter_->Add(kPatterns[f], &error) != f) {
+      return absl::InternalError(absl::StrCat("time pattern ", f, ": ", error));
+    }
+    r->patterns_.push_back(std::move(re));
+  }
+  if (!r->prefilter_->Compile()) return absl::InternalError("time RE2::Set did not compile");
+  return r;
+}
+
+std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
+                                              std::optional<absl::CivilDay> reference) const {
+  std::vector<TimeMention> out;
+  re2::StringPiece input(text.data(), text.size());
+  std::vector<int> families;
+  if (!prefilter_->Match(input, &families)) return out;
+  std::vector<Candidate> candidates;
+  re2::StringPiece groups[8];
+  for (int f : families) {
+    const re2::RE2& re = *patterns_[f];
+    int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 8);
+    size_t pos = 0;
+    while (pos < text.size() &&
+           re.Match(input, pos, text.size(), re2::RE2::UNANCHORED, groups, ngroups)) {
+      size_t b = static_cast<size_t>(groups[0].data() - text.data());
+      size_t e = b + groups[0].size();
+      for (int k = ngroups; k < 8; ++k) groups[k] = re2::StringPiece();
+      Candidate c{b, e, {}};
+      if (e > b && Resolve(f, groups, text, b, reference, &c.scope)) {
+        c.scope.set_text(std::string(text.substr(b, e - b)));
+        candidates.push_back(std::move(c));
+      }
+      pos = e > b ? e : b + 1;
+    }
+  }
+  // Longest expression wins; ties go to the earlier one.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    size_t la = a.end - a.begin, lb = b.end - b.begin;
+    return la != lb ? la > lb : a.begin < b.begin;
+  });
+  std::map<size_t, size_t> taken;  // begin -> end of accepted, disjoint spans
+  for (Candidate& c : candidates) {
+    auto it = taken.lower_bound(c.begin);
+    if (it != taken.end() && it->first < c.end) continue;
+    if (it != taken.begin() && std::prev(it)->second > c.begin) continue;
+    taken.emplace(c.begin, c.end);
+    out.push_back(TimeMention{c.begin, c.end, std::move(c.scope)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,70 @@
+// TimeRecognizer: finds the periods a text talks about and resolves them to civil dates.
+//
+// Recognised: quarters ("in Q3 2025", "the third quarter of 2024", "3Q25"), halves
+// ("H1 2024", "the first half of 2023"), fiscal years ("FY2024", "fiscal 2023"), years
+// ("in 2023"), year ranges ("from 2019 to 2021", "between 2014 and 2019", "2019-2021"),
+// open periods ("since 2019"), deadlines ("by 2030"), forecasts ("in the next two
+// years"), relative periods ("last year", "last quarter", "this year"), points ("as of
+// September 1"), and months with or without a day and year ("September 2023", "Nov 4,
+// 2025").
+//
+// Each expression becomes a v1::TimeScope: [start, end) as "YYYY-MM-DD" (end exclusive),
+// a granularity and a kind (PERIOD, POINT, FORECAST, DEADLINE). Relative expressions and
+// dates without a year resolve against the `reference` day given to Find (usually the
+// publication date, never the clock); without it they come back with unresolved = true and
+// empty start/end.
+//
+// Patterns are RE2, compiled once in Create. An RE2::Set first tells which families occur
+// in the text, so a text with no dates costs one linear pass.
+//
+// Thread-safe after Create: Find is const.
+#ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_RECOGNIZER_H_
+#define CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_RECOGNIZER_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "proto/claim.pb.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+
+namespace claimcheck {
+
+struct TimeMention {
+  size_t begin;  // byte offsets into the text passed to Find, [begin, end), including a
+  size_t end;    // leading preposition that sets the kind ("by 2030", "since 2019")
+  v1::TimeScope scope;
+};
+
+class TimeRecognizer {
+ public:
+  // Compiles the patterns. Fails (Internal) only if a built-in pattern does not compile.
+  static absl::StatusOr<std::unique_ptr<TimeRecognizer>> Create();
+  ~TimeRecognizer();
+
+  TimeRecognizer(const TimeRecognizer&) = delete;
+  TimeRecognizer& operator=(const TimeRecognizer&) = delete;
+
+  // `reference` (usually the publication day) resolves "last year"; without it such
+  // scopes have unresolved = true and empty start/end. Returns the mentions sorted by
+  // begin and non-overlapping (the longest expression wins).
+  std::vector<TimeMention> Find(absl::string_view text,
+                                std::optional<absl::CivilDay> reference) const;
+
+  // Number of pattern families (for tests).
+  static int FamilyCount();
+
+ private:
+  TimeRecognizer() = default;
+  std::unique_ptr<re2::RE2::Set> prefilter_;
+  std::vector<std::unique_ptr<re2::RE2>> patterns_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_RECOGNIZER_H_

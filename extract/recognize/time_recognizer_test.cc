@@ -1,0 +1,107 @@
+#include "extract/recognize/time_recognizer.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* text;
+  const char* expression;  // the mention's text
+  const char* start;
+  const char* end;
+  v1::ScopeKind kind;
+  v1::Granularity granularity;
+};
+
+const Case kCases[] = {
+    {"Quarter", "In Q3 2025, the fund committed", "In Q3 2025", "2025-07-01", "2025-10-01",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_QUARTER},
+    {"QuarterWords", "during the third quarter of 2024", "during the third quarter of 2024",
+     "2024-07-01", "2024-10-01", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_QUARTER},
+    {"Year", "sales doubled in 2023 alone", "in 2023", "2023-01-01", "2024-01-01",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_YEAR},
+    {"Half", "profit in H1 2024 rose", "in H1 2024", "2024-01-01", "2024-07-01",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_HALF},
+    {"FiscalYear", "FY2024 revenue", "FY2024", "2024-01-01", "2025-01-01",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_YEAR},
+    {"FromTo", "revenues jumped 121% from 2019 to 2021", "from 2019 to 2021", "2019-01-01",
+     "2022-01-01", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_MULTI_YEAR},
+    {"Between", "between 2014 and 2019 the fund", "between 2014 and 2019", "2014-01-01",
+     "2020-01-01", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_MULTI_YEAR},
+    {"LastYear", "reaching $2.3 billion last year", "last year", "2021-01-01", "2022-01-01",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_YEAR},
+    {"LastQuarter", "margins fell last quarter", "last quarter", "2022-01-01", "2022-04-01",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_QUARTER},
+    {"NextTwoYears", "in the next two years, a 28nm line", "in the next two years",
+     "2022-05-10", "2024-05-10", v1::SCOPE_KIND_FORECAST, v1::GRANULARITY_MULTI_YEAR},
+    {"By", "capacity will double by 2030", "by 2030", "", "2031-01-01",
+     v1::SCOPE_KIND_DEADLINE, v1::GRANULARITY_YEAR},
+    {"Since", "prices rose since 2019", "since 2019", "2019-01-01", "",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_YEAR},
+    {"AsOf", "as of September 1, the fund held", "as of September 1", "2022-09-01",
+     "2022-09-02", v1::SCOPE_KIND_POINT, v1::GRANULARITY_DAY},
+    {"MonthYear", "launched in September 2023 with", "in September 2023", "2023-09-01",
+     "2023-10-01", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_MONTH},
+    {"MonthDayYear", "Tuesday, Nov 4, 2025 4:39 am", "Nov 4, 2025", "2025-11-04",
+     "2025-11-05", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_DAY},
+};
+
+TEST(TimeRecognizerTest, ResolvesScopes) {
+  auto r = TimeRecognizer::Create();
+  ASSERT_TRUE(r.ok()) << r.status();
+  const absl::CivilDay reference(2022, 5, 10);
+  for (const Case& c : kCases) {
+    std::vector<TimeMention> found = (*r)->Find(c.text, reference);
+    const TimeMention* hit = nullptr;
+    for (const TimeMention& m : found) {
+      if (m.scope.text() == c.expression) hit = &m;
+    }
+    ASSERT_NE(hit, nullptr) << c.name << ": \"" << c.expression << "\" not found in \""
+                            << c.text << "\" (" << found.size() << " found"
+                            << (found.empty() ? "" : ", first: " + found[0].scope.text())
+                            << ")";
+    EXPECT_EQ(hit->scope.start(), c.start) << c.name;
+    EXPECT_EQ(hit->scope.end(), c.end) << c.name;
+    EXPECT_EQ(hit->scope.kind(), c.kind) << c.name;
+    EXPECT_EQ(hit->scope.granularity(), c.granularity) << c.name;
+    EXPECT_EQ(std::string(c.text).substr(hit->begin, hit->end - hit->begin), c.expression);
+  }
+}
+
+TEST(TimeRecognizerTest, RelativeWithoutReferenceIsUnresolved) {
+  auto r = TimeRecognizer::Create();
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto found = (*r)->Find("sales rose last year", std::nullopt);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].scope.unresolved());
+  EXPECT_TRUE(found[0].scope.start().empty());
+}
+
+TEST(TimeRecognizerTest, AmountsAreNotYears) {
+  auto r = TimeRecognizer::Create();
+  ASSERT_TRUE(r.ok()) << r.status();
+  for (const char* text : {"it cost $2020 in total", "a rise of 2021%", "1,2019 units"}) {
+    for (const TimeMention& m : (*r)->Find(text, std::nullopt)) {
+      ADD_FAILURE() << text << ": unexpected " << m.scope.text();
+    }
+  }
+}
+
+TEST(TimeRecognizerTest, MalformedInputReturns) {
+  auto r = TimeRecognizer::Create();
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::string junk = "in 20\xff\xfe" "23 Q\xC3" "3 2025 \xE2\x82";
+  (*r)->Find(junk, absl::CivilDay(2024, 1, 1));
+  std::string years;
+  for (int i = 0; i < 200000; ++i) years += "in 2023 ";
+  EXPECT_EQ((*r)->Find(years, std::nullopt).size(), 200000u);
+  std::string digits(10 * 1000 * 1000, '7');
+  EXPECT_TRUE((*r)->Find(digits, std::nullopt).empty());
+}
+
+}  // namespace
+}  // namespace claimcheck
