@@ -1,0 +1,656 @@
+#include "extract/claim_assembler.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "claims/subject_key.h"
+#include "extract/period.h"
+#include "extract/tokens.h"
+
+namespace claimcheck {
+namespace {
+
+using WordSet = absl::flat_hash_set<std::string>;
+
+const WordSet& UpWords() {
+  static const auto* s = new WordSet{
+      "rose", "rise", "rises", "risen", "rising", "grew", "grow", "grows", "grown", "growing",
+      "increase", "increased", "increases", "increasing", "jump", "jumped", "jumps", "soar",
+      "soared", "soars", "surge", "surged", "surges", "climb", "climbed", "climbs", "gain",
+      "gained", "gains", "up", "expand", "expanded", "expands", "growth", "higher", "added"};
+  return *s;
+}
+
+const WordSet& DownWords() {
+  static const auto* s = new WordSet{
+      "fell", "fall", "falls", "fallen", "falling", "drop", "dropped", "drops", "decline",
+      "declined", "declines", "slump", "slumped", "plunge", "plunged", "down", "shrank",
+      "shrink", "shrinks", "decrease", "decreased", "lower", "contracted", "slid", "slipped"};
+  return *s;
+}
+
+const WordSet& Prepositions() {
+  static const auto* s = new WordSet{
+      "in", "at", "from", "for", "with", "on", "to", "of", "by", "into", "across", "like",
+      "than", "about", "between", "among", "via", "under", "over", "against", "including",
+      "as", "behind", "after", "before", "during", "without", "within"};
+  return *s;
+}
+
+// Vocabulary words that name a metric only as the head a figure modifies ("a $56 billion
+// move"), never as a noun elsewhere in the sentence.
+const WordSet& AttributiveOnly() {
+  static const auto* s = new WordSet{
+      "plan", "programme", "program", "project", "move", "initiative", "push", "effort",
+      "package", "stake", "round", "support", "deal", "order", "contract", "value", "secured",
+      "bring", "ship", "release", "launch", "introduce", "build", "develop", "developing",
+      "master", "achieve", "catch up", "market", "output", "scale", "capital", "fund",
+      "process", "funds", "cost", "share", "size", "area"};
+  return *s;
+}
+
+// Verbs that put a sum of money to a use; their metric comes from the vocabulary.
+const WordSet& MoneyVerbs() {
+  static const auto* s = new WordSet{
+      "commit", "committed", "commits", "allocate", "allocated", "allocates", "invest",
+      "invested", "invests", "inject", "injected", "injects", "pour", "poured", "pledge",
+      "pledged", "earmark", "earmarked", "raise", "raised", "raises", "spend", "spent",
+      "spends", "spending"};
+  return *s;
+}
+
+const WordSet& RevenueVerbs() {
+  static const auto* s = new WordSet{"reported", "reports", "booked", "posted", "generated",
+                                     "recorded", "did", "made", "earned", "brought"};
+  return *s;
+}
+
+const WordSet& ContributionVerbs() {
+  static const auto* s = new WordSet{"contributed", "contributes", "contribute", "putting",
+                                     "put", "puts", "subscribed", "providing", "provided"};
+  return *s;
+}
+
+const WordSet& Fillers() {  // words allowed between a verb and its figure
+  static const auto* s = new WordSet{
+      "about", "around", "roughly", "nearly", "almost", "some", "over", "more", "than",
+      "up", "to", "a", "an", "the", "total", "of", "together", "another", "further",
+      "additional", "in", "at", "least", "record", "new", "just", "only", "also", "still",
+      "by", "reportedly", "approximately", "estimated", "combined", "nearby", "as", "much",
+      "many", "fresh", "extra"};
+  return *s;
+}
+
+struct Sentence {
+  absl::string_view text;
+  std::vector<Token> t;
+  std::vector<EntityMention> ents;
+  std::vector<std::pair<size_t, size_t>> figs;  // token range per quantity
+  std::vector<int> fig_at;                      // token -> quantity index or -1
+  std::vector<bool> time_at;                    // token is inside a period
+};
+
+bool IsWord(const Sentence& s, size_t i) {
+  return i < s.t.size() && s.t[i].kind == TokenKind::kWord && s.fig_at[i] < 0 && !s.time_at[i];
+}
+
+const std::string& W(const Sentence& s, size_t i) {
+  static const std::string kEmpty;
+  return i < s.t.size() ? s.t[i].lower : kEmpty;
+}
+
+struct MetricHit {
+  std::string metric;
+  std::string written;
+  size_t first = 0;  // token range of the metric words
+  size_t last = 0;
+};
+
+// Longest vocabulary phrase ending at token k.
+std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
+                                        size_t k, bool attributive_ok) {
+  for (int len = std::min<int>(vocab.max_words(), static_cast<int>(k) + 1); len >= 1; --len) {
+    size_t first = k + 1 - len;
+    bool ok = true;
+    std::vector<std::string> words;
+    for (size_t j = first; j <= k && ok; ++j) {
+      ok = IsWord(s, j);
+      if (ok) words.push_back(s.t[j].lower);
+    }
+    if (!ok) continue;
+    std::string phrase = absl::StrJoin(words, " ");
+    if (!attributive_ok && AttributiveOnly().contains(phrase)) continue;
+    if (auto m = vocab.Find(phrase)) {
+      MetricHit hit;
+      hit.metric = *m;
+      hit.written = std::string(s.text.substr(s.t[first].begin, s.t[k].end - s.t[first].begin));
+      hit.first = first;
+      hit.last = k + 1;
+      return hit;
+    }
+  }
+  return std::nullopt;
+}
+
+// The nearest metric word before token `pos` (not crossing ';' or ':').
+std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary& vocab,
+                                      size_t pos) {
+  for (size_t k = pos; k-- > 0;) {
+    if (W(s, k) == ";" || W(s, k) == ":") break;
+    if (MoneyVerbs().contains(W(s, k))) continue;  // verbs are handled by rule 4
+    if (auto hit = MetricEndingAt(s, vocab, k, false)) return hit;
+  }
+  return std::nullopt;
+}
+
+bool Prepositional(const Sentence& s, const EntityMention& e) {
+  for (size_t k = e.first, steps = 0; k-- > 0 && steps < 3; ++steps) {
+    const std::string& w = W(s, k);
+    if (Prepositions().contains(w)) return true;
+    if (s.t[k].kind == TokenKind::kPunct) return false;
+  }
+  return false;
+}
+
+const EntityMention* GroupOf(const Sentence& s, const EntityMention* e) {
+  for (const EntityMention& g : s.ents) {
+    if (g.group && g.first <= e->first && e->last <= g.last) return &g;
+  }
+  return e;
+}
+
+// The subject of the clause holding token `pos`: the nearest name before it that is
+// not the object of a preposition.
+const EntityMention* SubjectBefore(const Sentence& s, size_t pos) {
+  const EntityMention* fallback = nullptr;
+  for (size_t i = s.ents.size(); i-- > 0;) {
+    const EntityMention& e = s.ents[i];
+    if (e.group || e.last > pos) continue;
+    bool blocked = false;
+    for (size_t k = e.last; k < pos; ++k) {
+      if (W(s, k) == ";" || W(s, k) == ":") blocked = true;
+    }
+    if (blocked) break;
+    if (Prepositional(s, e)) {
+      if (fallback == nullptr) fallback = &e;
+      continue;
+    }
+    // Inside an apposition ", China's best prospect," that closes before `pos`.
+    size_t before = e.first;
+    while (before > 0 && (W(s, before - 1) == "the" || W(s, before - 1) == "a")) --before;
+    if (before > 0 && W(s, before - 1) == ",") {
+      bool closed = false;
+      for (size_t k = e.last; k < pos; ++k) closed = closed || W(s, k) == ",";
+      if (closed) continue;
+    }
+    return GroupOf(s, &e);
+  }
+  (void)fallback;
+  return nullptr;
+}
+
+const EntityMention* EntityStartingNear(const Sentence& s, size_t pos, size_t window) {
+  for (const EntityMention& e : s.ents) {
+    if (e.group) continue;
+    if (e.first >= pos && e.first < pos + window) return GroupOf(s, &e);
+  }
+  return nullptr;
+}
+
+const EntityMention* PossessiveEndingAt(const Sentence& s, size_t possessive_token) {
+  for (const EntityMention& e : s.ents) {
+    if (e.possessive && e.last == possessive_token) return &e;
+  }
+  // "its"/"their" pronoun mentions cover the pronoun itself.
+  for (const EntityMention& e : s.ents) {
+    if (e.possessive && e.reference && e.last == possessive_token + 1 &&
+        (W(s, e.first) == "its" || W(s, e.first) == "their")) {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
+// A possessive owner of the noun phrase that ends just before token `pos`:
+// "SMIC's 7nm", "the company's annual sales", "SMIC's best process".
+const EntityMention* OwnerBefore(const Sentence& s, size_t pos) {
+  for (size_t k = pos, steps = 0; k-- > 0 && steps < 5; ++steps) {
+    if (s.t[k].kind == TokenKind::kPossessive) return PossessiveEndingAt(s, k);
+    if (W(s, k) == "its" || W(s, k) == "their") return PossessiveEndingAt(s, k);
+    if (s.t[k].kind == TokenKind::kPunct || Prepositions().contains(W(s, k)) ||
+        W(s, k) == "is" || W(s, k) == "was" || W(s, k) == "the" || W(s, k) == "a") {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+const EntityMention* NearestFund(const Sentence& s, size_t pos) {
+  const EntityMention* best = nullptr;
+  size_t best_distance = ~size_t{0};
+  for (const EntityMention& e : s.ents) {
+    if (!e.fund) continue;
+    size_t d = e.last <= pos ? pos - e.last : e.first - pos;
+    if (d < best_distance) best = &e, best_distance = d;
+  }
+  return best;
+}
+
+bool HasWordBefore(const Sentence& s, size_t pos, const WordSet& words, size_t window,
+                   size_t* where) {
+  for (size_t k = pos, steps = 0; k-- > 0 && steps < window; ++steps) {
+    if (W(s, k) == ";" || W(s, k) == ":" || W(s, k) == ".") return false;
+    if (words.contains(W(s, k))) {
+      *where = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceHas(const Sentence& s, std::initializer_list<const char*> words) {
+  for (const Token& t : s.t) {
+    for (const char* w : words) {
+      if (t.lower == w) return true;
+    }
+  }
+  return false;
+}
+
+// Skips filler words leftwards from `pos`; returns the index of the first non-filler.
+size_t SkipFillersLeft(const Sentence& s, size_t pos) {
+  size_t k = pos;
+  while (k > 0 && (Fillers().contains(W(s, k - 1)) || s.t[k - 1].kind == TokenKind::kNumber ||
+                   s.time_at[k - 1])) {
+    --k;
+  }
+  return k;
+}
+
+void Negate(v1::Quantity* q) {
+  q->set_value(-q->value());
+  std::optional<double> low, high;
+  if (q->has_low()) low = q->low();
+  if (q->has_high()) high = q->high();
+  q->clear_low();
+  q->clear_high();
+  if (high) q->set_low(-*high);
+  if (low) q->set_high(-*low);
+}
+
+std::string Written(const Sentence& s, size_t first, size_t last) {
+  return std::string(s.text.substr(s.t[first].begin, s.t[last - 1].end - s.t[first].begin));
+}
+
+}  // namespace
+
+ClaimAssembler::ClaimAssembler(const MetricVocabulary* metrics) : metrics_(metrics) {}
+
+std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
+                                                     const DocumentEntities& entities,
+                                                     const v1::PublicationTime& published,
+                                                     Discourse* discourse) const {
+  const MetricVocabulary& vocab = *metrics_;
+  Sentence s;
+  s.text = in.text;
+  s.t = Tokenize(in.text);
+  const size_t n = s.t.size();
+  s.fig_at.assign(n, -1);
+  s.time_at.assign(n, false);
+  std::vector<ByteRange> excluded, figure_bytes;
+  for (size_t qi = 0; qi < in.quantities.size(); ++qi) {
+    const QuantityMention& q = in.quantities[qi];
+    size_t first = n, last = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (s.t[i].end > q.begin && s.t[i].begin < q.end) {
+        if (first == n) first = i;
+        last = i + 1;
+        s.fig_at[i] = static_cast<int>(qi);
+      }
+    }
+    s.figs.push_back({first, last});
+    excluded.push_back({q.begin, q.end});
+    figure_bytes.push_back({q.begin, q.end});
+  }
+  for (const TimeMention& m : in.times) {
+    excluded.push_back({m.begin, m.end});
+    for (size_t i = 0; i < n; ++i) {
+      if (s.t[i].end > m.begin && s.t[i].begin < m.end) s.time_at[i] = true;
+    }
+  }
+  s.ents = entities.Find(in.text, s.t, excluded);
+  AddReferences(in.text, s.t, *discourse, &s.ents);
+
+  std::vector<AssembledClaim> out;
+  std::vector<int> claim_of(in.quantities.size(), -1);
+  std::string sentence_subject;
+  for (size_t qi = 0; qi < in.quantities.size(); ++qi) {
+    const QuantityMention& q = in.quantities[qi];
+    auto [fa, fb] = s.figs[qi];
+    if (fa >= fb) continue;
+    bool overlaps_time = false;
+    for (const TimeMention& m : in.times) {
+      if (m.begin < q.end && q.begin < m.end) overlaps_time = true;
+    }
+    if (overlaps_time) continue;
+    const v1::QuantityType type = q.quantity.type();
+    AssembledClaim c;
+    c.quantity_index = qi;
+    c.quantity = q.quantity;
+    std::string metric, metric_written;
+    const EntityMention* entity = nullptr;
+    std::vector<std::pair<std::string, std::string>> qualifiers;
+    bool explicit_metric = true;
+    bool growth = false, year_on_year = false;
+    size_t verb_pos = fa;
+
+    // 1. Apposition of the previous figure: "RMB 344 billion, about $47.5 billion".
+    if (fa >= 2 && W(s, fa - 1) == "," && s.fig_at[fa - 2] >= 0 &&
+        claim_of[s.fig_at[fa - 2]] >= 0 &&
+        out[claim_of[s.fig_at[fa - 2]]].quantity.type() == type) {
+      const AssembledClaim& prev = out[claim_of[s.fig_at[fa - 2]]];
+      c.subject = prev.subject;
+      c.scope = prev.scope;
+      c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
+      c.confidence = prev.confidence;
+      claim_of[qi] = static_cast<int>(out.size());
+      out.push_back(std::move(c));
+      continue;
+    }
+    size_t where = 0;
+    // 2. "<metric> of Q".
+    if (fa >= 2 && W(s, fa - 1) == "of") {
+      if (auto hit = MetricEndingAt(s, vocab, fa - 2, true)) {
+        if (!absl::StrContains(hit->metric, "time_to") && !MoneyVerbs().contains(hit->written)) {
+          metric = hit->metric;
+          metric_written = hit->written;
+          verb_pos = hit->first;
+          entity = OwnerBefore(s, hit->first);
+        }
+      }
+    }
+    // 3. Change: "rose 27%", "soar by nearly 60%", "the increase was about 27%".
+    if (metric.empty() && (type == v1::QUANTITY_TYPE_PERCENT ||
+                           type == v1::QUANTITY_TYPE_PERCENTAGE_POINT)) {
+      size_t k = fa;
+      while (k > 0 && (W(s, k - 1) == "by" || Fillers().contains(W(s, k - 1)) ||
+                       W(s, k - 1) == "was" || W(s, k - 1) == "is" || W(s, k - 1) == "be" ||
+                       W(s, k - 1) == "to" || W(s, k - 1) == "expected" ||
+                       W(s, k - 1) == "could" || W(s, k - 1) == "will")) {
+        if (W(s, k - 1) == "to" && k >= 2 && (UpWords().contains(W(s, k - 2)) ||
+                                              DownWords().contains(W(s, k - 2)))) {
+          break;  // "rose to 90.4%": a level
+        }
+        --k;
+      }
+      bool up = k > 0 && UpWords().contains(W(s, k - 1));
+      bool down = k > 0 && DownWords().contains(W(s, k - 1));
+      bool level = fa > 0 && W(s, fa - 1) == "to";
+      if ((up || down) && !(level && fa >= 2 && (UpWords().contains(W(s, fa - 2)) ||
+                                                 DownWords().contains(W(s, fa - 2))))) {
+        growth = true;
+        verb_pos = k - 1;
+        std::optional<MetricHit> base = MetricBefore(s, vocab, k - 1);
+        metric = GrowthMetric(base ? base->metric : "");
+        metric_written = base ? absl::StrCat(base->written, " ", W(s, k - 1)) : W(s, k - 1);
+        if (base) entity = OwnerBefore(s, base->first);
+        if (down && c.quantity.value() > 0) Negate(&c.quantity);
+        year_on_year = SentenceHas(s, {"year-on-year", "yoy"}) ||
+                       absl::StrContains(absl::AsciiStrToLower(in.text), "year earlier") ||
+                       absl::StrContains(absl::AsciiStrToLower(in.text), "year ago") ||
+                       absl::StrContains(absl::AsciiStrToLower(in.text), "year on year");
+      }
+    }
+    // 4. A verb before the figure.
+    if (metric.empty()) {
+      size_t k = SkipFillersLeft(s, fa);
+      const std::string& verb = W(s, k > 0 ? k - 1 : n);
+      std::string verb2 = k >= 2 ? absl::StrCat(W(s, k - 2), " ", verb) : "";
+      if (k > 0 && MoneyVerbs().contains(verb) && type == v1::QUANTITY_TYPE_MONEY) {
+        metric = vocab.Find(verb).value_or("investment");
+        metric_written = Written(s, k - 1, k);
+        verb_pos = k - 1;
+        if (metric == "investment") {
+          // Recipient: "Q to/in/into Y".
+          if (fb < n && (W(s, fb) == "to" || W(s, fb) == "in" || W(s, fb) == "into")) {
+            if (const EntityMention* r = EntityStartingNear(s, fb + 1, 3)) {
+              qualifiers.push_back({"recipient", r->canonical});
+            }
+          }
+        }
+        if (metric == "spending") {
+          for (size_t j = fb; j + 1 < n && j < fb + 4; ++j) {
+            if (W(s, j) == "on") {
+              for (size_t m = j + 1; m < n && m < j + 5; ++m) {
+                const std::string& w = W(s, m);
+                if (w == "plant" || w == "equipment" || w == "capacity" || w == "fabs" ||
+                    w == "tools" || w == "machines" || w == "facilities") {
+                  metric = "capex";
+                }
+              }
+            }
+          }
+        }
+      } else if (k > 0 && type == v1::QUANTITY_TYPE_MONEY &&
+                 (ContributionVerbs().contains(verb) ||
+                  (verb == "in" && k >= 2 && ContributionVerbs().contains(W(s, k - 2))))) {
+        metric = "capital_contribution";
+        metric_written = verb == "in" ? verb2 : verb;
+        verb_pos = verb == "in" ? k - 2 : k - 1;
+        const EntityMention* contributor = SubjectBefore(s, verb_pos);
+        const EntityMention* fund = NearestFund(s, fa);
+        if (contributor != nullptr && contributor->fund) contributor = nullptr;
+        if (fund != nullptr) entity = fund;
+        if (contributor != nullptr) qualifiers.push_back({"contributor", contributor->canonical});
+        if (fund == nullptr && !discourse->fund.empty()) {
+          c.subject.set_entity(discourse->fund);
+          c.subject.set_entity_as_written(discourse->fund);
+        }
+      } else if (k > 0 && RevenueVerbs().contains(verb) && type == v1::QUANTITY_TYPE_MONEY) {
+        metric = "revenue";
+        metric_written = verb;
+        verb_pos = k - 1;
+      }
+      // "Q in revenue", "Q of support funding": the noun after the figure names it.
+      if (type == v1::QUANTITY_TYPE_MONEY && fb + 1 < n &&
+          (W(s, fb) == "in" || W(s, fb) == "of")) {
+        for (size_t j = fb + 1; j < n && j < fb + 5; ++j) {
+          if (!IsWord(s, j)) break;
+          if (auto hit = MetricEndingAt(s, vocab, j, true)) {
+            if (!MoneyVerbs().contains(hit->written)) {
+              metric = hit->metric;
+              metric_written = hit->written;
+              if (metric.empty()) verb_pos = fa;
+            }
+          }
+        }
+      }
+    }
+    // 5. The noun the figure modifies: "a RMB 71 billion fund", "a 15-year term".
+    if (metric.empty() && type != v1::QUANTITY_TYPE_COUNT && type != v1::QUANTITY_TYPE_DURATION) {
+      size_t j = fb;
+      while (j < n && (W(s, j) == "," || s.t[j].modifier) && j < fb + 3) ++j;
+      if (const EntityMention* e = EntityStartingNear(s, j, 1); e != nullptr && e->fund &&
+                                                                 type == v1::QUANTITY_TYPE_MONEY) {
+        metric = "fund_size";
+        metric_written = e->written;
+        entity = e;
+      } else {
+        for (size_t m = j; m < n && m < j + 3 && IsWord(s, m) &&
+                           !Prepositions().contains(W(s, m)) && W(s, m) != "the" &&
+                           W(s, m) != "this" && W(s, m) != "that" && W(s, m) != "and";
+             ++m) {
+          if (auto hit = MetricEndingAt(s, vocab, m, true)) {
+            metric = hit->metric;
+            metric_written = hit->written;
+            if (metric == "fund_size" || hit->written == "phase") {
+              metric = "fund_size";
+              const EntityMention* f = NearestFund(s, fa);
+              // "X, a Q fund": the name before ", a".
+              if (fa >= 3 && W(s, fa - 2) == "," && (W(s, fa - 1) == "a" || W(s, fa - 1) == "the")) {
+                for (const EntityMention& e : s.ents) {
+                  if (e.last == fa - 2) f = GroupOf(s, &e);
+                }
+              }
+              if (f != nullptr) entity = f;
+            }
+            break;
+          }
+          if (W(s, m) == "phase" && type == v1::QUANTITY_TYPE_MONEY) {
+            metric = "fund_size";
+            metric_written = "phase";
+            entity = NearestFund(s, fa);
+            break;
+          }
+        }
+      }
+    }
+    // 6. The nearest metric word before the figure.
+    if (metric.empty() && type != v1::QUANTITY_TYPE_DURATION) {
+      if (auto hit = MetricBefore(s, vocab, fa)) {
+        metric = hit->metric;
+        metric_written = hit->written;
+        verb_pos = hit->first;
+        entity = OwnerBefore(s, hit->first);
+        if (metric == "time_to_market" || metric == "time_to_develop") metric.clear();
+      }
+    }
+    // 7. The unit.
+    if (metric.empty()) {
+      explicit_metric = false;
+      if (c.quantity.unit() == "nm") {
+        metric = "process_node";
+      } else if (type == v1::QUANTITY_TYPE_DURATION &&
+                 HasWordBefore(s, fa, WordSet{"take", "takes", "took", "taking"}, 4, &where)) {
+        explicit_metric = true;
+        std::string activity;
+        for (size_t j = fb; j < n && j < fb + 10; ++j) {
+          if (W(s, j) == "to" || W(s, j) == "before" || W(s, j) == "until") {
+            for (size_t m = j + 1; m < n && m < j + 6; ++m) {
+              if (auto hit = MetricEndingAt(s, vocab, m, true);
+                  hit && absl::StartsWith(hit->metric, "time_to")) {
+                metric = hit->metric;
+                metric_written = hit->written;
+                break;
+              }
+            }
+            // "before the company offers", "for X to hit the market"
+            if (metric.empty() && j + 1 < n && W(s, j) == "before") {
+              metric = "time_to_market";
+              metric_written = W(s, j);
+            }
+            if (!metric.empty()) break;
+          }
+        }
+        if (metric.empty() && !discourse->activity.empty()) {
+          metric = vocab.Find(discourse->activity).value_or("");
+          if (!absl::StartsWith(metric, "time_to")) metric.clear();
+        }
+        if (metric.empty()) metric = "time_required";
+        // The entity: "for/before X" after the figure, else the clause subject.
+        for (size_t j = fb; j < n && j < fb + 6 && entity == nullptr; ++j) {
+          if (W(s, j) == "for" || W(s, j) == "before") entity = EntityStartingNear(s, j + 1, 3);
+        }
+        verb_pos = where;
+      } else if (type == v1::QUANTITY_TYPE_COUNT && !c.quantity.unit().empty() &&
+                 c.quantity.unit() != "count") {
+        metric = vocab.Find(c.quantity.unit()).value_or("");
+        if (metric.empty()) metric = s.t[fb - 1].lower;  // the noun as written: "shareholders"
+        metric_written = s.t[fb - 1].lower;
+      } else if (type == v1::QUANTITY_TYPE_PERCENT && fb + 1 < n && W(s, fb) == "of") {
+        metric = "share";
+        for (size_t j = fb + 1; j < n && j < fb + 8; ++j) {
+          if (W(s, j) == "market") metric = "market_share";
+        }
+        metric_written = "of";
+      } else if (type == v1::QUANTITY_TYPE_MONEY && NearestFund(s, fa) != nullptr) {
+        metric = "fund_size";
+        entity = NearestFund(s, fa);
+      }
+    }
+    if (metric.empty()) continue;
+    // "among the 10 initial partners for this project": the project.
+    if (entity == nullptr && fa >= 2 && (W(s, fa - 1) == "the" && W(s, fa - 2) == "among")) {
+      for (size_t j = fb; j < n && j < fb + 2; ++j) {
+        if (W(s, j) == "for" || W(s, j) == "of") entity = EntityStartingNear(s, j + 1, 2);
+      }
+    }
+    // "demand for HBM chips", "revenue of SMIC".
+    if (entity == nullptr && !metric_written.empty()) {
+      for (size_t k = 0; k + 1 < fa; ++k) {
+        if (s.t[k].lower == metric_written || absl::StartsWith(metric, s.t[k].lower)) {
+          if (W(s, k + 1) == "for" || W(s, k + 1) == "of" || W(s, k + 1) == "at") {
+            if (const EntityMention* e = EntityStartingNear(s, k + 2, 2)) entity = e;
+          }
+        }
+      }
+    }
+    if (entity == nullptr) entity = OwnerBefore(s, fa);
+    if (entity == nullptr) entity = SubjectBefore(s, verb_pos);
+    if (entity == nullptr && verb_pos != fa) entity = SubjectBefore(s, fa);
+    if (entity == nullptr && n > 0 &&
+        (W(s, 0) == "having" || absl::EndsWith(W(s, 0), "ing"))) {
+      for (size_t k = 0; k < n; ++k) {
+        if (W(s, k) == ",") {
+          entity = EntityStartingNear(s, k + 1, 3);
+          break;
+        }
+      }
+    }
+    // A fund's size belongs to the fund.
+    if (metric == "funding" && entity != nullptr && entity->fund) metric = "fund_size";
+    if (metric == "fund_size" && (entity == nullptr || !entity->fund)) {
+      if (const EntityMention* f = NearestFund(s, fa)) entity = f;
+    }
+    double confidence = explicit_metric ? 0.55 : 0.4;
+    if (entity != nullptr) {
+      c.subject.set_entity(entity->canonical);
+      c.subject.set_entity_as_written(entity->written);
+      confidence += entity->reference ? 0.2 : 0.35;
+    } else if (c.subject.entity().empty()) {
+      // The entity the previous sentences were about, when this one names a metric.
+      std::string carried = metric == "fund_size" && !discourse->fund.empty() ? discourse->fund
+                                                                               : discourse->subject;
+      if (!explicit_metric || carried.empty()) continue;
+      c.subject.set_entity(carried);
+      confidence += 0.1;
+    } else {
+      confidence += 0.15;
+    }
+    if (type == v1::QUANTITY_TYPE_NUMBER && !explicit_metric) continue;
+    if (metric == "funding" && LooksLikeFund(c.subject.entity())) metric = "fund_size";
+    c.subject.set_metric(metric);
+    c.subject.set_metric_as_written(metric_written);
+    // A stated target: "the company's current target is to set up ... a 28nm line".
+    for (size_t k = 0; k < fa; ++k) {
+      if (W(s, k) == "target" || W(s, k) == "goal" || W(s, k) == "aims" || W(s, k) == "aim") {
+        qualifiers.push_back({"status", "target"});
+        break;
+      }
+    }
+    std::vector<std::string> values;
+    for (auto& [role, value] : qualifiers) {
+      v1::Qualifier* qual = c.subject.add_qualifiers();
+      qual->set_role(role);
+      qual->set_value(value);
+      values.push_back(value);
+    }
+    c.subject.set_key(SubjectKey(c.subject));
+    c.scope = ChooseScope(s.t, in.times, figure_bytes, q.begin, q.end, published);
+    if (growth && !c.scope.inferred()) ChangeScope(year_on_year, &c.scope);
+    c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
+    c.confidence = std::min(0.95, confidence);
+    if (sentence_subject.empty()) sentence_subject = c.subject.entity();
+    claim_of[qi] = static_cast<int>(out.size());
+    out.push_back(std::move(c));
+  }
+  UpdateDiscourse(s.t, s.ents, sentence_subject, discourse);
+  return out;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,89 @@
+// Claim assembly: what each figure in a sentence is about.
+//
+// Input: one sentence, the figures (QuantityMention) and periods (TimeMention) the
+// recognizers found in it, the document's entity knowledge and the running Discourse.
+// Output: for each figure that has an entity and a metric, a subject (entity, metric,
+// qualifiers, key), a time scope, an attribution and a confidence.
+//
+// The metric comes from the first rule that applies (claims/metric_vocabulary.h maps the
+// words):
+//   1. apposition of another figure ("RMB 344 billion, about $47.5 billion"): the same
+//      subject as that figure;
+//   2. "<metric> of Q" ("registered capital of RMB 344 billion", "the size of 20 soccer
+//      fields");
+//   3. a percentage after a change word ("rose 27%", "soar by nearly 60%", "up 34%",
+//      "the increase was about 27%"): "<base>_growth", the base being the nearest metric
+//      word before; declines ("fell", "down") make the value negative;
+//   4. a verb before the figure: committed/allocated/invested/injected Q (in|to Y) ->
+//      investment, recipient Y; raised -> funding (a fund's size for a fund); spent ->
+//      spending (capex when spent on plant/equipment); contributed/put in -> the
+//      recipient fund's capital_contribution with the contributor as qualifier;
+//      reported/booked/posted Q -> revenue; "Q in revenue" names it outright;
+//   5. the noun the figure modifies: "a RMB 71 billion fund" -> fund_size, "a $56 billion
+//      move" -> investment, "a 15-year term" -> term, "the RMB 344 million Big Fund III";
+//   6. the nearest metric word before the figure in the sentence ("Fourth-quarter
+//      revenue was $2.21 billion", "best process ... is the 40nm process");
+//   7. the unit: nm -> process_node; "take Q to introduce" -> time_to_market; a counted
+//      noun -> that noun ("19 shareholders").
+// The entity: a possessive owner ("SMIC's revenue", "the company's sales"); "among the N
+// partners for Y" -> Y; "demand for Y" -> Y; "take Q before Y offers" -> Y; a fund for a
+// fund-size figure; else the subject of the clause (the nearest name before the verb,
+// not inside a prepositional phrase; a name in a coordinated list stands for the whole
+// group; after an opening participle clause, the name after the comma); else the entity
+// the previous sentence was about (lower confidence). Figures without an entity or a
+// metric are dropped: they are not claims.
+//
+// Thread-safety: Assemble is const and may run concurrently with distinct Discourses.
+#ifndef CLAIMCHECK_EXTRACT_CLAIM_ASSEMBLER_H_
+#define CLAIMCHECK_EXTRACT_CLAIM_ASSEMBLER_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "claims/metric_vocabulary.h"
+#include "extract/attribution.h"
+#include "extract/discourse.h"
+#include "extract/entity_finder.h"
+#include "extract/recognize/quantity_recognizer.h"
+#include "extract/recognize/time_recognizer.h"
+#include "proto/claim.pb.h"
+#include "proto/document.pb.h"
+
+namespace claimcheck {
+
+// One sentence and what the recognizers found in it; offsets relative to `text`.
+struct SentenceInput {
+  absl::string_view text;
+  std::vector<QuantityMention> quantities;
+  std::vector<TimeMention> times;
+};
+
+struct AssembledClaim {
+  size_t quantity_index = 0;  // into SentenceInput::quantities
+  v1::Quantity quantity;      // the mention's quantity (sign set for declines)
+  v1::Subject subject;
+  v1::TimeScope scope;
+  Attribution attribution;
+  double confidence = 0;
+};
+
+class ClaimAssembler {
+ public:
+  // `metrics` must outlive the assembler.
+  explicit ClaimAssembler(const MetricVocabulary* metrics);
+
+  // Claims of one sentence in figure order. `entities` holds the document's learnt
+  // names; `published` gives the inferred scope; `discourse` is read and updated.
+  std::vector<AssembledClaim> Assemble(const SentenceInput& sentence,
+                                       const DocumentEntities& entities,
+                                       const v1::PublicationTime& published,
+                                       Discourse* discourse) const;
+
+ private:
+  const MetricVocabulary* metrics_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_CLAIM_ASSEMBLER_H_

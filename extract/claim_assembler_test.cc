@@ -1,0 +1,221 @@
+#include "extract/claim_assembler.h"
+
+#include "absl/strings/str_join.h"
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+struct Fig {
+  const char* text;  // as written in the sentence (first occurrence)
+  double value;
+  const char* unit;
+  v1::QuantityType type;
+};
+
+struct Period {
+  const char* text;
+  const char* start;
+  const char* end;
+  v1::Granularity granularity;
+  bool unresolved;
+};
+
+QuantityMention MakeQuantity(const std::string& sentence, const Fig& f) {
+  QuantityMention m;
+  m.begin = sentence.find(f.text);
+  m.end = m.begin + strlen(f.text);
+  m.quantity.set_value(f.value);
+  m.quantity.set_unit(f.unit);
+  m.quantity.set_type(f.type);
+  m.quantity.set_bound(v1::BOUND_KIND_EXACT);
+  m.quantity.set_text(f.text);
+  return m;
+}
+
+TimeMention MakeTime(const std::string& sentence, const Period& p) {
+  TimeMention m;
+  m.begin = sentence.find(p.text);
+  m.end = m.begin + strlen(p.text);
+  m.scope.set_start(p.start);
+  m.scope.set_end(p.end);
+  m.scope.set_granularity(p.granularity);
+  m.scope.set_kind(v1::SCOPE_KIND_PERIOD);
+  m.scope.set_text(p.text);
+  m.scope.set_unresolved(p.unresolved);
+  return m;
+}
+
+constexpr auto kMoney = v1::QUANTITY_TYPE_MONEY;
+constexpr auto kPercent = v1::QUANTITY_TYPE_PERCENT;
+constexpr auto kCount = v1::QUANTITY_TYPE_COUNT;
+constexpr auto kDuration = v1::QUANTITY_TYPE_DURATION;
+constexpr auto kDimension = v1::QUANTITY_TYPE_DIMENSION;
+
+struct Case {
+  const char* name;
+  std::vector<const char*> context;  // earlier sentences of the same document
+  const char* sentence;
+  std::vector<Fig> figures;
+  std::vector<Period> periods;
+  // One "key @ start..end hedge" per claim, "; "-joined.
+  const char* want;
+};
+
+std::string Describe(const AssembledClaim& c) {
+  std::string scope = c.scope.start().empty()
+                          ? (c.scope.unresolved() ? "unresolved" : "none")
+                          : c.scope.start() + ".." + c.scope.end() + (c.scope.inferred() ? "i" : "");
+  std::string s = c.subject.key() + " @ " + scope;
+  if (c.attribution.hedge != v1::HEDGE_STATED) s += " " + v1::Hedge_Name(c.attribution.hedge);
+  return s;
+}
+
+TEST(ClaimAssemblerTest, SentenceShapes) {
+  const Case cases[] = {
+      {"investment with recipient and stated quarter",
+       {},
+       "In Q3 2025, Big Fund III committed RMB 450 million to Piotech Jianke, a subsidiary.",
+       {{"RMB 450 million", 450e6, "CNY", kMoney}},
+       {{"Q3 2025", "2025-07-01", "2025-10-01", v1::GRANULARITY_QUARTER, false}},
+       "big fund iii|investment|piotech jianke @ 2025-07-01..2025-10-01"},
+      {"a Q fund carried from the previous sentence",
+       {"Big Fund III committed money to Piotech."},
+       "This investment, part of a RMB 71 billion fund, signals a shift.",
+       {{"RMB 71 billion", 71e9, "CNY", kMoney}},
+       {},
+       "big fund iii|fund_size @ 2025-11-04..2025-11-05i"},
+      {"the Q fund is expected to: the cue follows the figure",
+       {"The scale of Big Fund III's investments suggests commitment."},
+       "The RMB 71 billion fund is expected to prioritize equipment.",
+       {{"RMB 71 billion", 71e9, "CNY", kMoney}},
+       {},
+       "big fund iii|fund_size @ 2025-11-04..2025-11-05i"},
+      {"possessive revenue: change and level, growth widened to the year before",
+       {},
+       "SMIC's revenue rose 27% in 2024 to a record $8.03 billion, up from $6.32 billion in 2023.",
+       {{"27%", 27, "percent", kPercent}, {"$8.03 billion", 8.03e9, "USD", kMoney},
+        {"$6.32 billion", 6.32e9, "USD", kMoney}},
+       {{"in 2024", "2024-01-01", "2025-01-01", v1::GRANULARITY_YEAR, false},
+        {"in 2023", "2023-01-01", "2024-01-01", v1::GRANULARITY_YEAR, false}},
+       "smic|revenue_growth @ 2023-01-01..2025-01-01; smic|revenue @ 2024-01-01..2025-01-01; "
+       "smic|revenue @ 2023-01-01..2024-01-01"},
+      {"registered capital of Q and its conversion",
+       {},
+       "Big Fund III has registered capital of RMB 344 billion, about $47.5 billion.",
+       {{"RMB 344 billion", 344e9, "CNY", kMoney}, {"about $47.5 billion", 47.5e9, "USD", kMoney}},
+       {},
+       "big fund iii|fund_size @ 2025-11-04..2025-11-05i; big fund iii|fund_size @ 2025-11-04..2025-11-05i"},
+      {"raised by a fund is its size",
+       {},
+       "Big Fund I, which raised RMB 138.7 billion in 2014, took stakes.",
+       {{"RMB 138.7 billion", 138.7e9, "CNY", kMoney}},
+       {{"in 2014", "2014-01-01", "2015-01-01", v1::GRANULARITY_YEAR, false}},
+       "big fund i|fund_size @ 2014-01-01..2015-01-01"},
+      {"named group with combined revenue and last year anchored by the range",
+       {},
+       "Good news for the top five \xE2\x80\x93 Naura, AMEC, ACM Research, Hwatsing and Piotech "
+       "\xE2\x80\x93 whose combined revenues jumped 121% from 2019 to 2021 reaching $2.3 billion last year.",
+       {{"121%", 121, "percent", kPercent}, {"$2.3 billion", 2.3e9, "USD", kMoney}},
+       {{"from 2019 to 2021", "2019-01-01", "2022-01-01", v1::GRANULARITY_MULTI_YEAR, false},
+        {"last year", "", "", v1::GRANULARITY_YEAR, true}},
+       "naura, amec, acm research, hwatsing and piotech (combined)|revenue_growth @ 2019-01-01..2022-01-01; "
+       "naura, amec, acm research, hwatsing and piotech (combined)|revenue @ 2021-01-01..2022-01-01"},
+      {"forecast growth of a product's demand",
+       {},
+       "The demand for HBM chips is expected to soar by nearly 60% in 2023 alone.",
+       {{"nearly 60%", 60, "percent", kPercent}},
+       {{"in 2023", "2023-01-01", "2024-01-01", v1::GRANULARITY_YEAR, false}},
+       "hbm chips|demand_growth @ 2022-01-01..2024-01-01 HEDGE_FORECAST"},
+      {"time to market after an appositive",
+       {},
+       "ChangXin Memory Technologies (CXMT), China's best prospect, could take up to four years "
+       "to introduce these products.",
+       {{"up to four years", 4, "year", kDuration}},
+       {},
+       "cxmt|time_to_market @ 2025-11-04..2025-11-05i HEDGE_FORECAST"},
+      {"participle opening: the subject follows the comma",
+       {},
+       "Having spent $200 billion to develop a chip industry, China is now embarking on a $56 "
+       "billion, Huawei-led move.",
+       {{"$200 billion", 200e9, "USD", kMoney}, {"$56 billion", 56e9, "USD", kMoney}},
+       {},
+       "china|spending @ 2025-11-04..2025-11-05i; china|investment @ 2025-11-04..2025-11-05i"},
+      {"size of counted things",
+       {},
+       "Across the way from JHICC, packaging specialist Quliang Electronics is building a second "
+       "site the size of 20 soccer fields.",
+       {{"20 soccer fields", 20, "soccer field", kCount}},
+       {},
+       "quliang electronics|size @ 2025-11-04..2025-11-05i"},
+      {"process node of the company, carried over, with a target",
+       {"SMIC's best process is the 40nm process."},
+       "The company's current target is to set up, in the next two years, a 28nm line.",
+       {{"28nm", 28, "nm", kDimension}},
+       {{"in the next two years", "2025-11-04", "2027-11-04", v1::GRANULARITY_MULTI_YEAR, false}},
+       "smic|process_node|target @ 2025-11-04..2027-11-04 HEDGE_FORECAST"},
+      {"a figure with no entity and no metric is no claim",
+       {},
+       "The person who wants to reinvent the wheel will be fired 100% of the time.",
+       {{"100%", 100, "percent", kPercent}},
+       {},
+       ""},
+      {"counted partners of the project named before",
+       {"Biren is among the first companies to join China Mobile's new lab."},
+       "Biren, Inspur and Alibaba Cloud are among the 10 initial partners for this project.",
+       {{"10 initial partners", 10, "initial partner", kCount}},
+       {},
+       "china mobile|partners @ 2025-11-04..2025-11-05i"},
+  };
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  MetricVocabulary metrics = MetricVocabulary::BuiltIn();
+  ClaimAssembler assembler(&metrics);
+  v1::PublicationTime published;
+  published.mutable_time()->set_seconds(1762249140);  // 2025-11-04 09:39 UTC
+  for (const Case& c : cases) {
+    DocumentEntities entities(&aliases);
+    for (const char* s : c.context) entities.Learn(s, Tokenize(s));
+    entities.Learn(c.sentence, Tokenize(c.sentence));
+    Discourse discourse;
+    for (const char* s : c.context) {
+      SentenceInput earlier;
+      earlier.text = s;
+      assembler.Assemble(earlier, entities, published, &discourse);
+    }
+    SentenceInput input;
+    std::string sentence = c.sentence;
+    input.text = sentence;
+    for (const Fig& f : c.figures) input.quantities.push_back(MakeQuantity(sentence, f));
+    for (const Period& p : c.periods) input.times.push_back(MakeTime(sentence, p));
+    std::vector<std::string> got;
+    for (const AssembledClaim& a : assembler.Assemble(input, entities, published, &discourse)) {
+      got.push_back(Describe(a));
+      EXPECT_GT(a.confidence, 0) << c.name;
+      EXPECT_LE(a.confidence, 1) << c.name;
+    }
+    EXPECT_EQ(absl::StrJoin(got, "; "), c.want) << c.name;
+  }
+}
+
+TEST(ClaimAssemblerTest, DeclinesAreNegative) {
+  MetricVocabulary metrics = MetricVocabulary::BuiltIn();
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  DocumentEntities entities(&aliases);
+  ClaimAssembler assembler(&metrics);
+  std::string sentence = "SMIC said its revenue was $6.32 billion, down 13% from 2022.";
+  entities.Learn(sentence, Tokenize(sentence));
+  SentenceInput input;
+  input.text = sentence;
+  input.quantities.push_back(MakeQuantity(sentence, {"$6.32 billion", 6.32e9, "USD", kMoney}));
+  input.quantities.push_back(MakeQuantity(sentence, {"13%", 13, "percent", kPercent}));
+  Discourse discourse;
+  std::vector<AssembledClaim> got = assembler.Assemble(input, entities, {}, &discourse);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].subject.key(), "smic|revenue");
+  EXPECT_EQ(got[1].subject.key(), "smic|revenue_growth");
+  EXPECT_EQ(got[1].quantity.value(), -13);
+  EXPECT_EQ(discourse.subject, "SMIC");
+}
+
+}  // namespace
+}  // namespace claimcheck

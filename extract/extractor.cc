@@ -1,0 +1,158 @@
+#include "extract/extractor.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "claims/claim_id.h"
+#include "extract/read/sentence_splitter.h"
+#include "extract/tokens.h"
+
+namespace claimcheck {
+namespace {
+
+absl::StatusOr<std::string> ReadAliasFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open alias file"));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": read error"));
+  return buffer.str();
+}
+
+std::optional<absl::CivilDay> DayOf(const v1::PublicationTime& published) {
+  if (!published.has_time()) return std::nullopt;
+  return absl::ToCivilDay(absl::FromUnixSeconds(published.time().seconds()), absl::UTCTimeZone());
+}
+
+// Line and column (1-based, bytes) of text offsets visited in increasing order.
+class LineCounter {
+ public:
+  explicit LineCounter(absl::string_view text) : text_(text) {}
+  void At(size_t offset, uint32_t* line, uint32_t* column) {
+    if (offset < pos_) pos_ = 0, line_ = 1, line_start_ = 0;
+    for (; pos_ < offset && pos_ < text_.size(); ++pos_) {
+      if (text_[pos_] == '\n') ++line_, line_start_ = pos_ + 1;
+    }
+    *line = line_;
+    *column = static_cast<uint32_t>(offset - line_start_ + 1);
+  }
+
+ private:
+  absl::string_view text_;
+  size_t pos_ = 0;
+  uint32_t line_ = 1;
+  size_t line_start_ = 0;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& options) {
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  for (const std::string& path : options.alias_files) {
+    absl::StatusOr<std::string> text = ReadAliasFile(path);
+    if (!text.ok()) return text.status();
+    absl::Status s = aliases.AddFromText(*text, path);
+    if (!s.ok()) return s;
+  }
+  RecognizerOptions recognizer_options;
+  recognizer_options.bare_dollar_currency = options.bare_dollar_currency;
+  absl::StatusOr<std::unique_ptr<QuantityRecognizer>> quantities =
+      QuantityRecognizer::Create(recognizer_options);
+  if (!quantities.ok()) return quantities.status();
+  absl::StatusOr<std::unique_ptr<TimeRecognizer>> times = TimeRecognizer::Create();
+  if (!times.ok()) return times.status();
+  return std::unique_ptr<Extractor>(new Extractor(std::move(aliases), MetricVocabulary::BuiltIn(),
+                                                  *std::move(quantities), *std::move(times)));
+}
+
+Extractor::Extractor(EntityAliases aliases, MetricVocabulary metrics,
+                     std::unique_ptr<QuantityRecognizer> quantities,
+                     std::unique_ptr<TimeRecognizer> times)
+    : aliases_(std::move(aliases)),
+      metrics_(std::move(metrics)),
+      quantities_(std::move(quantities)),
+      times_(std::move(times)),
+      assembler_(&metrics_),
+      entities_(&aliases_) {}
+
+void Extractor::Extract(const v1::Document& document,
+                        const std::function<void(v1::Claim&&)>& on_claim) {
+  const absl::string_view text = document.text();
+  const std::vector<TextSpan> sentences = SplitSentences(text);
+  entities_.Reset();
+  for (const TextSpan& span : sentences) {
+    absl::string_view sentence = text.substr(span.begin, span.end - span.begin);
+    entities_.Learn(sentence, Tokenize(sentence));
+  }
+  Discourse discourse;
+  LineCounter lines(text);
+  int post = -1;
+  for (const TextSpan& span : sentences) {
+    // A new forum post starts a new discourse and brings its own date.
+    const v1::PublicationTime* published = &document.published();
+    int this_post = -1;
+    for (int p = 0; p < document.posts_size(); ++p) {
+      if (document.posts(p).begin() <= span.begin && span.begin < document.posts(p).end()) {
+        this_post = p;
+      }
+    }
+    if (this_post != post) {
+      discourse = Discourse();
+      post = this_post;
+    }
+    if (this_post >= 0 && document.posts(this_post).published().has_time()) {
+      published = &document.posts(this_post).published();
+    }
+    SentenceInput input;
+    input.text = text.substr(span.begin, span.end - span.begin);
+    input.quantities = quantities_->Find(input.text);
+    if (!input.quantities.empty()) input.times = times_->Find(input.text, DayOf(*published));
+    std::vector<AssembledClaim> assembled =
+        assembler_.Assemble(input, entities_, *published, &discourse);
+    for (AssembledClaim& a : assembled) {
+      const QuantityMention& q = input.quantities[a.quantity_index];
+      const uint64_t figure_begin = span.begin + q.begin;
+      const uint64_t figure_end = span.begin + q.end;
+      v1::Claim claim;
+      claim.set_id(MakeClaimId(document.id(), figure_begin, figure_end, a.quantity));
+      *claim.mutable_subject() = std::move(a.subject);
+      *claim.mutable_quantity() = std::move(a.quantity);
+      *claim.mutable_scope() = std::move(a.scope);
+      v1::Provenance* p = claim.mutable_provenance();
+      p->set_document_id(document.id());
+      p->set_uri(document.item().empty() ? document.uri()
+                                          : absl::StrCat(document.uri(), "#", document.item()));
+      p->set_title(document.title());
+      *p->mutable_published() = document.published();
+      p->set_sentence_begin(span.begin);
+      p->set_sentence_end(span.end);
+      p->set_figure_begin(figure_begin);
+      p->set_figure_end(figure_end);
+      p->set_sentence(std::string(input.text));
+      p->set_attribution(a.attribution.source);
+      p->set_hedge(a.attribution.hedge);
+      uint32_t line = 0, column = 0;
+      lines.At(figure_begin, &line, &column);
+      p->set_line(line);
+      p->set_column(column);
+      bool in_quotation = false;
+      for (const v1::Quotation& quote : document.quotations()) {
+        if (quote.begin() <= figure_begin && figure_end <= quote.end()) in_quotation = true;
+      }
+      std::string first = copies_.FirstAppearance(input.text.substr(0, q.end), claim.quantity(),
+                                                  claim.id());
+      if (!first.empty() || in_quotation) {
+        p->set_is_quotation(true);
+        p->set_first_appearance_claim_id(first);
+      }
+      claim.set_extractor(kExtractorName);
+      claim.set_extractor_version(kExtractorVersion);
+      claim.set_confidence(a.confidence);
+      on_claim(std::move(claim));
+    }
+  }
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,99 @@
+#include "extract/extractor.h"
+
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+v1::Document Doc(const std::string& id, const std::string& text, int64_t published_seconds) {
+  v1::Document d;
+  d.set_id(id);
+  d.set_uri(id + ".txt");
+  d.set_title("title " + id);
+  d.set_text(text);
+  if (published_seconds > 0) d.mutable_published()->mutable_time()->set_seconds(published_seconds);
+  return d;
+}
+
+std::vector<v1::Claim> ExtractAll(Extractor& e, const v1::Document& d) {
+  std::vector<v1::Claim> out;
+  e.Extract(d, [&](v1::Claim&& c) { out.push_back(std::move(c)); });
+  return out;
+}
+
+constexpr char kArticle[] =
+    "Big Fund III turns to toolmakers\n\n"
+    "In Q3 2025, Big Fund III committed RMB 450 million to Piotech Jianke, a subsidiary of "
+    "Piotech. This investment, part of a RMB 71 billion fund, signals a shift.";
+
+TEST(ExtractorTest, FillsEveryField) {
+  absl::StatusOr<std::unique_ptr<Extractor>> e = Extractor::Create({});
+  ASSERT_TRUE(e.ok()) << e.status();
+  std::vector<v1::Claim> claims = ExtractAll(**e, Doc("doc1", kArticle, 1762249140));
+  ASSERT_EQ(claims.size(), 2u);
+  const v1::Claim& c = claims[0];
+  EXPECT_EQ(c.id().size(), 16u);
+  EXPECT_EQ(c.subject().key(), "big fund iii|investment|piotech jianke");
+  EXPECT_EQ(c.quantity().value(), 450e6);
+  EXPECT_EQ(c.scope().start(), "2025-07-01");
+  EXPECT_EQ(c.provenance().document_id(), "doc1");
+  EXPECT_EQ(c.provenance().uri(), "doc1.txt");
+  EXPECT_EQ(c.provenance().title(), "title doc1");
+  const std::string text = kArticle;
+  EXPECT_EQ(text.substr(c.provenance().figure_begin(),
+                        c.provenance().figure_end() - c.provenance().figure_begin()),
+            "RMB 450 million");
+  EXPECT_EQ(text.substr(c.provenance().sentence_begin(),
+                        c.provenance().sentence_end() - c.provenance().sentence_begin()),
+            c.provenance().sentence());
+  EXPECT_EQ(c.provenance().line(), 3u);
+  EXPECT_EQ(c.provenance().column(), c.provenance().figure_begin() - text.find("In Q3") + 1);
+  EXPECT_EQ(c.extractor(), "claimcheck");
+  EXPECT_EQ(c.extractor_version(), "0.1.0");
+  EXPECT_GT(c.confidence(), 0.5);
+  EXPECT_FALSE(c.provenance().is_quotation());
+  EXPECT_EQ(claims[1].subject().key(), "big fund iii|fund_size");
+  EXPECT_TRUE(claims[1].scope().inferred());
+}
+
+TEST(ExtractorTest, IdsAreStableAcrossRuns) {
+  auto a = Extractor::Create({});
+  auto b = Extractor::Create({});
+  ASSERT_TRUE(a.ok() && b.ok());
+  std::vector<v1::Claim> first = ExtractAll(**a, Doc("doc1", kArticle, 1762249140));
+  std::vector<v1::Claim> second = ExtractAll(**b, Doc("doc1", kArticle, 1762249140));
+  ASSERT_EQ(first.size(), second.size());
+  for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i].id(), second[i].id());
+}
+
+TEST(ExtractorTest, CopiesLinkToTheFirstAppearance) {
+  auto e = Extractor::Create({});
+  ASSERT_TRUE(e.ok());
+  std::vector<v1::Claim> original = ExtractAll(**e, Doc("orig", kArticle, 1762249140));
+  std::string forum = std::string("Did you read this?\n\n") + kArticle;
+  std::vector<v1::Claim> pasted = ExtractAll(**e, Doc("forum", forum, 0));
+  ASSERT_EQ(pasted.size(), original.size());
+  for (size_t i = 0; i < pasted.size(); ++i) {
+    EXPECT_TRUE(pasted[i].provenance().is_quotation());
+    EXPECT_EQ(pasted[i].provenance().first_appearance_claim_id(), original[i].id());
+    EXPECT_NE(pasted[i].id(), original[i].id());
+  }
+}
+
+TEST(ExtractorTest, AliasFileErrorsNameTheFile) {
+  ExtractOptions options;
+  options.alias_files = {"/nonexistent/aliases.txt"};
+  auto e = Extractor::Create(options);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(std::string(e.status().message()).find("/nonexistent/aliases.txt"), std::string::npos);
+}
+
+TEST(ExtractorTest, EmptyAndFigurelessDocumentsGiveNoClaims) {
+  auto e = Extractor::Create({});
+  ASSERT_TRUE(e.ok());
+  EXPECT_TRUE(ExtractAll(**e, Doc("empty", "", 0)).empty());
+  EXPECT_TRUE(ExtractAll(**e, Doc("words", "Nothing here has a number in it.", 0)).empty());
+}
+
+}  // namespace
+}  // namespace claimcheck

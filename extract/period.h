@@ -1,0 +1,48 @@
+// Periods: which time scope a figure is about.
+//
+// The time recognizer finds every period written in a sentence; this file decides which
+// one belongs to a figure, and what to do when none does:
+//   1. A period written right after the figure ("$6.32 billion in 2023", "121% from 2019
+//      to 2021") wins, when nothing but a few words separates them (no comma, no other
+//      figure). Otherwise the nearest period before the figure ("In Q3 2025, Big Fund III
+//      committed ..."), unless it sits in a relative clause (", which went on sale last
+//      week,") that the figure is not part of. A year used as a modifier ("the
+//      2008-vintage process") is not a period.
+//   2. A relative period left unresolved ("last year" in an undated post) takes its year
+//      from the last year of another period the same sentence states ("from 2019 to 2021
+//      ... last year" is 2021); otherwise it stays unresolved.
+//   3. With no period written, the publication day is used, marked inferred; an undated
+//      document gives an empty scope.
+// ChangeScope turns the period of a change ("rose 27% in 2024") into the span it compares
+// ("2023..2024": from the start of the previous period to the end of this one).
+//
+// Thread-safe: pure functions.
+#ifndef CLAIMCHECK_EXTRACT_PERIOD_H_
+#define CLAIMCHECK_EXTRACT_PERIOD_H_
+
+#include <vector>
+
+#include "extract/entity_finder.h"
+#include "extract/recognize/time_recognizer.h"
+#include "extract/tokens.h"
+#include "proto/claim.pb.h"
+#include "proto/document.pb.h"
+
+namespace claimcheck {
+
+// The scope for the figure at [figure_begin, figure_end) of a sentence. `times` and
+// `figures` hold sentence-relative offsets of every period and figure in the sentence.
+v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
+                          const std::vector<ByteRange>& figures, size_t figure_begin,
+                          size_t figure_end, const v1::PublicationTime& published);
+
+// The publication day as an inferred POINT scope, or an empty scope when undated.
+v1::TimeScope InferredScope(const v1::PublicationTime& published);
+
+// Widens `scope` (a year, half, quarter or month) back by one period, or by one year when
+// `year_on_year`. Leaves other scopes unchanged.
+void ChangeScope(bool year_on_year, v1::TimeScope* scope);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_PERIOD_H_

@@ -1,0 +1,112 @@
+#include "extract/period.h"
+
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+TimeMention Mention(const std::string& text, const char* written, const char* start,
+                    const char* end, v1::Granularity g, bool unresolved = false) {
+  TimeMention m;
+  m.begin = text.find(written);
+  m.end = m.begin + strlen(written);
+  m.scope.set_start(start);
+  m.scope.set_end(end);
+  m.scope.set_granularity(g);
+  m.scope.set_unresolved(unresolved);
+  m.scope.set_text(written);
+  return m;
+}
+
+v1::PublicationTime Published(int64_t seconds) {
+  v1::PublicationTime p;
+  p.mutable_time()->set_seconds(seconds);
+  return p;
+}
+
+TEST(PeriodTest, ChooseScope) {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* figure;
+    std::vector<std::tuple<const char*, const char*, const char*, v1::Granularity, bool>> times;
+    const char* want_start;
+    const char* want_end;
+    bool want_inferred;
+  } cases[] = {
+      {"after the figure", "Revenue was $6.32 billion in 2023.", "$6.32 billion",
+       {{"in 2023", "2023-01-01", "2024-01-01", v1::GRANULARITY_YEAR, false}},
+       "2023-01-01", "2024-01-01", false},
+      {"before the figure", "In Q3 2025, Big Fund III committed RMB 450 million.",
+       "RMB 450 million",
+       {{"Q3 2025", "2025-07-01", "2025-10-01", v1::GRANULARITY_QUARTER, false}},
+       "2025-07-01", "2025-10-01", false},
+      {"after wins over before, other figure blocks", "It rose in 2024 to $8 billion, from $6 billion in 2023.",
+       "$8 billion",
+       {{"in 2024", "2024-01-01", "2025-01-01", v1::GRANULARITY_YEAR, false},
+        {"in 2023", "2023-01-01", "2024-01-01", v1::GRANULARITY_YEAR, false}},
+       "2024-01-01", "2025-01-01", false},
+      {"relative clause is not the figure's", "A teardown of the phone, which went on sale last year, found a 7nm chip.",
+       "7nm",
+       {{"last year", "2022-01-01", "2023-01-01", v1::GRANULARITY_YEAR, false}},
+       "2023-09-03", "2023-09-04", true},
+      {"year as a modifier", "The best process is the 2008-vintage 40nm process.", "40nm",
+       {{"2008", "2008-01-01", "2009-01-01", v1::GRANULARITY_YEAR, false}},
+       "2023-09-03", "2023-09-04", true},
+      {"last year anchored by the stated range",
+       "Revenue jumped 121% from 2019 to 2021 reaching $2.3 billion last year.", "$2.3 billion",
+       {{"from 2019 to 2021", "2019-01-01", "2022-01-01", v1::GRANULARITY_MULTI_YEAR, false},
+        {"last year", "", "", v1::GRANULARITY_YEAR, true}},
+       "2021-01-01", "2022-01-01", false},
+  };
+  for (const Case& c : cases) {
+    std::vector<TimeMention> times;
+    for (const auto& [w, s, e, g, u] : c.times) times.push_back(Mention(c.text, w, s, e, g, u));
+    size_t fb = c.text.find(c.figure);
+    size_t fe = fb + strlen(c.figure);
+    std::vector<ByteRange> figures;
+    for (const char* f : {"$6 billion", "$8 billion", "121%", "$2.3 billion", c.figure}) {
+      size_t at = c.text.find(f);
+      if (at != std::string::npos) figures.push_back({at, at + strlen(f)});
+    }
+    v1::TimeScope scope = ChooseScope(Tokenize(c.text), times, figures, fb, fe,
+                                      Published(1693742400));  // 2023-09-03 12:00 UTC
+    EXPECT_EQ(scope.start(), c.want_start) << c.name;
+    EXPECT_EQ(scope.end(), c.want_end) << c.name;
+    EXPECT_EQ(scope.inferred(), c.want_inferred) << c.name;
+  }
+}
+
+TEST(PeriodTest, UndatedDocumentGivesEmptyScope) {
+  v1::TimeScope scope = InferredScope(v1::PublicationTime());
+  EXPECT_TRUE(scope.start().empty());
+  EXPECT_FALSE(scope.inferred());
+}
+
+TEST(PeriodTest, ChangeScopeWidensBackOnePeriod) {
+  struct {
+    const char* start;
+    const char* end;
+    v1::Granularity g;
+    bool yoy;
+    const char* want_start;
+  } cases[] = {
+      {"2024-01-01", "2025-01-01", v1::GRANULARITY_YEAR, false, "2023-01-01"},
+      {"2024-07-01", "2024-10-01", v1::GRANULARITY_QUARTER, true, "2023-07-01"},
+      {"2025-07-01", "2025-10-01", v1::GRANULARITY_QUARTER, false, "2025-04-01"},
+      {"2024-01-01", "2024-07-01", v1::GRANULARITY_HALF, false, "2023-07-01"},
+      {"2019-01-01", "2022-01-01", v1::GRANULARITY_MULTI_YEAR, false, "2019-01-01"},
+  };
+  for (const auto& c : cases) {
+    v1::TimeScope scope;
+    scope.set_start(c.start);
+    scope.set_end(c.end);
+    scope.set_granularity(c.g);
+    ChangeScope(c.yoy, &scope);
+    EXPECT_EQ(scope.start(), c.want_start) << c.start;
+    EXPECT_EQ(scope.end(), c.end) << c.start;
+  }
+}
+
+}  // namespace
+}  // namespace claimcheck
