@@ -396,6 +396,8 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
   q.set_bound(bound);
   q.set_precision(precision);
   if (unit) {
+    m.unit_name = unit->display;
+    m.unit_factor = unit->factor;
     std::string canonical = unit->canonical;
     if (unit->kind == UnitKind::kCurrency) {
       if (unit->bare_dollar) {

@@ -50,6 +50,11 @@ struct QuantityMention {
   size_t high_end = 0;
   double high_value = 0;
   bool unit_glued = false;  // the unit touches the digits ("40nm", "180ml")
+  // The unit's name in words, Recognizers-Text style ("Dollar", "United States dollar",
+  // "Nanometer", "Cent"), and how many base units one written unit is (0.01 for "cents"),
+  // so value / unit_factor is the amount as written. Empty and 1 without a unit.
+  std::string unit_name;
+  double unit_factor = 1;
 };
 
 struct RecognizerOptions {
