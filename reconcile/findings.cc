@@ -31,14 +31,14 @@ std::string Magnitude(double v) {
 
 }  // namespace
 
-std::string FindingKindName(v1::FindingKind kind) {
+std::string FindingKindShortName(v1::FindingKind kind) {
   std::string name = v1::FindingKind_Name(kind);
   absl::string_view prefix = "FINDING_KIND_";
   if (name.rfind(prefix.data(), 0) == 0) name = name.substr(prefix.size());
   return absl::AsciiStrToLower(name);
 }
 
-std::optional<v1::FindingKind> ParseFindingKind(absl::string_view name) {
+std::optional<v1::FindingKind> FindingKindFromName(absl::string_view name) {
   std::string upper = absl::AsciiStrToUpper(absl::StrReplaceAll(name, {{"-", "_"}}));
   if (upper.rfind("FINDING_KIND_", 0) != 0) upper = "FINDING_KIND_" + upper;
   v1::FindingKind kind;
@@ -106,7 +106,7 @@ v1::Finding MakeFinding(v1::FindingKind kind, v1::Severity severity,
   for (int i : items) ids.push_back(analysis.items[i].claim->id());
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  std::string kind_name = FindingKindName(kind);
+  std::string kind_name = FindingKindShortName(kind);
   Fingerprinter id;
   id.Add(kind_name).Add(analysis.key);
   for (const auto& claim_id : ids) id.Add(claim_id);

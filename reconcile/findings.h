@@ -31,11 +31,11 @@ namespace claimcheck {
 
 // "contradiction", "scale_slip", "unit_mismatch", "period_mismatch", "stale_figure",
 // "arithmetic", "reference_mismatch", "single_source"; "unspecified" for 0.
-std::string FindingKindName(v1::FindingKind kind);
+std::string FindingKindShortName(v1::FindingKind kind);
 
-// The inverse of FindingKindName (also accepting the full enum name and '-' for '_').
+// The inverse of FindingKindShortName (also accepting the full enum name and '-' for '_').
 // Returns nullopt for an unknown name.
-std::optional<v1::FindingKind> ParseFindingKind(absl::string_view name);
+std::optional<v1::FindingKind> FindingKindFromName(absl::string_view name);
 
 // A value for people: "CNY 344 billion", "60%", "3 percentage points", "7 nm",
 // "884,250 wafer". Six significant digits at most.

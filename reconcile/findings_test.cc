@@ -9,14 +9,14 @@ namespace {
 TEST(FindingsTest, KindNamesRoundTrip) {
   for (int k = 1; k <= 8; ++k) {
     auto kind = static_cast<v1::FindingKind>(k);
-    std::string name = FindingKindName(kind);
-    EXPECT_EQ(ParseFindingKind(name), kind) << name;
+    std::string name = FindingKindShortName(kind);
+    EXPECT_EQ(FindingKindFromName(name), kind) << name;
   }
-  EXPECT_EQ(FindingKindName(v1::FINDING_KIND_SCALE_SLIP), "scale_slip");
-  EXPECT_EQ(ParseFindingKind("scale-slip"), v1::FINDING_KIND_SCALE_SLIP);
-  EXPECT_EQ(ParseFindingKind("FINDING_KIND_ARITHMETIC"), v1::FINDING_KIND_ARITHMETIC);
-  EXPECT_EQ(ParseFindingKind("nonsense"), std::nullopt);
-  EXPECT_EQ(ParseFindingKind("unspecified"), std::nullopt);
+  EXPECT_EQ(FindingKindShortName(v1::FINDING_KIND_SCALE_SLIP), "scale_slip");
+  EXPECT_EQ(FindingKindFromName("scale-slip"), v1::FINDING_KIND_SCALE_SLIP);
+  EXPECT_EQ(FindingKindFromName("FINDING_KIND_ARITHMETIC"), v1::FINDING_KIND_ARITHMETIC);
+  EXPECT_EQ(FindingKindFromName("nonsense"), std::nullopt);
+  EXPECT_EQ(FindingKindFromName("unspecified"), std::nullopt);
 }
 
 TEST(FindingsTest, FormatAmounts) {

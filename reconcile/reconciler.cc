@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "claims/fingerprint.h"
 #include "reconcile/arithmetic.h"
 #include "reconcile/builtin_rates.h"
 #include "reconcile/checks.h"
@@ -108,6 +109,23 @@ v1::Report Reconciler::Finish() {
     if (level == kept_levels.end()) continue;
     found.clear();
     CheckGrowth(growth, level->second, &found);
+    // When the levels show which growth figure is wrong, the disagreement between growth
+    // figures for that period is reported once, as the arithmetic finding.
+    absl::flat_hash_set<std::string> settled;
+    for (const Bucket& bucket : growth.buckets) {
+      std::string label = bucket.period.label;
+      std::string arithmetic = Fingerprinter().Add("arithmetic").Add(growth.key).Add(label).Hex();
+      for (const v1::Finding& f : found) {
+        if (f.topic() == arithmetic) {
+          settled.insert(Fingerprinter().Add("contradiction").Add(growth.key).Add(label).Hex());
+        }
+      }
+    }
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [&](const auto& entry) {
+                                    return settled.count(std::get<2>(entry).topic()) > 0;
+                                  }),
+                   findings.end());
     for (v1::Finding& f : found) {
       findings.emplace_back(groups[g].key, static_cast<int>(f.kind()), std::move(f));
     }

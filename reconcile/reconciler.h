@@ -10,6 +10,8 @@
 //     periods: PERIOD_MISMATCH; agreement resting on copies of one text: SINGLE_SOURCE
 //     (checks.h);
 //   * does a stated growth rate fit the levels it connects (ARITHMETIC, arithmetic.h)?
+//     When it does not, a CONTRADICTION between growth figures for the same period is
+//     dropped: the levels settle which one is wrong, and it is reported once.
 //   * does it match the user's trusted figures (REFERENCE_MISMATCH, reference.h)?
 // Figures for different periods are not errors: they become the subject's timeline
 // (timeline.h).

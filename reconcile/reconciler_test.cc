@@ -101,7 +101,7 @@ TEST(ReconcilerTest, FindsAndSummarises) {
   ASSERT_TRUE(r.ok()) << r.status();
   v1::Report report = Reconcile(r->get(), Corpus());
   std::vector<std::string> kinds;
-  for (const auto& f : report.findings()) kinds.push_back(FindingKindName(f.kind()));
+  for (const auto& f : report.findings()) kinds.push_back(FindingKindShortName(f.kind()));
   // Big Fund III first (key order), then SMIC revenue_growth.
   EXPECT_EQ(kinds, (std::vector<std::string>{"scale_slip", "arithmetic"}));
   EXPECT_EQ(report.summary().claims(), 9u);
@@ -161,7 +161,7 @@ TEST(ReconcilerTest, UserRatesAndReferenceAreUsed) {
   for (auto& s : specs) s.bound = kExact;
   v1::Report report = Reconcile(r->get(), specs);
   std::vector<std::string> kinds;
-  for (const auto& f : report.findings()) kinds.push_back(FindingKindName(f.kind()));
+  for (const auto& f : report.findings()) kinds.push_back(FindingKindShortName(f.kind()));
   EXPECT_EQ(kinds, (std::vector<std::string>{"contradiction", "reference_mismatch"}));
   EXPECT_NE(report.findings(0).explanation().find("at 5 (2024 annual average; made up)"),
             std::string::npos)

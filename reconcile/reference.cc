@@ -81,16 +81,30 @@ void ReferenceTable::Check(const SubjectAnalysis& analysis, const Normalizer& no
                            std::vector<v1::Finding>* findings) const {
   auto it = by_key_.find(BuildSubjectKey(analysis.subject));
   if (it == by_key_.end()) return;
-  for (const ReferenceFigure& f : it->second) {
-    ClaimPeriod period;
-    period.range = f.range;
+  const std::vector<ReferenceFigure>& figures = it->second;
+  // The reference figure an undated claim is held to: the one whose period started last
+  // on or before the claim's publication (the latest trusted value known then).
+  auto current_for = [&](const Item& item) -> const ReferenceFigure* {
+    const ReferenceFigure* best = nullptr;
+    if (!item.period.published) return best;
+    for (const ReferenceFigure& f : figures) {
+      if (!f.range.start || *f.range.start > *item.period.published) continue;
+      if (best == nullptr || *f.range.start > *best->range.start) best = &f;
+    }
+    return best;
+  };
+  for (const ReferenceFigure& f : figures) {
     std::vector<int> members;
     std::vector<std::string> parts;
     Interval point{f.value, f.value};
     for (size_t i = 0; i < analysis.items.size(); ++i) {
       const Item& item = analysis.items[i];
       if (item.period.forecast) continue;
-      if (!f.range.empty() && !SamePeriod(item.period, period)) continue;
+      if (!f.range.empty()) {
+        bool applies = item.period.stated() ? item.period.range == f.range
+                                            : current_for(item) == &f;
+        if (!applies) continue;
+      }
       std::optional<int> year = RangeYear(item.period.range);
       if (!year && item.period.published) year = static_cast<int>(item.period.published->year());
       auto norm = normalizer.Express(item.claim->quantity(), item.own_unit, year, f.unit);

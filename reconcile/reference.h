@@ -11,6 +11,10 @@
 // Every claim of the matching subject (entity, metric and qualifier compared as
 // grouper.h keys) about the reference's period is expressed in the reference's unit;
 // when the claim's interval excludes the reference value, it is a REFERENCE_MISMATCH.
+// A claim with a stated period is held to the figure for exactly that period; an undated
+// claim (the value as of its publication) to the figure whose period started last on or
+// before its publication day: a fund registered with RMB 344 billion in 2024 is still
+// that size in an undated 2025 article unless the file gives a later figure.
 //
 // Thread-safe after Parse: const methods only.
 #ifndef CLAIMCHECK_RECONCILE_REFERENCE_H_

@@ -1,0 +1,128 @@
+// Reconciler throughput and memory on generated claims.
+//
+//   bazel run --config=opt //tests/reconcile:reconcile_benchmark
+//
+// BM_ReconcileInMemory: 1,000,000 claims over 100,000 subjects (10 claims each: yearly
+// figures from several documents, some in yuan, a few disagreeing, a few scale slips),
+// added to one Reconciler and finished. Time covers Add + Finish; generation is outside.
+// BM_ReconcileSharded: the same claims reconciled one subject at a time, as
+// `reconcile --keyed` does with a sorted stream: memory is bounded by the largest
+// subject, not the input. Each reports peak_rss_mb (getrusage ru_maxrss, whole process,
+// so run one benchmark per process with --benchmark_filter for a clean figure).
+#include <sys/resource.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "benchmark/benchmark.h"
+#include "proto/claim.pb.h"
+#include "proto/report.pb.h"
+#include "reconcile/reconciler.h"
+
+namespace claimcheck {
+namespace {
+
+constexpr int kSubjects = 100000;
+constexpr int kClaimsPerSubject = 10;
+
+double PeakRssMb() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;  // Linux: kilobytes
+}
+
+// Claim `n` of subject `s`: years 2015..2019 stated twice each by different documents.
+v1::Claim Generate(int s, int n) {
+  v1::Claim c;
+  int year = 2015 + n / 2;
+  c.set_id(absl::StrFormat("%08x%08x", s, n));
+  v1::Subject* subject = c.mutable_subject();
+  subject->set_entity(absl::StrCat("Company ", s));
+  subject->set_metric("revenue");
+  subject->set_key(absl::StrCat("company ", s, "|revenue"));
+  v1::Quantity* q = c.mutable_quantity();
+  double usd = 1e9 * (1 + (s % 97) / 10.0) * (1 + 0.1 * (year - 2015));
+  bool yuan = n % 2 == 1 && s % 3 == 0;
+  double value = yuan ? usd * 6.9 : usd;
+  if (s % 50 == 0 && n == 9) value *= 1.3;       // a contradiction
+  if (s % 211 == 0 && n == 7) value /= 1000;     // a scale slip
+  q->set_value(value);
+  q->set_currency(yuan ? "CNY" : "USD");
+  q->set_unit(q->currency());
+  q->set_type(v1::QUANTITY_TYPE_MONEY);
+  q->set_bound(n % 5 == 0 ? v1::BOUND_KIND_APPROXIMATE : v1::BOUND_KIND_EXACT);
+  q->set_precision(1e7);
+  q->set_low(value - 5e6);
+  q->set_high(value + 5e6);
+  q->set_text(absl::StrFormat("%s%.2f billion", yuan ? "RMB " : "$", value / 1e9));
+  v1::TimeScope* scope = c.mutable_scope();
+  scope->set_start(absl::StrCat(year, "-01-01"));
+  scope->set_end(absl::StrCat(year + 1, "-01-01"));
+  scope->set_granularity(v1::GRANULARITY_YEAR);
+  scope->set_kind(v1::SCOPE_KIND_PERIOD);
+  scope->set_text(absl::StrCat("in ", year));
+  v1::Provenance* p = c.mutable_provenance();
+  p->set_document_id(absl::StrFormat("%016x", (s * 7919L + n) % 400000));
+  p->set_uri(absl::StrCat("https://news.example.com/", p->document_id()));
+  p->set_title(absl::StrCat("Results of company ", s));
+  p->mutable_published()->mutable_time()->set_seconds(1420070400L + (year - 2014) * 31536000L +
+                                                       n * 86400L);
+  p->set_sentence(absl::StrCat("Company ", s, " reported revenue of ", q->text(), " in ", year,
+                               "."));
+  p->set_hedge(v1::HEDGE_STATED);
+  return c;
+}
+
+void BM_ReconcileInMemory(benchmark::State& state) {
+  for (auto _ : state) {
+    std::vector<v1::Claim> claims;
+    claims.reserve(static_cast<size_t>(kSubjects) * kClaimsPerSubject);
+    // Interleave subjects, as claims arrive document by document.
+    for (int n = 0; n < kClaimsPerSubject; ++n) {
+      for (int s = 0; s < kSubjects; ++s) claims.push_back(Generate(s, n));
+    }
+    auto reconciler = Reconciler::Create({}).value();
+    absl::Time start = absl::Now();
+    for (v1::Claim& c : claims) reconciler->Add(std::move(c));
+    std::vector<v1::Claim>().swap(claims);
+    v1::Report report = reconciler->Finish();
+    double seconds = absl::ToDoubleSeconds(absl::Now() - start);
+    state.SetIterationTime(seconds);
+    state.counters["claims"] = report.summary().claims();
+    state.counters["subjects"] = report.summary().subjects();
+    state.counters["findings"] = report.summary().findings();
+  }
+  state.counters["peak_rss_mb"] = PeakRssMb();
+}
+BENCHMARK(BM_ReconcileInMemory)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+void BM_ReconcileSharded(benchmark::State& state) {
+  for (auto _ : state) {
+    auto reconciler = Reconciler::Create({}).value();
+    double seconds = 0;
+    size_t findings = 0;
+    size_t claims = 0;
+    for (int s = 0; s < kSubjects; ++s) {
+      std::vector<v1::Claim> group;
+      for (int n = 0; n < kClaimsPerSubject; ++n) group.push_back(Generate(s, n));
+      absl::Time start = absl::Now();
+      for (v1::Claim& c : group) reconciler->Add(std::move(c));
+      v1::Report part = reconciler->Finish();
+      seconds += absl::ToDoubleSeconds(absl::Now() - start);
+      findings += part.findings_size();
+      claims += part.claims_size();
+    }
+    state.SetIterationTime(seconds);
+    state.counters["claims"] = claims;
+    state.counters["findings"] = findings;
+  }
+  state.counters["peak_rss_mb"] = PeakRssMb();
+}
+BENCHMARK(BM_ReconcileSharded)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace claimcheck
