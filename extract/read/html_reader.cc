@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
@@ -32,22 +34,41 @@ bool NameIs(absl::string_view name, std::initializer_list<absl::string_view> lis
   return false;
 }
 
-// Elements whose whole content is dropped.
-bool IsSkipped(absl::string_view n) {
-  return NameIs(n, {"script", "style", "noscript", "template", "svg", "math", "iframe",
-                    "object", "canvas", "select", "nav", "aside", "footer", "button",
-                    "textarea", "head"});
-}
-// Elements whose content is raw text: the first "</name" ends it.
-bool IsRawText(absl::string_view n) {
-  return NameIs(n, {"script", "style", "textarea", "title", "xmp", "noscript"});
-}
-bool IsBlock(absl::string_view n) {
-  return NameIs(n, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-                    "dt", "dd", "blockquote", "section", "article", "header", "main",
-                    "figure", "figcaption", "table", "thead", "tbody", "tfoot", "caption",
-                    "pre", "hr", "address", "details", "summary", "fieldset", "legend",
-                    "center", "hgroup", "form"});
+// What an element name means to the scanner, looked up once per tag.
+enum TagFlags : unsigned {
+  kSkipped = 1,    // whole content dropped
+  kRawText = 2,    // content is raw text: the first "</name" ends it
+  kBlock = 4,      // paragraph break
+  kRow = 8,        // line break
+  kCell = 16,      // space
+  kNoFurnitureCheck = 32,  // never dropped for its class/id
+  kVoid = 64,      // no content
+};
+
+unsigned TagInfo(absl::string_view name) {
+  static const auto* table = new absl::flat_hash_map<absl::string_view, unsigned>{
+      {"script", kSkipped | kRawText}, {"style", kSkipped | kRawText},
+      {"noscript", kSkipped | kRawText}, {"textarea", kSkipped | kRawText},
+      {"xmp", kSkipped | kRawText}, {"title", kRawText},
+      {"template", kSkipped}, {"svg", kSkipped}, {"math", kSkipped}, {"iframe", kSkipped},
+      {"object", kSkipped}, {"canvas", kSkipped}, {"select", kSkipped}, {"nav", kSkipped},
+      {"aside", kSkipped}, {"footer", kSkipped}, {"button", kSkipped}, {"head", kSkipped},
+      {"p", kBlock}, {"div", kBlock}, {"h1", kBlock | kNoFurnitureCheck}, {"h2", kBlock},
+      {"h3", kBlock}, {"h4", kBlock}, {"h5", kBlock}, {"h6", kBlock}, {"li", kBlock},
+      {"ul", kBlock}, {"ol", kBlock}, {"dl", kBlock}, {"dt", kBlock}, {"dd", kBlock},
+      {"blockquote", kBlock}, {"section", kBlock}, {"article", kBlock | kNoFurnitureCheck},
+      {"header", kBlock}, {"main", kBlock | kNoFurnitureCheck}, {"figure", kBlock},
+      {"figcaption", kBlock}, {"table", kBlock}, {"thead", kBlock}, {"tbody", kBlock},
+      {"tfoot", kBlock}, {"caption", kBlock}, {"pre", kBlock}, {"hr", kBlock | kVoid},
+      {"address", kBlock}, {"details", kBlock}, {"summary", kBlock}, {"fieldset", kBlock},
+      {"legend", kBlock}, {"center", kBlock}, {"hgroup", kBlock}, {"form", kBlock},
+      {"tr", kRow}, {"td", kCell}, {"th", kCell},
+      {"html", kNoFurnitureCheck}, {"body", kNoFurnitureCheck},
+      {"img", kVoid}, {"input", kVoid}, {"link", kVoid}, {"source", kVoid}, {"wbr", kVoid},
+      {"meta", kVoid}, {"br", kVoid}, {"col", kVoid}, {"area", kVoid}, {"base", kVoid},
+      {"embed", kVoid}, {"param", kVoid}, {"track", kVoid}};
+  auto it = table->find(name);
+  return it == table->end() ? 0 : it->second;
 }
 
 std::string CollapseSpace(absl::string_view s) {
@@ -68,10 +89,12 @@ std::string CollapseSpace(absl::string_view s) {
 // Page furniture announced by class or id words: cookie banners, share bars, related
 // links, comment sections, newsletter boxes, adverts.
 bool IsFurnitureWord(absl::string_view w) {
-  return NameIs(w, {"cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe",
-                    "subscription", "paywall", "advert", "advertisement", "ad", "ads",
-                    "promo", "share", "sharing", "social", "related", "comments", "comment",
-                    "sidebar", "breadcrumb", "breadcrumbs", "popup", "modal", "skip"});
+  static const auto* words = new absl::flat_hash_set<absl::string_view>{
+      "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
+      "paywall", "advert", "advertisement", "ad", "ads", "promo", "share", "sharing",
+      "social", "related", "comments", "comment", "sidebar", "breadcrumb", "breadcrumbs",
+      "popup", "modal", "skip"};
+  return words->contains(w);
 }
 
 bool HasFurnitureWord(absl::string_view value) {
@@ -117,11 +140,23 @@ class Scanner {
 
   void Run() {
     out_->clear();
+    out_->reserve(h_.size() / 2);
     const unsigned char* d = reinterpret_cast<const unsigned char*>(h_.data());
     const size_t n = h_.size();
     while (i_ < n) {
+      // A run of text; a single space between words stays in the run (it would collapse
+      // to itself anyway).
       size_t run = i_;
-      while (run < n && !kSpecial[d[run]]) ++run;
+      while (run < n) {
+        unsigned char c = d[run];
+        if (!kSpecial[c]) {
+          ++run;
+        } else if (c == ' ' && run > i_ && run + 1 < n && !kSpecial[d[run + 1]]) {
+          run += 2;
+        } else {
+          break;
+        }
+      }
       if (run > i_) {
         EmitText(i_, run);
         i_ = run;
@@ -323,12 +358,13 @@ class Scanner {
     size_t tag_begin = i_;
     i_ = tag.end;
     absl::string_view name = tag.Name();
+    const unsigned info = TagInfo(name);
     if (tag.closing) {
       if (name == "h1") in_h1_ = false;
       if (name == "pre" && pre_depth_ > 0) --pre_depth_;
-      if (IsBlock(name)) Break(2, tag_begin);
-      if (name == "tr") Break(1, tag_begin);
-      if ((name == "td" || name == "th") && !pending_space_) {
+      if (info & kBlock) Break(2, tag_begin);
+      if (info & kRow) Break(1, tag_begin);
+      if ((info & kCell) && !pending_space_) {
         pending_space_ = true;
         space_src_ = tag_begin;
       }
@@ -341,7 +377,11 @@ class Scanner {
     if (name == "time" && meta_->time_datetime.empty()) {
       meta_->time_datetime = std::string(absl::StripAsciiWhitespace(tag.Attr("datetime")));
     }
-    if (tag.self_closing && name != "br") return;
+    if (name == "br") {
+      Break(1, tag_begin);
+      return;
+    }
+    if (tag.self_closing) return;
     if (name == "title") {
       size_t close = FindRawClose(i_, "title");
       if (meta_->title_element.empty()) {
@@ -350,7 +390,7 @@ class Scanner {
       i_ = SkipCloseTag(close);
       return;
     }
-    if (IsRawText(name)) {
+    if (info & kRawText) {
       size_t close = FindRawClose(i_, name);
       if (name == "script" &&
           absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(tag.Attr("type")),
@@ -360,29 +400,23 @@ class Scanner {
       i_ = SkipCloseTag(close);
       return;
     }
-    if (IsSkipped(name)) {
+    if (info & kSkipped) {
       if (name == "head") return;  // head: only its title/meta/script matter
       i_ = SkipElement(i_, name);
       return;
     }
-    if (name == "br") {
-      Break(1, tag_begin);
-      return;
-    }
-    if (!NameIs(name, {"html", "body", "main", "article", "h1"}) &&
+    if (!(info & kNoFurnitureCheck) && tag.attr_count > 0 &&
         (HasFurnitureWord(tag.Attr("class")) || HasFurnitureWord(tag.Attr("id")))) {
-      if (!NameIs(name, {"img", "input", "hr", "link", "source", "wbr"})) {
-        i_ = SkipElement(i_, name);
-      }
+      if (!(info & kVoid)) i_ = SkipElement(i_, name);
       return;
     }
     if (name == "h1" && meta_->first_h1.empty()) in_h1_ = true;
     if (name == "pre") ++pre_depth_;
-    if (IsBlock(name)) {
+    if (info & kBlock) {
       Break(2, tag_begin);
-    } else if (name == "tr") {
+    } else if (info & kRow) {
       Break(1, tag_begin);
-    } else if ((name == "td" || name == "th") && !pending_space_) {
+    } else if ((info & kCell) && !pending_space_) {
       pending_space_ = true;
       space_src_ = tag_begin;
     }

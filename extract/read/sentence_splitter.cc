@@ -3,7 +3,12 @@
 #include <array>
 #include <cstdint>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace claimcheck {
 namespace {
@@ -24,39 +29,67 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool Contains(absl::string_view word, std::initializer_list<absl::string_view> list) {
-  for (absl::string_view w : list) {
-    if (w == word) return true;
-  }
-  return false;
-}
+using WordSet = absl::flat_hash_set<absl::string_view>;
 
 // Abbreviations after which a period never ends a sentence (a name, number or date
 // always follows).
 bool IsStrongAbbreviation(absl::string_view w) {
-  return Contains(w, {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt",
-                      "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr", "St", "Mt", "Rev", "Hon",
-                      "Pres", "vs", "v", "Fig", "Figs", "fig", "Vol",
-                      "vol", "Ch", "ch", "Art", "Sec", "approx", "Approx", "ca", "cf",
-                      "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-                      "Nov", "Dec", "est", "Est", "al", "pp", "p", "Op", "Ref"});
+  static const WordSet* set = new WordSet{
+      "Mr",  "Mrs", "Ms",   "Dr",   "Prof", "Gen",  "Sen",  "Rep",    "Gov",    "Lt",
+      "Col", "Capt", "Sgt", "Maj",  "Adm",  "Cmdr", "St",   "Mt",     "Rev",    "Hon",
+      "Pres", "vs", "v",    "Fig",  "Figs", "fig",  "Vol",  "vol",    "Ch",     "ch",
+      "Art", "Sec", "approx", "Approx", "ca", "cf", "Jan",  "Feb",    "Mar",    "Apr",
+      "Jun", "Jul", "Aug",  "Sep",  "Sept", "Oct",  "Nov",  "Dec",    "est",    "Est",
+      "al",  "pp",  "p",    "Op",   "Ref"};
+  return w.size() <= 6 && set->contains(w);
 }
 
 // Abbreviations that may also end a sentence ("... bought Acme Corp. The deal ...").
 bool IsWeakAbbreviation(absl::string_view w) {
-  return Contains(w, {"Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "Bros", "Jr", "Sr", "etc",
-                      "Ave", "Dept", "Univ", "Assn", "Intl", "Cos", "Pty", "Bhd", "Hldgs",
-                      "Mfg", "AG", "SA", "NV"});
+  static const WordSet* set = new WordSet{
+      "Inc", "Corp", "Co",  "Ltd",  "Plc",  "PLC", "Bros", "Jr",    "Sr",  "etc",  "Ave",
+      "Dept", "Univ", "Assn", "Intl", "Cos", "Pty", "Bhd", "Hldgs", "Mfg", "AG",   "SA",
+      "NV"};
+  return w.size() <= 5 && set->contains(w);
 }
 
 // Words that typically open a sentence; after a weak abbreviation only these start one.
 bool IsSentenceOpener(absl::string_view w) {
-  return Contains(w, {"The", "This", "That", "These", "Those", "It", "Its", "In", "But",
-                      "And", "He", "She", "They", "We", "I", "A", "An", "However", "Meanwhile",
-                      "Also", "On", "At", "As", "For", "If", "While", "After", "Since",
-                      "According", "Some", "Many", "Most", "There", "Its", "Yet", "So",
-                      "Still", "Now", "Last", "Earlier", "Later", "Both", "Such", "What",
-                      "When", "Why", "How", "Our", "Their", "His", "Her", "By", "With"});
+  static const WordSet* set = new WordSet{
+      "The",   "This",    "That",    "These",     "Those", "It",    "Its",   "In",
+      "But",   "And",     "He",      "She",       "They",  "We",    "I",     "A",
+      "An",    "However", "Meanwhile", "Also",    "On",    "At",    "As",    "For",
+      "If",    "While",   "After",   "Since",     "According", "Some", "Many", "Most",
+      "There", "Yet",     "So",      "Still",     "Now",   "Last",  "Earlier", "Later",
+      "Both",  "Such",    "What",    "When",      "Why",   "How",   "Our",   "Their",
+      "His",   "Her",     "By",      "With"};
+  return set->contains(w);
+}
+
+// Index of the first byte at or after `i` the scanner must look at (kStop), or `n`.
+size_t NextStop(const unsigned char* d, size_t i, size_t n) {
+#ifdef __SSE2__
+  const __m128i nl = _mm_set1_epi8('\n');
+  const __m128i dot = _mm_set1_epi8('.');
+  const __m128i bang = _mm_set1_epi8('!');
+  const __m128i ask = _mm_set1_epi8('?');
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3));
+  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, ask))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)),
+                     _mm_cmpeq_epi8(v, ef)));
+    int mask = _mm_movemask_epi8(m);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i < n && !kStop[d[i]]) ++i;
+  return i;
 }
 
 // The word just before text[pos] made of letters and dots ("U.S", "Corp", "e.g").
@@ -159,7 +192,7 @@ class Splitter {
     size_t start = 0;
     size_t i = 0;
     while (i < n) {
-      while (i < n && !kStop[data[i]]) ++i;
+      i = NextStop(data, i, n);
       if (i >= n) break;
       unsigned char c = data[i];
       if (c == '\n') {

@@ -1,9 +1,11 @@
 #include "extract/read/text_normalizer.h"
 
 #include <array>
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
-#include "claims/fingerprint.h"
+#include "absl/strings/str_format.h"
 
 namespace claimcheck {
 namespace {
@@ -60,27 +62,106 @@ Mapping Classify(absl::string_view text, size_t i) {
   return {Kind::kKeep, len < left ? len : left, {}};
 }
 
-}  // namespace
+// Sinks receive the normalised text piece by piece: Text() for bytes copied from the
+// input at `src`, Byte()/Replacement() for a space or a replacement.
+class StringSink {
+ public:
+  StringSink(std::string* out, OffsetMap* map) : out_(out), map_(map) {
+    out_->clear();
+  }
+  bool empty() const { return out_->empty(); }
+  void Text(const char* p, size_t n, size_t src) {
+    if (map_) map_->AddExact(out_->size(), src);
+    out_->append(p, n);
+  }
+  void Space(size_t src) {
+    if (map_) map_->AddExact(out_->size(), src);
+    out_->push_back(' ');
+  }
+  void Replacement(absl::string_view with, size_t src) {
+    if (map_) map_->AddInexact(out_->size(), src);
+    out_->append(with.data(), with.size());
+  }
 
-void NormalizeForMatching(absl::string_view text, std::string* out, OffsetMap* map) {
-  out->clear();
-  out->reserve(text.size());
+ private:
+  std::string* out_;
+  OffsetMap* map_;
+};
+
+// Hashes the normalised text without building it (see DocumentIdForText).
+class HashSink {
+ public:
+  bool empty() const { return total_ == 0; }
+  void Text(const char* p, size_t n, size_t) {
+    total_ += n;
+    while (n > 0) {
+      size_t take = std::min(n, sizeof(buf_) - len_);
+      std::memcpy(buf_ + len_, p, take);
+      len_ += take;
+      p += take;
+      n -= take;
+      if (len_ == sizeof(buf_)) Drain();
+    }
+  }
+  void Space(size_t src) { Text(" ", 1, src); }
+  void Replacement(absl::string_view with, size_t src) { Text(with.data(), with.size(), src); }
+  uint64_t Finish() {
+    size_t words = len_ / 8;
+    HashWords(words);
+    uint64_t tail = 0;
+    std::memcpy(&tail, buf_ + words * 8, len_ - words * 8);
+    Mix(tail ^ (static_cast<uint64_t>(len_ - words * 8) << 56));
+    Mix(total_);
+    return h_;
+  }
+
+ private:
+  static constexpr uint64_t kPrime = 1099511628211ull;
+  void Mix(uint64_t w) {
+    h_ = (h_ ^ w) * kPrime;
+    h_ ^= h_ >> 29;
+  }
+  void HashWords(size_t words) {
+    for (size_t k = 0; k < words; ++k) {
+      uint64_t w;
+      std::memcpy(&w, buf_ + 8 * k, 8);
+      Mix(w);
+    }
+  }
+  void Drain() {
+    HashWords(len_ / 8);  // sizeof(buf_) is a multiple of 8
+    len_ = 0;
+  }
+  char buf_[4096];
+  size_t len_ = 0;
+  uint64_t total_ = 0;
+  uint64_t h_ = 14695981039346656037ull;
+};
+
+template <typename Sink>
+void Normalize(absl::string_view text, Sink& sink) {
   const unsigned char* data = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   bool pending_space = false;
   size_t space_source = 0;
   size_t i = 0;
   while (i < n) {
+    // A run of ordinary bytes; a single ' ' between ordinary bytes stays in the run.
     size_t run = i;
-    while (run < n && !kSpecial[data[run]]) ++run;
-    if (run > i) {
-      if (pending_space && !out->empty()) {
-        if (map) map->AddExact(out->size(), space_source);
-        out->push_back(' ');
+    while (run < n) {
+      unsigned char c = data[run];
+      if (!kSpecial[c]) {
+        ++run;
+      } else if (c == ' ' && run > i && run + 1 < n && !kSpecial[data[run + 1]]) {
+        run += 2;
+      } else {
+        break;
       }
+    }
+    if (run > i) {
+      if (pending_space && !sink.empty()) sink.Space(space_source);
       pending_space = false;
-      if (map) map->AddExact(out->size(), i);
-      out->append(text.data() + i, run - i);
+      sink.Text(text.data() + i, run - i, i);
       i = run;
       if (i >= n) break;
     }
@@ -94,22 +175,25 @@ void NormalizeForMatching(absl::string_view text, std::string* out, OffsetMap* m
         break;
       case Kind::kKeep:
       case Kind::kReplace:
-        if (pending_space && !out->empty()) {
-          if (map) map->AddExact(out->size(), space_source);
-          out->push_back(' ');
-        }
+        if (pending_space && !sink.empty()) sink.Space(space_source);
         pending_space = false;
         if (m.kind == Kind::kKeep) {
-          if (map) map->AddExact(out->size(), i);
-          out->append(text.data() + i, m.length);
+          sink.Text(text.data() + i, m.length, i);
         } else {
-          if (map) map->AddInexact(out->size(), i);
-          out->append(m.with.data(), m.with.size());
+          sink.Replacement(m.with, i);
         }
         break;
     }
     i += m.length;
   }
+}
+
+}  // namespace
+
+void NormalizeForMatching(absl::string_view text, std::string* out, OffsetMap* map) {
+  out->reserve(text.size());
+  StringSink sink(out, map);
+  Normalize(text, sink);
 }
 
 std::string NormalizeForMatching(absl::string_view text) {
@@ -119,9 +203,9 @@ std::string NormalizeForMatching(absl::string_view text) {
 }
 
 std::string DocumentIdForText(absl::string_view text) {
-  std::string normalized;
-  NormalizeForMatching(text, &normalized, nullptr);
-  return FingerprintHex(normalized);
+  HashSink sink;
+  Normalize(text, sink);
+  return absl::StrFormat("%016x", sink.Finish());
 }
 
 }  // namespace claimcheck
