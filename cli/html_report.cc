@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "cli/report_format.h"
@@ -75,7 +76,8 @@ std::string Esc(absl::string_view s) { return EscapeHtml(s); }
 std::string SourceLink(absl::string_view uri, absl::string_view title) {
   std::string label = Esc(title.empty() ? uri : title);
   if (IsSafeLink(uri)) {
-    return absl::StrCat("<a href=\"", Esc(uri), "\" rel=\"noopener noreferrer\">", label, "</a>");
+    std::string href = absl::StrReplaceAll(uri, {{" ", "%20"}});
+    return absl::StrCat("<a href=\"", Esc(href), "\" rel=\"noopener noreferrer\">", label, "</a>");
   }
   if (uri.empty() || uri == title) return label;
   return absl::StrCat(label, " <span class=\"muted\">(<code>", Esc(uri), "</code>)</span>");
@@ -131,13 +133,14 @@ void RenderValue(const v1::Claim* claim, const v1::ComparedValue* compared,
                  const std::map<std::string, const v1::Claim*>& claims, std::string& out) {
   absl::StrAppend(&out, "<div class=\"value\">");
   if (compared != nullptr) {
-    double low = compared->low(), high = compared->high();
     absl::StrAppend(&out, "<div class=\"figure\">",
-                    Esc(FormatFigureWithInterval(compared->value(),
-                                                 compared->has_low() ? &low : nullptr,
-                                                 compared->has_high() ? &high : nullptr,
-                                                 compared->unit())),
-                    "</div>");
+                    Esc(FormatFigure(compared->value(), compared->unit())), "</div>");
+    if (compared->has_low() || compared->has_high()) {
+      // The interval rounding and hedges allow, which is what was compared.
+      std::string low = compared->has_low() ? FormatNumber(compared->low()) : "\xE2\x88\x92\xE2\x88\x9E";
+      std::string high = compared->has_high() ? FormatNumber(compared->high()) : "\xE2\x88\x9E";
+      absl::StrAppend(&out, "<div class=\"muted\">allowed: ", Esc(low), " to ", Esc(high), "</div>");
+    }
   } else if (claim != nullptr) {
     absl::StrAppend(&out, "<div class=\"figure\">",
                     Esc(FormatFigure(claim->quantity().value(), claim->quantity().unit())),

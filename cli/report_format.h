@@ -69,8 +69,9 @@ SentenceParts SplitSentence(const v1::Claim& claim);
 // Escapes &, <, >, " and ' for HTML text and attribute values. Invalid UTF-8 bytes
 // become U+FFFD so a browser never re-synchronises inside markup.
 std::string EscapeHtml(absl::string_view text);
-// True for an absolute http:// or https:// URL without spaces or control characters:
-// the only links a report makes clickable (a "javascript:" URI stays text).
+// True for an absolute http:// or https:// URL without control characters, quotes or
+// angle brackets: the only links a report makes clickable (a "javascript:" URI stays
+// text). Spaces are allowed; link targets must encode them as %20.
 bool IsSafeLink(absl::string_view url);
 
 }  // namespace claimcheck

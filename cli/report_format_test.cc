@@ -117,7 +117,9 @@ TEST(ReportFormatTest, OnlyHttpLinksAreSafe) {
       {"data:text/html,<script>", false},
       {"corpus/file.txt", false},
       {"https://example.com/\"onmouseover=x", false},
-      {"https://exa mple.com", false},
+      {"https://example.com/a#line 3", true},
+      {"https:// example.com", false},
+      {"https://example.com/\nx", false},
       {"https://", false},
   };
   for (const auto& c : cases) EXPECT_EQ(IsSafeLink(c.url), c.safe) << c.url;
