@@ -89,6 +89,12 @@ struct Found {
   std::vector<std::string> timex;
 };
 
+// Recognizers-Text reports sub-units in themselves ("50 cents" is 50 Cent) but larger
+// units in the base unit ("30 MUSD" is 30000000 dollars).
+double WrittenFactor(const QuantityMention& m) {
+  return m.unit_factor < 1 ? m.unit_factor : 1;
+}
+
 const char* TypeName(const QuantityMention& m) {
   switch (m.quantity.type()) {
     case v1::QUANTITY_TYPE_MONEY: return "currency";
@@ -133,13 +139,13 @@ std::vector<Found> Collect(absl::string_view, const std::vector<QuantityMention>
       continue;
     }
     if (!wanted(type) || (numbers_only && type == "number")) continue;
-    Found f{m.figure_begin, m.end, type, m.quantity.value() / m.unit_factor, m.unit_name,
+    Found f{m.figure_begin, m.end, type, m.quantity.value() / WrittenFactor(m), m.unit_name,
             m.quantity.currency(), &m.quantity, {}};
     if (m.high_end > 0) {
       f.begin = m.high_begin;
-      f.value = m.quantity.high() / m.unit_factor;
+      f.value = m.quantity.high() / WrittenFactor(m);
       if (m.quantity.has_high() && m.quantity.precision() > 0) {
-        f.value = (m.quantity.high() - m.quantity.precision() / 2) / m.unit_factor;
+        f.value = (m.quantity.high() - m.quantity.precision() / 2) / WrittenFactor(m);
       }
     }
     if (type == "number") f.unit.clear();

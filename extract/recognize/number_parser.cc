@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "claims/quantity_interval.h"
 #include "extract/recognize/number_words.h"
 
@@ -74,7 +75,22 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   char c = text[i];
   if (IsLetter(c)) {
     std::optional<WordNumber> w = ParseNumberWords(text, pos);
-    if (!w) return std::nullopt;
+    if (!w) {
+      // "minus 5", "negative 2.5".
+      for (absl::string_view word : {"minus ", "negative "}) {
+        if (text.size() > pos + word.size() &&
+            absl::EqualsIgnoreCase(text.substr(pos, word.size()), word) &&
+            IsDigit(text[pos + word.size()])) {
+          std::optional<ParsedNumber> n = ParseNumberAt(text, pos + word.size());
+          if (!n) return std::nullopt;
+          n->begin = pos;
+          n->value = -n->value;
+          n->plain_integer = false;
+          return n;
+        }
+      }
+      return std::nullopt;
+    }
     out.end = out.literal_end = w->end;
     out.value = w->value;
     out.precision = w->precision;
@@ -184,6 +200,22 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
       i = after;
     }
   }
+  // Scientific notation written out: "1.3x10^6", "6.23×10^-4".
+  for (absl::string_view times : {"x10^", "\xC3\x97" "10^", " x 10^"}) {
+    if (text.substr(i, times.size()) == times) {
+      size_t j = i + times.size();
+      double esign = 1;
+      if (j < text.size() && (text[j] == '+' || text[j] == '-')) esign = text[j] == '-' ? -1 : 1, ++j;
+      size_t d = CountDigits(text, j);
+      if (d > 0 && d <= 3) {
+        digits = std::to_string(ToDouble(digits) *
+                                std::pow(10.0, esign * ToDouble(std::string(text.substr(j, d)))));
+        i = j + d;
+        grouped = true;  // no longer a plain integer
+      }
+      break;
+    }
+  }
   bool simple_int = !grouped && digits.find('.') == std::string::npos;
   bool plain = sign > 0 && simple_int;
   double value = ToDouble(digits);
@@ -260,7 +292,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   out.value = sign * value;
   out.end = i;
   // Words continuing an integer: "3 hundred and 21", "3 dozens", "1 over three".
-  if (plain && value < 1000) {
+  if (plain && value < 1e15) {
     std::optional<WordNumber> w = ParseNumberWords(text, i, value);
     size_t scale_only_end = 0;
     size_t k = i;

@@ -259,19 +259,22 @@ class Grammar {
       if (r.end_tok == i) return std::nullopt;
     }
     size_t j = r.end_tok;
-    // Fractions: "two thirds", "one hundred thirty fifths", "three twenty-firsts".
-    if (!r.fraction) {
+    // Fractions: "two thirds", "one hundred thirty fifths", "three twenty-firsts". The
+    // ordinal agrees in number with its numerator ("one fifth", "two fifths"; "two
+    // millionth" is no fraction), and digits never take a word ordinal ("100 millionths").
+    bool digits_only = leading && r.end_tok == 0;
+    if (!r.fraction && !digits_only) {
       if (r.last == Tok::kTens && !r.and_before_tens && r.before_tens > 0 && Is(j, Tok::kOrdinal) &&
-          t_[j].value < 10 && Adjacent(j)) {
+          t_[j].value < 10 && Agrees(r.before_tens, t_[j])) {
         return Finish(sign, r.before_tens / (r.tens_value + t_[j].value), t_[j].end, true,
                       j + 1, &out);
       }
-      if (Is(j, Tok::kTens) && Is(j + 1, Tok::kOrdinal) && t_[j + 1].value < 10) {
+      if (Is(j, Tok::kTens) && Is(j + 1, Tok::kOrdinal) && t_[j + 1].value < 10 &&
+          Agrees(r.value, t_[j + 1])) {
         return Finish(sign, r.value / (t_[j].value + t_[j + 1].value), t_[j + 1].end, true,
                       j + 2, &out);
       }
-      if (j < t_.size() && IsDenominator(t_[j]) && r.last != Tok::kScale &&
-          !(t_[j].kind == Tok::kQuarter && !t_[j].plural && r.value != 1)) {
+      if (j < t_.size() && IsDenominator(t_[j]) && Agrees(r.value, t_[j])) {
         return Finish(sign, r.value / t_[j].value, t_[j].end, true, j + 1, &out);
       }
     }
@@ -323,7 +326,11 @@ class Grammar {
         Grammar sub(text_, std::vector<Token>(t_.begin() + k, t_.end()));
         den = sub.Parse(std::nullopt, 0);
       }
-      if (den && den->value != 0 && !FollowedByWord(den->end)) {
+      bool over = Is(j, Tok::kOver);
+      // "one over three" must end there ("$2000 over 3 years" is no fraction); "two out of
+      // five hundred tvs" may go on, but is never more than one ("12 out of 10").
+      if (den && den->value != 0 &&
+          (over ? !FollowedByWord(den->end) : r.value <= den->value)) {
         out.value = sign * r.value / den->value;
         out.end = den->end;
         out.is_fraction = true;
@@ -353,6 +360,9 @@ class Grammar {
   };
 
   bool Is(size_t i, Tok k) const { return i < t_.size() && t_[i].kind == k; }
+  static bool Agrees(double numerator, const Token& ordinal) {
+    return numerator == 1 ? !ordinal.plural : ordinal.plural;
+  }
   std::string Word(size_t i) const {
     return absl::AsciiStrToLower(text_.substr(t_[i].begin, t_[i].end - t_[i].begin));
   }
@@ -385,14 +395,25 @@ class Grammar {
   // and sets *next past it, or returns 0.
   double AndFraction(size_t i, size_t* next) const {
     if (!Is(i, Tok::kAnd)) return 0;
-    if ((Is(i + 1, Tok::kA)) && i + 2 < t_.size() && IsDenominator(t_[i + 2])) {
+    if ((Is(i + 1, Tok::kA)) && i + 2 < t_.size() && IsDenominator(t_[i + 2]) &&
+        !t_[i + 2].plural) {
       *next = i + 3;
       return 1.0 / t_[i + 2].value;
     }
-    if (Is(i + 1, Tok::kUnit) && t_[i + 1].value > 0 && i + 2 < t_.size() &&
-        IsDenominator(t_[i + 2])) {
-      *next = i + 3;
-      return t_[i + 1].value / t_[i + 2].value;
+    // A proper fraction after "and": "and three quarters", "and fifty-four hundredths".
+    // An improper one ("one hundred and thirty fifths") divides the whole number instead.
+    double num = 0;
+    size_t k = i + 1;
+    if (Is(k, Tok::kUnit)) {
+      num = t_[k].value, ++k;
+    } else if (Is(k, Tok::kTens)) {
+      num = t_[k].value, ++k;
+      if (Is(k, Tok::kUnit) && t_[k].value < 10) num += t_[k].value, ++k;
+    }
+    if (num > 0 && k < t_.size() && IsDenominator(t_[k]) && num < t_[k].value &&
+        Agrees(num, t_[k])) {
+      *next = k + 1;
+      return num / t_[k].value;
     }
     return 0;
   }
@@ -402,6 +423,12 @@ class Grammar {
     double total = 0, current = 0, last_small = 0, last_scale = 0;
     Tok last = Tok::kNone;
     size_t end = leading_end;
+    struct {
+      double total = 0, current = 0;
+      size_t end = 0, i = 0;
+      Tok last = Tok::kNone;
+      bool valid = false;
+    } saved;
     size_t i = i0;
     if (leading) {
       current = *leading;
@@ -449,7 +476,8 @@ class Grammar {
           if (last == Tok::kA) {
             current = 100, ok = true;
           } else if ((last == Tok::kUnit || last == Tok::kTens || last == Tok::kDigits) &&
-                     current > 0 && (current < 100 || last == Tok::kDigits)) {
+                     current > 0 &&
+                     (current < 100 || (last == Tok::kDigits && current == last_small))) {
             current *= 100, ok = true;
           }
           break;
@@ -495,8 +523,10 @@ class Grammar {
             continue;
           }
           ok = (last == Tok::kHundred || last == Tok::kScale) &&
-               (Is(i + 1, Tok::kUnit) || Is(i + 1, Tok::kTens) || Is(i + 1, Tok::kDigits));
+               (Is(i + 1, Tok::kUnit) || Is(i + 1, Tok::kTens) ||
+                (Is(i + 1, Tok::kDigits) && t_[i + 1].value > 0));
           if (ok) {
+            saved = {total, current, end, i, last, true};
             last = Tok::kAnd;
             continue;  // "and" alone never ends a number
           }
@@ -508,7 +538,16 @@ class Grammar {
         default:
           break;
       }
-      if (!ok) break;
+      if (!ok) {
+        // "3 hundred and 2 hundred": the chunk after "and" cannot take its multiplier, so
+        // the number ends before the "and".
+        if (saved.valid && (t.kind == Tok::kHundred || t.kind == Tok::kScale)) {
+          total = saved.total, current = saved.current, end = saved.end, i = saved.i;
+          last = saved.last;
+        }
+        break;
+      }
+      if (t.kind == Tok::kHundred || t.kind == Tok::kScale) saved.valid = false;
       last = t.kind;
       end = t.end;
     }
@@ -589,6 +628,7 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
       {"trn", 1e12, false, false},      {"tn", 1e12, false, false},
       {"k", 1e3, false, false},         {"M", 1e6, true, false},
       {"b", 1e9, false, true},          {"B", 1e9, true, true},
+      {"G", 1e9, true, false},
   };
   if (pos >= text.size()) return 0;
   if (text.substr(pos, 3) == "\xE4\xB8\x87") {  // 万
@@ -606,6 +646,7 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
     bool match = s.case_sensitive ? cand == s.word : absl::EqualsIgnoreCase(cand, s.word);
     if (!match) continue;
     if (s.glued_only && !glued) continue;
+    if (s.word[0] == 'G' && glued) continue;  // "5G", "10G" are network names
     if (pos + n < text.size() &&
         (IsAsciiLetter(text[pos + n]) || IsDigit(text[pos + n]))) {
       continue;

@@ -66,7 +66,7 @@ Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn) {
   if (m) {
     bool ok = !(m->info->needs_digits && pn.from_words);
     // "230F-A", "24703L-202": a one-letter symbol glued to digits and then a hyphen.
-    if (glued && m->end - m->begin == 1 && m->end < n && text[m->end] == '-') ok = false;
+    if (m->end - m->begin == 1 && m->end < n && text[m->end] == '-') ok = false;
     // "2 pm" is a time (rejected earlier); "5 g" alone is fine. A glued symbol must not be
     // followed by digits ("m212").
     if (m->end < n && IsDigit(text[m->end])) ok = false;
@@ -239,11 +239,26 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
   if (unit && unit->weight_or_money && !prefix && pn->scale < 1e6) {
     unit = table.Find("lbs");  // "25 pounds" is a weight; "361 million pounds" money
   }
-  if (prefix && unit && unit->kind != UnitKind::kCurrency) {
-    suffix = Suffix();  // "$5 per share"-like: the money figure ends at the number
+  if (prefix && unit) {
+    // "$5 per share", "$10 dollars bill", "$ 20.00 $ 37.97": with a currency written
+    // before, the figure ends at the number.
+    suffix = Suffix();
     unit = nullptr;
   }
   if (prefix && !suffix.unit) suffix.noun.clear();
+  // "75 USD million": a scale word after a currency code.
+  if (!prefix && unit && unit->kind == UnitKind::kCurrency && pn->scale == 1 &&
+      suffix.end + 1 < n && text[suffix.end] == ' ') {
+    size_t scale_end = 0;
+    double scale = MatchScaleWord(text, suffix.end + 1, false, &scale_end);
+    if (scale >= 1e3) {
+      pn->value *= scale;
+      pn->precision *= scale;
+      pn->scale = scale;
+      pn->scale_word = std::string(text.substr(suffix.end + 1, scale_end - suffix.end - 1));
+      suffix.end = scale_end;
+    }
+  }
   const UnitInfo* currency = prefix ? prefix->info : nullptr;
   if (!currency && unit && unit->kind == UnitKind::kCurrency) currency = unit;
   if (currency) unit = currency;
@@ -327,9 +342,31 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
         if (e < n && text[e] == ' ') cu = table.MatchAt(text, e + 1);
         if (cu && cu->info->display == "Cent") {
           cents = c->value, fig_end = cu->end;
-        } else if (e >= n || (!IsAlnum(text[e]) && !(text[e] == ' ' && e + 1 < n &&
-                                                     IsAlnum(text[e + 1])))) {
+        } else if (e >= n || std::strchr(".,;:!?)", text[e]) != nullptr) {
           cents = c->value, fig_end = e;
+        }
+      }
+    }
+  }
+
+  // "5 feet 2 inches", "12 ft 2 in": inches added to feet.
+  double inches = 0;
+  if (!hi && unit && unit->display == "Foot") {
+    size_t k = fig_end;
+    if (absl::EqualsIgnoreCase(text.substr(k, 5), " and ")) k += 5;
+    else if (k < n && text[k] == ' ') k += 1;
+    std::optional<ParsedNumber> c;
+    if (k > fig_end && k < n && IsDigit(text[k])) c = ParseNumberAt(text, k);
+    if (!c && k > fig_end && k < n && IsAlpha(text[k])) c = ParseNumberAt(text, k);
+    if (c && c->value > 0 && c->value < 12 && c->end + 1 < n && text[c->end] == ' ') {
+      size_t w = c->end + 1;
+      for (absl::string_view inch : {"inches", "inch", "in"}) {
+        size_t e = w + inch.size();
+        if (absl::EqualsIgnoreCase(text.substr(w, inch.size()), inch) &&
+            (e >= n || !IsAlnum(text[e]))) {
+          inches = c->value;
+          fig_end = e;
+          break;
         }
       }
     }
@@ -382,9 +419,10 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
   m.unit_glued = suffix.unit != nullptr && suffix.glued && !hi;
   v1::Quantity& q = m.quantity;
   double factor = unit ? unit->factor : 1;
-  double value = pn->value * factor + cents * 0.01;
+  double value = pn->value * factor + cents * 0.01 + inches / 12;
   double precision = (hi ? hi->precision : pn->precision) * factor;
   if (cents > 0) precision = 0.01;
+  if (inches > 0) precision = 1.0 / 12;
   q.set_type(type);
   if (hi) {
     q.set_low(value);

@@ -180,9 +180,10 @@ const Row kRows[] = {
     // --- angle, temperature ---
     {"degree|degrees|\xC2\xB0", K::kDimension, "deg", "Degree", 1, false},
     {"rad|radian|radians", K::kDimension, "rad", "Radian", 1, false},
-    {"\xC2\xB0" "C|\xC2\xB0 C|degrees celsius|degree celsius|celsius|degrees centigrade",
+    {"turn|turns", K::kDimension, "turn", "Turn", 1, false},
+    {"\xC2\xB0" "C|\xC2\xB0 C|\xC2\xB0 celsius|\xC2\xB0" "celsius|degrees celsius|degree celsius|celsius|degrees centigrade",
      K::kTemperature, "C", "C", 1, false},
-    {"\xC2\xB0" "F|\xC2\xB0 F|degrees fahrenheit|degree fahrenheit|fahrenheit", K::kTemperature,
+    {"\xC2\xB0" "F|\xC2\xB0 F|\xC2\xB0 fahrenheit|\xC2\xB0" "fahrenheit|degrees fahrenheit|degree fahrenheit|fahrenheit", K::kTemperature,
      "F", "F", 1, false},
     // --- durations ---
     {"year|years|yr|yrs", K::kDuration, "year", "Year", 1, false},
