@@ -1,13 +1,18 @@
 #include "extract/claim_assembler.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "claims/quantity_interval.h"
 #include "claims/subject_key.h"
 #include "extract/period.h"
 #include "extract/tokens.h"
@@ -152,7 +157,11 @@ bool Prepositional(const Sentence& s, const EntityMention& e) {
   for (size_t k = e.first, steps = 0; k-- > 0 && steps < 3; ++steps) {
     const std::string& w = W(s, k);
     if (Prepositions().contains(w)) return true;
-    if (s.t[k].kind == TokenKind::kPunct) return false;
+    if (s.t[k].kind == TokenKind::kPunct || w == "and" || w == "or" || w == "but" ||
+        w == "while" || w == "which" || w == "that" || w == "who" || s.time_at[k] ||
+        s.fig_at[k] >= 0) {
+      return false;
+    }
   }
   return false;
 }
@@ -283,6 +292,32 @@ void Negate(v1::Quantity* q) {
   if (low) q->set_high(-*low);
 }
 
+// A counted noun is a property of something when the grammar says so: "of/among the 19
+// shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners".
+bool CountIsAProperty(const Sentence& s, size_t fa) {
+  static const auto* before = new WordSet{
+      "of", "among", "has", "have", "had", "with", "employs", "employ", "employed", "build",
+      "builds", "building", "built", "operates", "operate", "operating", "owns", "own",
+      "counts", "include", "includes", "opened", "open", "opening", "added", "adding", "hired",
+      "hiring", "runs", "run", "shipped", "ships", "sold", "sells", "installed", "plans",
+      "construct", "constructing", "invest"};
+  size_t k = fa;
+  while (k > 0 && (W(s, k - 1) == "the" || W(s, k - 1) == "its" || W(s, k - 1) == "their" ||
+                   Fillers().contains(W(s, k - 1)))) {
+    --k;
+  }
+  return k > 0 && before->contains(W(s, k - 1));
+}
+
+void NarrowToLastYear(v1::TimeScope* scope) {
+  if (scope->end().size() < 4) return;
+  int year = std::atoi(scope->end().substr(0, 4).c_str());
+  if (scope->end().substr(4) == "-01-01") --year;
+  scope->set_start(absl::StrFormat("%04d-01-01", year));
+  scope->set_end(absl::StrFormat("%04d-01-01", year + 1));
+  scope->set_granularity(v1::GRANULARITY_YEAR);
+}
+
 std::string Written(const Sentence& s, size_t first, size_t last) {
   return std::string(s.text.substr(s.t[first].begin, s.t[last - 1].end - s.t[first].begin));
 }
@@ -296,6 +331,34 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
                                                      const v1::PublicationTime& published,
                                                      Discourse* discourse) const {
   const MetricVocabulary& vocab = *metrics_;
+  // "rise 13% to 15%": two figures of one unit joined by "to" after a change word are a
+  // range (not "from 10% to 12%", which is two levels).
+  std::vector<QuantityMention> quantities;
+  for (const QuantityMention& q : in.quantities) {
+    if (!quantities.empty()) {
+      QuantityMention& prev = quantities.back();
+      absl::string_view gap = in.text.substr(prev.end, q.begin - prev.end);
+      absl::string_view before = in.text.substr(0, prev.begin);
+      bool from = absl::EndsWith(absl::StripTrailingAsciiWhitespace(before), "from");
+      if ((gap == " to " || gap == "-") && !from && prev.quantity.unit() == q.quantity.unit() &&
+          prev.quantity.type() == q.quantity.type() && prev.quantity.bound() != v1::BOUND_KIND_RANGE &&
+          q.quantity.value() > prev.quantity.value()) {
+        v1::Quantity range = prev.quantity;
+        const double low = prev.quantity.value(), high = q.quantity.value();
+        range.set_value((low + high) / 2);
+        range.set_bound(v1::BOUND_KIND_RANGE);
+        range.set_low(low);
+        range.set_high(high);
+        range.set_precision(std::max(prev.quantity.precision(), q.quantity.precision()));
+        SetInterval(&range);
+        range.set_text(std::string(in.text.substr(prev.begin, q.end - prev.begin)));
+        prev.quantity = std::move(range);
+        prev.end = q.end;
+        continue;
+      }
+    }
+    quantities.push_back(q);
+  }
   Sentence s;
   s.text = in.text;
   s.t = Tokenize(in.text);
@@ -303,8 +366,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   s.fig_at.assign(n, -1);
   s.time_at.assign(n, false);
   std::vector<ByteRange> excluded, figure_bytes;
-  for (size_t qi = 0; qi < in.quantities.size(); ++qi) {
-    const QuantityMention& q = in.quantities[qi];
+  for (size_t qi = 0; qi < quantities.size(); ++qi) {
+    const QuantityMention& q = quantities[qi];
     size_t first = n, last = 0;
     for (size_t i = 0; i < n; ++i) {
       if (s.t[i].end > q.begin && s.t[i].begin < q.end) {
@@ -327,12 +390,32 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   AddReferences(in.text, s.t, *discourse, &s.ents);
 
   std::vector<AssembledClaim> out;
-  std::vector<int> claim_of(in.quantities.size(), -1);
+  std::vector<int> claim_of(quantities.size(), -1);
   std::string sentence_subject;
-  for (size_t qi = 0; qi < in.quantities.size(); ++qi) {
-    const QuantityMention& q = in.quantities[qi];
+  std::vector<TimeMention> stated = ImplicitPeriods(s.t, in.times, published, false);
+  std::vector<TimeMention> forecast = ImplicitPeriods(s.t, in.times, published, true);
+  stated.insert(stated.begin(), in.times.begin(), in.times.end());
+  forecast.insert(forecast.begin(), in.times.begin(), in.times.end());
+  for (size_t qi = 0; qi < quantities.size(); ++qi) {
+    const QuantityMention& q = quantities[qi];
     auto [fa, fb] = s.figs[qi];
     if (fa >= fb) continue;
+    // "947,600 8-inch-equivalent wafers": a figure glued to the previous one is part of
+    // its unit.
+    if (qi > 0 && absl::StripAsciiWhitespace(
+                      in.text.substr(quantities[qi - 1].end, q.begin - quantities[qi - 1].end))
+                      .empty()) {
+      continue;
+    }
+    // "a 5nm-class process": a figure used as a loose descriptor.
+    if (s.t[fb - 1].modifier) {
+      const std::string& w = s.t[fb - 1].lower;
+      std::string suffix = w.substr(w.rfind('-') + 1);
+      if (suffix == "class" || suffix == "like" || suffix == "style" || suffix == "type" ||
+          suffix == "equivalent" || suffix == "grade" || suffix == "level") {
+        continue;
+      }
+    }
     bool overlaps_time = false;
     for (const TimeMention& m : in.times) {
       if (m.begin < q.end && q.begin < m.end) overlaps_time = true;
@@ -340,8 +423,10 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     if (overlaps_time) continue;
     const v1::QuantityType type = q.quantity.type();
     AssembledClaim c;
-    c.quantity_index = qi;
+    c.figure_begin = q.begin;
+    c.figure_end = q.end;
     c.quantity = q.quantity;
+    std::string fixed_entity;  // set by rules that know the entity for sure
     std::string metric, metric_written;
     const EntityMention* entity = nullptr;
     std::vector<std::pair<std::string, std::string>> qualifiers;
@@ -378,7 +463,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     if (metric.empty() && (type == v1::QUANTITY_TYPE_PERCENT ||
                            type == v1::QUANTITY_TYPE_PERCENTAGE_POINT)) {
       size_t k = fa;
-      while (k > 0 && (W(s, k - 1) == "by" || Fillers().contains(W(s, k - 1)) ||
+      while (k > 0 && !UpWords().contains(W(s, k - 1)) && !DownWords().contains(W(s, k - 1)) &&
+             (W(s, k - 1) == "by" || Fillers().contains(W(s, k - 1)) ||
                        W(s, k - 1) == "was" || W(s, k - 1) == "is" || W(s, k - 1) == "be" ||
                        W(s, k - 1) == "to" || W(s, k - 1) == "expected" ||
                        W(s, k - 1) == "could" || W(s, k - 1) == "will")) {
@@ -388,7 +474,11 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         }
         --k;
       }
-      bool up = k > 0 && UpWords().contains(W(s, k - 1));
+      // "make up 60% of", "account for": a share, not a change.
+      bool share = k >= 2 && W(s, k - 1) == "up" &&
+                   (W(s, k - 2) == "make" || W(s, k - 2) == "makes" || W(s, k - 2) == "made" ||
+                    W(s, k - 2) == "making");
+      bool up = k > 0 && UpWords().contains(W(s, k - 1)) && !share;
       bool down = k > 0 && DownWords().contains(W(s, k - 1));
       bool level = fa > 0 && W(s, fa - 1) == "to";
       if ((up || down) && !(level && fa >= 2 && (UpWords().contains(W(s, fa - 2)) ||
@@ -447,9 +537,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         if (contributor != nullptr && contributor->fund) contributor = nullptr;
         if (fund != nullptr) entity = fund;
         if (contributor != nullptr) qualifiers.push_back({"contributor", contributor->canonical});
-        if (fund == nullptr && !discourse->fund.empty()) {
-          c.subject.set_entity(discourse->fund);
-          c.subject.set_entity_as_written(discourse->fund);
+        if (fund == nullptr) {
+          fixed_entity = !discourse->topic_fund.empty() ? discourse->topic_fund : discourse->fund;
         }
       } else if (k > 0 && RevenueVerbs().contains(verb) && type == v1::QUANTITY_TYPE_MONEY) {
         metric = "revenue";
@@ -472,7 +561,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       }
     }
     // 5. The noun the figure modifies: "a RMB 71 billion fund", "a 15-year term".
-    if (metric.empty() && type != v1::QUANTITY_TYPE_COUNT && type != v1::QUANTITY_TYPE_DURATION) {
+    if (metric.empty() && type != v1::QUANTITY_TYPE_COUNT) {
       size_t j = fb;
       while (j < n && (W(s, j) == "," || s.t[j].modifier) && j < fb + 3) ++j;
       if (const EntityMention* e = EntityStartingNear(s, j, 1); e != nullptr && e->fund &&
@@ -488,6 +577,12 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           if (auto hit = MetricEndingAt(s, vocab, m, true)) {
             metric = hit->metric;
             metric_written = hit->written;
+            // "a $56 billion, Huawei-led move": the undertaking is a qualifier.
+            if (metric == "investment" && AttributiveOnly().contains(hit->written)) {
+              size_t from = fb;
+              while (from < hit->first && (W(s, from) == "," || W(s, from) == "-")) ++from;
+              qualifiers.push_back({"project", Written(s, from, hit->last)});
+            }
             if (metric == "fund_size" || hit->written == "phase") {
               metric = "fund_size";
               const EntityMention* f = NearestFund(s, fa);
@@ -511,7 +606,13 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       }
     }
     // 6. The nearest metric word before the figure.
-    if (metric.empty() && type != v1::QUANTITY_TYPE_DURATION) {
+    const std::string& before_figure = W(s, SkipFillersLeft(s, fa) - (SkipFillersLeft(s, fa) > 0));
+    const bool level_verb = before_figure == "reached" || before_figure == "was" ||
+                            before_figure == "were" || before_figure == "is" ||
+                            before_figure == "totalled" || before_figure == "totaled" ||
+                            before_figure == "stood" || before_figure == "hit";
+    if (metric.empty() && type != v1::QUANTITY_TYPE_DURATION && type != v1::QUANTITY_TYPE_COUNT &&
+        (type != v1::QUANTITY_TYPE_NUMBER || level_verb)) {
       if (auto hit = MetricBefore(s, vocab, fa)) {
         metric = hit->metric;
         metric_written = hit->written;
@@ -558,7 +659,19 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         }
         verb_pos = where;
       } else if (type == v1::QUANTITY_TYPE_COUNT && !c.quantity.unit().empty() &&
-                 c.quantity.unit() != "count") {
+                 c.quantity.unit() != "count" && CountIsAProperty(s, fa)) {
+        // "the largest of the 19 shareholders": the count belongs to what the text is
+        // about, not to the member named as subject.
+        size_t d = fa;
+        while (d > 0 && (W(s, d - 1) == "the" || W(s, d - 1) == "its" || W(s, d - 1) == "their")) --d;
+        if (d > 0 && (W(s, d - 1) == "of" || W(s, d - 1) == "among")) {
+          for (size_t j = fb; j < n && j < fb + 2 && entity == nullptr; ++j) {
+            if (W(s, j) == "for" || W(s, j) == "of" || W(s, j) == "in") {
+              entity = EntityStartingNear(s, j + 1, 2);
+            }
+          }
+          if (entity == nullptr) fixed_entity = discourse->topic;
+        }
         metric = vocab.Find(c.quantity.unit()).value_or("");
         if (metric.empty()) metric = s.t[fb - 1].lower;  // the noun as written: "shareholders"
         metric_written = s.t[fb - 1].lower;
@@ -574,6 +687,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       }
     }
     if (metric.empty()) continue;
+    // "one chip at a time": a single thing counted is not a figure anyone reports.
+    if (type == v1::QUANTITY_TYPE_COUNT && std::abs(c.quantity.value()) < 2) continue;
     // "among the 10 initial partners for this project": the project.
     if (entity == nullptr && fa >= 2 && (W(s, fa - 1) == "the" && W(s, fa - 2) == "among")) {
       for (size_t j = fb; j < n && j < fb + 2; ++j) {
@@ -590,10 +705,10 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         }
       }
     }
-    if (entity == nullptr) entity = OwnerBefore(s, fa);
-    if (entity == nullptr) entity = SubjectBefore(s, verb_pos);
-    if (entity == nullptr && verb_pos != fa) entity = SubjectBefore(s, fa);
-    if (entity == nullptr && n > 0 &&
+    if (entity == nullptr && fixed_entity.empty()) entity = OwnerBefore(s, fa);
+    if (entity == nullptr && fixed_entity.empty()) entity = SubjectBefore(s, verb_pos);
+    if (entity == nullptr && fixed_entity.empty() && verb_pos != fa) entity = SubjectBefore(s, fa);
+    if (entity == nullptr && fixed_entity.empty() && n > 0 &&
         (W(s, 0) == "having" || absl::EndsWith(W(s, 0), "ing"))) {
       for (size_t k = 0; k < n; ++k) {
         if (W(s, k) == ",") {
@@ -608,19 +723,20 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       if (const EntityMention* f = NearestFund(s, fa)) entity = f;
     }
     double confidence = explicit_metric ? 0.55 : 0.4;
-    if (entity != nullptr) {
+    if (!fixed_entity.empty() && entity == nullptr) {
+      c.subject.set_entity(fixed_entity);
+      confidence += 0.2;
+    } else if (entity != nullptr) {
       c.subject.set_entity(entity->canonical);
       c.subject.set_entity_as_written(entity->written);
       confidence += entity->reference ? 0.2 : 0.35;
-    } else if (c.subject.entity().empty()) {
+    } else {
       // The entity the previous sentences were about, when this one names a metric.
       std::string carried = metric == "fund_size" && !discourse->fund.empty() ? discourse->fund
                                                                                : discourse->subject;
       if (!explicit_metric || carried.empty()) continue;
       c.subject.set_entity(carried);
       confidence += 0.1;
-    } else {
-      confidence += 0.15;
     }
     if (type == v1::QUANTITY_TYPE_NUMBER && !explicit_metric) continue;
     if (metric == "funding" && LooksLikeFund(c.subject.entity())) metric = "fund_size";
@@ -641,9 +757,33 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       values.push_back(value);
     }
     c.subject.set_key(SubjectKey(c.subject));
-    c.scope = ChooseScope(s.t, in.times, figure_bytes, q.begin, q.end, published);
-    if (growth && !c.scope.inferred()) ChangeScope(year_on_year, &c.scope);
     c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
+    const std::vector<TimeMention>& periods =
+        c.attribution.hedge == v1::HEDGE_FORECAST ? forecast : stated;
+    if (growth) {
+      // "up 7.8% from the second quarter": a period after "from" is the base of the
+      // change, not its period.
+      std::vector<TimeMention> own;
+      for (const TimeMention& m : periods) {
+        size_t before = 0;
+        while (before < n && s.t[before].end <= m.begin) ++before;
+        if (before > 0 && (W(s, before - 1) == "the" || W(s, before - 1) == "a")) --before;
+        bool base = before > 0 && m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
+                    (W(s, before - 1) == "from" || W(s, before - 1) == "than" ||
+                     W(s, before - 1) == "with" || W(s, before - 1) == "over");
+        if (!base) own.push_back(m);
+      }
+      c.scope = ChooseScope(s.t, own, figure_bytes, q.begin, q.end, published);
+    } else {
+      c.scope = ChooseScope(s.t, periods, figure_bytes, q.begin, q.end, published);
+    }
+    if (growth && !c.scope.inferred()) ChangeScope(year_on_year, &c.scope);
+    // "climb 121% between 2019 and 2021 to $2.3 billion": the level is the last year's.
+    if (!growth && c.scope.granularity() == v1::GRANULARITY_MULTI_YEAR && fa > 0 &&
+        (W(s, fa - 1) == "to" || W(s, fa - 1) == "reaching" || W(s, fa - 1) == "reached") &&
+        HasWordBefore(s, fa, UpWords(), 12, &where)) {
+      NarrowToLastYear(&c.scope);
+    }
     c.confidence = std::min(0.95, confidence);
     if (sentence_subject.empty()) sentence_subject = c.subject.entity();
     claim_of[qi] = static_cast<int>(out.size());

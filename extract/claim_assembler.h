@@ -60,8 +60,10 @@ struct SentenceInput {
 };
 
 struct AssembledClaim {
-  size_t quantity_index = 0;  // into SentenceInput::quantities
-  v1::Quantity quantity;      // the mention's quantity (sign set for declines)
+  size_t figure_begin = 0;  // sentence-relative byte offsets of the figure, [begin, end)
+  size_t figure_end = 0;
+  v1::Quantity quantity;    // the mention's quantity (sign set for declines; two figures
+                            // joined by "to" after a change word make one RANGE)
   v1::Subject subject;
   v1::TimeScope scope;
   Attribution attribution;

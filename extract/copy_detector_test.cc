@@ -31,28 +31,48 @@ TEST(CopyDetectorTest, NormalizeForCopy) {
 
 TEST(CopyDetectorTest, LinksRepeatsToTheFirstAppearance) {
   CopyDetector copies;
-  const char* context = "Having spent $200 billion to develop a chip industry, China is now embarking on a $56 billion";
-  EXPECT_EQ(copies.FirstAppearance(context, Usd(56e9), "first"), "");
-  // The same words with other spacing and quotes: a copy.
-  EXPECT_EQ(copies.FirstAppearance("Having  spent $200 billion to develop a chip industry, "
-                                   "China is now embarking on a $56 billion",
-                                   Usd(56e9), "second"),
-            "first");
+  const std::string context = "Having spent $200 billion to develop a chip industry, China is now embarking on a $56 billion";
+  EXPECT_EQ(copies.FirstAppearance(context, context.size(), Usd(56e9), "first"), "");
+  // The same words with other spacing and quotes, and more after the figure: a copy.
+  const std::string full = "Having  spent $200 billion to develop a chip industry, "
+                           "China is now embarking on a $56 billion, Huawei-led move.";
+  EXPECT_EQ(copies.FirstAppearance(full, full.find(", Huawei"), Usd(56e9), "second"), "first");
   // Re-running the first claim is not a copy of itself.
-  EXPECT_EQ(copies.FirstAppearance(context, Usd(56e9), "first"), "");
+  EXPECT_EQ(copies.FirstAppearance(context, context.size(), Usd(56e9), "first"), "");
   // Another value in the same words is another figure.
-  EXPECT_EQ(copies.FirstAppearance(context, Usd(57e9), "third"), "");
-  // Short contexts are never linked.
-  EXPECT_EQ(copies.FirstAppearance("Revenue was $5 billion", Usd(5e9), "a"), "");
-  EXPECT_EQ(copies.FirstAppearance("Revenue was $5 billion", Usd(5e9), "b"), "");
+  EXPECT_EQ(copies.FirstAppearance(context, context.size(), Usd(57e9), "third"), "");
+  // A short prefix borrows words after the figure: a truncated paste still matches.
+  const std::string snippet = "Having spent $200 billion to develop a chip industry with";
+  const std::string whole = "Having spent $200 billion to develop a chip industry with little.";
+  EXPECT_EQ(copies.FirstAppearance(snippet, 25, Usd(200e9), "s1"), "");
+  EXPECT_EQ(copies.FirstAppearance(whole, 25, Usd(200e9), "s2"), "s1");
+  // Sentences too short to tell are never linked.
+  EXPECT_EQ(copies.FirstAppearance("Revenue was $5 billion", 22, Usd(5e9), "a"), "");
+  EXPECT_EQ(copies.FirstAppearance("Revenue was $5 billion", 22, Usd(5e9), "b"), "");
+}
+
+TEST(CopyDetectorTest, CopiesTakeTheFirstAppearancePeriodAndQuotesStartAtAColon) {
+  CopyDetector copies;
+  v1::TimeScope original;
+  original.set_start("2024-05-27");
+  original.set_end("2024-05-28");
+  original.set_inferred(true);
+  const std::string article = "SMIC's revenue rose 45% in 2024 to $8.03 billion.";
+  EXPECT_EQ(copies.FirstAppearance(article, article.find(" in 2024"), Usd(45), "a", &original), "");
+  v1::TimeScope pasted;
+  pasted.set_start("2025-11-14");
+  pasted.set_inferred(true);
+  const std::string reply = "Not bad for a company: SMIC's revenue rose 45% in 2024 to $8.03 billion.";
+  EXPECT_EQ(copies.FirstAppearance(reply, reply.find(" in 2024"), Usd(45), "b", &pasted), "a");
+  EXPECT_EQ(pasted.start(), "2024-05-27");
 }
 
 TEST(CopyDetectorTest, StopsRememberingAtTheCap) {
   CopyDetector copies(1);
-  EXPECT_EQ(copies.FirstAppearance("one two three four five six $1", Usd(1), "a"), "");
-  EXPECT_EQ(copies.FirstAppearance("seven eight nine ten eleven twelve $2", Usd(2), "b"), "");
+  EXPECT_EQ(copies.FirstAppearance("one two three four five six $1", 30, Usd(1), "a"), "");
+  EXPECT_EQ(copies.FirstAppearance("seven eight nine ten eleven twelve $2", 37, Usd(2), "b"), "");
   EXPECT_EQ(copies.size(), 1u);
-  EXPECT_EQ(copies.FirstAppearance("seven eight nine ten eleven twelve $2", Usd(2), "c"), "");
+  EXPECT_EQ(copies.FirstAppearance("seven eight nine ten eleven twelve $2", 37, Usd(2), "c"), "");
 }
 
 }  // namespace

@@ -180,11 +180,15 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       bool fund = false;
       const std::string& head = t[k].lower;
       if (FundWord(head)) {
-        target = discourse.fund;
+        // "the fund" is the fund the text is mostly about.
+        target = !discourse.topic_fund.empty() ? discourse.topic_fund : discourse.fund;
         if (target.empty() && k > i + 1) target = "Big Fund";  // "its national chip fund"
         fund = true;
       } else if (CompanyWord(head)) {
         target = discourse.company.empty() ? discourse.subject : discourse.company;
+        for (const EntityMention& m : *mentions) {  // "SMIC's 7nm ..., and the foundry"
+          if (m.last <= i && !m.fund && !m.group) target = m.canonical;
+        }
       } else if (ProjectWord(head)) {
         target = discourse.object.empty() ? discourse.subject : discourse.object;
       } else if ((head == "investment" || head == "deal") && (w == "this" || w == "the")) {
@@ -230,6 +234,8 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
         else if (t[k].lower != ",") ok = false;
       }
       if (!ok || (*mentions)[b].possessive) break;
+      // "Big Fund III and SMIC's road": a possessive after "and" owns what follows.
+      if (has_and && (*mentions)[b + 1].possessive && b == a) break;
       saw_and = saw_and || has_and;
       ++b;
       if (has_and) break;  // "A, B and C" ends at C
@@ -274,9 +280,22 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
     }
     if (m.fund) discourse->fund = m.canonical;
   }
+  // No subject outside prepositional phrases: a possessive owner will do ("shows in
+  // SMIC's process roadmap"), else nothing changes.
+  for (const EntityMention& m : mentions) {
+    if (first_subject.empty() && m.possessive && !m.group) first_subject = m.canonical;
+  }
   if (!first_subject.empty()) {
     discourse->subject = first_subject;
     if (!LooksLikeFund(first_subject)) discourse->company = first_subject;
+  }
+  int best = 0, best_fund = 0;
+  for (const EntityMention& m : mentions) {
+    if (!m.group) ++discourse->mentions[m.canonical];
+  }
+  for (const auto& [name, count] : discourse->mentions) {
+    if (count > best) best = count, discourse->topic = name;
+    if (LooksLikeFund(name) && count > best_fund) best_fund = count, discourse->topic_fund = name;
   }
   for (const EntityMention& m : mentions) {
     if (!m.group && m.canonical != discourse->subject) discourse->object = m.canonical;

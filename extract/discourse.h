@@ -6,7 +6,8 @@
 // the last fund, and the last other entity; AddReferences turns such phrases in a
 // sentence into EntityMentions with `reference` set:
 //   * company words ("the company", "the firm", "the foundry", "the chipmaker", "it",
-//     "its", "they", "their") -> the last subject that is not a fund;
+//     "its", "they", "their") -> a company named earlier in the same sentence, else the
+//     last subject that is not a fund;
 //   * fund words ("the fund", "the vehicle", "its national chip fund") -> the last fund;
 //   * "this/the project|lab|programme|initiative" -> the last non-subject entity;
 //     "this investment|deal" -> the last subject;
@@ -20,6 +21,7 @@
 #ifndef CLAIMCHECK_EXTRACT_DISCOURSE_H_
 #define CLAIMCHECK_EXTRACT_DISCOURSE_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,9 @@ struct Discourse {
   std::string fund;      // last fund named
   std::string object;    // last other entity named
   std::string activity;  // last activity noun or verb ("developing")
+  std::string topic;       // the entity named most often so far
+  std::string topic_fund;  // the fund named most often so far
+  std::map<std::string, int> mentions;  // canonical name -> times named
 };
 
 // Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (kept in

@@ -112,9 +112,8 @@ void Extractor::Extract(const v1::Document& document,
     std::vector<AssembledClaim> assembled =
         assembler_.Assemble(input, entities_, *published, &discourse);
     for (AssembledClaim& a : assembled) {
-      const QuantityMention& q = input.quantities[a.quantity_index];
-      const uint64_t figure_begin = span.begin + q.begin;
-      const uint64_t figure_end = span.begin + q.end;
+      const uint64_t figure_begin = span.begin + a.figure_begin;
+      const uint64_t figure_end = span.begin + a.figure_end;
       v1::Claim claim;
       claim.set_id(MakeClaimId(document.id(), figure_begin, figure_end, a.quantity));
       *claim.mutable_subject() = std::move(a.subject);
@@ -141,8 +140,8 @@ void Extractor::Extract(const v1::Document& document,
       for (const v1::Quotation& quote : document.quotations()) {
         if (quote.begin() <= figure_begin && figure_end <= quote.end()) in_quotation = true;
       }
-      std::string first = copies_.FirstAppearance(input.text.substr(0, q.end), claim.quantity(),
-                                                  claim.id());
+      std::string first = copies_.FirstAppearance(input.text, a.figure_end, claim.quantity(),
+                                                  claim.id(), claim.mutable_scope());
       if (!first.empty() || in_quotation) {
         p->set_is_quotation(true);
         p->set_first_appearance_claim_id(first);

@@ -74,7 +74,121 @@ size_t ClauseEnd(const std::vector<Token>& tokens, size_t start) {
 
 bool Resolved(const v1::TimeScope& s) { return !s.unresolved() && !s.start().empty(); }
 
+v1::TimeScope Span(absl::CivilMonth start, int months, v1::Granularity g, const std::string& text) {
+  v1::TimeScope scope;
+  scope.set_start(FormatDay(absl::CivilDay(start)));
+  scope.set_end(FormatDay(absl::CivilDay(start + months)));
+  scope.set_granularity(g);
+  scope.set_kind(v1::SCOPE_KIND_PERIOD);
+  scope.set_text(text);
+  return scope;
+}
+
+// The period of `months` months numbered `index` (1-based) in a year that has ended by
+// `day` (or, for a forecast, has not ended yet).
+absl::CivilMonth NamedPeriod(absl::CivilDay day, int months, int index, bool forecast) {
+  absl::CivilMonth start(day.year(), (index - 1) * months + 1);
+  if (!forecast && absl::CivilDay(start + months) > day) start -= 12;
+  if (forecast && absl::CivilDay(start + months) <= day) start += 12;
+  return start;
+}
+
+int OrdinalIndex(const std::string& w) {
+  if (w == "first") return 1;
+  if (w == "second") return 2;
+  if (w == "third") return 3;
+  if (w == "fourth") return 4;
+  return 0;
+}
+
 }  // namespace
+
+std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
+                                         const std::vector<TimeMention>& found,
+                                         const v1::PublicationTime& published, bool forecast) {
+  std::vector<TimeMention> out;
+  if (!published.has_time()) return out;
+  const absl::CivilDay day = absl::ToCivilDay(absl::FromUnixSeconds(published.time().seconds()),
+                                              absl::UTCTimeZone());
+  auto taken = [&](size_t b, size_t e) {
+    for (const TimeMention& m : found) {
+      if (m.begin < e && b < m.end) return true;
+    }
+    return false;
+  };
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& w = tokens[i].lower;
+    std::string first = w, second = i + 1 < n ? tokens[i + 1].lower : "";
+    size_t last = i + 2;
+    size_t hyphen = w.find('-');
+    if (hyphen != std::string::npos) {  // "third-quarter"
+      first = w.substr(0, hyphen);
+      second = w.substr(hyphen + 1);
+      last = i + 1;
+    }
+    TimeMention m;
+    m.begin = tokens[i].begin;
+    int index = OrdinalIndex(first);
+    const std::string prev = i > 0 ? tokens[i - 1].lower : "";
+    if (index > 0 && second == "quarter") {
+      m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER, "");
+    } else if (index > 0 && index <= 2 && second == "half") {
+      m.scope = Span(NamedPeriod(day, 6, index, forecast), 6, v1::GRANULARITY_HALF, "");
+      if (last + 2 < n && tokens[last].lower == "of" && tokens[last + 1].lower == "the" &&
+          tokens[last + 2].lower == "year") {
+        last += 3;
+      }
+    } else if ((w == "quarter" || w == "year") && (prev == "the" || prev == "whole")) {
+      bool quarter = w == "quarter";
+      absl::CivilMonth start = quarter ? absl::CivilMonth(day.year(), (day.month() - 1) / 3 * 3 + 1) - 3
+                                       : absl::CivilMonth(day.year() - 1, 1);
+      if (forecast) start += quarter ? 3 : 12;
+      m.scope = Span(start, quarter ? 3 : 12,
+                     quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR, "");
+      m.begin = tokens[i - 1].begin;
+      last = i + 1;
+    } else {
+      continue;
+    }
+    m.end = tokens[last - 1].end;
+    if (taken(m.begin, m.end)) continue;
+    m.scope.set_text(std::string());
+    out.push_back(std::move(m));
+    i = last - 1;
+  }
+  // "a year earlier", "a year ago": one year before another period of the sentence.
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (tokens[i].lower != "a" || tokens[i + 1].lower != "year" ||
+        (tokens[i + 2].lower != "earlier" && tokens[i + 2].lower != "before")) {
+      continue;
+    }
+    const v1::TimeScope* anchor = nullptr;
+    for (const std::vector<TimeMention>* list :
+         std::initializer_list<const std::vector<TimeMention>*>{&found, &out}) {
+      for (const TimeMention& m : *list) {
+        if (Resolved(m.scope) && m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
+            m.begin < tokens[i].begin) {
+          anchor = &m.scope;
+        }
+      }
+    }
+    absl::CivilDay start, end;
+    if (anchor == nullptr || !ParseDay(anchor->start(), &start) || !ParseDay(anchor->end(), &end) ||
+        taken(tokens[i].begin, tokens[i + 2].end)) {
+      continue;
+    }
+    TimeMention m;
+    m.begin = tokens[i].begin;
+    m.end = tokens[i + 2].end;
+    m.scope = *anchor;
+    m.scope.set_start(FormatDay(absl::CivilDay(absl::CivilMonth(start) - 12) + (start.day() - 1)));
+    m.scope.set_end(FormatDay(absl::CivilDay(absl::CivilMonth(end) - 12) + (end.day() - 1)));
+    m.scope.set_text(std::string());
+    out.push_back(std::move(m));
+  }
+  return out;
+}
 
 v1::TimeScope InferredScope(const v1::PublicationTime& published) {
   v1::TimeScope scope;
@@ -100,7 +214,9 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
     const auto [m_first, m_last] = TokenRange(tokens, m.begin, m.end);
     if (m_last == 0) continue;
     // "2008-vintage", "2022 DRAM startup": a year glued to a modifier is no period.
-    if (m_last - 1 < tokens.size() && tokens[m_last - 1].modifier) continue;
+    if (m_last - 1 < tokens.size() && tokens[m_last - 1].modifier && tokens[m_last - 1].end > m.end) {
+      continue;
+    }
     if (m.begin >= figure_end) {
       if (after == nullptr && m_first >= fig_last && m_first - fig_last <= 5 &&
           !HasBreak(tokens, fig_last, m_first) &&

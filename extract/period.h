@@ -36,6 +36,17 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
                           const std::vector<ByteRange>& figures, size_t figure_begin,
                           size_t figure_end, const v1::PublicationTime& published);
 
+// Periods written without a year, which reports of results use all the time, resolved
+// against the publication day: "third-quarter revenue", "the fourth quarter", "in the
+// quarter", "the first half of the year", "for the year", and "a year earlier" (one year
+// before another period of the sentence). A named quarter or half is the latest one that
+// has ended by the publication day, or, for a `forecast`, the earliest one that has not.
+// "The quarter" and "the year" are the latest ended ones. Spans overlapping `found` are
+// skipped; an undated document gives none. Offsets are those of `tokens`.
+std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
+                                         const std::vector<TimeMention>& found,
+                                         const v1::PublicationTime& published, bool forecast);
+
 // The publication day as an inferred POINT scope, or an empty scope when undated.
 v1::TimeScope InferredScope(const v1::PublicationTime& published);
 
