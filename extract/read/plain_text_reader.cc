@@ -9,11 +9,13 @@ void MarkUndated(v1::PublicationTime* published) {
   published->set_method(v1::DATE_METHOD_UNKNOWN);
 }
 
-void ReadPlainText(absl::string_view text, const OffsetMap& to_file,
-                   const DateContext& context, v1::Document* doc) {
+namespace {
+
+// Everything but the text itself, which `doc` already holds.
+void ReadHeader(const OffsetMap& to_file, const DateContext& context, v1::Document* doc) {
   doc->set_format(v1::DOCUMENT_FORMAT_PLAIN_TEXT);
-  doc->set_text(text.data(), text.size());
   to_file.AppendTo(doc);
+  absl::string_view text = doc->text();
   DateContext ctx = context;
   ctx.china_context = MentionsChina(text.substr(0, 8192));
   Byline byline = FindByline(text, ctx);
@@ -27,6 +29,20 @@ void ReadPlainText(absl::string_view text, const OffsetMap& to_file,
   } else {
     MarkUndated(doc->mutable_published());
   }
+}
+
+}  // namespace
+
+void ReadPlainText(absl::string_view text, const OffsetMap& to_file,
+                   const DateContext& context, v1::Document* doc) {
+  doc->set_text(text.data(), text.size());
+  ReadHeader(to_file, context, doc);
+}
+
+void ReadOwnedPlainText(std::string&& text, const OffsetMap& to_file, const DateContext& context,
+                        v1::Document* doc) {
+  doc->set_text(std::move(text));
+  ReadHeader(to_file, context, doc);
 }
 
 }  // namespace claimcheck

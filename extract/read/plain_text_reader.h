@@ -9,6 +9,8 @@
 #ifndef CLAIMCHECK_EXTRACT_READ_PLAIN_TEXT_READER_H_
 #define CLAIMCHECK_EXTRACT_READ_PLAIN_TEXT_READER_H_
 
+#include <string>
+
 #include "absl/strings/string_view.h"
 #include "extract/read/offset_map.h"
 #include "extract/read/publication_date.h"
@@ -20,6 +22,10 @@ namespace claimcheck {
 // (valid UTF-8) whose bytes map to the file through `to_file`. Leaves id and uri alone.
 void ReadPlainText(absl::string_view text, const OffsetMap& to_file,
                    const DateContext& context, v1::Document* doc);
+
+// The same, taking over `text` (valid UTF-8) instead of copying it.
+void ReadOwnedPlainText(std::string&& text, const OffsetMap& to_file, const DateContext& context,
+                        v1::Document* doc);
 
 // Sets `*published` to "no date known": DATE_METHOD_UNKNOWN, no time.
 void MarkUndated(v1::PublicationTime* published);

@@ -103,7 +103,7 @@ absl::Status DocumentReader::ReadFile(
   std::string bytes;
   absl::Status s = ReadWholeFile(path, &bytes);
   if (!s.ok()) return s;
-  ReadBytes(bytes, path, on_document);
+  ReadBytesImpl(bytes, &bytes, path, on_document);
   return absl::OkStatus();
 }
 
@@ -121,6 +121,12 @@ void DocumentReader::Deliver(v1::Document&& doc,
 
 void DocumentReader::ReadBytes(absl::string_view bytes, const std::string& uri,
                                const std::function<void(v1::Document&&)>& on_document) {
+  ReadBytesImpl(bytes, nullptr, uri, on_document);
+}
+
+void DocumentReader::ReadBytesImpl(absl::string_view bytes, std::string* owned,
+                                   const std::string& uri,
+                                   const std::function<void(v1::Document&&)>& on_document) {
   if (absl::StripAsciiWhitespace(bytes).empty()) {
     sink_->Report(uri, bytes.empty() ? "empty file, nothing to read"
                                      : "file holds only whitespace, nothing to read");
@@ -189,7 +195,12 @@ void DocumentReader::ReadBytes(absl::string_view bytes, const std::string& uri,
       break;
     case DetectedFormat::kPlainText: {
       v1::Document doc;
-      ReadPlainText(text, body_map, context, &doc);
+      if (owned != nullptr && text.data() == owned->data() && text.size() == owned->size()) {
+        // The file's own buffer becomes the text: no copy of a large file.
+        ReadOwnedPlainText(std::move(*owned), body_map, context, &doc);
+      } else {
+        ReadPlainText(text, body_map, context, &doc);
+      }
       deliver(std::move(doc));
       break;
     }

@@ -65,6 +65,9 @@ class DocumentReader {
  private:
   absl::Status ReadFile(const std::string& path,
                         const std::function<void(v1::Document&&)>& on_document);
+  // ReadBytes; when `owned` is the buffer `bytes` views, it may be moved into a document.
+  void ReadBytesImpl(absl::string_view bytes, std::string* owned, const std::string& uri,
+                     const std::function<void(v1::Document&&)>& on_document);
   // Reads a JSON file: one WordPress post or item, an array of them, or JSON Lines.
   void ReadJson(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
                 const std::string& uri, const std::function<void(v1::Document&&)>& deliver);

@@ -149,5 +149,26 @@ TEST_F(ReaderTest, ByteOrderMarkIsDroppedAndOffsetsStillLeadToFile) {
   EXPECT_EQ(docs[0].offset_map(0).source_offset(), 3u);
 }
 
+TEST_F(ReaderTest, OversizedFileReportedWithoutReading) {
+  fs::path p = dir_ / "huge.txt";
+  { std::ofstream(p, std::ios::binary) << "x"; }
+  fs::resize_file(p, kMaxDocumentFileBytes + 1);  // sparse: no disk space used
+  absl::Status s;
+  EXPECT_TRUE(Read(p.string(), &s).empty());
+  EXPECT_TRUE(s.ok()) << s;
+  EXPECT_TRUE(Reported("huge.txt", "file too large"));
+}
+
+TEST_F(ReaderTest, LargePlainTextFileIsReadWhole) {
+  std::string para = "Revenue rose 7.8% to $2.38 billion in the quarter. Margins held.\n\n";
+  std::string big;
+  while (big.size() < (8u << 20)) big += para;
+  std::string path = Write("big.txt", big);
+  auto docs = Read(path);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text().size(), big.size());
+  EXPECT_TRUE(sink_.issues().empty());
+}
+
 }  // namespace
 }  // namespace claimcheck
