@@ -387,6 +387,15 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
     }
   }
 
+  // "in the next two years", "over the past three years": a period, not a figure.
+  if (type == v1::QUANTITY_TYPE_DURATION && !hi) {
+    absl::string_view before = WordBefore(text, fig_begin);
+    for (const char* w : {"next", "past", "last", "coming", "previous", "following", "first",
+                          "recent"}) {
+      if (absl::EqualsIgnoreCase(before, w)) return std::nullopt;
+    }
+  }
+
   // Hedges.
   v1::BoundKind bound = hi ? v1::BOUND_KIND_RANGE : v1::BOUND_KIND_EXACT;
   size_t begin = between ? between_begin : fig_begin;
