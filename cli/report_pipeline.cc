@@ -1,6 +1,7 @@
 #include "cli/report_pipeline.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <utility>
 
@@ -72,7 +73,16 @@ absl::StatusOr<PipelineOptions> PipelineOptionsFromFlags(const CommandLine& args
                                                          const std::vector<std::string>& paths) {
   PipelineOptions options;
   for (const std::string& p : paths) options.paths.push_back(ResolveUserPath(p));
-  if (options.paths.empty()) options.paths.push_back(ResolveUserPath(kDefaultCorpus));
+  if (options.paths.empty()) {
+    std::string corpus = ResolveUserPath(kDefaultCorpus);
+    struct stat st;
+    if (stat(corpus.c_str(), &st) != 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "no PATH given and the default corpus ", corpus,
+          " is not here (it is relative to the repository root); name the documents to read"));
+    }
+    options.paths.push_back(corpus);
+  }
   if (args.Has("reference-date")) {
     absl::CivilDay day;
     std::string value = args.Get("reference-date");

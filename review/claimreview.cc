@@ -1,5 +1,7 @@
 #include "review/claimreview.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <vector>
 
@@ -71,6 +73,46 @@ void WriteCreativeWork(const v1::Claim& claim, JsonWriter& w) {
   w.EndObject();
 }
 
+// The figure compared for `claim` in `finding` (the common unit), else its own value.
+double ComparedFigure(const v1::Finding& finding, const v1::Claim& claim) {
+  for (const v1::ComparedValue& v : finding.values()) {
+    if (v.claim_id() == claim.id()) return v.value();
+  }
+  return claim.quantity().value();
+}
+
+// How far `v` is from `median`: on a log scale when both are positive (so a 1000x
+// slip counts the same either way), else the absolute difference.
+double Distance(double v, double median) {
+  if (v > 0 && median > 0) return std::fabs(std::log(v / median));
+  return std::fabs(v - median);
+}
+
+// The claim a ClaimReview is about: the outlier, i.e. the figure furthest from the
+// median of the figures compared ("RMB 344 million" against three "RMB 344 billion");
+// among equals (two sources disagreeing), the most recently published.
+const v1::Claim* ReviewedClaim(const v1::Finding& finding,
+                               const std::vector<const v1::Claim*>& claims) {
+  std::vector<double> figures;
+  for (const v1::Claim* c : claims) figures.push_back(ComparedFigure(finding, *c));
+  std::vector<double> sorted = figures;
+  std::sort(sorted.begin(), sorted.end());
+  double median = sorted[sorted.size() / 2];
+  if (sorted.size() % 2 == 0) median = (sorted[sorted.size() / 2 - 1] + median) / 2;
+  const v1::Claim* best = claims.front();
+  double best_distance = Distance(figures.front(), median);
+  for (size_t i = 1; i < claims.size(); ++i) {
+    double d = Distance(figures[i], median);
+    const double kSame = 1e-9;
+    if (d > best_distance + kSame ||
+        (d > best_distance - kSame && PublishedSeconds(*claims[i]) > PublishedSeconds(*best))) {
+      best = claims[i];
+      best_distance = std::max(d, best_distance);
+    }
+  }
+  return best;
+}
+
 int RatingValue(v1::Verdict verdict) {
   switch (verdict) {
     case v1::VERDICT_CONFIRMED:
@@ -101,11 +143,7 @@ void WriteClaimReview(const v1::Finding& finding, const std::vector<const v1::Cl
                       const std::map<std::string, const v1::Claim*>& by_id,
                       const v1::Report& report, const ClaimReviewOptions& options,
                       JsonWriter& w) {
-  // The reviewed claim: the latest published; ties keep the finding's order.
-  const v1::Claim* reviewed = claims.front();
-  for (const v1::Claim* c : claims) {
-    if (PublishedSeconds(*c) > PublishedSeconds(*reviewed)) reviewed = c;
-  }
+  const v1::Claim* reviewed = ReviewedClaim(finding, claims);
   // Where the same figure appears: claims of the finding stating the same value, plus
   // the first appearance the extractor linked, one per document, oldest first.
   std::vector<const v1::Claim*> appearances;

@@ -3,8 +3,9 @@
 //
 // One ClaimReview per finding whose status is REVIEWED (a verdict on exactly the
 // evidence in the report; REOPENED findings are left out because their verdict was on
-// other evidence). The reviewed claim is the most recently published claim of the
-// finding: the statement a reader would meet now. Fields follow Google's fact-check
+// other evidence). The reviewed claim is the finding's outlier: the figure furthest
+// from the median of the figures compared (the "RMB 344 million" among "RMB 344
+// billion"s), and among equals the most recently published. Fields follow Google's fact-check
 // structured-data documentation:
 //   required     claimReviewed (a short summary of the claim, no rating in it),
 //                reviewRating.alternateName, url;

@@ -104,6 +104,17 @@ TEST(ClaimReviewTest, EveryRequiredAndRecommendedField) {
   EXPECT_EQ(Field(first, "datePublished").string_value(), "2025-11-09");
 }
 
+TEST(ClaimReviewTest, ReviewsTheOutlierNotTheNewestClaim) {
+  v1::Report report = ReviewedReport(v1::VERDICT_CONFIRMED);
+  // The slip (RMB 450 billion) is now the oldest claim; it is still the one reviewed.
+  report.mutable_claims(2)->mutable_provenance()->mutable_published()->mutable_time()->set_seconds(
+      1700000000);
+  ListValue list = Parse(ClaimReviewJsonLd(report, {}));
+  ASSERT_EQ(list.values_size(), 1);
+  EXPECT_TRUE(absl::StrContains(Field(list.values(0).struct_value(), "claimReviewed").string_value(),
+                                "RMB 450 billion"));
+}
+
 TEST(ClaimReviewTest, RatingFollowsVerdict) {
   struct {
     v1::Verdict verdict;
@@ -126,7 +137,10 @@ TEST(ClaimReviewTest, RatingFollowsVerdict) {
 
 TEST(ClaimReviewTest, AppearanceListsEveryDocumentWithTheFigure) {
   v1::Report report = ReviewedReport(v1::VERDICT_DISMISSED);
-  // Make the web article the newest: it and the wire copy state the same figure.
+  // All three sources agree once the third is corrected; the web article is the newest.
+  v1::Claim* third = report.mutable_claims(2);
+  third->mutable_quantity()->set_value(450e6);
+  report.mutable_findings(0)->mutable_values(2)->set_value(450e6);
   report.mutable_claims(0)->mutable_provenance()->mutable_published()->mutable_time()->set_seconds(
       1764000000);
   ListValue list = Parse(ClaimReviewJsonLd(report, {}));
@@ -134,7 +148,7 @@ TEST(ClaimReviewTest, AppearanceListsEveryDocumentWithTheFigure) {
   const Struct& item = Field(list.values(0).struct_value(), "itemReviewed").struct_value();
   EXPECT_EQ(Field(Field(item, "author").struct_value(), "name").string_value(),
             "news.example.com");
-  EXPECT_EQ(Field(item, "appearance").list_value().values_size(), 2);
+  EXPECT_EQ(Field(item, "appearance").list_value().values_size(), 3);
   const Struct& first = Field(item, "firstAppearance").struct_value();
   EXPECT_EQ(Field(first, "name").string_value(), "Wire: chip funding & more");
   EXPECT_EQ(first.fields().count("url"), 0u) << "a local path is not a URL";
