@@ -59,8 +59,13 @@ absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
   const JsonValue* date =
       FirstString(item, {"published", "date", "datePublished", "published_at", "pubDate"});
   if (date != nullptr) {
-    if (auto t = ParsePublicationTime(date->string_value(), ctx)) {
+    bool zone_assumed = false;
+    if (auto t = ParsePublicationTime(date->string_value(), ctx, &zone_assumed)) {
       *doc->mutable_published() = *t;
+      if (zone_assumed) {
+        doc->add_warnings(absl::StrCat("published time \"", date->string_value(),
+                                       "\" gives no time zone; read as UTC"));
+      }
       if (doc->published().method() != v1::DATE_METHOD_RELATIVE) {
         doc->mutable_published()->set_method(v1::DATE_METHOD_METADATA);
       }

@@ -1,5 +1,6 @@
 #include "extract/read/plain_text_reader.h"
 
+#include "absl/strings/str_cat.h"
 #include "extract/read/byline.h"
 
 namespace claimcheck {
@@ -25,6 +26,10 @@ void ReadHeader(const OffsetMap& to_file, const DateContext& context, v1::Docume
     *doc->mutable_published() = byline.date->time;
     if (doc->published().method() != v1::DATE_METHOD_RELATIVE) {
       doc->mutable_published()->set_method(v1::DATE_METHOD_BYLINE);
+    }
+    if (byline.date->zone_assumed) {
+      doc->add_warnings(absl::StrCat("byline time \"", doc->published().surface(),
+                                     "\" gives no time zone; read as UTC"));
     }
   } else {
     MarkUndated(doc->mutable_published());

@@ -23,6 +23,15 @@ TEST(PlainTextReaderTest, KeepsTextAndReadsByline) {
   ASSERT_EQ(doc.offset_map_size(), 1);
 }
 
+TEST(PlainTextReaderTest, TimeWithoutZoneIsWarned) {
+  OffsetMap to_file;
+  v1::Document doc;
+  ReadPlainText("Title\nPosted on September 3, 2023 1:20 pm\n\nBody.", to_file, {}, &doc);
+  EXPECT_EQ(TimeUtil::ToString(doc.published().time()), "2023-09-03T13:20:00Z");
+  ASSERT_EQ(doc.warnings_size(), 1);
+  EXPECT_NE(doc.warnings(0).find("no time zone"), std::string::npos);
+}
+
 TEST(PlainTextReaderTest, UndatedSaysSo) {
   OffsetMap to_file;
   v1::Document doc;

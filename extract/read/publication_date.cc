@@ -458,6 +458,12 @@ void SetTime(date::sys_seconds t, v1::PublicationTime* out) {
   out->mutable_time()->set_nanos(0);
 }
 
+// True when `p` has a clock time but no zone or offset.
+bool ZoneAssumed(const Parsed& p) {
+  return p.hour >= 0 && !p.has_offset && p.zone.empty() &&
+         (p.precision == v1::TIME_PRECISION_MINUTE || p.precision == v1::TIME_PRECISION_SECOND);
+}
+
 // Fills `out` from `p`; false when the date is impossible.
 bool Resolve(const Parsed& p, const DateContext& ctx, v1::PublicationTime* out) {
   using namespace std::chrono;
@@ -532,7 +538,8 @@ absl::string_view StripLeadIn(absl::string_view s) {
 }  // namespace
 
 std::optional<v1::PublicationTime> ParsePublicationTime(absl::string_view text,
-                                                        const DateContext& context) {
+                                                        const DateContext& context,
+                                                        bool* zone_assumed) {
   absl::string_view s = StripLeadIn(text);
   Parser parser(s, context);
   const auto& toks = parser.tokens();
@@ -545,6 +552,7 @@ std::optional<v1::PublicationTime> ParsePublicationTime(absl::string_view text,
   v1::PublicationTime out;
   if (!Resolve(p, context, &out)) return std::nullopt;
   out.set_surface(std::string(s));
+  if (zone_assumed != nullptr) *zone_assumed = ZoneAssumed(p);
   return out;
 }
 
@@ -557,6 +565,7 @@ std::optional<FoundDate> FindDateInLine(absl::string_view line, const DateContex
     if (!parser.TryAt(i, &p)) continue;
     FoundDate found;
     if (!Resolve(p, context, &found.time)) continue;
+    found.zone_assumed = ZoneAssumed(p);
     found.begin = toks[i].begin;
     found.end = toks[p.end_token - 1].end;
     found.time.set_surface(std::string(line.substr(found.begin, found.end - found.begin)));

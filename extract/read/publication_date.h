@@ -41,14 +41,19 @@ struct FoundDate {
   // `method` is DATE_METHOD_RELATIVE for a relative expression and left UNSPECIFIED
   // otherwise: the caller knows where an absolute date came from.
   v1::PublicationTime time;
+  // A clock time was given without a zone or offset and was read as UTC.
+  bool zone_assumed = false;
 };
 
 // Parses `text` when the whole of it (surrounding space and a leading "Posted on",
 // "Published", "Updated" aside) is one date expression. Returns nullopt otherwise, or
 // when the date is impossible (Feb 30). `surface` is set to the trimmed text; `method`
 // as for FoundDate::time.
+// When `zone_assumed` is not null it is set to whether a clock time came without a zone
+// or offset (and was read as UTC).
 std::optional<v1::PublicationTime> ParsePublicationTime(absl::string_view text,
-                                                        const DateContext& context);
+                                                        const DateContext& context,
+                                                        bool* zone_assumed = nullptr);
 
 // Finds the first date expression with at least a day, month and year (or a relative
 // one) in `line` (a byline such as "By Jane Doe | Nov 4, 2025 4:39 am ET2min read").
