@@ -17,9 +17,17 @@ namespace claimcheck {
 namespace {
 
 bool IsWebUrl(absl::string_view url) {
-  return absl::StartsWithIgnoreCase(url, "http://") ||
-         absl::StartsWithIgnoreCase(url, "https://");
+  if (!absl::StartsWithIgnoreCase(url, "http://") && !absl::StartsWithIgnoreCase(url, "https://")) {
+    return false;
+  }
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '<' || c == '>') return false;
+  }
+  return true;
 }
+
+// `url` with spaces percent-encoded (JSON Lines items are named "url#line 3").
+std::string UrlValue(absl::string_view url) { return absl::StrReplaceAll(url, {{" ", "%20"}}); }
 
 // "www.example.com" from "https://www.example.com/a/b".
 std::string HostOf(absl::string_view url) {
@@ -66,7 +74,7 @@ void WriteCreativeWork(const v1::Claim& claim, JsonWriter& w) {
   const v1::Provenance& p = claim.provenance();
   w.BeginObject();
   w.Member("@type", "CreativeWork");
-  if (IsWebUrl(p.uri())) w.Member("url", p.uri());
+  if (IsWebUrl(p.uri())) w.Member("url", UrlValue(p.uri()));
   w.Member("name", !p.title().empty() ? p.title() : p.uri());
   std::string date = IsoDate(p.published());
   if (!date.empty()) w.Member("datePublished", date);
@@ -191,7 +199,7 @@ void WriteClaimReview(const v1::Finding& finding, const std::vector<const v1::Cl
   w.BeginObject();
   w.Member("@type", "Organization");
   w.Member("name", options.organization);
-  if (IsWebUrl(options.organization_url)) w.Member("url", options.organization_url);
+  if (IsWebUrl(options.organization_url)) w.Member("url", UrlValue(options.organization_url));
   w.EndObject();
   if (!review.reviewer().empty()) {
     w.Key("contributor");
@@ -273,10 +281,13 @@ std::string SummarizeClaim(const v1::Claim& claim) {
   for (const v1::Qualifier& q : s.qualifiers()) qualifiers.push_back(q.value());
   if (!qualifiers.empty()) absl::StrAppend(&out, " (", absl::StrJoin(qualifiers, ", "), ")");
   const v1::TimeScope& scope = claim.scope();
-  if (!scope.text().empty() && !scope.inferred()) {
-    absl::StrAppend(&out, " ", scope.text());
-  } else if (!scope.start().empty() && !scope.end().empty()) {
-    absl::StrAppend(&out, " ", scope.start(), " to ", scope.end());
+  // A period taken from the publication date is not part of what the source claimed.
+  if (!scope.inferred()) {
+    if (!scope.text().empty()) {
+      absl::StrAppend(&out, " ", scope.text());
+    } else if (!scope.start().empty() && !scope.end().empty()) {
+      absl::StrAppend(&out, " ", scope.start(), " to ", scope.end());
+    }
   }
   std::string figure =
       !claim.quantity().text().empty() ? claim.quantity().text() : "(figure not quoted)";

@@ -115,6 +115,27 @@ TEST(ClaimReviewTest, ReviewsTheOutlierNotTheNewestClaim) {
                                 "RMB 450 billion"));
 }
 
+TEST(ClaimReviewTest, SummaryLeavesOutInferredPeriods) {
+  v1::Claim c = SampleReport().claims(0);
+  EXPECT_EQ(SummarizeClaim(c), "Big Fund III investment (Piotech Jianke) in Q3 2025: RMB 450 million");
+  c.mutable_scope()->set_inferred(true);
+  c.mutable_scope()->clear_text();
+  EXPECT_EQ(SummarizeClaim(c), "Big Fund III investment (Piotech Jianke): RMB 450 million");
+  c.mutable_scope()->set_inferred(false);
+  EXPECT_EQ(SummarizeClaim(c),
+            "Big Fund III investment (Piotech Jianke) 2025-07-01 to 2025-10-01: RMB 450 million");
+}
+
+TEST(ClaimReviewTest, UrlsHaveSpacesEncoded) {
+  v1::Report report = ReviewedReport(v1::VERDICT_CONFIRMED);
+  report.mutable_claims(2)->mutable_provenance()->set_uri("https://wire.example.com/a#line 3");
+  ListValue list = Parse(ClaimReviewJsonLd(report, {}));
+  ASSERT_EQ(list.values_size(), 1);
+  const Struct& item = Field(list.values(0).struct_value(), "itemReviewed").struct_value();
+  const Struct& first = Field(item, "firstAppearance").struct_value();
+  EXPECT_EQ(Field(first, "url").string_value(), "https://wire.example.com/a#line%203");
+}
+
 TEST(ClaimReviewTest, RatingFollowsVerdict) {
   struct {
     v1::Verdict verdict;
