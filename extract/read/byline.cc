@@ -33,11 +33,13 @@ bool LooksLikeName(absl::string_view s) {
 
 std::string AuthorFrom(absl::string_view line) {
   for (absl::string_view lead : {"By ", "by ", "BY ", "Written by ", "Posted by ", "Author: ",
-                                 "Authors: ", "Author "}) {
+                                 "Authors: ", "Author ", "Reporting by ", "Reported by "}) {
     if (!absl::StartsWith(line, lead)) continue;
     absl::string_view rest = line.substr(lead.size());
     // Cut at a separator before a date or a role ("Jane Doe | Reuters", "Jane Doe, 3 min").
     size_t cut = rest.find_first_of("|,;\xE2\xC2");
+    size_t editing = rest.find(" and editing");
+    if (editing < cut) cut = editing;
     if (cut != absl::string_view::npos) rest = rest.substr(0, cut);
     size_t on = rest.find(" on ");
     if (on != absl::string_view::npos) rest = rest.substr(0, on);

@@ -26,6 +26,8 @@ TEST(BylineTest, Table) {
       {"DateInBodyParagraphIgnored",
        "Title\n\nThe fund, which was registered on May 24, 2024 with capital of RMB 344 billion according to the national enterprise credit information system, has since made a number of investments in toolmakers and materials suppliers across the country.",
        "Title", "", ""},
+      {"ReportingBy", "Fund registered\nPublished 2024-05-27\nReporting by Wen Hao; editing by Clara Voss\n\nBody.",
+       "Fund registered", "Wen Hao", "2024-05-27T00:00:00Z"},
       {"FirstLineIsAParagraph", "The government has taken the step of managing chips.\nMore.", "", "", ""},
   };
   for (const auto& c : cases) {
