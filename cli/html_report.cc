@@ -53,7 +53,8 @@ mark{background:var(--mark);padding:0 2px;border-radius:3px}
 .review{background:var(--card);border-radius:6px;padding:6px 10px;margin-top:8px}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;
 overflow-wrap:anywhere}
-.chart{width:100%;height:auto;max-width:760px;display:block}
+.chart-wrap{overflow-x:auto}
+.chart{width:100%;min-width:520px;height:auto;max-width:760px;display:block}
 .chart .axis{stroke:#5b6670;stroke-width:1}.chart .grid{stroke:#e5e8eb;stroke-width:1}
 .chart .tick{font-size:11px;fill:#5b6670}.chart .label{font-size:12px;fill:#1d2329}
 .chart .line{fill:none;stroke:#1d4ed8;stroke-width:1.5;stroke-dasharray:4 3}
@@ -232,7 +233,7 @@ void RenderTimelines(const v1::Report& report,
                     "</h3>\n");
     std::string svg = RenderTimelineSvg(t, claims, findings);
     if (!svg.empty()) {
-      absl::StrAppend(&body, svg,
+      absl::StrAppend(&body, "<div class=\"chart-wrap\">", svg, "</div>",
                       "\n<p class=\"legend\"><span>\xE2\x97\x8F figure for the period (bar: "
                       "interval)</span><span style=\"color:#067647\">\xE2\x97\x8F one per "
                       "source</span><span style=\"color:#b42318\">\xC3\x97 figure a finding "
