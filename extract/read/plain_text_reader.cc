@@ -40,7 +40,7 @@ void ReadHeader(const OffsetMap& to_file, const DateContext& context, v1::Docume
 
 void ReadPlainText(absl::string_view text, const OffsetMap& to_file,
                    const DateContext& context, v1::Document* doc) {
-  doc->set_text(text.data(), text.size());
+  doc->mutable_text()->assign(text.data(), text.size());
   ReadHeader(to_file, context, doc);
 }
 

@@ -6,8 +6,6 @@
 // Targets (issue 3): >= 400 MB/s per core on plain text, >= 200 MB/s on HTML.
 //
 //   bazel run --config=opt //tests/read:read_benchmark
-#include <malloc.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -145,22 +143,6 @@ void ReadAndSplit(benchmark::State& state, const std::string& input, const std::
 void BM_PlainText(benchmark::State& state) { ReadAndSplit(state, PlainText(), "bench.txt"); }
 void BM_Html(benchmark::State& state) { ReadAndSplit(state, Html(), "bench.html"); }
 
-// The same with glibc told to keep freed memory mapped, as a long-running process that
-// reads many files ends up doing: without it every iteration's fresh 4 MB buffers are
-// returned to the kernel and faulted in again, page by page, which on a virtual machine
-// can cost more than the reading itself.
-void KeepMemoryMapped() {
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);
-}
-void BM_PlainTextWarmHeap(benchmark::State& state) {
-  KeepMemoryMapped();
-  ReadAndSplit(state, PlainText(), "bench.txt");
-}
-void BM_HtmlWarmHeap(benchmark::State& state) {
-  KeepMemoryMapped();
-  ReadAndSplit(state, Html(), "bench.html");
-}
 
 void BM_SplitSentencesOnly(benchmark::State& state) {
   const std::string& text = PlainText();
@@ -171,8 +153,6 @@ void BM_SplitSentencesOnly(benchmark::State& state) {
 
 BENCHMARK(BM_PlainText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Html)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_PlainTextWarmHeap)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_HtmlWarmHeap)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SplitSentencesOnly)->Unit(benchmark::kMillisecond);
 
 }  // namespace
