@@ -15,6 +15,9 @@ constexpr size_t kSniffBytes = 8192;
 
 std::optional<std::string> WhyBinary(absl::string_view bytes) {
   absl::string_view head = bytes.substr(0, kSniffBytes);
+  if (absl::StartsWith(head, "\xFF\xFE") || absl::StartsWith(head, "\xFE\xFF")) {
+    return "UTF-16 text; convert it to UTF-8 to read it";
+  }
   if (absl::StartsWith(head, "%PDF-")) return "PDF document";
   if (absl::StartsWith(head, "\x89PNG")) return "PNG image";
   if (absl::StartsWith(head, "\xFF\xD8\xFF")) return "JPEG image";

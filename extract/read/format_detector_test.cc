@@ -30,6 +30,8 @@ TEST(FormatDetectorTest, BinaryFiles) {
   EXPECT_TRUE(WhyBinary("%PDF-1.7\n...").has_value());
   EXPECT_TRUE(WhyBinary("\x89PNG\r\n\x1A\n").has_value());
   EXPECT_TRUE(WhyBinary(std::string(100, '\x01')).has_value());
+  EXPECT_EQ(WhyBinary(std::string("\xFF\xFEh\0i\0", 6)).value_or(""),
+            "UTF-16 text; convert it to UTF-8 to read it");
   EXPECT_FALSE(WhyBinary("Plain text with \xE2\x80\x99 and tabs\t.\n").has_value());
   EXPECT_FALSE(WhyBinary("caf\xE9 latin-1 text is not binary").has_value());
 }
