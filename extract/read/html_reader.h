@@ -1,7 +1,9 @@
 // HTML pages: visible article text, title, author and publication date.
 //
 // A hand-written scanner (no regexes, no DOM) walks the markup once. Script, style,
-// template, svg, iframe, nav, aside and footer content and comments are dropped; block
+// template, svg, iframe, nav, aside and footer content and comments are dropped, and so
+// are elements whose class or id names page furniture (cookie banners, share bars,
+// related links, comment sections, newsletter boxes, adverts); block
 // elements (p, div, h1-h6, li, blockquote, section, article, table rows...) become
 // paragraph breaks ("\n\n"), <br> a line break, other runs of whitespace one space; all
 // character references are decoded (html_entities.h). Every text byte maps back to the

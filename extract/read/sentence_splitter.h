@@ -5,7 +5,8 @@
 // a paragraph break (blank line), and at a line break that starts a bullet or does not
 // look like a hard-wrapped continuation. A period does not end a sentence after a known
 // abbreviation (Mr., Dr., No., Jan., e.g., i.e.), a decimal (2.3), an initial (J. Smith),
-// or when a lowercase word or a digit follows. After company suffixes and dotted
+// or when a lowercase word or a digit follows, nor after the number of a numbered list
+// item at the start of a line ("1. Packaging"). After company suffixes and dotted
 // initialisms (Corp., Co., Inc., Ltd., U.S., U.K.) a sentence ends only when a typical
 // sentence opener follows ("... U.S. The ..."). Closing quotes and brackets after the
 // terminator belong to the sentence.
