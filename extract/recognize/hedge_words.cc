@@ -9,7 +9,7 @@ namespace claimcheck {
 namespace {
 
 struct Phrase {
-  const char* words;
+  absl::string_view words;
   v1::BoundKind bound;
 };
 
@@ -88,9 +88,10 @@ std::optional<HedgeMatch> MatchHedgeBefore(absl::string_view text, size_t pos) {
   if (end == 0) return std::nullopt;
   if (text[end - 1] == '~') return HedgeMatch{v1::BOUND_KIND_APPROXIMATE, end - 1, end};
   if (!IsWordChar(text[end - 1]) && text[end - 1] != '.') return std::nullopt;
+  const char last = absl::ascii_tolower(static_cast<unsigned char>(text[end - 1]));
   for (const Phrase& p : kBefore) {
-    size_t n = strlen(p.words);
-    if (n > end) continue;
+    size_t n = p.words.size();
+    if (n > end || p.words.back() != last) continue;
     size_t begin = end - n;
     if (!absl::EqualsIgnoreCase(text.substr(begin, n), p.words)) continue;
     if (begin > 0 && IsWordChar(text[begin - 1])) continue;
@@ -110,7 +111,7 @@ std::optional<HedgeMatch> MatchHedgeAfter(absl::string_view text, size_t pos) {
   size_t start = pos;
   if (start < text.size() && text[start] == ' ') ++start;
   for (const Phrase& p : kAfter) {
-    size_t n = strlen(p.words);
+    size_t n = p.words.size();
     if (start + n > text.size()) continue;
     if (!absl::EqualsIgnoreCase(text.substr(start, n), p.words)) continue;
     if (start + n < text.size() && IsWordChar(text[start + n])) continue;

@@ -185,6 +185,10 @@ bool NonQuantityFilter::FollowsName(absl::string_view text, const ParsedNumber& 
       "usd", "eur", "gbp", "cny"};
   if (kFunction->contains(absl::AsciiStrToLower(word))) return false;
   if (IsMonth(word)) return false;
+  // "Speaker 2" alone on its line is a label whatever precedes it.
+  size_t after = number.end;
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\r')) ++after;
+  if (after >= text.size() || text[after] == '\n') return true;
   size_t k = wb;
   while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
   if (k == 0) return false;  // the name starts the text: likely a sentence start

@@ -242,9 +242,14 @@ class Grammar {
       }
       if (first.kind == Tok::kA) {
         // "a half", "a fifth", "a twenty-first", "a dozen", "a hundred", "a million".
-        if (i + 1 < t_.size() && IsDenominator(t_[i + 1])) {
+        // "a fifth", "a quarter of": but "a third said", "a fifth consecutive year" are
+        // ordinals, so besides "a half" the fraction needs "of" or nothing after it.
+        if (i + 1 < t_.size() && IsDenominator(t_[i + 1]) && !t_[i + 1].plural &&
+            (t_[i + 1].kind == Tok::kHalf || Is(i + 2, Tok::kOf) || Is(i + 2, Tok::kScale) ||
+             !FollowedByWord(t_[i + 1].end))) {
           return Finish(sign, 1.0 / t_[i + 1].value, t_[i + 1].end, true, i + 2, &out);
         }
+        if (i + 1 < t_.size() && IsDenominator(t_[i + 1])) return std::nullopt;
         if (Is(i + 1, Tok::kTens) && Is(i + 2, Tok::kOrdinal) && t_[i + 2].value < 10) {
           return Finish(sign, 1.0 / (t_[i + 1].value + t_[i + 2].value), t_[i + 2].end,
                         true, i + 3, &out);
@@ -573,23 +578,68 @@ double IntegerPlace(double value) {
   return place;
 }
 
-bool CanStartNumberWord(absl::string_view word) {
-  if (word.empty() || word.size() > 12) return false;
-  char buf[16];
-  for (size_t k = 0; k < word.size(); ++k) buf[k] = absl::ascii_tolower(word[k]);
-  auto it = Words().find(absl::string_view(buf, word.size()));
-  if (it == Words().end()) return false;
-  switch (it->second.kind) {
-    case Tok::kUnit:
-    case Tok::kTens:
-    case Tok::kA:
-    case Tok::kHalf:
-    case Tok::kQuarter:
-    case Tok::kMinus:
-      return true;
-    default:
-      return false;
+namespace {
+
+// Words bucketed by length and first letter: the scan asks about every word of the text,
+// and comparing against the one or two candidates of a bucket beats hashing the word.
+class WordBuckets {
+ public:
+  template <typename Pred>
+  explicit WordBuckets(Pred keep) {
+    for (const auto& [word, info] : Words()) {
+      if (word.size() <= kMaxLen && keep(info)) {
+        buckets_[word.size()][word[0] - 'a'].push_back(word);
+        int c1 = word.size() > 1 ? word[1] - 'a' : 26;
+        seen_[(word.size() * 26 + (word[0] - 'a')) * 27 + c1] = true;
+      }
+    }
   }
+  bool Contains(absl::string_view word) const {
+    if (word.empty() || word.size() > kMaxLen) return false;
+    char c = absl::ascii_tolower(static_cast<unsigned char>(word[0]));
+    if (c < 'a' || c > 'z') return false;
+    // Most words fail on (length, first two letters) without touching a string.
+    int c1 = word.size() > 1 ? absl::ascii_tolower(static_cast<unsigned char>(word[1])) - 'a' : 26;
+    if (c1 < 0 || c1 > 26) return false;
+    if (!seen_[(word.size() * 26 + (c - 'a')) * 27 + c1]) return false;
+    for (const std::string& w : buckets_[word.size()][c - 'a']) {
+      if (absl::EqualsIgnoreCase(word, w)) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kMaxLen = 12;
+  std::vector<std::string> buckets_[kMaxLen + 1][26];
+  std::vector<bool> seen_ = std::vector<bool>((kMaxLen + 1) * 26 * 27, false);
+};
+
+}  // namespace
+
+bool CanStartNumberWord(absl::string_view word) {
+  static const WordBuckets* starts = new WordBuckets([](const WordInfo& info) {
+    switch (info.kind) {
+      case Tok::kUnit: case Tok::kTens: case Tok::kA: case Tok::kHalf: case Tok::kQuarter:
+      case Tok::kMinus:
+        return true;
+      default:
+        return false;
+    }
+  });
+  return starts->Contains(word);
+}
+
+bool CanFollowArticle(absl::string_view word) {
+  static const WordBuckets* follows = new WordBuckets([](const WordInfo& info) {
+    switch (info.kind) {
+      case Tok::kHundred: case Tok::kScale: case Tok::kDozen: case Tok::kHalf:
+      case Tok::kQuarter: case Tok::kOrdinal: case Tok::kCouple: case Tok::kTens:
+        return true;
+      default:
+        return false;
+    }
+  });
+  return follows->Contains(word);
 }
 
 std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
@@ -609,7 +659,7 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
 
 double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* end) {
   struct Scale {
-    const char* word;
+    absl::string_view word;
     double value;
     bool case_sensitive;
     bool glued_only;
@@ -639,9 +689,15 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
     *end = pos + 3;
     return 1e8;
   }
+  const char first = text[pos];
+  if (!absl::ascii_isalpha(static_cast<unsigned char>(first))) return 0;
   for (const Scale& s : kScales) {
-    size_t n = strlen(s.word);
+    size_t n = s.word.size();
     if (pos + n > text.size()) continue;
+    if (absl::ascii_tolower(static_cast<unsigned char>(first)) !=
+        absl::ascii_tolower(static_cast<unsigned char>(s.word[0]))) {
+      continue;
+    }
     absl::string_view cand = text.substr(pos, n);
     bool match = s.case_sensitive ? cand == s.word : absl::EqualsIgnoreCase(cand, s.word);
     if (!match) continue;

@@ -41,6 +41,9 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
 // "quarter", "dozen", "minus", "negative", "nought". Cheap: one hash lookup.
 bool CanStartNumberWord(absl::string_view word);
 
+// True when `word` may follow "a"/"an" in a number ("a dozen", "a third", "a couple of").
+bool CanFollowArticle(absl::string_view word);
+
 // If a scale word or abbreviation starts at `pos` ("million", "bn", "lakh", "万"),
 // returns its multiplier and sets *end past it; else returns 0. `glued` says whether the
 // word directly follows a digit (single-letter suffixes "k", "m", "b" need that).

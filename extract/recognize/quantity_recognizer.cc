@@ -112,16 +112,6 @@ absl::string_view WordBefore(absl::string_view text, size_t pos) {
   return text.substr(b, e - b);
 }
 
-bool IsTimePreposition(absl::string_view word) {
-  static const char* const kWords[] = {"in", "since", "by", "from", "until", "till", "to",
-                                       "of", "and", "between", "before", "after", "during",
-                                       "through", "for", "as"};
-  for (const char* w : kWords) {
-    if (absl::EqualsIgnoreCase(word, w)) return true;
-  }
-  return false;
-}
-
 v1::QuantityType TypeOf(const UnitInfo* unit, bool noun) {
   if (unit == nullptr) return noun ? v1::QUANTITY_TYPE_COUNT : v1::QUANTITY_TYPE_NUMBER;
   switch (unit->kind) {
@@ -375,9 +365,12 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
   v1::QuantityType type = TypeOf(unit, !suffix.noun.empty());
   // Bare numbers that read as something else.
   if (type == v1::QUANTITY_TYPE_NUMBER || type == v1::QUANTITY_TYPE_COUNT) {
-    bool year = !hi && NonQuantityFilter::LooksLikeYear(text, *pn);
-    if (year && (type == v1::QUANTITY_TYPE_NUMBER ||
-                 IsTimePreposition(WordBefore(text, fig_begin)))) {
+    // "2023", "the 2025 budget figures": a four-digit year-like integer is a date.
+    if (!hi && NonQuantityFilter::LooksLikeYear(text, *pn)) return std::nullopt;
+    // A lone "one" is a pronoun more often than a figure ("a strategic one", "the one
+    // driven by"): it counts only with a noun or unit after it.
+    if (!hi && type == v1::QUANTITY_TYPE_NUMBER && pn->from_words && pn->value == 1 &&
+        pn->end - pn->begin == 3) {
       return std::nullopt;
     }
     if (!hi && type == v1::QUANTITY_TYPE_NUMBER &&
@@ -503,6 +496,14 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
         absl::string_view word = text.substr(i, e - i);
         if (CanStartNumberWord(word)) {
           start = true;
+          if ((c == 'a' || c == 'A') && word.size() <= 2) {
+            // "a"/"an" start a number only before "dozen", "half", "million"...
+            size_t b = e;
+            if (b < n && text[b] == ' ') ++b;
+            size_t f = b;
+            while (f < n && IsAlpha(text[f])) ++f;
+            start = f > b && CanFollowArticle(text.substr(b, f - b));
+          }
         } else if ((c == 'p' || c == 'P') &&
                    (absl::EqualsIgnoreCase(word, "percent") ||
                     absl::EqualsIgnoreCase(word, "percents") ||

@@ -328,26 +328,49 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
                                               std::optional<absl::CivilDay> reference) const {
   std::vector<TimeMention> out;
   re2::StringPiece input(text.data(), text.size());
-  std::vector<int> families;
-  if (!prefilter_->Match(input, &families)) return out;
   std::vector<Candidate> candidates;
   re2::StringPiece groups[8];
-  for (int f : families) {
-    const re2::RE2& re = *patterns_[f];
-    int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 8);
-    size_t pos = 0;
-    while (pos < text.size() &&
-           re.Match(input, pos, text.size(), re2::RE2::UNANCHORED, groups, ngroups)) {
-      size_t b = static_cast<size_t>(groups[0].data() - text.data());
-      size_t e = b + groups[0].size();
-      for (int k = ngroups; k < 8; ++k) groups[k] = re2::StringPiece();
-      Candidate c{b, e, {}};
-      if (e > b && Resolve(f, groups, text, b, reference, &c.scope)) {
-        c.scope.set_text(std::string(text.substr(b, e - b)));
-        candidates.push_back(std::move(c));
+  std::vector<int> families;
+  // Work paragraph by paragraph (chunks of at least 4 KB ending at a line break): the
+  // RE2::Set tells which families occur in the chunk, and only those scan it.
+  size_t chunk_begin = 0;
+  while (chunk_begin < text.size()) {
+    size_t chunk_end = std::min(text.size(), chunk_begin + 4096);
+    if (chunk_end < text.size()) {
+      size_t cut = text.find('\n', chunk_end);
+      if (cut == absl::string_view::npos || cut - chunk_begin > (1 << 16)) {
+        cut = text.find(' ', chunk_end);
       }
-      pos = e > b ? e : b + 1;
+      chunk_end = cut == absl::string_view::npos ? text.size() : cut + 1;
     }
+    families.clear();
+    re2::StringPiece chunk(text.data() + chunk_begin, chunk_end - chunk_begin);
+    if (prefilter_->Match(chunk, &families)) {
+      for (int f : families) {
+        const re2::RE2& re = *patterns_[f];
+        int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 8);
+        size_t pos = chunk_begin;
+        while (pos < chunk_end &&
+               re.Match(input, pos, chunk_end, re2::RE2::UNANCHORED, groups, ngroups)) {
+          size_t b = static_cast<size_t>(groups[0].data() - text.data());
+          size_t e = b + groups[0].size();
+          // The optional '.' after a month is for abbreviations ("Sept."), not "August.".
+          if (f == kMonth && e > b && text[e - 1] == '.' && groups[3].size() > 4 &&
+              groups[3].data() + groups[3].size() == text.data() + e - 1) {
+            --e;
+            groups[0] = re2::StringPiece(groups[0].data(), groups[0].size() - 1);
+          }
+          for (int k = ngroups; k < 8; ++k) groups[k] = re2::StringPiece();
+          Candidate c{b, e, {}};
+          if (e > b && Resolve(f, groups, text, b, reference, &c.scope)) {
+            c.scope.set_text(std::string(text.substr(b, e - b)));
+            candidates.push_back(std::move(c));
+          }
+          pos = e > b ? e : b + 1;
+        }
+      }
+    }
+    chunk_begin = chunk_end;
   }
   // Longest expression wins; ties go to the earlier one.
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
