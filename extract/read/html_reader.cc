@@ -405,7 +405,10 @@ class Scanner {
       i_ = SkipElement(i_, name);
       return;
     }
+    // Elements whose end tag may be omitted (p, li, td...) are never skipped whole: an
+    // unclosed one would swallow the text after it.
     if (!(info & kNoFurnitureCheck) && tag.attr_count > 0 &&
+        !NameIs(name, {"p", "li", "dt", "dd", "td", "th", "tr", "option"}) &&
         (HasFurnitureWord(tag.Attr("class")) || HasFurnitureWord(tag.Attr("id")))) {
       if (!(info & kVoid)) i_ = SkipElement(i_, name);
       return;

@@ -33,6 +33,7 @@ TEST(HtmlReaderTest, TextTable) {
       {"CommentDropped", "a<!-- <p>hidden</p> -->b", "ab"},
       {"NavAsideFooterDropped", "<nav><a>Home</a></nav><p>Body</p><aside>Ad</aside><footer>(c)</footer>", "Body"},
       {"NestedNavDropped", "<nav><nav>x</nav>y</nav><p>z</p>", "z"},
+      {"UnclosedParagraphWithFurnitureClassKept", "<p class=\"share\">Share<p>Real text</p>", "Share\n\nReal text"},
       {"FurnitureClassDropped", "<div class=\"cookie-banner\">We use cookies.</div><p>News</p>", "News"},
       {"EntitiesDecoded", "<p>China&#8217;s R&amp;D &ndash; up</p>", "China\xE2\x80\x99s R&D \xE2\x80\x93 up"},
       {"ListItemsAreParagraphs", "<ul><li>first</li><li>second</li></ul>", "first\n\nsecond"},
