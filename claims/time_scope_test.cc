@@ -60,8 +60,13 @@ TEST(TimeScopeTest, ParsePeriodRejectsOtherText) {
 
 TEST(TimeScopeTest, ParseScopeRangeRejectsBadDates) {
   v1::TimeScope scope;
-  scope.set_start("2024-13-01");
-  EXPECT_FALSE(ParseScopeRange(scope).ok());
+  for (const char* bad : {"2024-13-01", "2023-02-29", "2024-04-31", "2024-1-01", "20x4-01-01",
+                          "2024-01-01T"}) {
+    scope.set_start(bad);
+    EXPECT_FALSE(ParseScopeRange(scope).ok()) << bad;
+  }
+  scope.set_start("2024-02-29");
+  EXPECT_TRUE(ParseScopeRange(scope).ok());
   scope.set_start("2024-05-01");
   scope.set_end("2024-04-01");
   EXPECT_FALSE(ParseScopeRange(scope).ok());

@@ -87,7 +87,7 @@ void ReadKeyed(absl::string_view data, const std::string& name, Reconciler* reco
       current = key;
       open = true;
     }
-    reconciler->Add(std::move(claim));
+    reconciler->Add(claim);
   }
   flush();
 }
@@ -177,7 +177,7 @@ int RunReconcile(const CommandLine& args, CommandIO& io) {
     v1::Claim scratch;
     read += ReadRecords(
         *data, DetectRecordFormat(*data), name, &scratch,
-        [&]() { (*reconciler)->Add(std::move(scratch)); },
+        [&]() { (*reconciler)->Add(scratch); },
         [&](const std::string& problem) { problems.push_back(problem); });
   }
   if (!keyed) {

@@ -37,7 +37,9 @@ std::string BuildSubjectKey(const v1::Subject& subject) {
 std::string GroupKey(const v1::Subject& subject) {
   absl::string_view key = absl::StripAsciiWhitespace(subject.key());
   if (key.empty()) return BuildSubjectKey(subject);
-  return absl::AsciiStrToLower(key);
+  std::string out(key);
+  for (char& c : out) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  return out;
 }
 
 std::vector<SubjectGroup> GroupByKey(const std::vector<std::string>& keys) {

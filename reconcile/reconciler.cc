@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <map>
 #include <sstream>
 #include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "claims/fingerprint.h"
 #include "reconcile/arithmetic.h"
@@ -20,6 +22,9 @@
 
 namespace claimcheck {
 namespace {
+
+// Serialised claims are stored in chunks of this size (larger claims get their own).
+constexpr size_t kChunkBytes = 8 << 20;
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -51,45 +56,108 @@ absl::StatusOr<std::unique_ptr<Reconciler>> Reconciler::Create(
     if (!table.ok()) return table.status();
     reference = *std::move(table);
   }
-  return std::make_unique<Reconciler>(*std::move(rates), std::move(reference));
+  return std::make_unique<Reconciler>(*std::move(rates), std::move(reference),
+                                      options.keep_claims);
 }
 
-Reconciler::Reconciler(RateTable rates, std::optional<ReferenceTable> reference)
-    : rates_(std::move(rates)), reference_(std::move(reference)), normalizer_(&rates_) {}
+Reconciler::Reconciler(RateTable rates, std::optional<ReferenceTable> reference,
+                       bool keep_claims)
+    : rates_(std::move(rates)),
+      reference_(std::move(reference)),
+      normalizer_(&rates_),
+      keep_claims_(keep_claims) {}
 
-void Reconciler::Add(const v1::Claim& claim) { claims_.push_back(claim); }
+void Reconciler::Add(const v1::Claim& claim) {
+  // Most claims belong to a subject already seen: look the key up without allocating.
+  absl::string_view key = absl::StripAsciiWhitespace(claim.subject().key());
+  if (key.empty()) {
+    key_scratch_ = GroupKey(claim.subject());
+  } else {
+    key_scratch_.assign(key.data(), key.size());  // reuses the scratch's buffer
+    for (char& c : key_scratch_) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  }
+  auto it = group_of_key_.find(key_scratch_);
+  if (it == group_of_key_.end()) {
+    Group group;
+    group.key = key_scratch_;
+    group.built_key = BuildSubjectKey(claim.subject());
+    group.level_key = LevelSubjectKey(claim.subject());
+    groups_.push_back(std::move(group));
+    it = group_of_key_.emplace(key_scratch_, static_cast<uint32_t>(groups_.size() - 1)).first;
+  }
+  const std::string& document = claim.provenance().document_id();
+  if (!document.empty() && !documents_.contains(document)) documents_.insert(document);
+  size_t size = claim.ByteSizeLong();
+  if (chunks_.empty() || chunks_.back().used + size > chunks_.back().capacity) {
+    // Not zero-filled: every byte handed out is written by the serialiser.
+    Chunk chunk;
+    chunk.capacity = std::max(kChunkBytes, size);
+    chunk.bytes.reset(new uint8_t[chunk.capacity]);
+    chunks_.push_back(std::move(chunk));
+  }
+  Chunk& chunk = chunks_.back();
+  Stored stored{static_cast<uint32_t>(chunks_.size() - 1), static_cast<uint32_t>(chunk.used),
+                static_cast<uint32_t>(size), it->second};
+  claim.SerializeWithCachedSizesToArray(chunk.bytes.get() + chunk.used);
+  chunk.used += size;
+  stored_.push_back(stored);
+}
 
-void Reconciler::Add(v1::Claim&& claim) { claims_.push_back(std::move(claim)); }
+bool Reconciler::Parse(const Stored& stored, v1::Claim* claim) const {
+  return claim->ParseFromArray(chunks_[stored.chunk].bytes.get() + stored.offset,
+                               static_cast<int>(stored.size));
+}
 
 v1::Report Reconciler::Finish() {
   v1::Report report;
   std::vector<std::string> problems;
 
-  std::vector<std::string> keys;
-  keys.reserve(claims_.size());
-  for (const v1::Claim& claim : claims_) keys.push_back(GroupKey(claim.subject()));
-  std::vector<SubjectGroup> groups = GroupByKey(keys);
-  std::vector<std::string>().swap(keys);
-
-  // Growth subjects and the level subjects they pair with (arithmetic.h) are kept until
-  // all subjects have been seen.
-  absl::flat_hash_map<std::string, size_t> level_wanted;  // level key -> growth group
-  std::vector<std::optional<std::string>> level_key(groups.size());
-  for (size_t g = 0; g < groups.size(); ++g) {
-    level_key[g] = LevelSubjectKey(claims_[groups[g].members.front()].subject());
-    if (level_key[g]) level_wanted.emplace(*level_key[g], g);
+  // Groups in key order, and each group's claims in input order.
+  std::vector<uint32_t> order(groups_.size());
+  for (uint32_t g = 0; g < order.size(); ++g) order[g] = g;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return groups_[a].key < groups_[b].key; });
+  std::vector<uint32_t> first(groups_.size() + 1, 0);
+  for (const Stored& s : stored_) ++first[s.group + 1];
+  for (size_t g = 0; g < groups_.size(); ++g) first[g + 1] += first[g];
+  std::vector<uint32_t> members(stored_.size());
+  {
+    std::vector<uint32_t> next(first.begin(), first.end() - 1);
+    for (uint32_t i = 0; i < stored_.size(); ++i) members[next[stored_[i].group]++] = i;
   }
-  std::map<size_t, SubjectAnalysis> kept_growth;
-  absl::flat_hash_map<std::string, SubjectAnalysis> kept_levels;
+
+  // Growth subjects and the level subjects they pair with (arithmetic.h) are kept, with
+  // their claims, until all subjects have been seen.
+  absl::flat_hash_set<std::string> level_wanted;
+  for (const Group& group : groups_) {
+    if (group.level_key) level_wanted.insert(*group.level_key);
+  }
+  struct Kept {
+    std::vector<v1::Claim> claims;
+    SubjectAnalysis analysis;
+  };
+  std::map<uint32_t, std::unique_ptr<Kept>> kept_growth;
+  absl::flat_hash_map<std::string, std::unique_ptr<Kept>> kept_levels;
 
   // Findings with their sort key: subject key, kind, id.
   std::vector<std::tuple<std::string, int, v1::Finding>> findings;
   std::vector<v1::Finding> found;
-  std::vector<const v1::Claim*> members;
-  for (size_t g = 0; g < groups.size(); ++g) {
-    members.clear();
-    for (size_t index : groups[g].members) members.push_back(&claims_[index]);
-    SubjectAnalysis analysis = AnalyzeSubject(groups[g].key, members, normalizer_, &problems);
+  std::vector<v1::Claim> claims;
+  std::vector<const v1::Claim*> pointers;
+  for (uint32_t g : order) {
+    const Group& group = groups_[g];
+    // Parsing into messages kept from the previous subject reuses their allocations.
+    const size_t count = first[g + 1] - first[g];
+    if (claims.size() < count) claims.resize(count);
+    for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
+      const Stored& stored = stored_[members[m]];
+      if (!Parse(stored, &claims[m - first[g]])) {
+        problems.push_back(absl::StrCat("internal: cannot re-read claim ", members[m]));
+      }
+    }
+    pointers.clear();
+    for (size_t i = 0; i < count; ++i) pointers.push_back(&claims[i]);
+    SubjectAnalysis analysis = AnalyzeSubject(group.key, pointers, normalizer_, &problems);
     found.clear();
     CheckAgreement(analysis, &found);
     CheckUnits(analysis, &found);
@@ -97,18 +165,30 @@ v1::Report Reconciler::Finish() {
     CheckSingleSource(analysis, &found);
     if (reference_) reference_->Check(analysis, normalizer_, &found);
     for (v1::Finding& f : found) {
-      findings.emplace_back(groups[g].key, static_cast<int>(f.kind()), std::move(f));
+      findings.emplace_back(group.key, static_cast<int>(f.kind()), std::move(f));
     }
     *report.add_timelines() = BuildTimeline(analysis);
-    std::string built_key = BuildSubjectKey(analysis.subject);
-    if (level_wanted.count(built_key)) kept_levels.emplace(built_key, analysis);
-    if (level_key[g]) kept_growth.emplace(g, std::move(analysis));
+    bool is_level = level_wanted.count(group.built_key) > 0;
+    if (is_level || group.level_key) {
+      // The analysis points into `claims`; moving the vector keeps its elements in place.
+      auto kept = std::make_unique<Kept>();
+      claims.resize(count);  // drops spare messages; the first `count` stay in place
+      kept->claims = std::move(claims);
+      kept->analysis = std::move(analysis);
+      claims = std::vector<v1::Claim>();
+      if (group.level_key) {
+        kept_growth.emplace(g, std::move(kept));
+      } else {
+        kept_levels.emplace(group.built_key, std::move(kept));
+      }
+    }
   }
-  for (const auto& [g, growth] : kept_growth) {
-    auto level = kept_levels.find(*level_key[g]);
+  for (const auto& [g, growth_kept] : kept_growth) {
+    const SubjectAnalysis& growth = growth_kept->analysis;
+    auto level = kept_levels.find(*groups_[g].level_key);
     if (level == kept_levels.end()) continue;
     found.clear();
-    CheckGrowth(growth, level->second, &found);
+    CheckGrowth(growth, level->second->analysis, &found);
     // When the levels show which growth figure is wrong, the disagreement between growth
     // figures for that period is reported once, as the arithmetic finding.
     absl::flat_hash_set<std::string> settled;
@@ -127,9 +207,11 @@ v1::Report Reconciler::Finish() {
                                   }),
                    findings.end());
     for (v1::Finding& f : found) {
-      findings.emplace_back(groups[g].key, static_cast<int>(f.kind()), std::move(f));
+      findings.emplace_back(groups_[g].key, static_cast<int>(f.kind()), std::move(f));
     }
   }
+  kept_growth.clear();
+  kept_levels.clear();
   std::sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
     if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
     if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
@@ -137,12 +219,9 @@ v1::Report Reconciler::Finish() {
   });
 
   v1::ReportSummary* summary = report.mutable_summary();
-  absl::flat_hash_set<std::string> documents;
-  for (const v1::Claim& claim : claims_) documents.insert(claim.provenance().document_id());
-  documents.erase("");
-  summary->set_documents(static_cast<uint32_t>(documents.size()));
-  summary->set_claims(static_cast<uint32_t>(claims_.size()));
-  summary->set_subjects(static_cast<uint32_t>(groups.size()));
+  summary->set_documents(static_cast<uint32_t>(documents_.size()));
+  summary->set_claims(static_cast<uint32_t>(stored_.size()));
+  summary->set_subjects(static_cast<uint32_t>(groups_.size()));
   summary->set_findings(static_cast<uint32_t>(findings.size()));
   uint32_t open = 0;
   for (auto& entry : findings) {
@@ -155,9 +234,21 @@ v1::Report Reconciler::Finish() {
   }
   summary->set_open_findings(open);
   for (auto& problem : problems) report.add_problems(std::move(problem));
-  report.mutable_claims()->Reserve(static_cast<int>(claims_.size()));
-  for (v1::Claim& claim : claims_) *report.add_claims() = std::move(claim);
-  std::vector<v1::Claim>().swap(claims_);
+
+  // The claims, in the order added; each chunk is released once read.
+  if (keep_claims_) {
+    report.mutable_claims()->Reserve(static_cast<int>(stored_.size()));
+    size_t chunk = 0;
+    for (const Stored& stored : stored_) {
+      while (chunk < stored.chunk) chunks_[chunk++].bytes.reset();
+      Parse(stored, report.add_claims());
+    }
+  }
+  chunks_.clear();
+  stored_.clear();
+  groups_.clear();
+  group_of_key_.clear();
+  documents_.clear();
   return report;
 }
 

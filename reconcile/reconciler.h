@@ -31,23 +31,30 @@
 // order, claims within a subject by publication day then claim id, and findings are
 // sorted by subject key, kind and id.
 //
-// Memory: Finish analyses one subject at a time; apart from the claims themselves (which
-// move into the report) it holds one grouping key per claim, one subject's analysis, and
-// the analyses of growth subjects and their level subjects until the arithmetic check.
+// Memory: Add keeps each claim serialised (a few hundred bytes, in large chunks) with a
+// 16-byte index entry and one key per subject. Finish parses and analyses one subject at
+// a time, keeping only growth subjects and their level subjects until the arithmetic
+// check, then (with keep_claims) parses the claims into the report chunk by chunk,
+// releasing each chunk as it goes. Peak memory is therefore the serialised input plus
+// the report's claim messages (keep_claims) or plus the largest subject (without).
 //
 // Not thread-safe: one thread adds and finishes.
 #ifndef CLAIMCHECK_RECONCILE_RECONCILER_H_
 #define CLAIMCHECK_RECONCILE_RECONCILER_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "claims/currency.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
+#include "reconcile/arithmetic.h"
 #include "reconcile/normalizer.h"
 #include "reconcile/reference.h"
 
@@ -60,6 +67,9 @@ struct ReconcileOptions {
   // Trusted figures (--reference), JSON Lines as described in reconcile/reference.h.
   // Empty = none.
   std::string reference_path;
+  // When false, Report.claims is left empty (findings and timelines still name claim
+  // ids): for inputs too large to hold as messages twice. Default true.
+  bool keep_claims = true;
 };
 
 class Reconciler {
@@ -69,13 +79,13 @@ class Reconciler {
   static absl::StatusOr<std::unique_ptr<Reconciler>> Create(const ReconcileOptions& options);
 
   // Creates a reconciler from tables already in memory (tests, benchmarks).
-  Reconciler(RateTable rates, std::optional<ReferenceTable> reference);
+  Reconciler(RateTable rates, std::optional<ReferenceTable> reference,
+             bool keep_claims = true);
   Reconciler(const Reconciler&) = delete;
   Reconciler& operator=(const Reconciler&) = delete;
 
-  // Takes a copy of (or moves) one claim.
+  // Takes a copy of one claim.
   void Add(const v1::Claim& claim);
-  void Add(v1::Claim&& claim);
 
   // Groups, compares, builds timelines. Fills Report.summary, claims (moved in, in the
   // order added), findings, timelines and problems (claims with unusable scopes or
@@ -85,10 +95,37 @@ class Reconciler {
   v1::Report Finish();
 
  private:
+  // Where one added claim is: its serialised bytes and its subject group.
+  struct Stored {
+    uint32_t chunk;
+    uint32_t offset;
+    uint32_t size;
+    uint32_t group;
+  };
+  struct Group {
+    std::string key;        // GroupKey of its claims
+    std::string built_key;  // BuildSubjectKey of its first claim's subject
+    std::optional<std::string> level_key;  // for a growth subject (arithmetic.h)
+  };
+
+  // Parses a stored claim into *claim; false when the bytes do not parse.
+  bool Parse(const Stored& stored, v1::Claim* claim) const;
+
   RateTable rates_;
   std::optional<ReferenceTable> reference_;
   Normalizer normalizer_;
-  std::vector<v1::Claim> claims_;
+  bool keep_claims_;
+  struct Chunk {
+    std::unique_ptr<uint8_t[]> bytes;
+    size_t capacity = 0;
+    size_t used = 0;
+  };
+  std::vector<Chunk> chunks_;
+  std::vector<Stored> stored_;
+  std::vector<Group> groups_;
+  absl::flat_hash_map<std::string, uint32_t> group_of_key_;
+  absl::flat_hash_set<std::string> documents_;
+  std::string key_scratch_;
 };
 
 }  // namespace claimcheck

@@ -35,21 +35,23 @@ class Partition {
 // Ties items to independent sources: same document, or quotation of another claim.
 void AssignSources(SubjectAnalysis* analysis) {
   Partition partition;
-  absl::flat_hash_map<std::string, int> node;  // "d:<doc>" / "c:<claim id>" -> node
-  auto node_of = [&](const std::string& name) {
-    auto it = node.find(name);
-    if (it != node.end()) return it->second;
-    int id = partition.Add();
-    node.emplace(name, id);
-    return id;
+  // Views into the claims, which outlive this function.
+  absl::flat_hash_map<absl::string_view, int> claim_node;
+  absl::flat_hash_map<absl::string_view, int> document_node;
+  auto node_of = [&](absl::flat_hash_map<absl::string_view, int>* nodes,
+                     absl::string_view name) {
+    auto [it, inserted] = nodes->try_emplace(name, 0);
+    if (inserted) it->second = partition.Add();
+    return it->second;
   };
   std::vector<int> item_node;
+  item_node.reserve(analysis->items.size());
   for (const Item& item : analysis->items) {
     const v1::Provenance& p = item.claim->provenance();
-    int self = node_of(absl::StrCat("c:", item.claim->id()));
-    if (!p.document_id().empty()) partition.Union(self, node_of("d:" + p.document_id()));
+    int self = node_of(&claim_node, item.claim->id());
+    if (!p.document_id().empty()) partition.Union(self, node_of(&document_node, p.document_id()));
     if (!p.first_appearance_claim_id().empty()) {
-      partition.Union(self, node_of("c:" + p.first_appearance_claim_id()));
+      partition.Union(self, node_of(&claim_node, p.first_appearance_claim_id()));
     }
     item_node.push_back(self);
   }
@@ -73,14 +75,25 @@ std::string MajorityUnit(const std::vector<Item>& items) {
   return best;
 }
 
+// Open ends, built once: constructing a CivilDay normalises its fields, which is slow.
+const absl::CivilDay& FarPast() {
+  static const absl::CivilDay day(-9999, 1, 1);
+  return day;
+}
+const absl::CivilDay& FarFuture() {
+  static const absl::CivilDay day(9999, 1, 1);
+  return day;
+}
+
 bool PeriodLess(const ClaimPeriod& a, const ClaimPeriod& b) {
   if (a.forecast != b.forecast) return b.forecast;
   if (a.stated() != b.stated()) return a.stated();
-  auto key = [](const ClaimPeriod& p) {
-    return std::make_pair(p.range.start.value_or(absl::CivilDay(-9999, 1, 1)),
-                          p.range.end.value_or(absl::CivilDay(9999, 1, 1)));
-  };
-  return key(a) < key(b);
+  const absl::CivilDay& as = a.range.start ? *a.range.start : FarPast();
+  const absl::CivilDay& bs = b.range.start ? *b.range.start : FarPast();
+  if (as != bs) return as < bs;
+  const absl::CivilDay& ae = a.range.end ? *a.range.end : FarFuture();
+  const absl::CivilDay& be = b.range.end ? *b.range.end : FarFuture();
+  return ae < be;
 }
 
 bool SameBucketPeriod(const ClaimPeriod& a, const ClaimPeriod& b) {
@@ -115,8 +128,10 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
   }
   std::stable_sort(analysis.items.begin(), analysis.items.end(),
                    [](const Item& a, const Item& b) {
-                     auto da = a.period.published.value_or(absl::CivilDay(9999, 1, 1));
-                     auto db = b.period.published.value_or(absl::CivilDay(9999, 1, 1));
+                     const absl::CivilDay& da = a.period.published ? *a.period.published
+                                                                   : FarFuture();
+                     const absl::CivilDay& db = b.period.published ? *b.period.published
+                                                                   : FarFuture();
                      if (da != db) return da < db;
                      return a.claim->id() < b.claim->id();
                    });

@@ -51,11 +51,13 @@ v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
       if (cluster.common.bounded_below()) point.set_low(cluster.common.low);
       if (cluster.common.bounded_above()) point.set_high(cluster.common.high);
       point.set_unit(bucket.unit);
-      std::set<int> sources_seen;
+      std::vector<int> sources_seen;  // clusters are small: a vector beats a set
       for (int i : cluster.members) {
         const Item& item = a.items[i];
         point.add_claim_ids(item.claim->id());
-        if (sources_seen.insert(item.source).second) {
+        if (std::find(sources_seen.begin(), sources_seen.end(), item.source) ==
+            sources_seen.end()) {
+          sources_seen.push_back(item.source);
           point.add_document_ids(item.claim->provenance().document_id());
         }
       }
