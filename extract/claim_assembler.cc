@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
+#include "absl/time/time.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "claims/quantity_interval.h"
@@ -301,12 +302,58 @@ bool CountIsAProperty(const Sentence& s, size_t fa) {
       "counts", "include", "includes", "opened", "open", "opening", "added", "adding", "hired",
       "hiring", "runs", "run", "shipped", "ships", "sold", "sells", "installed", "plans",
       "construct", "constructing", "invest"};
+  static const auto* skip = new WordSet{"the", "its", "their", "about", "around", "nearly",
+                                        "almost", "over", "more", "than", "some", "roughly",
+                                        "at", "least", "another", "a", "total", "of"};
   size_t k = fa;
-  while (k > 0 && (W(s, k - 1) == "the" || W(s, k - 1) == "its" || W(s, k - 1) == "their" ||
-                   Fillers().contains(W(s, k - 1)))) {
+  // Skip determiners and bound words, but keep the "of" of "of the 19".
+  while (k > 0 && skip->contains(W(s, k - 1)) &&
+         !(W(s, k - 1) == "of" && (k < 2 || !skip->contains(W(s, k - 2)) || W(s, k - 2) == "the"))) {
     --k;
   }
   return k > 0 && before->contains(W(s, k - 1));
+}
+
+// Periods written without a year ("third-quarter", "the second quarter") that the
+// recognizer placed in the publication year: a stated figure is about one that has
+// begun by the publication day, a forecast about one that has not ended.
+void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
+                            bool forecast, std::vector<TimeMention>* periods) {
+  if (!published.has_time()) return;
+  const std::string day = absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(published.time().seconds()),
+                                           absl::UTCTimeZone());
+  for (TimeMention& m : *periods) {
+    v1::TimeScope& s = m.scope;
+    if (s.start().size() != 10 || s.end().size() != 10) continue;
+    if (s.granularity() != v1::GRANULARITY_QUARTER && s.granularity() != v1::GRANULARITY_HALF) continue;
+    absl::string_view written = text.substr(m.begin, m.end - m.begin);
+    if (std::any_of(written.begin(), written.end(), [](char c) { return absl::ascii_isdigit(c); })) {
+      continue;
+    }
+    int shift = 0;
+    if (!forecast && s.start() > day) shift = -1;
+    if (forecast && s.end() <= day) shift = 1;
+    if (shift == 0) continue;
+    for (std::string* d : {s.mutable_start(), s.mutable_end()}) {
+      int year = std::atoi(d->substr(0, 4).c_str()) + shift;
+      *d = absl::StrCat(absl::StrFormat("%04d", year), d->substr(4));
+    }
+  }
+}
+
+// "By 2022 it was making chips at 7nm": a deadline already past is the year it names.
+void PastDeadlineToYear(const v1::PublicationTime& published, v1::TimeScope* scope) {
+  if (scope->kind() != v1::SCOPE_KIND_DEADLINE || !scope->start().empty() ||
+      scope->end().size() != 10 || scope->granularity() != v1::GRANULARITY_YEAR ||
+      !published.has_time()) {
+    return;
+  }
+  const std::string day = absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(published.time().seconds()),
+                                           absl::UTCTimeZone());
+  if (scope->end() > day) return;
+  int year = std::atoi(scope->end().substr(0, 4).c_str()) - 1;
+  scope->set_start(absl::StrFormat("%04d-01-01", year));
+  scope->set_kind(v1::SCOPE_KIND_POINT);
 }
 
 void NarrowToLastYear(v1::TimeScope* scope) {
@@ -396,6 +443,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   std::vector<TimeMention> forecast = ImplicitPeriods(s.t, in.times, published, true);
   stated.insert(stated.begin(), in.times.begin(), in.times.end());
   forecast.insert(forecast.begin(), in.times.begin(), in.times.end());
+  AlignUnnumberedPeriods(in.text, published, false, &stated);
+  AlignUnnumberedPeriods(in.text, published, true, &forecast);
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
     auto [fa, fb] = s.figs[qi];
@@ -616,6 +665,16 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       if (auto hit = MetricBefore(s, vocab, fa)) {
         metric = hit->metric;
         metric_written = hit->written;
+        // "imports of chipmaking equipment": a trade flow is named by its goods.
+        if ((metric == "imports" || metric == "exports") && W(s, hit->last) == "of") {
+          size_t j = hit->last + 1;
+          while (j + 1 < fa && IsWord(s, j + 1) && !Prepositions().contains(W(s, j + 1)) &&
+                 W(s, j + 1) != "came" && W(s, j + 1) != "rose" && W(s, j + 1) != "were" &&
+                 W(s, j + 1) != "was" && W(s, j + 1) != "reached" && W(s, j + 1) != "totalled") {
+            ++j;
+          }
+          if (IsWord(s, j)) metric = absl::StrCat(W(s, j), "_", metric);
+        }
         verb_pos = hit->first;
         entity = OwnerBefore(s, hit->first);
         if (metric == "time_to_market" || metric == "time_to_develop") metric.clear();
@@ -676,8 +735,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         if (metric.empty()) metric = s.t[fb - 1].lower;  // the noun as written: "shareholders"
         metric_written = s.t[fb - 1].lower;
       } else if (type == v1::QUANTITY_TYPE_PERCENT && fb + 1 < n && W(s, fb) == "of") {
-        metric = "share";
-        for (size_t j = fb + 1; j < n && j < fb + 8; ++j) {
+        // "30% of the market"; a share of anything else names no metric.
+        for (size_t j = fb + 1; j < n && j < fb + 5 && IsWord(s, j); ++j) {
           if (W(s, j) == "market") metric = "market_share";
         }
         metric_written = "of";
@@ -768,9 +827,11 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         size_t before = 0;
         while (before < n && s.t[before].end <= m.begin) ++before;
         if (before > 0 && (W(s, before - 1) == "the" || W(s, before - 1) == "a")) --before;
-        bool base = before > 0 && m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
-                    (W(s, before - 1) == "from" || W(s, before - 1) == "than" ||
-                     W(s, before - 1) == "with" || W(s, before - 1) == "over");
+        absl::string_view written = in.text.substr(m.begin, m.end - m.begin);
+        bool base = m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
+                    ((before > 0 && (W(s, before - 1) == "from" || W(s, before - 1) == "than" ||
+                                     W(s, before - 1) == "with" || W(s, before - 1) == "over")) ||
+                     absl::StartsWithIgnoreCase(written, "from "));
         if (!base) own.push_back(m);
       }
       c.scope = ChooseScope(s.t, own, figure_bytes, q.begin, q.end, published);
@@ -778,6 +839,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       c.scope = ChooseScope(s.t, periods, figure_bytes, q.begin, q.end, published);
     }
     if (growth && !c.scope.inferred()) ChangeScope(year_on_year, &c.scope);
+    PastDeadlineToYear(published, &c.scope);
     // "climb 121% between 2019 and 2021 to $2.3 billion": the level is the last year's.
     if (!growth && c.scope.granularity() == v1::GRANULARITY_MULTI_YEAR && fa > 0 &&
         (W(s, fa - 1) == "to" || W(s, fa - 1) == "reaching" || W(s, fa - 1) == "reached") &&

@@ -148,6 +148,12 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       if ((phase && (fund_phrase || !family.empty())) || fund_phrase || elided) {
         if (elided) end = i + 1;
         size_t first = (i > 0 && IsDeterminer(t[i - 1].lower)) ? i - 1 : i;
+        // The phrase names one fund: names inside it ("China's") are part of it.
+        mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
+                                       [&](const EntityMention& m) {
+                                         return m.first >= first && m.last <= end && !m.fund;
+                                       }),
+                        mentions->end());
         if (!Overlaps(*mentions, first, end) && !Overlaps(added, first, end)) {
           std::string fam = family.empty() ? "Big Fund" : family;
           added.push_back(Make(sentence, t, first, end, absl::StrCat(fam, " ", Roman(w)), true));
@@ -289,13 +295,18 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
     discourse->subject = first_subject;
     if (!LooksLikeFund(first_subject)) discourse->company = first_subject;
   }
-  int best = 0, best_fund = 0;
   for (const EntityMention& m : mentions) {
-    if (!m.group) ++discourse->mentions[m.canonical];
+    if (m.group) continue;
+    auto [it, inserted] = discourse->mentions.try_emplace(
+        m.canonical, std::make_pair(0, static_cast<int>(discourse->mentions.size())));
+    ++it->second.first;
   }
-  for (const auto& [name, count] : discourse->mentions) {
-    if (count > best) best = count, discourse->topic = name;
-    if (LooksLikeFund(name) && count > best_fund) best_fund = count, discourse->topic_fund = name;
+  // The most named; on a tie, the one named first (the headline's).
+  std::pair<int, int> best = {0, 0}, best_fund = {0, 0};
+  for (const auto& [name, count_order] : discourse->mentions) {
+    std::pair<int, int> rank = {count_order.first, -count_order.second};
+    if (rank > best) best = rank, discourse->topic = name;
+    if (LooksLikeFund(name) && rank > best_fund) best_fund = rank, discourse->topic_fund = name;
   }
   for (const EntityMention& m : mentions) {
     if (!m.group && m.canonical != discourse->subject) discourse->object = m.canonical;

@@ -22,6 +22,7 @@
 #define CLAIMCHECK_EXTRACT_DISCOURSE_H_
 
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,8 @@ struct Discourse {
   std::string activity;  // last activity noun or verb ("developing")
   std::string topic;       // the entity named most often so far
   std::string topic_fund;  // the fund named most often so far
-  std::map<std::string, int> mentions;  // canonical name -> times named
+  // canonical name -> (times named, order first named)
+  std::map<std::string, std::pair<int, int>> mentions;
 };
 
 // Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (kept in

@@ -146,6 +146,11 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
       if (forecast) start += quarter ? 3 : 12;
       m.scope = Span(start, quarter ? 3 : 12,
                      quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR, "");
+      // "ended the year with ...", "at the end of the year": its last quarter.
+      const std::string before = i >= 2 ? tokens[i - 2].lower : "";
+      if (!quarter && (before == "ended" || before == "end" || before == "close")) {
+        m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER, "");
+      }
       m.begin = tokens[i - 1].begin;
       last = i + 1;
     } else {
@@ -218,7 +223,7 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
       continue;
     }
     if (m.begin >= figure_end) {
-      if (after == nullptr && m_first >= fig_last && m_first - fig_last <= 5 &&
+      if (after == nullptr && m_first >= fig_last && m_first - fig_last <= 8 &&
           !HasBreak(tokens, fig_last, m_first) &&
           !AnyFigureBetween(figures, figure_end, m.begin)) {
         after = &m;
