@@ -79,14 +79,32 @@ Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn) {
     }
     return s;
   }
-  if (!glued && !hyphen) {
+  if (!glued) {
     size_t end = 0;
-    bool singular_ok = pn.value == 1 && !pn.is_fraction;
+    // "10 partners"; after a hyphen the noun is singular: "a 128-layer chip".
+    bool singular_ok = hyphen || (pn.value == 1 && !pn.is_fraction);
     std::string noun = MatchCountedNoun(text, j, singular_ok, &end);
+    if (hyphen && noun.find(' ') != std::string::npos) noun.clear();
+    if (hyphen) {  // "three-nought-four" is a sequence of numbers, not a counted noun
+      size_t w = j;
+      while (w < n && IsAlpha(text[w])) ++w;
+      if (CanStartNumberWord(text.substr(j, w - j))) noun.clear();
+    }
     if (!noun.empty()) {
       s.noun = std::move(noun);
       s.begin = j;
       s.end = end;
+      // "50,000 wafers per month": a rate.
+      for (absl::string_view per : {" per month", " per year", " per day", " per week",
+                                    " per quarter", " per hour", " a month", " a year",
+                                    " a day"}) {
+        if (absl::EqualsIgnoreCase(text.substr(end, per.size()), per) &&
+            (end + per.size() >= n || !IsAlnum(text[end + per.size()]))) {
+          s.noun = absl::StrCat(s.noun, " per ", per.substr(per.rfind(' ') + 1));
+          s.end = end + per.size();
+          break;
+        }
+      }
     }
   }
   return s;

@@ -70,6 +70,22 @@ const Case kCases[] = {
      v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_MONEY},
     {"DataRate", "bandwidth of 1.2 TB/s", "1.2 TB/s", 1.2, "TB/s", v1::BOUND_KIND_EXACT,
      v1::QUANTITY_TYPE_DIMENSION},
+    {"WafersPerMonth", "making 50,000 wafers per month by 2027", "50,000 wafers per month",
+     50000, "wafer per month", v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_COUNT},
+    {"HyphenatedNoun", "a 128-layer NAND chip", "128-layer", 128, "layer",
+     v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_COUNT},
+    {"HongKongDollars", "valuing it at HK$250 billion (US$32 billion)", "HK$250 billion",
+     250e9, "HKD", v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_MONEY},
+    {"Crore", "India offered Rs 500 crore", "Rs 500 crore", 5e9, "INR",
+     v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_MONEY},
+    {"PercentRange", "prices rose 15-20 per cent", "15-20 per cent", 17.5, "percent",
+     v1::BOUND_KIND_RANGE, v1::QUANTITY_TYPE_PERCENT},
+    {"Watts", "the chip draws 700W", "700W", 700, "W", v1::BOUND_KIND_EXACT,
+     v1::QUANTITY_TYPE_DIMENSION},
+    {"FeetAndInches", "he is 5 feet 2 inches", "5 feet 2 inches", 5 + 2.0 / 12, "ft",
+     v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_DIMENSION},
+    {"DollarsAndCents", "it only cost 3 dollars 50 cents", "3 dollars 50 cents", 3.5, "USD",
+     v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_MONEY},
 };
 
 TEST_F(QuantityRecognizerTest, FindsFigures) {

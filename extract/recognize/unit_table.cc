@@ -177,6 +177,7 @@ const Row kRows[] = {
     {"GWh|gigawatt-hours|gigawatt hours", K::kDimension, "GWh", "Gigawatt hour", 1, false},
     {"TWh|terawatt-hours|terawatt hours", K::kDimension, "TWh", "Terawatt hour", 1, false},
     {"mAh", K::kDimension, "mAh", "Milliampere hour", 1, true},
+    {"wpm|wspm", K::kDimension, "wafer per month", "Wafer per month", 1, true},
     // --- angle, temperature ---
     {"degree|degrees|\xC2\xB0", K::kDimension, "deg", "Degree", 1, false},
     {"rad|radian|radians", K::kDimension, "rad", "Radian", 1, false},
