@@ -45,8 +45,7 @@ enum TagFlags : unsigned {
   kVoid = 64,      // no content
 };
 
-unsigned TagInfo(absl::string_view name) {
-  static const auto* table = new absl::flat_hash_map<absl::string_view, unsigned>{
+constexpr std::pair<absl::string_view, unsigned> kTags[] = {
       {"script", kSkipped | kRawText}, {"style", kSkipped | kRawText},
       {"noscript", kSkipped | kRawText}, {"textarea", kSkipped | kRawText},
       {"xmp", kSkipped | kRawText}, {"title", kRawText},
@@ -67,8 +66,24 @@ unsigned TagInfo(absl::string_view name) {
       {"img", kVoid}, {"input", kVoid}, {"link", kVoid}, {"source", kVoid}, {"wbr", kVoid},
       {"meta", kVoid}, {"br", kVoid}, {"col", kVoid}, {"area", kVoid}, {"base", kVoid},
       {"embed", kVoid}, {"param", kVoid}, {"track", kVoid}};
-  auto it = table->find(name);
-  return it == table->end() ? 0 : it->second;
+
+// Up to 8 name bytes packed into a word, with the length on top: a cheap map key.
+uint64_t TagKey(absl::string_view name) {
+  uint64_t key = 0;
+  std::memcpy(&key, name.data(), std::min<size_t>(name.size(), 7));
+  return key | (static_cast<uint64_t>(name.size()) << 56);
+}
+
+unsigned TagInfo(absl::string_view name) {
+  // Names longer than 7 bytes ("blockquote") share keys only with names that have the
+  // same first 7 bytes and length; the stored name settles it.
+  static const auto* table = [] {
+    auto* t = new absl::flat_hash_map<uint64_t, std::pair<absl::string_view, unsigned>>;
+    for (const auto& [n, flags] : kTags) t->emplace(TagKey(n), std::make_pair(n, flags));
+    return t;
+  }();
+  auto it = table->find(TagKey(name));
+  return it != table->end() && it->second.first == name ? it->second.second : 0;
 }
 
 std::string CollapseSpace(absl::string_view s) {

@@ -88,51 +88,53 @@ class StringSink {
   OffsetMap* map_;
 };
 
-// Hashes the normalised text without building it (see DocumentIdForText).
+// Hashes the normalised text without building it (see DocumentIdForText): whole 8-byte
+// words are read straight from the input; only a word split across pieces is buffered.
 class HashSink {
  public:
   bool empty() const { return total_ == 0; }
   void Text(const char* p, size_t n, size_t) {
     total_ += n;
-    while (n > 0) {
-      size_t take = std::min(n, sizeof(buf_) - len_);
+    if (len_ > 0) {
+      size_t take = std::min(n, 8 - len_);
       std::memcpy(buf_ + len_, p, take);
       len_ += take;
       p += take;
       n -= take;
-      if (len_ == sizeof(buf_)) Drain();
+      if (len_ < 8) return;
+      Mix(Load(buf_));
+      len_ = 0;
     }
+    while (n >= 8) {
+      Mix(Load(p));
+      p += 8;
+      n -= 8;
+    }
+    std::memcpy(buf_, p, n);
+    len_ = n;
   }
   void Space(size_t src) { Text(" ", 1, src); }
   void Replacement(absl::string_view with, size_t src) { Text(with.data(), with.size(), src); }
   uint64_t Finish() {
-    size_t words = len_ / 8;
-    HashWords(words);
     uint64_t tail = 0;
-    std::memcpy(&tail, buf_ + words * 8, len_ - words * 8);
-    Mix(tail ^ (static_cast<uint64_t>(len_ - words * 8) << 56));
+    std::memcpy(&tail, buf_, len_);
+    Mix(tail ^ (static_cast<uint64_t>(len_) << 56));
     Mix(total_);
     return h_;
   }
 
  private:
   static constexpr uint64_t kPrime = 1099511628211ull;
+  static uint64_t Load(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
   void Mix(uint64_t w) {
     h_ = (h_ ^ w) * kPrime;
     h_ ^= h_ >> 29;
   }
-  void HashWords(size_t words) {
-    for (size_t k = 0; k < words; ++k) {
-      uint64_t w;
-      std::memcpy(&w, buf_ + 8 * k, 8);
-      Mix(w);
-    }
-  }
-  void Drain() {
-    HashWords(len_ / 8);  // sizeof(buf_) is a multiple of 8
-    len_ = 0;
-  }
-  char buf_[4096];
+  char buf_[8];
   size_t len_ = 0;
   uint64_t total_ = 0;
   uint64_t h_ = 14695981039346656037ull;
