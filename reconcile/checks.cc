@@ -178,6 +178,11 @@ void CheckAgreement(const SubjectAnalysis& a, std::vector<v1::Finding>* findings
       std::sort(members.begin(), members.end());
     }
     if (members.size() < 2) continue;
+    if (members.size() == bucket.members.size() && !with_guests) {
+      // No stale items removed and no guests added: the bucket's own clusters.
+      ReportDisagreement(a, bucket.unit, bucket.period.label, bucket.clusters, false, findings);
+      continue;
+    }
     std::vector<Cluster> clusters = ClusterItems(a, members);
     ReportDisagreement(a, bucket.unit, bucket.period.label, clusters, with_guests, findings);
   }

@@ -16,14 +16,17 @@
 //     "soccer field").
 // Anything else cannot be compared, and Express says so.
 //
-// Thread-safe after construction: const methods only.
+// Thread-safe: const methods only; the conversion cache is guarded by a mutex.
 #ifndef CLAIMCHECK_RECONCILE_NORMALIZER_H_
 #define CLAIMCHECK_RECONCILE_NORMALIZER_H_
 
 #include <optional>
 #include <string>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/strings/string_view.h"
 #include "claims/currency.h"
 #include "proto/claim.pb.h"
@@ -50,6 +53,8 @@ class Normalizer {
  public:
   // `rates` must outlive the Normalizer.
   explicit Normalizer(const RateTable* rates) : rates_(rates) {}
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
 
   // Expresses `quantity` (whose canonical unit is `unit`) in `target`. `year` is the
   // year the figure is about, used for exchange rates; when unset, the rate table's
@@ -64,7 +69,15 @@ class Normalizer {
   bool Convertible(absl::string_view from, absl::string_view to) const;
 
  private:
+  // RateTable::Convert for one (from, to, year), cached: the description is costly to
+  // format and the same few conversions recur for every claim.
+  absl::StatusOr<Conversion> Convert(absl::string_view from, absl::string_view to,
+                                     int year) const;
+
   const RateTable* rates_;
+  mutable absl::Mutex mu_;
+  mutable absl::flat_hash_map<std::string, absl::StatusOr<Conversion>> cache_
+      ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace claimcheck

@@ -43,6 +43,7 @@
 #define CLAIMCHECK_RECONCILE_RECONCILER_H_
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -115,16 +116,20 @@ class Reconciler {
   std::optional<ReferenceTable> reference_;
   Normalizer normalizer_;
   bool keep_claims_;
+  struct FreeDeleter {
+    void operator()(uint8_t* p) const { std::free(p); }
+  };
   struct Chunk {
-    std::unique_ptr<uint8_t[]> bytes;
+    std::unique_ptr<uint8_t, FreeDeleter> bytes;
     size_t capacity = 0;
     size_t used = 0;
   };
+  static Chunk NewChunk(size_t capacity);
   std::vector<Chunk> chunks_;
   std::vector<Stored> stored_;
   std::vector<Group> groups_;
   absl::flat_hash_map<std::string, uint32_t> group_of_key_;
-  absl::flat_hash_set<std::string> documents_;
+  absl::flat_hash_set<uint64_t> documents_;
   std::string key_scratch_;
 };
 
