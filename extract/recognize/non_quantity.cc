@@ -141,9 +141,19 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
     }
   }
   if (!reject && IsDigit(text[b])) {
-    absl::string_view window = text.substr(b, 48);
-    std::vector<int> hits;
-    if (set_->Match(re2::StringPiece(window.data(), window.size()), &hits)) reject = true;
+    // Every pattern needs one of these right after the first digits: skip the set
+    // for the common "12,000 " / "45%" / "3.5 " shapes.
+    size_t k = b;
+    while (k < text.size() && IsDigit(text[k])) ++k;
+    char after = k < text.size() ? text[k] : '\0';
+    char next = k + 1 < text.size() ? text[k + 1] : '\0';
+    bool maybe = after == ':' || after == '/' || after == '-' || after == '\'' ||
+                 IsAlpha(after) || (after == '.' && IsDigit(next)) ||
+                 (after == ' ' && (next == 'a' || next == 'A' || next == 'p' || next == 'P'));
+    if (maybe) {
+      absl::string_view window = text.substr(b, 48);
+      if (set_->Match(re2::StringPiece(window.data(), window.size()), nullptr)) reject = true;
+    }
   }
   if (!reject && number.plain_integer && number.integer_digits <= 3 &&
       number.literal_end + 1 < text.size() &&

@@ -203,21 +203,20 @@ std::optional<QuantityMention> QuantityRecognizer::ReadPercentOf(absl::string_vi
   return m;
 }
 
-std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text,
-                                                          size_t start, size_t floor,
-                                                          size_t* next) const {
+bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t floor,
+                                size_t* next, QuantityMention* out) const {
   const UnitTable& table = UnitTable::Get();
   const size_t n = text.size();
   *next = start + 1;
   std::optional<ParsedNumber> pn = ParseNumberAt(text, start);
-  if (!pn) return std::nullopt;
+  if (!pn) return false;
   *next = std::max(pn->end, start + 1);
   std::optional<UnitMatch> prefix = table.MatchCurrencyBefore(text, pn->begin);
   if (prefix && prefix->begin < floor) prefix.reset();
   size_t skip = 0;
   if (filter_->Reject(text, *pn, prefix.has_value(), &skip)) {
     *next = std::max(skip, start + 1);
-    return std::nullopt;
+    return false;
   }
   // "910B" is a model; "1.2b" and "$3B" are billions.
   if (pn->glued_scale && (pn->scale_word == "b" || pn->scale_word == "B") && !prefix &&
@@ -225,7 +224,7 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
     size_t k = pn->end;
     while (k < n && IsAlnum(text[k])) ++k;
     *next = k;
-    return std::nullopt;
+    return false;
   }
   // "$1.2m": after a currency sign a lone "m" is million, not metre.
   if (prefix && pn->scale == 1 && pn->end < n && text[pn->end] == 'm' &&
@@ -241,7 +240,7 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
     size_t k = pn->end;
     while (k < n && IsAlnum(text[k])) ++k;
     *next = k;  // "3D", "225BC", "100Trust": digits glued to letters are a name or code
-    return std::nullopt;
+    return false;
   }
   const UnitInfo* unit = suffix.unit;
   if (unit && unit->weight_or_money && !prefix && pn->scale < 1e6) {
@@ -317,7 +316,7 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
                  NonQuantityFilter::LooksLikeYear(text, *hi) && !prefix && !hi_suffix.found();
     if (years) {
       *next = hi->end;  // "2019-2021", "between 2014 and 2019": a period, not a range
-      return std::nullopt;
+      return false;
     }
     if (!hu && hi_suffix.found() == false && hi->end < n && IsAlpha(text[hi->end]) &&
         !hi->from_words) {
@@ -384,17 +383,17 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
   // Bare numbers that read as something else.
   if (type == v1::QUANTITY_TYPE_NUMBER || type == v1::QUANTITY_TYPE_COUNT) {
     // "2023", "the 2025 budget figures": a four-digit year-like integer is a date.
-    if (!hi && NonQuantityFilter::LooksLikeYear(text, *pn)) return std::nullopt;
+    if (!hi && NonQuantityFilter::LooksLikeYear(text, *pn)) return false;
     // A lone "one" is a pronoun more often than a figure ("a strategic one", "the one
     // driven by"): it counts only with a noun or unit after it.
     if (!hi && type == v1::QUANTITY_TYPE_NUMBER && pn->from_words && pn->value == 1 &&
         pn->end - pn->begin == 3) {
-      return std::nullopt;
+      return false;
     }
     if (!hi && type == v1::QUANTITY_TYPE_NUMBER &&
         (NonQuantityFilter::FollowsName(text, *pn) ||
          NonQuantityFilter::IsPronounOne(text, *pn))) {
-      return std::nullopt;
+      return false;
     }
   }
 
@@ -403,7 +402,7 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
     absl::string_view before = WordBefore(text, fig_begin);
     for (const char* w : {"next", "past", "last", "coming", "previous", "following", "first",
                           "recent"}) {
-      if (absl::EqualsIgnoreCase(before, w)) return std::nullopt;
+      if (absl::EqualsIgnoreCase(before, w)) return false;
     }
   }
 
@@ -424,7 +423,7 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
     }
   }
 
-  QuantityMention m;
+  QuantityMention& m = *out;
   m.begin = begin;
   m.end = end;
   m.figure_begin = fig_begin;
@@ -487,7 +486,7 @@ std::optional<QuantityMention> QuantityRecognizer::ReadAt(absl::string_view text
   SetInterval(&q);
   q.set_text(std::string(text.substr(begin, end - begin)));
   *next = end;
-  return m;
+  return true;
 }
 
 std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) const {
@@ -543,12 +542,12 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       continue;
     }
     size_t next = i + 1;
-    std::optional<QuantityMention> m = ReadAt(text, i, floor, &next);
-    if (m) {
-      floor = m->end;
-      i = std::max(m->end, i + 1);
-      out.push_back(std::move(*m));
+    out.emplace_back();  // filled in place: a Quantity is costly to move
+    if (ReadAt(text, i, floor, &next, &out.back())) {
+      floor = out.back().end;
+      i = std::max(floor, i + 1);
     } else {
+      out.pop_back();
       i = std::max(next, resume);
     }
   }

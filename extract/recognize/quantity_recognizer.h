@@ -81,8 +81,9 @@ class QuantityRecognizer {  // thread-safe after Create
                      std::unique_ptr<NonQuantityFilter> filter);
   // Tries to read a figure whose number starts at `start`; `floor` is the end of the
   // previous mention (nothing may start before it). Sets *next to where scanning resumes.
-  std::optional<QuantityMention> ReadAt(absl::string_view text, size_t start, size_t floor,
-                                        size_t* next) const;
+  // Fills *out and returns true when a figure is read.
+  bool ReadAt(absl::string_view text, size_t start, size_t floor, size_t* next,
+              QuantityMention* out) const;
   std::optional<QuantityMention> ReadPercentOf(absl::string_view text, size_t start) const;
 
   RecognizerOptions options_;

@@ -296,17 +296,17 @@ std::optional<UnitMatch> UnitTable::MatchAt(absl::string_view text, size_t pos) 
     if (j >= text.size() || text[j] != ' ' || e != j) break;
     i = j + 1;
   }
-  std::string lower;
+  char lower[48];
   for (int k = n - 1; k >= 0; --k) {
     absl::string_view cand = text.substr(pos, ends[k] - pos);
-    if (cand.size() > 40) continue;
+    if (cand.size() > sizeof(lower)) continue;
     auto it = maps_->exact.find(cand);
     const UnitInfo* info = nullptr;
     if (it != maps_->exact.end()) {
       info = it->second;
     } else {
-      lower = absl::AsciiStrToLower(cand);
-      auto jt = maps_->folded.find(lower);
+      for (size_t x = 0; x < cand.size(); ++x) lower[x] = absl::ascii_tolower(cand[x]);
+      auto jt = maps_->folded.find(absl::string_view(lower, cand.size()));
       if (jt != maps_->folded.end()) info = jt->second;
     }
     if (info) return UnitMatch{info, pos, ends[k]};
