@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -17,8 +18,15 @@ const Item& At(const SubjectAnalysis& a, int i) { return a.items[i]; }
 // "CNY 204.15 billion to 204.25 billion, from 3 independent sources: <item>; <item>".
 std::string DescribeCluster(const SubjectAnalysis& a, const Cluster& cluster,
                             absl::string_view unit) {
+  // At most kShown claims are quoted; the finding's values list them all.
+  constexpr size_t kShown = 3;
   std::vector<std::string> parts;
-  for (int i : cluster.members) parts.push_back(DescribeItem(At(a, i)));
+  for (size_t k = 0; k < cluster.members.size() && k < kShown; ++k) {
+    parts.push_back(DescribeItem(At(a, cluster.members[k])));
+  }
+  if (cluster.members.size() > kShown) {
+    parts.push_back(absl::StrCat("and ", cluster.members.size() - kShown, " more"));
+  }
   return absl::StrCat(FormatInterval(cluster.common, unit), " (",
                       cluster.sources == 1 ? std::string("1 independent source")
                                            : absl::StrCat(cluster.sources,
@@ -89,23 +97,34 @@ std::set<int> CheckStale(const SubjectAnalysis& a, std::vector<v1::Finding>* fin
   return stale;
 }
 
-void ReportDisagreement(const SubjectAnalysis& a, const std::string& unit,
-                        const std::string& label, const std::vector<Cluster>& clusters,
-                        bool skip_undated_only, std::vector<v1::Finding>* findings) {
-  if (clusters.size() < 2) return;
-  size_t ref = ReferenceCluster(clusters);
-  auto has_stated = [&](const Cluster& c) {
-    for (int i : c.members) {
-      if (At(a, i).period.stated()) return true;
+// Undated figures are compared when published within this many days of each other;
+// further apart, a different value is taken as a change over time.
+constexpr int kUndatedWindowDays = 365;
+
+// True when some member of `x` and some member of `y` were published within the window
+// (or either date is unknown).
+bool PublishedClose(const SubjectAnalysis& a, const Cluster& x, const Cluster& y) {
+  for (int i : x.members) {
+    for (int j : y.members) {
+      const auto& pi = At(a, i).period.published;
+      const auto& pj = At(a, j).period.published;
+      if (!pi || !pj || std::abs(*pi - *pj) <= kUndatedWindowDays) return true;
     }
-    return false;
-  };
+  }
+  return false;
+}
+
+void ReportDisagreement(const SubjectAnalysis& a, const std::string& unit,
+                        const ClaimPeriod& period, const std::vector<Cluster>& clusters,
+                        std::vector<v1::Finding>* findings) {
+  if (clusters.size() < 2) return;
+  const std::string& label = period.label;
+  size_t ref = ReferenceCluster(clusters);
   std::vector<size_t> slips;
   std::vector<size_t> contradictions;
   for (size_t c = 0; c < clusters.size(); ++c) {
     if (c == ref) continue;
-    // Undated-against-undated disagreements are reported by the undated bucket.
-    if (skip_undated_only && !has_stated(clusters[c]) && !has_stated(clusters[ref])) continue;
+    if (!period.stated() && !PublishedClose(a, clusters[ref], clusters[c])) continue;
     if (ScaleSlipExponent(clusters[ref].common, clusters[c].common)) {
       slips.push_back(c);
     } else {
@@ -164,27 +183,12 @@ void CheckAgreement(const SubjectAnalysis& a, std::vector<v1::Finding>* findings
     for (int i : bucket.members) {
       if (!stale.count(i)) members.push_back(i);
     }
-    bool with_guests = false;
-    if (bucket.period.stated()) {
-      // Undated claims published within the period speak about it too.
-      for (size_t i = 0; i < a.items.size(); ++i) {
-        const Item& item = a.items[i];
-        if (!item.period.stated() && item.norm.unit == bucket.unit && !stale.count(i) &&
-            SamePeriod(item.period, bucket.period)) {
-          members.push_back(static_cast<int>(i));
-          with_guests = true;
-        }
-      }
-      std::sort(members.begin(), members.end());
-    }
     if (members.size() < 2) continue;
-    if (members.size() == bucket.members.size() && !with_guests) {
-      // No stale items removed and no guests added: the bucket's own clusters.
-      ReportDisagreement(a, bucket.unit, bucket.period.label, bucket.clusters, false, findings);
-      continue;
+    if (members.size() == bucket.members.size()) {
+      ReportDisagreement(a, bucket.unit, bucket.period, bucket.clusters, findings);
+    } else {
+      ReportDisagreement(a, bucket.unit, bucket.period, ClusterItems(a, members), findings);
     }
-    std::vector<Cluster> clusters = ClusterItems(a, members);
-    ReportDisagreement(a, bucket.unit, bucket.period.label, clusters, with_guests, findings);
   }
 }
 

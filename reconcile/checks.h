@@ -1,6 +1,7 @@
 // Checks on one subject: the findings that need only that subject's claims.
 //
-//   * CheckAgreement: claims about the same period (period.h) whose intervals do not
+//   * CheckAgreement: claims about the same period (identical stated ranges, or both
+//     undated and published within a year of each other) whose intervals do not
 //     overlap. The cluster with the most independent sources is the reference; each
 //     other cluster is a SCALE_SLIP when it differs from the reference by a factor near
 //     10^3, 10^6 or 10^9 (tolerance.h), else a CONTRADICTION. Before that, an undated

@@ -5,12 +5,14 @@
 //     quarter against its year is "part of", not "the same": Q3 revenue is not a
 //     contradiction of annual revenue. Different periods are points on a timeline.
 //   * both state no period. An undated figure ("the RMB 71 billion fund") presents the
-//     current value as of its publication, and the reconciler treats all undated figures
-//     of a subject as claims about that one current value. Whether a difference between
-//     them is a change or a contradiction cannot be told from the text; it is reported,
-//     and a reviewer dismisses it when the value did change.
-//   * one states a period and the other does not: they are compared when the undated
-//     figure was published within the stated period.
+//     current value as of its publication, and undated figures of a subject are claims
+//     about that current value. SamePeriod treats all undated figures alike; the
+//     contradiction check (checks.h) further compares only those published within a
+//     year of each other, taking a difference across a longer gap as a change.
+//   * one states a period and the other does not: SamePeriod holds when the undated
+//     figure was published within the stated period (used for unit checks; the
+//     contradiction check does not mix dated and undated figures, and a dated timeline
+//     that an undated figure lags behind is a stale figure instead).
 // Forecasts ("expected to", a forecast scope) are compared only with forecasts: a
 // prediction that missed is not a contradiction of the outcome.
 //
