@@ -3,8 +3,6 @@
 #include "extract/recognize/time_recognizer.h"
 
 #include <algorithm>
-#include <iterator>
-#include <map>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -53,12 +51,6 @@ const char* const kPatterns[kFamilies] = {
     "(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+((?:19|20)\\d{2})\\b)?",
     // kYear: 1 prep, 2 year
     "\\b(?:((?i:" CC_PREP "))\\s+)?((?:19|20)\\d{2})\\b",
-};
-
-struct Candidate {
-  size_t begin;
-  size_t end;
-  v1::TimeScope scope;
 };
 
 std::string Day(absl::CivilDay d) { return absl::FormatCivilTime(d); }
@@ -308,19 +300,27 @@ absl::StatusOr<std::unique_ptr<TimeRecognizer>> TimeRecognizer::Create() {
   std::unique_ptr<TimeRecognizer> r(new TimeRecognizer());
   re2::RE2::Options options;
   options.set_log_errors(false);
-  r->prefilter_ = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+  std::string combined;
+  int group = 1;
   for (int f = 0; f < kFamilies; ++f) {
     auto re = std::make_unique<re2::RE2>(kPatterns[f], options);
     if (!re->ok()) {
       return absl::InternalError(absl::StrCat("time pattern ", f, ": ", re->error()));
     }
-    std::string error;
-    if (r->prefilter_->Add(kPatterns[f], &error) != f) {
-      return absl::InternalError(absl::StrCat("time pattern ", f, ": ", error));
-    }
+    absl::StrAppend(&combined, f ? "|" : "", "(", kPatterns[f], ")");
+    r->family_group_.push_back(group);
+    group += 1 + re->NumberOfCapturingGroups();
     r->patterns_.push_back(std::move(re));
   }
-  if (!r->prefilter_->Compile()) return absl::InternalError("time RE2::Set did not compile");
+  // All families race in one leftmost-longest pass; the winner's own pattern then reads
+  // its parts from the (short) match.
+  re2::RE2::Options longest = options;
+  longest.set_longest_match(true);
+  longest.set_max_mem(64 << 20);
+  r->combined_ = std::make_unique<re2::RE2>(combined, longest);
+  if (!r->combined_->ok()) {
+    return absl::InternalError(absl::StrCat("time patterns: ", r->combined_->error()));
+  }
   return r;
 }
 
@@ -328,65 +328,58 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
                                               std::optional<absl::CivilDay> reference) const {
   std::vector<TimeMention> out;
   re2::StringPiece input(text.data(), text.size());
-  std::vector<Candidate> candidates;
   re2::StringPiece groups[8];
-  std::vector<int> families;
-  // Work paragraph by paragraph (chunks of at least 4 KB ending at a line break): the
-  // RE2::Set tells which families occur in the chunk, and only those scan it.
-  size_t chunk_begin = 0;
-  while (chunk_begin < text.size()) {
-    size_t chunk_end = std::min(text.size(), chunk_begin + 4096);
-    if (chunk_end < text.size()) {
-      size_t cut = text.find('\n', chunk_end);
-      if (cut == absl::string_view::npos || cut - chunk_begin > (1 << 16)) {
-        cut = text.find(' ', chunk_end);
-      }
-      chunk_end = cut == absl::string_view::npos ? text.size() : cut + 1;
+  re2::StringPiece whole;
+  // Reads family f at b (to `limit`) into a new mention at the back of `out`; returns its
+  // end, or 0 (and adds nothing) when the family does not match there or does not resolve.
+  auto read = [&](int f, size_t b, size_t limit, re2::RE2::Anchor anchor) -> size_t {
+    const re2::RE2& re = *patterns_[f];
+    int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 8);
+    if (!re.Match(input, b, limit, anchor, groups, ngroups)) return 0;
+    for (int k = ngroups; k < 8; ++k) groups[k] = re2::StringPiece();
+    size_t e = b + groups[0].size();
+    // The optional '.' after a month is for abbreviations ("Sept."), not "August.".
+    if (f == kMonth && e > b && text[e - 1] == '.' && groups[3].size() > 4 &&
+        groups[3].data() + groups[3].size() == text.data() + e - 1) {
+      --e;
     }
-    families.clear();
-    re2::StringPiece chunk(text.data() + chunk_begin, chunk_end - chunk_begin);
-    if (prefilter_->Match(chunk, &families)) {
-      for (int f : families) {
-        const re2::RE2& re = *patterns_[f];
-        int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 8);
-        size_t pos = chunk_begin;
-        while (pos < chunk_end &&
-               re.Match(input, pos, chunk_end, re2::RE2::UNANCHORED, groups, ngroups)) {
-          size_t b = static_cast<size_t>(groups[0].data() - text.data());
-          size_t e = b + groups[0].size();
-          // The optional '.' after a month is for abbreviations ("Sept."), not "August.".
-          if (f == kMonth && e > b && text[e - 1] == '.' && groups[3].size() > 4 &&
-              groups[3].data() + groups[3].size() == text.data() + e - 1) {
-            --e;
-            groups[0] = re2::StringPiece(groups[0].data(), groups[0].size() - 1);
-          }
-          for (int k = ngroups; k < 8; ++k) groups[k] = re2::StringPiece();
-          Candidate c{b, e, {}};
-          if (e > b && Resolve(f, groups, text, b, reference, &c.scope)) {
-            c.scope.set_text(std::string(text.substr(b, e - b)));
-            candidates.push_back(std::move(c));
-          }
-          pos = e > b ? e : b + 1;
+    if (e <= b) return 0;
+    out.push_back(TimeMention{b, e, {}});
+    if (!Resolve(f, groups, text, b, reference, &out.back().scope)) {
+      out.pop_back();
+      return 0;
+    }
+    out.back().scope.set_text(std::string(text.substr(b, e - b)));
+    return e;
+  };
+  size_t pos = 0;
+  while (pos < text.size() &&
+         combined_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &whole, 1)) {
+    // Only the bounds come from the combined pass (a DFA, fast); the family that spans
+    // them exactly reads the parts. Mentions come out in order and never overlap.
+    size_t b = static_cast<size_t>(whole.data() - text.data());
+    size_t e = b + whole.size();
+    size_t end = 0;
+    for (int f = 0; f < kFamilies && e > b && end == 0; ++f) {
+      end = read(f, b, e, re2::RE2::ANCHOR_BOTH);
+    }
+    if (end == 0) {
+      // The longest reading did not resolve ("2019 and 2021" without "between"): the
+      // longest family that does, from the same place.
+      for (int f = 0; f < kFamilies; ++f) {
+        size_t before = out.size();
+        size_t e2 = read(f, b, text.size(), re2::RE2::ANCHOR_START);
+        if (e2 == 0) continue;
+        if (e2 > end) {
+          if (before > 0 && end > 0) out.erase(out.end() - 2);  // drop the shorter one
+          end = e2;
+        } else {
+          out.pop_back();
         }
       }
     }
-    chunk_begin = chunk_end;
+    pos = end > b ? end : b + 1;
   }
-  // Longest expression wins; ties go to the earlier one.
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    size_t la = a.end - a.begin, lb = b.end - b.begin;
-    return la != lb ? la > lb : a.begin < b.begin;
-  });
-  std::map<size_t, size_t> taken;  // begin -> end of accepted, disjoint spans
-  for (Candidate& c : candidates) {
-    auto it = taken.lower_bound(c.begin);
-    if (it != taken.end() && it->first < c.end) continue;
-    if (it != taken.begin() && std::prev(it)->second > c.begin) continue;
-    taken.emplace(c.begin, c.end);
-    out.push_back(TimeMention{c.begin, c.end, std::move(c.scope)});
-  }
-  std::sort(out.begin(), out.end(),
-            [](const TimeMention& a, const TimeMention& b) { return a.begin < b.begin; });
   return out;
 }
 

@@ -14,8 +14,9 @@
 // publication date, never the clock); without it they come back with unresolved = true and
 // empty start/end.
 //
-// Patterns are RE2, compiled once in Create. An RE2::Set first tells which families occur
-// in the text, so a text with no dates costs one linear pass.
+// Patterns are RE2, compiled once in Create. All families race in one leftmost-longest
+// RE2 pass over the text; only the winner's own pattern then reads the parts of each
+// (short) match, so the cost is one linear pass plus a little per expression.
 //
 // Thread-safe after Create: Find is const.
 #ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_RECOGNIZER_H_
@@ -31,7 +32,6 @@
 #include "absl/time/civil_time.h"
 #include "proto/claim.pb.h"
 #include "re2/re2.h"
-#include "re2/set.h"
 
 namespace claimcheck {
 
@@ -61,8 +61,9 @@ class TimeRecognizer {
 
  private:
   TimeRecognizer() = default;
-  std::unique_ptr<re2::RE2::Set> prefilter_;
-  std::vector<std::unique_ptr<re2::RE2>> patterns_;
+  std::unique_ptr<re2::RE2> combined_;            // every family, leftmost-longest
+  std::vector<std::unique_ptr<re2::RE2>> patterns_;  // one per family, for its parts
+  std::vector<int> family_group_;  // the combined pattern's group holding each family
 };
 
 }  // namespace claimcheck
