@@ -93,8 +93,13 @@ const WordSet& Fillers() {  // words allowed between a verb and its figure
 }
 
 struct Sentence {
+  Sentence(absl::string_view text_in, const std::vector<Token>* tokens)
+      : text(text_in),
+        own(tokens == nullptr ? Tokenize(text_in) : std::vector<Token>()),
+        t(tokens == nullptr ? own : *tokens) {}
   absl::string_view text;
-  std::vector<Token> t;
+  std::vector<Token> own;
+  const std::vector<Token>& t;
   std::vector<EntityMention> ents;
   std::vector<std::pair<size_t, size_t>> figs;  // token range per quantity
   std::vector<int> fig_at;                      // token -> quantity index or -1
@@ -406,9 +411,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
     quantities.push_back(q);
   }
-  Sentence s;
-  s.text = in.text;
-  s.t = Tokenize(in.text);
+  Sentence s(in.text, in.tokens);
   const size_t n = s.t.size();
   s.fig_at.assign(n, -1);
   s.time_at.assign(n, false);
@@ -439,12 +442,15 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   std::vector<AssembledClaim> out;
   std::vector<int> claim_of(quantities.size(), -1);
   std::string sentence_subject;
-  std::vector<TimeMention> stated = ImplicitPeriods(s.t, in.times, published, false);
-  std::vector<TimeMention> forecast = ImplicitPeriods(s.t, in.times, published, true);
-  stated.insert(stated.begin(), in.times.begin(), in.times.end());
-  forecast.insert(forecast.begin(), in.times.begin(), in.times.end());
-  AlignUnnumberedPeriods(in.text, published, false, &stated);
-  AlignUnnumberedPeriods(in.text, published, true, &forecast);
+  std::vector<TimeMention> stated, forecast;
+  if (!quantities.empty()) {
+    stated = ImplicitPeriods(s.t, in.times, published, false);
+    forecast = ImplicitPeriods(s.t, in.times, published, true);
+    stated.insert(stated.begin(), in.times.begin(), in.times.end());
+    forecast.insert(forecast.begin(), in.times.begin(), in.times.end());
+    AlignUnnumberedPeriods(in.text, published, false, &stated);
+    AlignUnnumberedPeriods(in.text, published, true, &forecast);
+  }
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
     auto [fa, fb] = s.figs[qi];

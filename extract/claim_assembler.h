@@ -45,6 +45,7 @@
 #include "extract/attribution.h"
 #include "extract/discourse.h"
 #include "extract/entity_finder.h"
+#include "extract/tokens.h"
 #include "extract/recognize/quantity_recognizer.h"
 #include "extract/recognize/time_recognizer.h"
 #include "proto/claim.pb.h"
@@ -55,6 +56,7 @@ namespace claimcheck {
 // One sentence and what the recognizers found in it; offsets relative to `text`.
 struct SentenceInput {
   absl::string_view text;
+  const std::vector<Token>* tokens = nullptr;  // Tokenize(text) if already made, else null
   std::vector<QuantityMention> quantities;
   std::vector<TimeMention> times;
 };

@@ -82,14 +82,17 @@ void Extractor::Extract(const v1::Document& document,
   const absl::string_view text = document.text();
   const std::vector<TextSpan> sentences = SplitSentences(text);
   entities_.Reset();
-  for (const TextSpan& span : sentences) {
-    absl::string_view sentence = text.substr(span.begin, span.end - span.begin);
-    entities_.Learn(sentence, Tokenize(sentence));
+  std::vector<std::vector<Token>> tokens(sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    absl::string_view sentence = text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
+    tokens[i] = Tokenize(sentence);
+    entities_.Learn(sentence, tokens[i]);
   }
   Discourse discourse;
   LineCounter lines(text);
   int post = -1;
-  for (const TextSpan& span : sentences) {
+  for (size_t sentence_index = 0; sentence_index < sentences.size(); ++sentence_index) {
+    const TextSpan& span = sentences[sentence_index];
     // A new forum post starts a new discourse and brings its own date.
     const v1::PublicationTime* published = &document.published();
     int this_post = -1;
@@ -107,6 +110,7 @@ void Extractor::Extract(const v1::Document& document,
     }
     SentenceInput input;
     input.text = text.substr(span.begin, span.end - span.begin);
+    input.tokens = &tokens[sentence_index];
     input.quantities = quantities_->Find(input.text);
     if (!input.quantities.empty()) input.times = times_->Find(input.text, DayOf(*published));
     std::vector<AssembledClaim> assembled =

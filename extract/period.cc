@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -93,7 +94,7 @@ absl::CivilMonth NamedPeriod(absl::CivilDay day, int months, int index, bool for
   return start;
 }
 
-int OrdinalIndex(const std::string& w) {
+int OrdinalIndex(absl::string_view w) {
   if (w == "first") return 1;
   if (w == "second") return 2;
   if (w == "third") return 3;
@@ -117,14 +118,19 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
     return false;
   };
   const size_t n = tokens.size();
+  auto period_word = [](absl::string_view w) {
+    return absl::EndsWith(w, "quarter") || absl::EndsWith(w, "half") || w == "year";
+  };
   for (size_t i = 0; i < n; ++i) {
     const std::string& w = tokens[i].lower;
-    std::string first = w, second = i + 1 < n ? tokens[i + 1].lower : "";
+    // Cheap filter: only "<ordinal> quarter|half", "<ordinal>-quarter", "the quarter|year".
+    if (!period_word(w) && !(i + 1 < n && period_word(tokens[i + 1].lower))) continue;
+    absl::string_view first = w, second = i + 1 < n ? absl::string_view(tokens[i + 1].lower) : "";
     size_t last = i + 2;
     size_t hyphen = w.find('-');
     if (hyphen != std::string::npos) {  // "third-quarter"
-      first = w.substr(0, hyphen);
-      second = w.substr(hyphen + 1);
+      first = absl::string_view(w).substr(0, hyphen);
+      second = absl::string_view(w).substr(hyphen + 1);
       last = i + 1;
     }
     TimeMention m;

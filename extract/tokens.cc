@@ -54,6 +54,7 @@ bool IsClauseBreak(const Token& t) {
 
 std::vector<Token> Tokenize(absl::string_view s) {
   std::vector<Token> tokens;
+  tokens.reserve(s.size() / 5 + 4);
   size_t i = 0;
   while (i < s.size()) {
     size_t len = 1;

@@ -1,0 +1,151 @@
+// End-to-end extraction throughput and memory: read, recognise, assemble, serialise.
+//
+// The sample corpus (tests/testdata/corpus) is replicated into a temporary directory
+// until it holds CLAIMCHECK_BENCH_MB megabytes (default 100). Each replica is marked with
+// a word of letters so every document has its own id (the reader reads a repeated
+// document once), while the sentences, and so the claims, repeat. Claims are serialised
+// as JSON Lines into a buffer that is dropped after each document, as `claimcheck
+// extract` does when it streams to stdout.
+//
+//   bazel run --config=opt //tests/extract:extract_benchmark
+//   CLAIMCHECK_BENCH_MB=200 bazel run --config=opt //tests/extract:extract_benchmark
+//
+// CLAIMCHECK_BENCH_FORMAT=binpb serialises binary records instead (protobuf's JSON printer
+// dominates the JSON Lines run); CLAIMCHECK_BENCH_READ_ONLY=1 times the readers alone.
+//
+// Counters: bytes_per_second (input bytes, one thread = one core), documents, claims,
+// peak_rss_mb (getrusage ru_maxrss of the whole process, corpus generation included).
+#include <sys/resource.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "benchmark/benchmark.h"
+#include "claims/record_stream.h"
+#include "extract/extractor.h"
+#include "extract/read/issue_sink.h"
+#include "extract/read/reader.h"
+
+namespace claimcheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+class NullSink : public IssueSink {
+ public:
+  void Report(const std::string&, absl::string_view) override {}
+};
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A word of letters for replica r ("ab", "ac", ...): no digits, so no extra figures.
+std::string Mark(int r) {
+  std::string word = "replica";
+  do {
+    word.push_back(static_cast<char>('a' + r % 26));
+    r /= 26;
+  } while (r > 0);
+  return word;
+}
+
+// Writes replicas of the corpus into `dir` until `target_bytes` are written.
+size_t BuildCorpus(const fs::path& source, const fs::path& dir, size_t target_bytes) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& entry : fs::directory_iterator(source)) {
+    files.emplace_back(entry.path().filename().string(), ReadAll(entry.path()));
+  }
+  std::sort(files.begin(), files.end());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  size_t written = 0;
+  for (int r = 0; written < target_bytes; ++r) {
+    const std::string mark = Mark(r);
+    fs::path sub = dir / mark;
+    fs::create_directories(sub);
+    for (const auto& [name, content] : files) {
+      std::string text;
+      if (absl::EndsWith(name, ".html")) {
+        text = absl::StrReplaceAll(content, {{"</body>", absl::StrCat("<p>", mark, ".</p></body>")}});
+      } else if (absl::EndsWith(name, ".jsonl")) {
+        text = absl::StrReplaceAll(content, {{"\"text\": \"", absl::StrCat("\"text\": \"", mark, ". ")}});
+      } else if (absl::EndsWith(name, ".json")) {
+        text = absl::StrReplaceAll(content, {{"\"content\":{\"rendered\":\"",
+                                              absl::StrCat("\"content\":{\"rendered\":\"<p>", mark, ".</p>")}});
+      } else {
+        text = absl::StrCat(content, "\n\n", mark, ".\n");
+      }
+      std::ofstream(sub / name, std::ios::binary) << text;
+      written += text.size();
+    }
+  }
+  return written;
+}
+
+fs::path SourceCorpus() {
+  for (const char* c : {"tests/testdata/corpus", "../claimcheck/tests/testdata/corpus"}) {
+    if (fs::is_directory(c)) return c;
+  }
+  const char* ws = std::getenv("BUILD_WORKSPACE_DIRECTORY");
+  return fs::path(ws != nullptr ? ws : ".") / "tests/testdata/corpus";
+}
+
+void BM_ExtractEndToEnd(benchmark::State& state) {
+  const char* mb_env = std::getenv("CLAIMCHECK_BENCH_MB");
+  const size_t mb = mb_env != nullptr ? std::strtoul(mb_env, nullptr, 10) : 100;
+  const fs::path dir = fs::temp_directory_path() / absl::StrCat("claimcheck_bench_", mb, "mb");
+  const size_t bytes = BuildCorpus(SourceCorpus(), dir, mb << 20);
+  size_t documents = 0, claims = 0;
+  // CLAIMCHECK_BENCH_READ_ONLY=1 measures the readers alone, for comparison.
+  const bool read_only = std::getenv("CLAIMCHECK_BENCH_READ_ONLY") != nullptr;
+  // CLAIMCHECK_BENCH_FORMAT=binpb serialises length-delimited binary instead of JSON Lines.
+  const char* format_env = std::getenv("CLAIMCHECK_BENCH_FORMAT");
+  const RecordFormat format = format_env != nullptr && std::string(format_env) == "binpb"
+                                  ? RecordFormat::kBinary
+                                  : RecordFormat::kJsonLines;
+  for (auto _ : state) {
+    documents = claims = 0;
+    NullSink sink;
+    DocumentReader reader(ReadOptions(), &sink);
+    auto extractor = Extractor::Create(ExtractOptions());
+    if (!extractor.ok()) {
+      state.SkipWithError(std::string(extractor.status().message()).c_str());
+      return;
+    }
+    std::string out;
+    absl::Status s = reader.ReadPath(dir.string(), [&](v1::Document&& doc) {
+      ++documents;
+      if (read_only) return;
+      (*extractor)->Extract(doc, [&](v1::Claim&& claim) {
+        (void)AppendRecord(claim, format, &out);
+        ++claims;
+      });
+      benchmark::DoNotOptimize(out.data());
+      out.clear();
+    });
+    if (!s.ok()) state.SkipWithError(std::string(s.message()).c_str());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  state.counters["corpus_mb"] = static_cast<double>(bytes) / (1 << 20);
+  state.counters["documents"] = static_cast<double>(documents);
+  state.counters["claims"] = static_cast<double>(claims);
+  state.counters["peak_rss_mb"] = usage.ru_maxrss / 1024.0;
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_ExtractEndToEnd)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+
+}  // namespace
+}  // namespace claimcheck
