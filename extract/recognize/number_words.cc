@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "extract/recognize/scale_words.h"
 
 namespace claimcheck {
 namespace {
@@ -570,13 +571,6 @@ class Grammar {
 
 }  // namespace
 
-double IntegerPlace(double value) {
-  double v = std::fabs(value);
-  if (v == 0 || v != std::floor(v) || v > 1e18) return v == 0 ? 1 : 0;
-  double place = 1;
-  while (std::fmod(v, place * 10) == 0) place *= 10;
-  return place;
-}
 
 namespace {
 
@@ -657,60 +651,5 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
   return g.Parse(leading_digits, pos);
 }
 
-double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* end) {
-  struct Scale {
-    absl::string_view word;
-    double value;
-    bool case_sensitive;
-    bool glued_only;
-  };
-  static const Scale kScales[] = {
-      {"thousands", 1e3, false, false}, {"thousand", 1e3, false, false},
-      {"millions", 1e6, false, false},  {"million", 1e6, false, false},
-      {"billions", 1e9, false, false},  {"billion", 1e9, false, false},
-      {"trillions", 1e12, false, false}, {"trillion", 1e12, false, false},
-      {"hundred", 1e2, false, false},   {"lakhs", 1e5, false, false},
-      {"lakh", 1e5, false, false},      {"crores", 1e7, false, false},
-      {"crore", 1e7, false, false},     {"mln", 1e6, false, false},
-      {"mn", 1e6, false, false},        {"mil", 1e6, false, false},
-      {"MM", 1e6, true, false},         {"bln", 1e9, false, false},
-      {"bn", 1e9, false, false},        {"tln", 1e12, false, false},
-      {"trn", 1e12, false, false},      {"tn", 1e12, false, false},
-      {"k", 1e3, false, false},         {"M", 1e6, true, false},
-      {"b", 1e9, false, true},          {"B", 1e9, true, true},
-      {"G", 1e9, true, false},
-  };
-  if (pos >= text.size()) return 0;
-  if (text.substr(pos, 3) == "\xE4\xB8\x87") {  // 万
-    *end = pos + 3;
-    return 1e4;
-  }
-  if (text.substr(pos, 3) == "\xE4\xBA\xBF") {  // 亿
-    *end = pos + 3;
-    return 1e8;
-  }
-  const char first = text[pos];
-  if (!absl::ascii_isalpha(static_cast<unsigned char>(first))) return 0;
-  for (const Scale& s : kScales) {
-    size_t n = s.word.size();
-    if (pos + n > text.size()) continue;
-    if (absl::ascii_tolower(static_cast<unsigned char>(first)) !=
-        absl::ascii_tolower(static_cast<unsigned char>(s.word[0]))) {
-      continue;
-    }
-    absl::string_view cand = text.substr(pos, n);
-    bool match = s.case_sensitive ? cand == s.word : absl::EqualsIgnoreCase(cand, s.word);
-    if (!match) continue;
-    if (s.glued_only && !glued) continue;
-    if (s.word[0] == 'G' && glued) continue;  // "5G", "10G" are network names
-    if (pos + n < text.size() &&
-        (IsAsciiLetter(text[pos + n]) || IsDigit(text[pos + n]))) {
-      continue;
-    }
-    *end = pos + n;
-    return s.value;
-  }
-  return 0;
-}
 
 }  // namespace claimcheck

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "extract/recognize/scale_words.h"  // MatchScaleWord, IntegerPlace
 
 namespace claimcheck {
 
@@ -43,15 +44,6 @@ bool CanStartNumberWord(absl::string_view word);
 
 // True when `word` may follow "a"/"an" in a number ("a dozen", "a third", "a couple of").
 bool CanFollowArticle(absl::string_view word);
-
-// If a scale word or abbreviation starts at `pos` ("million", "bn", "lakh", "万"),
-// returns its multiplier and sets *end past it; else returns 0. `glued` says whether the
-// word directly follows a digit (single-letter suffixes "k", "m", "b" need that).
-double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* end);
-
-// The place value of an integer-valued `value`: 100 for 300, 1e6 for 21e6, 1 for 21.
-// Returns 0 for non-integers.
-double IntegerPlace(double value);
 
 }  // namespace claimcheck
 
