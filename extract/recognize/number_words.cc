@@ -528,9 +528,11 @@ class Grammar {
             last_small = 0;
             continue;
           }
+          // Digits continue only a hundred ("3 hundred and 21"): "$14 million and 25
+          // pounds" is a list of two figures.
           ok = (last == Tok::kHundred || last == Tok::kScale) &&
                (Is(i + 1, Tok::kUnit) || Is(i + 1, Tok::kTens) ||
-                (Is(i + 1, Tok::kDigits) && t_[i + 1].value > 0));
+                (Is(i + 1, Tok::kDigits) && t_[i + 1].value > 0 && last == Tok::kHundred));
           if (ok) {
             saved = {total, current, end, i, last, true};
             last = Tok::kAnd;

@@ -84,6 +84,8 @@ const Case kCases[] = {
      v1::QUANTITY_TYPE_DIMENSION},
     {"FeetAndInches", "he is 5 feet 2 inches", "5 feet 2 inches", 5 + 2.0 / 12, "ft",
      v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_DIMENSION},
+    {"ListAfterScale", "about $ 14 million and 25 pounds", "about $ 14 million", 14e6, "USD",
+     v1::BOUND_KIND_APPROXIMATE, v1::QUANTITY_TYPE_MONEY},
     {"DollarsAndCents", "it only cost 3 dollars 50 cents", "3 dollars 50 cents", 3.5, "USD",
      v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_MONEY},
 };
