@@ -14,6 +14,7 @@ namespace {
 // Union-find over small integer ids.
 class Partition {
  public:
+  void Reserve(size_t n) { parent_.reserve(n); }
   int Add() {
     parent_.push_back(static_cast<int>(parent_.size()));
     return parent_.back();
@@ -38,6 +39,9 @@ void AssignSources(SubjectAnalysis* analysis) {
   // Views into the claims, which outlive this function.
   absl::flat_hash_map<absl::string_view, int> claim_node;
   absl::flat_hash_map<absl::string_view, int> document_node;
+  claim_node.reserve(2 * analysis->items.size());
+  document_node.reserve(analysis->items.size());
+  partition.Reserve(3 * analysis->items.size());
   auto node_of = [&](absl::flat_hash_map<absl::string_view, int>* nodes,
                      absl::string_view name) {
     auto [it, inserted] = nodes->try_emplace(name, 0);

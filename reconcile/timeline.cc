@@ -27,6 +27,10 @@ v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
   *timeline.mutable_subject() = a.subject;
   const absl::CivilDay kFar(9999, 1, 1);
   std::vector<Pending> pending;
+  size_t clusters = 0;
+  for (const Bucket& bucket : a.buckets) clusters += bucket.clusters.size();
+  pending.reserve(clusters);
+  timeline.mutable_points()->Reserve(static_cast<int>(clusters));
   for (const Bucket& bucket : a.buckets) {
     for (const Cluster& cluster : bucket.clusters) {
       Pending p;
@@ -52,6 +56,8 @@ v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
       if (cluster.common.bounded_above()) point.set_high(cluster.common.high);
       point.set_unit(bucket.unit);
       std::vector<int> sources_seen;  // clusters are small: a vector beats a set
+      sources_seen.reserve(cluster.members.size());
+      point.mutable_claim_ids()->Reserve(static_cast<int>(cluster.members.size()));
       for (int i : cluster.members) {
         const Item& item = a.items[i];
         point.add_claim_ids(item.claim->id());
