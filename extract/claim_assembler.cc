@@ -17,80 +17,10 @@
 #include "claims/subject_key.h"
 #include "extract/period.h"
 #include "extract/tokens.h"
+#include "extract/word_lists.h"
 
 namespace claimcheck {
 namespace {
-
-using WordSet = absl::flat_hash_set<std::string>;
-
-const WordSet& UpWords() {
-  static const auto* s = new WordSet{
-      "rose", "rise", "rises", "risen", "rising", "grew", "grow", "grows", "grown", "growing",
-      "increase", "increased", "increases", "increasing", "jump", "jumped", "jumps", "soar",
-      "soared", "soars", "surge", "surged", "surges", "climb", "climbed", "climbs", "gain",
-      "gained", "gains", "up", "expand", "expanded", "expands", "growth", "higher", "added"};
-  return *s;
-}
-
-const WordSet& DownWords() {
-  static const auto* s = new WordSet{
-      "fell", "fall", "falls", "fallen", "falling", "drop", "dropped", "drops", "decline",
-      "declined", "declines", "slump", "slumped", "plunge", "plunged", "down", "shrank",
-      "shrink", "shrinks", "decrease", "decreased", "lower", "contracted", "slid", "slipped"};
-  return *s;
-}
-
-const WordSet& Prepositions() {
-  static const auto* s = new WordSet{
-      "in", "at", "from", "for", "with", "on", "to", "of", "by", "into", "across", "like",
-      "than", "about", "between", "among", "via", "under", "over", "against", "including",
-      "as", "behind", "after", "before", "during", "without", "within"};
-  return *s;
-}
-
-// Vocabulary words that name a metric only as the head a figure modifies ("a $56 billion
-// move"), never as a noun elsewhere in the sentence.
-const WordSet& AttributiveOnly() {
-  static const auto* s = new WordSet{
-      "plan", "programme", "program", "project", "move", "initiative", "push", "effort",
-      "package", "stake", "round", "support", "deal", "order", "contract", "value", "secured",
-      "bring", "ship", "release", "launch", "introduce", "build", "develop", "developing",
-      "master", "achieve", "catch up", "market", "output", "scale", "capital", "fund",
-      "process", "funds", "cost", "share", "size", "area"};
-  return *s;
-}
-
-// Verbs that put a sum of money to a use; their metric comes from the vocabulary.
-const WordSet& MoneyVerbs() {
-  static const auto* s = new WordSet{
-      "commit", "committed", "commits", "allocate", "allocated", "allocates", "invest",
-      "invested", "invests", "inject", "injected", "injects", "pour", "poured", "pledge",
-      "pledged", "earmark", "earmarked", "raise", "raised", "raises", "spend", "spent",
-      "spends", "spending"};
-  return *s;
-}
-
-const WordSet& RevenueVerbs() {
-  static const auto* s = new WordSet{"reported", "reports", "booked", "posted", "generated",
-                                     "recorded", "did", "made", "earned", "brought"};
-  return *s;
-}
-
-const WordSet& ContributionVerbs() {
-  static const auto* s = new WordSet{"contributed", "contributes", "contribute", "putting",
-                                     "put", "puts", "subscribed", "providing", "provided"};
-  return *s;
-}
-
-const WordSet& Fillers() {  // words allowed between a verb and its figure
-  static const auto* s = new WordSet{
-      "about", "around", "roughly", "nearly", "almost", "some", "over", "more", "than",
-      "up", "to", "a", "an", "the", "total", "of", "together", "another", "further",
-      "additional", "in", "at", "least", "record", "new", "just", "only", "also", "still",
-      "by", "reportedly", "approximately", "estimated", "combined", "nearby", "as", "much",
-      "many", "fresh", "extra"};
-  return *s;
-}
 
 struct Sentence {
   Sentence(absl::string_view text_in, const std::vector<Token>* tokens)
@@ -317,57 +247,6 @@ bool CountIsAProperty(const Sentence& s, size_t fa) {
     --k;
   }
   return k > 0 && before->contains(W(s, k - 1));
-}
-
-// Periods written without a year ("third-quarter", "the second quarter") that the
-// recognizer placed in the publication year: a stated figure is about one that has
-// begun by the publication day, a forecast about one that has not ended.
-void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
-                            bool forecast, std::vector<TimeMention>* periods) {
-  if (!published.has_time()) return;
-  const std::string day = absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(published.time().seconds()),
-                                           absl::UTCTimeZone());
-  for (TimeMention& m : *periods) {
-    v1::TimeScope& s = m.scope;
-    if (s.start().size() != 10 || s.end().size() != 10) continue;
-    if (s.granularity() != v1::GRANULARITY_QUARTER && s.granularity() != v1::GRANULARITY_HALF) continue;
-    absl::string_view written = text.substr(m.begin, m.end - m.begin);
-    if (std::any_of(written.begin(), written.end(), [](char c) { return absl::ascii_isdigit(c); })) {
-      continue;
-    }
-    int shift = 0;
-    if (!forecast && s.start() > day) shift = -1;
-    if (forecast && s.end() <= day) shift = 1;
-    if (shift == 0) continue;
-    for (std::string* d : {s.mutable_start(), s.mutable_end()}) {
-      int year = std::atoi(d->substr(0, 4).c_str()) + shift;
-      *d = absl::StrCat(absl::StrFormat("%04d", year), d->substr(4));
-    }
-  }
-}
-
-// "By 2022 it was making chips at 7nm": a deadline already past is the year it names.
-void PastDeadlineToYear(const v1::PublicationTime& published, v1::TimeScope* scope) {
-  if (scope->kind() != v1::SCOPE_KIND_DEADLINE || !scope->start().empty() ||
-      scope->end().size() != 10 || scope->granularity() != v1::GRANULARITY_YEAR ||
-      !published.has_time()) {
-    return;
-  }
-  const std::string day = absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(published.time().seconds()),
-                                           absl::UTCTimeZone());
-  if (scope->end() > day) return;
-  int year = std::atoi(scope->end().substr(0, 4).c_str()) - 1;
-  scope->set_start(absl::StrFormat("%04d-01-01", year));
-  scope->set_kind(v1::SCOPE_KIND_POINT);
-}
-
-void NarrowToLastYear(v1::TimeScope* scope) {
-  if (scope->end().size() < 4) return;
-  int year = std::atoi(scope->end().substr(0, 4).c_str());
-  if (scope->end().substr(4) == "-01-01") --year;
-  scope->set_start(absl::StrFormat("%04d-01-01", year));
-  scope->set_end(absl::StrFormat("%04d-01-01", year + 1));
-  scope->set_granularity(v1::GRANULARITY_YEAR);
 }
 
 std::string Written(const Sentence& s, size_t first, size_t last) {

@@ -1,8 +1,12 @@
 #include "extract/period.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -290,6 +294,57 @@ void ChangeScope(bool year_on_year, v1::TimeScope* scope) {
   if (scope->kind() == v1::SCOPE_KIND_POINT || scope->kind() == v1::SCOPE_KIND_UNSPECIFIED) {
     scope->set_kind(v1::SCOPE_KIND_PERIOD);
   }
+}
+
+// Periods written without a year ("third-quarter", "the second quarter") that the
+// recognizer placed in the publication year: a stated figure is about one that has
+// begun by the publication day, a forecast about one that has not ended.
+void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
+                            bool forecast, std::vector<TimeMention>* periods) {
+  if (!published.has_time()) return;
+  const std::string day = absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(published.time().seconds()),
+                                           absl::UTCTimeZone());
+  for (TimeMention& m : *periods) {
+    v1::TimeScope& s = m.scope;
+    if (s.start().size() != 10 || s.end().size() != 10) continue;
+    if (s.granularity() != v1::GRANULARITY_QUARTER && s.granularity() != v1::GRANULARITY_HALF) continue;
+    absl::string_view written = text.substr(m.begin, m.end - m.begin);
+    if (std::any_of(written.begin(), written.end(), [](char c) { return absl::ascii_isdigit(c); })) {
+      continue;
+    }
+    int shift = 0;
+    if (!forecast && s.start() > day) shift = -1;
+    if (forecast && s.end() <= day) shift = 1;
+    if (shift == 0) continue;
+    for (std::string* d : {s.mutable_start(), s.mutable_end()}) {
+      int year = std::atoi(d->substr(0, 4).c_str()) + shift;
+      *d = absl::StrCat(absl::StrFormat("%04d", year), d->substr(4));
+    }
+  }
+}
+
+// "By 2022 it was making chips at 7nm": a deadline already past is the year it names.
+void PastDeadlineToYear(const v1::PublicationTime& published, v1::TimeScope* scope) {
+  if (scope->kind() != v1::SCOPE_KIND_DEADLINE || !scope->start().empty() ||
+      scope->end().size() != 10 || scope->granularity() != v1::GRANULARITY_YEAR ||
+      !published.has_time()) {
+    return;
+  }
+  const std::string day = absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(published.time().seconds()),
+                                           absl::UTCTimeZone());
+  if (scope->end() > day) return;
+  int year = std::atoi(scope->end().substr(0, 4).c_str()) - 1;
+  scope->set_start(absl::StrFormat("%04d-01-01", year));
+  scope->set_kind(v1::SCOPE_KIND_POINT);
+}
+
+void NarrowToLastYear(v1::TimeScope* scope) {
+  if (scope->end().size() < 4) return;
+  int year = std::atoi(scope->end().substr(0, 4).c_str());
+  if (scope->end().substr(4) == "-01-01") --year;
+  scope->set_start(absl::StrFormat("%04d-01-01", year));
+  scope->set_end(absl::StrFormat("%04d-01-01", year + 1));
+  scope->set_granularity(v1::GRANULARITY_YEAR);
 }
 
 }  // namespace claimcheck

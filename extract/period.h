@@ -22,6 +22,8 @@
 
 #include <vector>
 
+#include "absl/strings/string_view.h"
+
 #include "extract/entity_finder.h"
 #include "extract/recognize/time_recognizer.h"
 #include "extract/tokens.h"
@@ -46,6 +48,19 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
 std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
                                          const std::vector<TimeMention>& found,
                                          const v1::PublicationTime& published, bool forecast);
+
+// Periods written without a year ("third-quarter") that the time recognizer placed in
+// the publication year: for a stated figure moved back a year when they begin after the
+// publication day; for a `forecast` moved on a year when they ended before it.
+void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
+                            bool forecast, std::vector<TimeMention>* periods);
+
+// "By 2022 it was making chips at 7nm": a YEAR deadline already past by the publication
+// day becomes that year (a POINT scope). Other scopes are unchanged.
+void PastDeadlineToYear(const v1::PublicationTime& published, v1::TimeScope* scope);
+
+// A multi-year scope narrowed to its last year ("between 2019 and 2021 to $2.3 billion").
+void NarrowToLastYear(v1::TimeScope* scope);
 
 // The publication day as an inferred POINT scope, or an empty scope when undated.
 v1::TimeScope InferredScope(const v1::PublicationTime& published);
