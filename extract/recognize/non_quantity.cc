@@ -177,7 +177,11 @@ bool NonQuantityFilter::LooksLikeYear(absl::string_view, const ParsedNumber& num
 }
 
 bool NonQuantityFilter::FollowsName(absl::string_view text, const ParsedNumber& number) {
-  if (!number.plain_integer) return false;
+  // Integers ("Phase 2", "Mate 60") and short decimals ("Version 2.0").
+  bool short_decimal = !number.from_words && !number.is_fraction && number.scale == 1 &&
+                       number.integer_digits <= 2 && number.precision < 1 &&
+                       number.value > 0;
+  if (!number.plain_integer && !short_decimal) return false;
   size_t b = number.begin;
   if (b < 2 || text[b - 1] != ' ') return false;
   size_t wb = b - 1;
@@ -192,22 +196,13 @@ bool NonQuantityFilter::FollowsName(absl::string_view text, const ParsedNumber& 
       "after", "before", "during", "under", "above", "below", "more", "less", "fewer",
       "nearly", "estimated", "total", "top", "least", "most", "was", "were", "is", "are",
       "has", "had", "have", "will", "would", "said", "says", "also", "then", "than", "rmb",
-      "usd", "eur", "gbp", "cny"};
+      "usd", "eur", "gbp", "cny", "exactly", "additional", "extra", "another", "totaling",
+      "totalling", "without", "within", "across", "into", "per", "plus", "minus", "about",
+      "around", "some", "if", "when", "while", "as", "so", "but", "or", "nor", "yet", "a",
+      "an", "only", "over", "under", "both", "either", "all", "no", "not", "we", "they",
+      "he", "she", "it", "i", "you", "there", "here", "what", "which", "who"};
   if (kFunction->contains(absl::AsciiStrToLower(word))) return false;
-  if (IsMonth(word)) return false;
-  // "Speaker 2" alone on its line is a label whatever precedes it.
-  size_t after = number.end;
-  while (after < text.size() && (text[after] == ' ' || text[after] == '\r')) ++after;
-  if (after >= text.size() || text[after] == '\n') return true;
-  size_t k = wb;
-  while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
-  if (k == 0) return false;  // the name starts the text: likely a sentence start
-  char before = text[k - 1];
-  if (before == '.' || before == '!' || before == '?' || before == '\n' || before == ':' ||
-      before == '"') {
-    return false;
-  }
-  return true;
+  return !IsMonth(word);
 }
 
 bool NonQuantityFilter::IsPronounOne(absl::string_view text, const ParsedNumber& number) {

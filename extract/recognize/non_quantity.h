@@ -39,8 +39,9 @@ class NonQuantityFilter {
   // True when a plain four-digit integer reads as a year (1800..2100).
   static bool LooksLikeYear(absl::string_view text, const ParsedNumber& number);
 
-  // True when the integer sits right after a capitalised name ("Phase 2", "Mate 60",
-  // "Fortune 500") that does not start a sentence: a name, not an amount.
+  // True when the integer (or short decimal) sits right after a capitalised word that is
+  // not a function word ("Phase 2", "Mate 60", "Fortune 500", "Version 2.0"): a name,
+  // not an amount. Callers apply it only to bare numbers, never to "Huawei 20%".
   static bool FollowsName(absl::string_view text, const ParsedNumber& number);
 
   // True when "one" is a pronoun here ("the one you mentioned", "which one").

@@ -137,6 +137,7 @@ v1::QuantityType TypeOf(const UnitInfo* unit, bool noun) {
     case UnitKind::kPercent: return v1::QUANTITY_TYPE_PERCENT;
     case UnitKind::kPercentagePoint: return v1::QUANTITY_TYPE_PERCENTAGE_POINT;
     case UnitKind::kDuration: return v1::QUANTITY_TYPE_DURATION;
+    case UnitKind::kMultiplier: return v1::QUANTITY_TYPE_NUMBER;
     case UnitKind::kDimension:
     case UnitKind::kTemperature: return v1::QUANTITY_TYPE_DIMENSION;
   }
@@ -394,6 +395,14 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
         (NonQuantityFilter::FollowsName(text, *pn) ||
          NonQuantityFilter::IsPronounOne(text, *pn))) {
       return false;
+    }
+  }
+
+  // "the first half of 2024" is a period, not a fraction.
+  if (pn->from_words && pn->is_fraction && pn->value == 0.5 && pn->end - pn->begin == 4) {
+    absl::string_view before = WordBefore(text, pn->begin);
+    for (const char* w : {"first", "second", "1st", "2nd", "the", "latter", "other"}) {
+      if (absl::EqualsIgnoreCase(before, w)) return false;
     }
   }
 

@@ -86,6 +86,8 @@ const Case kCases[] = {
      v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_DIMENSION},
     {"ListAfterScale", "about $ 14 million and 25 pounds", "about $ 14 million", 14e6, "USD",
      v1::BOUND_KIND_APPROXIMATE, v1::QUANTITY_TYPE_MONEY},
+    {"Multiplier", "it runs at 3x the speed", "3x", 3, "times", v1::BOUND_KIND_EXACT,
+     v1::QUANTITY_TYPE_NUMBER},
     {"DollarsAndCents", "it only cost 3 dollars 50 cents", "3 dollars 50 cents", 3.5, "USD",
      v1::BOUND_KIND_EXACT, v1::QUANTITY_TYPE_MONEY},
 };
@@ -153,6 +155,8 @@ TEST_F(QuantityRecognizerTest, SkipsNonQuantities) {
       "on 2023-09-03 the post",
       "192.168.1.2",
       "the 4th generation",
+      "sales in the first half of 2024",
+      "Version 2.0 of the tool",
   };
   for (const char* text : kTexts) {
     auto found = recognizer_->Find(text);

@@ -14,7 +14,7 @@ namespace claimcheck {
 namespace {
 
 enum Family { kQuarter, kHalf, kFiscalYear, kYearRange, kNextPeriod, kRelative, kAsOf,
-              kMonth, kYear, kFamilies };
+              kMonth, kYear, kIsoDate, kFamilies };
 
 #define CC_MONTHS                                                                      \
   "January|February|March|April|May|June|July|August|September|October|November|" \
@@ -51,6 +51,8 @@ const char* const kPatterns[kFamilies] = {
     "(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+((?:19|20)\\d{2})\\b)?",
     // kYear: 1 prep, 2 year
     "\\b(?:((?i:" CC_PREP "))\\s+)?((?:19|20)\\d{2})\\b",
+    // kIsoDate: 1 prep, 2 year, 3 month, 4 day ("2024-01-15", "2023-09-03T13:20:00")
+    "\\b(?:((?i:" CC_PREP "|on))\\s+)?((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b",
 };
 
 std::string Day(absl::CivilDay d) { return absl::FormatCivilTime(d); }
@@ -257,6 +259,16 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       } else if (!g[1].empty()) {
         ApplyPreposition(str(g[1]), s);
       }
+      return true;
+    }
+    case kIsoDate: {
+      int year = ParseYear(str(g[2])), month = 0, day = 0;
+      if (!absl::SimpleAtoi(str(g[3]), &month) || !absl::SimpleAtoi(str(g[4]), &day)) return false;
+      if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+      absl::CivilDay d(year, month, day);
+      if (d.day() != day) return false;
+      SetRange(s, d, d + 1, v1::GRANULARITY_DAY);
+      if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
       return true;
     }
     case kYear: {

@@ -46,6 +46,8 @@ const Case kCases[] = {
      "2022-09-02", v1::SCOPE_KIND_POINT, v1::GRANULARITY_DAY},
     {"MonthYear", "launched in September 2023 with", "in September 2023", "2023-09-01",
      "2023-10-01", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_MONTH},
+    {"IsoDate", "released on 2024-01-15 by", "on 2024-01-15", "2024-01-15", "2024-01-16",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_DAY},
     {"MonthDayYear", "Tuesday, Nov 4, 2025 4:39 am", "Nov 4, 2025", "2025-11-04",
      "2025-11-05", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_DAY},
 };

@@ -186,6 +186,8 @@ const Row kRows[] = {
      K::kTemperature, "C", "C", 1, false},
     {"\xC2\xB0" "F|\xC2\xB0 F|\xC2\xB0 fahrenheit|\xC2\xB0" "fahrenheit|degrees fahrenheit|degree fahrenheit|fahrenheit", K::kTemperature,
      "F", "F", 1, false},
+    // --- multipliers ---
+    {"x|\xC3\x97|times|fold|-fold", K::kMultiplier, "times", "Times", 1, false},
     // --- durations ---
     {"year|years|yr|yrs", K::kDuration, "year", "Year", 1, false},
     {"decade|decades", K::kDuration, "year", "Year", 10, false},

@@ -27,6 +27,7 @@ enum class UnitKind {
   kDimension,
   kTemperature,
   kDuration,
+  kMultiplier,  // "3x", "three times": a ratio, reported as a number with unit "times"
 };
 
 struct UnitInfo {
