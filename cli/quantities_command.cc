@@ -77,10 +77,10 @@ const TimeMention* PeriodOf(absl::string_view text, const QuantityMention& m,
   return best;
 }
 
-int RunText(const std::string& text, CommandIO& io, const QuantityRecognizer& quantities,
-            const TimeRecognizer& times) {
+int RunText(const std::string& text, std::optional<absl::CivilDay> reference, CommandIO& io,
+            const QuantityRecognizer& quantities, const TimeRecognizer& times) {
   std::vector<QuantityMention> qs = quantities.Find(text);
-  std::vector<TimeMention> ts = times.Find(text, std::nullopt);
+  std::vector<TimeMention> ts = times.Find(text, reference);
   if (qs.empty()) *io.out << "no figures found\n";
   for (const QuantityMention& m : qs) {
     const v1::Quantity& q = m.quantity;
@@ -134,7 +134,17 @@ int RunQuantities(const CommandLine& args, CommandIO& io) {
   } else {
     text.assign(std::istreambuf_iterator<char>(*io.in), std::istreambuf_iterator<char>());
   }
-  return RunText(text, io, **quantities, **times);
+  std::optional<absl::CivilDay> reference;
+  if (args.Has("reference-date")) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(args.Get("reference-date"), &day)) {
+      *io.err << "claimcheck quantities: --reference-date wants YYYY-MM-DD, got \""
+              << args.Get("reference-date") << "\"\n";
+      return kExitUsage;
+    }
+    reference = day;
+  }
+  return RunText(text, reference, io, **quantities, **times);
 }
 
 }  // namespace
@@ -143,7 +153,8 @@ Command QuantitiesCommand() {
   return Command{
       "quantities",
       "list the quantities and time expressions found in text",
-      "claimcheck quantities [TEXT] [--jsonl [--types=number,currency,...]] [--bare-dollar=USD]",
+      "claimcheck quantities [TEXT] [--reference-date=YYYY-MM-DD] [--bare-dollar=USD] "
+      "[--jsonl [--types=number,currency,...]]",
       "claimcheck quantities 'The fund committed nearly RMB 450 million in Q3 2025.'",
       {
           {"jsonl", false, "", "read {\"id\",\"input\",\"reference_time\"} lines from stdin, "
@@ -151,6 +162,7 @@ Command QuantitiesCommand() {
           {"types", true, "", "with --jsonl: only these types (number, percentage, currency, "
                               "dimension, temperature, duration, datetime)"},
           {"bare-dollar", true, "", "currency a bare \"$\" stands for (default USD)"},
+          {"reference-date", true, "", "resolve \"last year\" against this day (YYYY-MM-DD)"},
       },
       &RunQuantities,
   };
