@@ -24,6 +24,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "claims/record_stream.h"
+#include "claims/time_scope.h"
 #include "cli/atomic_file.h"
 #include "cli/command.h"
 #include "google/protobuf/util/json_util.h"
@@ -105,9 +106,8 @@ std::string TextReport(const v1::Report& report) {
     absl::StrAppend(&out, "timeline ", t.subject().entity(), " / ", t.subject().metric(),
                     ":\n");
     for (const v1::TimelinePoint& p : t.points()) {
-      std::string period = p.scope().text().empty()
-                               ? absl::StrCat(p.scope().start(), "..", p.scope().end())
-                               : p.scope().text();
+      auto range = ParseScopeRange(p.scope());
+      std::string period = range.ok() ? FormatRange(*range) : p.scope().text();
       absl::StrAppend(&out, "  ", period, p.scope().inferred() ? " (as of publication)" : "",
                       ": ", FormatAmount(p.value(), p.unit()), "  [", p.document_ids_size(),
                       p.document_ids_size() == 1 ? " source" : " sources", "]");

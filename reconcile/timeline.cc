@@ -93,6 +93,8 @@ v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
                              ? p.length_days == q.length_days
                              : std::abs(p.length_days - q.length_days) <= 3;
       if (q.unit != p.unit || q.forecast != p.forecast || !same_length) continue;
+      // Another value for the very same period is a disagreement, not a change.
+      if (q.sort_day == p.sort_day && q.length_days >= 0) continue;
       double before = q.point.value();
       double change = p.point.value() - before;
       p.point.set_change(change);

@@ -10,7 +10,8 @@
 // publication. Each point's change (absolute and percent) is measured from the previous
 // point of the same kind: same unit, same period length (a quarter from the previous
 // quarter, a year from the previous year, undated from undated) and both actual or both
-// forecast. A point with no such predecessor has no change.
+// forecast, and about an earlier period (two values for one period are a disagreement,
+// not a change). A point with no such predecessor has no change.
 //
 // Thread-safe: pure function.
 #ifndef CLAIMCHECK_RECONCILE_TIMELINE_H_

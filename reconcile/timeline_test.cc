@@ -75,6 +75,17 @@ TEST(TimelineTest, CopiesCountOnceAndUndatedIsAsOfPublication) {
   EXPECT_GE(p.high(), 344e9);
 }
 
+TEST(TimelineTest, NoChangeBetweenValuesForOnePeriod) {
+  v1::Timeline t = Build({
+      Rev("q2", "a", "2025-08-01", 2.21e9, "2025-Q2"),
+      Rev("q3a", "b", "2025-11-14", 2.38e9, "2025-Q3"),
+      Rev("q3b", "forum", "2025-11-15", 3.2e9, "2025-Q3"),
+  });
+  ASSERT_EQ(t.points_size(), 3);
+  EXPECT_NEAR(t.points(1).change(), 0.17e9, 1);
+  EXPECT_NEAR(t.points(2).change(), 0.99e9, 1);  // from Q2, not from the other Q3 value
+}
+
 TEST(TimelineTest, EmptySubject) {
   EXPECT_EQ(Build({}).points_size(), 0);
 }
