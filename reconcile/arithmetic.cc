@@ -115,4 +115,57 @@ void CheckGrowth(const SubjectAnalysis& growth, const SubjectAnalysis& level,
   }
 }
 
+std::optional<std::string> TotalSubjectKey(const v1::Subject& subject) {
+  if (subject.qualifiers_size() == 0) return std::nullopt;
+  v1::Subject total = subject;
+  total.clear_qualifiers();
+  return BuildSubjectKey(total);
+}
+
+void CheckParts(const SubjectAnalysis& total, const std::vector<const SubjectAnalysis*>& parts,
+                std::vector<v1::Finding>* findings) {
+  // One view holding the total's and the parts' items.
+  SubjectAnalysis combined;
+  combined.key = total.key;
+  combined.subject = total.subject;
+  combined.items = total.items;
+  std::vector<int> offsets;
+  for (const SubjectAnalysis* part : parts) {
+    offsets.push_back(static_cast<int>(combined.items.size()));
+    combined.items.insert(combined.items.end(), part->items.begin(), part->items.end());
+  }
+  for (const Bucket& tb : total.buckets) {
+    if (tb.unit != total.unit || tb.clusters.empty() || tb.period.forecast) continue;
+    const Cluster& whole = tb.clusters[ReferenceCluster(tb.clusters)];
+    if (!whole.common.bounded_above()) continue;
+    double sum = 0;
+    std::vector<int> members = whole.members;
+    std::vector<std::string> described;
+    for (size_t p = 0; p < parts.size(); ++p) {
+      for (const Bucket& pb : parts[p]->buckets) {
+        if (pb.unit != tb.unit || pb.clusters.empty() || pb.period.forecast ||
+            !(pb.period.range == tb.period.range)) {
+          continue;
+        }
+        const Cluster& part = pb.clusters[ReferenceCluster(pb.clusters)];
+        if (!part.common.bounded_below() || part.common.low <= 0) continue;
+        sum += part.common.low;
+        Cluster shifted = Shift(part, offsets[p]);
+        members.insert(members.end(), shifted.members.begin(), shifted.members.end());
+        described.push_back(DescribeMembers(combined, shifted));
+      }
+    }
+    if (described.empty() || sum <= whole.common.high * (1 + 1e-9)) continue;
+    std::string explanation = absl::StrCat(
+        "Arithmetic in ", SubjectName(total.subject), " (", tb.period.label, "): the parts (",
+        absl::StrJoin(described, "; "), ") add up to at least ", FormatAmount(sum, tb.unit),
+        ", more than the total of at most ", FormatAmount(whole.common.high, tb.unit), " (",
+        DescribeMembers(combined, whole), ").");
+    v1::Severity severity = AnyHedged(combined, members) ? v1::SEVERITY_MEDIUM
+                                                         : v1::SEVERITY_HIGH;
+    findings->push_back(MakeFinding(v1::FINDING_KIND_ARITHMETIC, severity, combined,
+                                    tb.period.label, members, std::move(explanation)));
+  }
+}
+
 }  // namespace claimcheck

@@ -16,6 +16,13 @@
 // the stated growth's interval: no overlap is an ARITHMETIC finding on the growth
 // subject. "down 13%" must be given as -13.
 //
+// Parts and totals: a subject with qualifiers ("Big Fund III|capital_contribution|
+// ministry of finance") is a part of the subject with the same entity and metric and no
+// qualifiers (its total). For each period the total states, the parts' lower bounds for
+// the same period (identical stated range, or both undated) are summed; a sum above the
+// total's upper bound is an ARITHMETIC finding on the total. Parts in another unit than
+// the total are left out.
+//
 // Thread-safe: pure functions.
 #ifndef CLAIMCHECK_RECONCILE_ARITHMETIC_H_
 #define CLAIMCHECK_RECONCILE_ARITHMETIC_H_
@@ -37,6 +44,15 @@ std::optional<std::string> LevelSubjectKey(const v1::Subject& subject);
 // appending ARITHMETIC findings (keyed on the growth subject) to *findings.
 void CheckGrowth(const SubjectAnalysis& growth, const SubjectAnalysis& level,
                  std::vector<v1::Finding>* findings);
+
+// For a subject with qualifiers, the key of its total (BuildSubjectKey without the
+// qualifiers). nullopt for a subject without qualifiers.
+std::optional<std::string> TotalSubjectKey(const v1::Subject& subject);
+
+// Compares the parts (subjects whose TotalSubjectKey is total's key) with the total,
+// appending ARITHMETIC findings keyed on the total subject.
+void CheckParts(const SubjectAnalysis& total, const std::vector<const SubjectAnalysis*>& parts,
+                std::vector<v1::Finding>* findings);
 
 }  // namespace claimcheck
 

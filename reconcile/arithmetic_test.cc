@@ -118,5 +118,53 @@ TEST(ArithmeticTest, ExplanationGivesTheImpliedLevel) {
   EXPECT_NE(e.find("which implies growth of 26."), std::string::npos) << e;
 }
 
+TEST(ArithmeticTest, PartsAgainstTotal) {
+  RateTable rates = testing::TestRates();
+  Normalizer normalizer(&rates);
+  auto part = [](const char* id, const char* who, double value) {
+    return ClaimSpec{id, std::string("p-") + id, "2024-05-27", "Big Fund III",
+                     "capital_contribution", value, "CNY", v1::BOUND_KIND_EXACT, 1e9, "2024",
+                     "RMB", who};
+  };
+  ClaimSpec total{"t", "t", "2024-05-27", "Big Fund III", "capital_contribution", 344e9, "CNY",
+                  v1::BOUND_KIND_EXACT, 1e9, "2024", "RMB 344 billion"};
+  struct Case {
+    const char* name;
+    std::vector<ClaimSpec> parts;
+    int findings;
+  } cases[] = {
+      {"parts_within_total", {part("a", "Ministry of Finance", 60e9), part("b", "banks", 114e9)},
+       0},
+      {"parts_exceed_total", {part("a", "Ministry of Finance", 260e9), part("b", "banks", 114e9)},
+       1},
+      {"other_period_ignored",
+       {part("a", "Ministry of Finance", 260e9),
+        ClaimSpec{"b", "p-b", "2024-05-27", "Big Fund III", "capital_contribution", 300e9, "CNY",
+                  v1::BOUND_KIND_EXACT, 1e9, "2023", "RMB", "banks"}},
+       0},
+  };
+  std::vector<v1::Claim> total_claims = {testing::MakeClaim(total)};
+  SubjectAnalysis total_analysis = Analyze(total_claims, normalizer);
+  for (const auto& c : cases) {
+    std::vector<std::vector<v1::Claim>> claims;
+    for (const auto& spec : c.parts) claims.push_back({testing::MakeClaim(spec)});
+    std::vector<SubjectAnalysis> analyses;
+    for (const auto& group : claims) analyses.push_back(Analyze(group, normalizer));
+    std::vector<const SubjectAnalysis*> parts;
+    for (const auto& a : analyses) parts.push_back(&a);
+    std::vector<v1::Finding> findings;
+    CheckParts(total_analysis, parts, &findings);
+    ASSERT_EQ(static_cast<int>(findings.size()), c.findings) << c.name;
+    for (const auto& f : findings) {
+      EXPECT_EQ(f.kind(), v1::FINDING_KIND_ARITHMETIC);
+      EXPECT_NE(f.explanation().find("add up to at least CNY 373 billion"), std::string::npos)
+          << f.explanation();
+    }
+  }
+  EXPECT_EQ(TotalSubjectKey(testing::MakeClaim(part("a", "Ministry of Finance", 1)).subject()),
+            "big fund iii|capital_contribution");
+  EXPECT_EQ(TotalSubjectKey(total_claims[0].subject()), std::nullopt);
+}
+
 }  // namespace
 }  // namespace claimcheck

@@ -114,6 +114,7 @@ void Reconciler::Add(const v1::Claim& claim) {
     group.key = key_scratch_;
     group.built_key = BuildSubjectKey(claim.subject());
     group.level_key = LevelSubjectKey(claim.subject());
+    group.total_key = TotalSubjectKey(claim.subject());
     groups_.push_back(std::move(group));
     it = group_of_key_.emplace(key_scratch_, static_cast<uint32_t>(groups_.size() - 1)).first;
   }
@@ -159,16 +160,21 @@ v1::Report Reconciler::Finish() {
     for (uint32_t i = 0; i < stored_.size(); ++i) members[next[stored_[i].group]++] = i;
   }
 
-  // Growth subjects and the level subjects they pair with (arithmetic.h) are kept, with
-  // their claims, until all subjects have been seen.
-  absl::flat_hash_set<std::string> level_wanted;
-  for (const Group& group : groups_) {
-    if (group.level_key) level_wanted.insert(*group.level_key);
-  }
+  // Growth subjects and the level subjects they pair with, and parts with their totals
+  // (arithmetic.h), are kept with their claims until all subjects have been seen.
   struct Kept {
     std::vector<v1::Claim> claims;
     SubjectAnalysis analysis;
   };
+  absl::flat_hash_set<std::string> level_wanted;
+  absl::flat_hash_set<std::string> total_wanted;
+  for (const Group& group : groups_) {
+    if (group.level_key) level_wanted.insert(*group.level_key);
+    if (group.total_key) total_wanted.insert(*group.total_key);
+  }
+  // Totals (by built key) and their parts, kept for CheckParts.
+  absl::flat_hash_map<std::string, std::unique_ptr<Kept>> kept_totals;
+  std::map<std::string, std::vector<std::unique_ptr<Kept>>> kept_parts;
   std::map<uint32_t, std::unique_ptr<Kept>> kept_growth;
   absl::flat_hash_map<std::string, std::unique_ptr<Kept>> kept_levels;
 
@@ -202,20 +208,43 @@ v1::Report Reconciler::Finish() {
     }
     *report.add_timelines() = BuildTimeline(analysis);
     bool is_level = level_wanted.count(group.built_key) > 0;
-    if (is_level || group.level_key) {
+    bool is_total = total_wanted.count(group.built_key) > 0;
+    if (is_level || is_total || group.level_key || group.total_key) {
       // The analysis points into `claims`; moving the vector keeps its elements in place.
-      auto kept = std::make_unique<Kept>();
-      claims.resize(count);  // drops spare messages; the first `count` stay in place
-      kept->claims = std::move(claims);
-      kept->analysis = std::move(analysis);
-      claims = std::vector<v1::Claim>();
-      if (group.level_key) {
-        kept_growth.emplace(g, std::move(kept));
-      } else {
-        kept_levels.emplace(group.built_key, std::move(kept));
-      }
+      // A subject may play several roles: the first kept copy owns the claims, the other
+      // roles get a second parse.
+      auto keep = [&]() {
+        auto kept = std::make_unique<Kept>();
+        kept->claims.resize(count);
+        for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
+          Parse(stored_[members[m]], &kept->claims[m - first[g]]);
+        }
+        std::vector<const v1::Claim*> own;
+        for (const v1::Claim& c : kept->claims) own.push_back(&c);
+        std::vector<std::string> ignored;  // already reported above
+        kept->analysis = AnalyzeSubject(group.key, own, normalizer_, &ignored);
+        return kept;
+      };
+      if (group.level_key) kept_growth.emplace(g, keep());
+      if (is_level) kept_levels.emplace(group.built_key, keep());
+      if (is_total) kept_totals.emplace(group.built_key, keep());
+      if (group.total_key) kept_parts[*group.total_key].push_back(keep());
     }
   }
+  for (const auto& [total_key, parts] : kept_parts) {
+    auto total = kept_totals.find(total_key);
+    if (total == kept_totals.end()) continue;
+    std::vector<const SubjectAnalysis*> views;
+    for (const auto& part : parts) views.push_back(&part->analysis);
+    found.clear();
+    CheckParts(total->second->analysis, views, &found);
+    for (v1::Finding& f : found) {
+      findings.emplace_back(total->second->analysis.key, static_cast<int>(f.kind()),
+                            std::move(f));
+    }
+  }
+  kept_parts.clear();
+  kept_totals.clear();
   for (const auto& [g, growth_kept] : kept_growth) {
     const SubjectAnalysis& growth = growth_kept->analysis;
     auto level = kept_levels.find(*groups_[g].level_key);

@@ -9,7 +9,8 @@
 //     units that cannot be converted: UNIT_MISMATCH; the same additive figure for nested
 //     periods: PERIOD_MISMATCH; agreement resting on copies of one text: SINGLE_SOURCE
 //     (checks.h);
-//   * does a stated growth rate fit the levels it connects (ARITHMETIC, arithmetic.h)?
+//   * does a stated growth rate fit the levels it connects, and do the parts (subjects
+//     with qualifiers) stay within their total (ARITHMETIC, arithmetic.h)?
 //     When it does not, a CONTRADICTION between growth figures for the same period is
 //     dropped: the levels settle which one is wrong, and it is reported once.
 //   * does it match the user's trusted figures (REFERENCE_MISMATCH, reference.h)?
@@ -107,6 +108,7 @@ class Reconciler {
     std::string key;        // GroupKey of its claims
     std::string built_key;  // BuildSubjectKey of its first claim's subject
     std::optional<std::string> level_key;  // for a growth subject (arithmetic.h)
+    std::optional<std::string> total_key;  // for a subject with qualifiers (a part)
   };
 
   // Parses a stored claim into *claim; false when the bytes do not parse.

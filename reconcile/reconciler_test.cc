@@ -168,6 +168,26 @@ TEST(ReconcilerTest, UserRatesAndReferenceAreUsed) {
       << report.findings(0).explanation();
 }
 
+TEST(ReconcilerTest, PartsAreCheckedAgainstTheirTotal) {
+  auto r = Reconciler::Create({});
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<ClaimSpec> specs = {
+      {"t", "d1", "2024-05-27", "Big Fund III", "capital", 344e9, "CNY", kExact, 1e9, "2024",
+       "RMB 344 billion"},
+      {"a", "d2", "2024-05-27", "Big Fund III", "capital", 260e9, "CNY", kExact, 1e9, "2024",
+       "RMB 260 billion", "Ministry of Finance"},
+      {"b", "d2", "2024-05-27", "Big Fund III", "capital", 114e9, "CNY", kExact, 1e9, "2024",
+       "RMB 114 billion", "banks"},
+  };
+  v1::Report report = Reconcile(r->get(), specs);
+  ASSERT_EQ(report.findings_size(), 1);
+  EXPECT_EQ(report.findings(0).kind(), v1::FINDING_KIND_ARITHMETIC);
+  EXPECT_EQ(report.findings(0).claim_ids_size(), 3);
+  EXPECT_EQ(report.findings(0).subject().key(), "big fund iii|capital");
+  specs[1].value = 60e9;
+  EXPECT_EQ(Reconcile(r->get(), specs).findings_size(), 0);
+}
+
 TEST(ReconcilerTest, BadScopeIsAProblemNotAFailure) {
   auto r = Reconciler::Create({});
   ASSERT_TRUE(r.ok()) << r.status();
