@@ -125,6 +125,16 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
   if ((prev == '-' || prev == '_') && b >= 2 && IsAlnum(text[b - 2])) reject = true;  // SCP-173
   if (prev && absl::string_view("+#@/\\=&?:_").find(prev) != absl::string_view::npos) reject = true;
   if (prev == '.' && b >= 2 && IsDigit(text[b - 2])) reject = true;
+  if (prev == '"' && b >= 2 && text[b - 2] == ':') reject = true;  // JSON "count":"0"
+  if (!reject) {
+    // Lists in brackets: JSON arrays ("tags":[5205,75446]) and reference marks ("[12]").
+    size_t k = b, steps = 0;
+    while (k > 0 && steps < 200 && (IsDigit(text[k - 1]) || text[k - 1] == ',')) --k, ++steps;
+    size_t e = number.end;
+    steps = 0;
+    while (e < text.size() && steps < 200 && (IsDigit(text[e]) || text[e] == ',')) ++e, ++steps;
+    if ((k > 0 && text[k - 1] == '[') || (e < text.size() && text[e] == ']')) reject = true;
+  }
   if (!reject) {
     // Inside a URL, an e-mail address or an escaped JSON string.
     size_t tb = b, te = number.end;

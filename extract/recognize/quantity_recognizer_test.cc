@@ -157,6 +157,8 @@ TEST_F(QuantityRecognizerTest, SkipsNonQuantities) {
       "the 4th generation",
       "sales in the first half of 2024",
       "Version 2.0 of the tool",
+      "\"categories\":[8553],\"tags\":[5205,75446,8098],\"comment_count\":\"0\"",
+      "as shown before [12], the",
   };
   for (const char* text : kTexts) {
     auto found = recognizer_->Find(text);

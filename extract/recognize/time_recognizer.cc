@@ -27,7 +27,7 @@ const char* const kPatterns[kFamilies] = {
     "fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal\\s+|financial\\s+)?quarter)"
     "(?:(?:\\s+of|,)?\\s*(?:fy\\s*|fiscal\\s+(?:year\\s+)?)?('\\d{2}|(?:19|20)\\d{2}))?\\b",
     // kHalf: 1 prep, 2 h-digit, 3 digit-h, 4 ordinal, 5 year
-    "(?i)\\b(?:(" CC_PREP ")\\s+)?(?:the\\s+)?(?:h([12])|([12])h|(first|second|1st|2nd)"
+    "(?i)\\b(?:(" CC_PREP ")\\s+)?(?:the\\s+)?(?:(?-i:H)([12])|([12])(?-i:H)|(first|second|1st|2nd)"
     "[\\s-]+half)(?:(?:\\s+of|,)?\\s*(?:fy\\s*|fiscal\\s+(?:year\\s+)?)?('\\d{2}|"
     "(?:19|20)\\d{2}))?\\b",
     // kFiscalYear: 1 prep, 2 fy-year, 3 fiscal-year

@@ -86,7 +86,8 @@ TEST(TimeRecognizerTest, RelativeWithoutReferenceIsUnresolved) {
 TEST(TimeRecognizerTest, AmountsAreNotYears) {
   auto r = TimeRecognizer::Create();
   ASSERT_TRUE(r.ok()) << r.status();
-  for (const char* text : {"it cost $2020 in total", "a rise of 2021%", "1,2019 units"}) {
+  for (const char* text : {"it cost $2020 in total", "a rise of 2021%", "1,2019 units",
+                           "<h2>Heading</h2>"}) {
     for (const TimeMention& m : (*r)->Find(text, std::nullopt)) {
       ADD_FAILURE() << text << ": unexpected " << m.scope.text();
     }
