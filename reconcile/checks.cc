@@ -101,14 +101,15 @@ std::set<int> CheckStale(const SubjectAnalysis& a, std::vector<v1::Finding>* fin
 // further apart, a different value is taken as a change over time.
 constexpr int kUndatedWindowDays = 365;
 
-// True when some member of `x` and some member of `y` were published within the window
-// (or either date is unknown).
+// True when some member of `x` and some member of `y` were published within the window.
+// A figure with neither a period nor a publication date cannot be placed in time, so it
+// is never held against another undated figure.
 bool PublishedClose(const SubjectAnalysis& a, const Cluster& x, const Cluster& y) {
   for (int i : x.members) {
     for (int j : y.members) {
       const auto& pi = At(a, i).period.published;
       const auto& pj = At(a, j).period.published;
-      if (!pi || !pj || std::abs(*pi - *pj) <= kUndatedWindowDays) return true;
+      if (pi && pj && std::abs(*pi - *pj) <= kUndatedWindowDays) return true;
     }
   }
   return false;
