@@ -13,14 +13,15 @@
 // subject, not the input. Each reports peak_rss_mb (getrusage ru_maxrss, whole process,
 // so run one benchmark per process with --benchmark_filter for a clean figure).
 //
-// Measured 2026-11-22 on the shared 2-core build VM (load average 2-4 from parallel
-// builds, so CPU times are inflated and vary by +-30% between runs):
-//   BM_ReconcileInMemory            6.8-9.7 s CPU, peak RSS 0.88-0.91 GB
-//   BM_ReconcileInMemoryKeepClaims  ~17 s CPU, peak RSS 2.2 GB (1M Claim messages
+// Measured 2026-11-23 00:10 UTC on the shared 2-core build VM (load average ~3 from
+// parallel builds, so CPU times are inflated and vary by +-30% between runs):
+//   BM_ReconcileInMemory            5.97 s CPU (Add 2.31 s, Finish 3.66 s), peak RSS 881 MB
+//     with GLIBC_TUNABLES=glibc.malloc.hugetlb=1: 4.93 s CPU, peak RSS 885 MB
+//   BM_ReconcileInMemoryKeepClaims  ~17 s CPU, peak RSS 2.2 GB (the 1M Claim messages
 //                                   in the Report are ~1.3 KB each)
-//   BM_ReconcileSharded             3.8-4.8 s CPU, peak RSS 8.4 MB (largest subject)
-// Running with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 cut the in-memory time by ~20%:
-// page faults are expensive on this VM.
+//   BM_ReconcileSharded             3.65 s CPU, peak RSS 8.4 MB (bounded by the largest
+//                                   subject: 10 claims here)
+// Page faults are expensive on this VM, hence the effect of huge pages.
 #include <sys/resource.h>
 
 #include <cstdint>
