@@ -1,5 +1,7 @@
 #include "extract/attribution.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_set.h"
 
 namespace claimcheck {
@@ -70,8 +72,11 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
     if (Rank(h) > Rank(best.hedge)) best.hedge = h;
     if (best.source.empty() && !source.empty()) best.source = source;
   };
-  const size_t n = tokens.size();
-  for (size_t i = 0; i < n; ++i) {
+  // Cues further than this from the figure (in tokens) belong to other clauses, and the
+  // bound keeps very long "sentences" linear.
+  constexpr size_t kWindow = 64;
+  const size_t n = std::min(tokens.size(), figure_token + kWindow);
+  for (size_t i = figure_token > kWindow ? figure_token - kWindow : 0; i < n; ++i) {
     const std::string& w = tokens[i].lower;
     const std::string next = i + 1 < n ? tokens[i + 1].lower : "";
     // Rumour.

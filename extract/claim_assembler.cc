@@ -22,6 +22,10 @@
 namespace claimcheck {
 namespace {
 
+// How far (in tokens) the rules look from a figure: keeps pathological "sentences" (a
+// table flattened into one line) linear in their length.
+constexpr size_t kWindow = 64;
+
 struct Sentence {
   Sentence(absl::string_view text_in, const std::vector<Token>* tokens)
       : text(text_in),
@@ -81,7 +85,7 @@ std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabular
 // The nearest metric word before token `pos` (not crossing ';' or ':').
 std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary& vocab,
                                       size_t pos) {
-  for (size_t k = pos; k-- > 0;) {
+  for (size_t k = pos; k-- > 0 && pos - k <= kWindow;) {
     if (W(s, k) == ";" || W(s, k) == ":") break;
     if (MoneyVerbs().contains(W(s, k))) continue;  // verbs are handled by rule 4
     if (auto hit = MetricEndingAt(s, vocab, k, false)) return hit;
@@ -116,6 +120,7 @@ const EntityMention* SubjectBefore(const Sentence& s, size_t pos) {
   for (size_t i = s.ents.size(); i-- > 0;) {
     const EntityMention& e = s.ents[i];
     if (e.group || e.last > pos) continue;
+    if (pos - e.last > kWindow) break;  // too far to be this clause's subject
     bool blocked = false;
     for (size_t k = e.last; k < pos; ++k) {
       if (W(s, k) == ";" || W(s, k) == ":") blocked = true;
@@ -295,25 +300,25 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   s.fig_at.assign(n, -1);
   s.time_at.assign(n, false);
   std::vector<ByteRange> excluded, figure_bytes;
+  size_t cursor = 0;  // mentions and tokens are both in text order: one sweep
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
     size_t first = n, last = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (s.t[i].end > q.begin && s.t[i].begin < q.end) {
-        if (first == n) first = i;
-        last = i + 1;
-        s.fig_at[i] = static_cast<int>(qi);
-      }
+    while (cursor < n && s.t[cursor].end <= q.begin) ++cursor;
+    for (size_t i = cursor; i < n && s.t[i].begin < q.end; ++i) {
+      if (first == n) first = i;
+      last = i + 1;
+      s.fig_at[i] = static_cast<int>(qi);
     }
     s.figs.push_back({first, last});
     excluded.push_back({q.begin, q.end});
     figure_bytes.push_back({q.begin, q.end});
   }
-  for (const TimeMention& m : in.times) {
+  cursor = 0;
+  for (const TimeMention& m : in.times) {  // sorted by begin, like the tokens
     excluded.push_back({m.begin, m.end});
-    for (size_t i = 0; i < n; ++i) {
-      if (s.t[i].end > m.begin && s.t[i].begin < m.end) s.time_at[i] = true;
-    }
+    while (cursor < n && s.t[cursor].end <= m.begin) ++cursor;
+    for (size_t i = cursor; i < n && s.t[i].begin < m.end; ++i) s.time_at[i] = true;
   }
   s.ents = entities.Find(in.text, s.t, excluded);
   AddReferences(in.text, s.t, *discourse, &s.ents);
@@ -641,7 +646,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
     // "demand for HBM chips", "revenue of SMIC".
     if (entity == nullptr && !metric_written.empty()) {
-      for (size_t k = 0; k + 1 < fa; ++k) {
+      for (size_t k = fa > kWindow ? fa - kWindow : 0; k + 1 < fa; ++k) {
         if (s.t[k].lower == metric_written || absl::StartsWith(metric, s.t[k].lower)) {
           if (W(s, k + 1) == "for" || W(s, k + 1) == "of" || W(s, k + 1) == "at") {
             if (const EntityMention* e = EntityStartingNear(s, k + 2, 2)) entity = e;

@@ -55,10 +55,19 @@ std::string CopyDetector::FirstAppearance(absl::string_view sentence, size_t fig
     sentence.remove_prefix(start + 1);
     figure_end -= start + 1;
   }
+  // At most kMaxContextBytes before the figure, from a word start: long run-on "sentences"
+  // stay linear, and 400 bytes of identical words are evidence enough of a copy.
+  if (figure_end > kMaxContextBytes) {
+    size_t cut = sentence.find(' ', figure_end - kMaxContextBytes);
+    if (cut != absl::string_view::npos && cut < figure_end) {
+      sentence.remove_prefix(cut + 1);
+      figure_end -= cut + 1;
+    }
+  }
   std::string normal = NormalizeForCopy(sentence.substr(0, figure_end), &words);
   if (words < kMinWords) {
     int unused = 0;
-    std::string after = NormalizeForCopy(sentence.substr(figure_end), &unused);
+    std::string after = NormalizeForCopy(sentence.substr(figure_end, 200), &unused);
     std::vector<absl::string_view> after_words = absl::StrSplit(after, ' ', absl::SkipEmpty());
     if (words + static_cast<int>(after_words.size()) < kMinWords) return "";
     normal += " |";

@@ -11,7 +11,8 @@
 // one space between words) and the figure has the same value and unit. Using the text
 // up to the figure makes a truncated paste ("... a $56 billion, Huawei-led move to
 // revive its") match the full sentence. Fewer than kMinWords words of context are not
-// enough evidence of copying, so such figures are never linked.
+// enough evidence of copying, so such figures are never linked; more than
+// kMaxContextBytes before the figure are not looked at.
 //
 // Memory: one 8-byte key, a 16-byte id and a period per distinct figure context, capped at
 // `max_entries` (later contexts are then not remembered, so repeats of them are missed).
@@ -31,6 +32,7 @@ namespace claimcheck {
 class CopyDetector {
  public:
   static constexpr int kMinWords = 6;
+  static constexpr size_t kMaxContextBytes = 400;
 
   explicit CopyDetector(size_t max_entries = size_t{1} << 21) : max_entries_(max_entries) {}
 

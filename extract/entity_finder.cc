@@ -1,5 +1,7 @@
 #include "extract/entity_finder.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -62,11 +64,19 @@ std::string Slice(absl::string_view text, const std::vector<Token>& tokens, size
   return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
 }
 
-bool Overlaps(const Token& t, const std::vector<ByteRange>& excluded) {
+// Marks the tokens that overlap any excluded range (binary search per range, so a
+// sentence with many figures stays n log n).
+std::vector<bool> Blocked(const std::vector<Token>& tokens, const std::vector<ByteRange>& excluded) {
+  std::vector<bool> blocked(tokens.size(), false);
   for (const ByteRange& r : excluded) {
-    if (t.begin < r.second && r.first < t.end) return true;
+    auto it = std::partition_point(tokens.begin(), tokens.end(),
+                                   [&r](const Token& t) { return t.end <= r.first; });
+    for (size_t i = static_cast<size_t>(it - tokens.begin());
+         i < tokens.size() && tokens[i].begin < r.second; ++i) {
+      blocked[i] = true;
+    }
   }
-  return false;
+  return blocked;
 }
 
 }  // namespace
@@ -148,17 +158,18 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
                                                   const std::vector<Token>& tokens,
                                                   const std::vector<ByteRange>& excluded) const {
   std::vector<EntityMention> out;
+  const std::vector<bool> blocked = Blocked(tokens, excluded);
   size_t i = 0;
   // The sentence's first word token (after opening punctuation).
   size_t first_word = 0;
   while (first_word < tokens.size() && tokens[first_word].kind == TokenKind::kPunct) ++first_word;
   while (i < tokens.size()) {
-    if (!IsNameToken(tokens, i) || Overlaps(tokens[i], excluded)) {
+    if (!IsNameToken(tokens, i) || blocked[i]) {
       ++i;
       continue;
     }
     size_t j = i + 1;
-    while (j < tokens.size() && !Overlaps(tokens[j], excluded)) {
+    while (j < tokens.size() && !blocked[j]) {
       if (IsNameToken(tokens, j)) {
         ++j;
       } else if (IsRoman(tokens[j].lower) && tokens[j].kind == TokenKind::kWord &&
@@ -166,7 +177,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
         ++j;
       } else if ((tokens[j].lower == "of" || tokens[j].lower == "for" || tokens[j].lower == "&") &&
                  j + 1 < tokens.size() && IsNameToken(tokens, j + 1) &&
-                 !Overlaps(tokens[j + 1], excluded)) {
+                 !blocked[j + 1]) {
         j += 2;
       } else {
         break;
@@ -183,7 +194,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     // An unknown acronym followed by a product noun: "HBM chips".
     size_t last = j;
     if (last < tokens.size() && tokens[last - 1].acronym && ProductNoun(tokens[last].lower) &&
-        !Overlaps(tokens[last], excluded) &&
+        !blocked[last] &&
         !aliases_->Find(Slice(sentence, tokens, first < j ? first : last - 1, last)).has_value() &&
         learnt_.find(tokens[last - 1].lower) == learnt_.end()) {
       ++last;

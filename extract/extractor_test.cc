@@ -97,3 +97,20 @@ TEST(ExtractorTest, EmptyAndFigurelessDocumentsGiveNoClaims) {
 
 }  // namespace
 }  // namespace claimcheck
+
+namespace claimcheck {
+namespace {
+
+TEST(ExtractorTest, AVeryLongSentenceStaysLinear) {
+  // A table flattened into one line: thousands of figures and no full stop.
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "SMIC revenue was $" + std::to_string(i + 2) + " billion, ";
+  auto e = Extractor::Create({});
+  ASSERT_TRUE(e.ok());
+  size_t claims = 0;
+  (*e)->Extract(Doc("long", text, 1762249140), [&](v1::Claim&&) { ++claims; });
+  EXPECT_GT(claims, 1000u);
+}
+
+}  // namespace
+}  // namespace claimcheck

@@ -27,14 +27,13 @@ std::string FormatDay(absl::CivilDay day) {
 
 // Token index range [first, last) covering byte range [b, e).
 std::pair<size_t, size_t> TokenRange(const std::vector<Token>& tokens, size_t b, size_t e) {
-  size_t first = tokens.size(), last = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].end > b && tokens[i].begin < e) {
-      if (first == tokens.size()) first = i;
-      last = i + 1;
-    }
-  }
-  if (first == tokens.size()) return {0, 0};
+  // Tokens are sorted and disjoint: binary search for the first that ends after b.
+  auto it = std::partition_point(tokens.begin(), tokens.end(),
+                                 [b](const Token& t) { return t.end <= b; });
+  size_t first = static_cast<size_t>(it - tokens.begin());
+  size_t last = first;
+  while (last < tokens.size() && tokens[last].begin < e) ++last;
+  if (last == first) return {0, 0};
   return {first, last};
 }
 
