@@ -372,8 +372,13 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     size_t b = static_cast<size_t>(whole.data() - text.data());
     size_t e = b + whole.size();
     size_t end = 0;
-    for (int f = 0; f < kFamilies && e > b && end == 0; ++f) {
-      end = read(f, b, e, re2::RE2::ANCHOR_BOTH);
+    // Years are the commonest expression, so they are tried first; "as of" must come
+    // before plain months (both span "as of September 1").
+    static constexpr int kOrder[kFamilies] = {kYear,        kQuarter, kHalf,  kFiscalYear,
+                                              kYearRange,   kNextPeriod, kRelative, kAsOf,
+                                              kMonth,       kIsoDate};
+    for (int k = 0; k < kFamilies && e > b && end == 0; ++k) {
+      end = read(kOrder[k], b, e, re2::RE2::ANCHOR_BOTH);
     }
     if (end == 0) {
       // The longest reading did not resolve ("2019 and 2021" without "between"): the
