@@ -12,39 +12,10 @@
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "claims/utf8_sequence.h"
 
 namespace claimcheck {
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when invalid.
-size_t Utf8Length(absl::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return 1;
-  size_t n;
-  uint32_t min;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  uint32_t cp = c & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-bool IsCharBoundary(absl::string_view s, size_t i) {
-  return i == 0 || i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-}
 
 // Up to 4 significant digits, trailing zeros dropped, thousands separated.
 std::string Digits(double v) {
@@ -265,7 +236,7 @@ SentenceParts SplitSentence(const v1::Claim& claim) {
   if (p.figure_begin() >= p.sentence_begin() && p.figure_end() > p.figure_begin()) {
     uint64_t b = p.figure_begin() - p.sentence_begin();
     uint64_t e = p.figure_end() - p.sentence_begin();
-    if (e <= s.size() && IsCharBoundary(s, b) && IsCharBoundary(s, e)) begin = b, end = e;
+    if (e <= s.size() && IsUtf8Boundary(s, b) && IsUtf8Boundary(s, e)) begin = b, end = e;
   }
   if (begin == std::string::npos && !claim.quantity().text().empty()) {
     size_t at = s.find(claim.quantity().text());
@@ -285,7 +256,7 @@ std::string EscapeHtml(absl::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (size_t i = 0; i < text.size();) {
-    size_t n = Utf8Length(text, i);
+    size_t n = Utf8SequenceLength(text, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
       ++i;

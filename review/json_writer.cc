@@ -5,43 +5,15 @@
 #include <cstdlib>
 
 #include "absl/strings/str_format.h"
+#include "claims/utf8_sequence.h"
 
 namespace claimcheck {
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
-size_t Utf8Length(absl::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n;
-  uint32_t min;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  uint32_t cp = c & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-}  // namespace
 
 std::string JsonWriter::Quote(absl::string_view value) {
   std::string out = "\"";
   for (size_t i = 0; i < value.size();) {
     unsigned char c = static_cast<unsigned char>(value[i]);
-    size_t n = Utf8Length(value, i);
+    size_t n = Utf8SequenceLength(value, i);
     if (n == 0) {
       out += "\\ufffd";
       ++i;
