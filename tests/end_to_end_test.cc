@@ -1,39 +1,17 @@
 // Runs the built `claimcheck` binary the way a user does, and checks exit codes and
 // output of the whole program.
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tests/claimcheck_runner.h"
 
 namespace claimcheck {
 namespace {
 
-struct Result {
-  int code;
-  std::string out;  // stdout and stderr, interleaved
-};
+using Result = RunResult;
 
-std::string Runfile(const std::string& path) {
-  const char* root = getenv("TEST_SRCDIR");
-  return absl::StrCat(root ? root : ".", "/claimcheck/", path);
-}
-
-Result Claimcheck(const std::string& args) {
-  std::string command = absl::StrCat(Runfile("cli/claimcheck"), " ", args, " 2>&1");
-  FILE* pipe = popen(command.c_str(), "r");
-  Result r{-1, ""};
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) r.out.append(buf, n);
-  int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Result Claimcheck(const std::string& args) { return RunClaimcheck(args); }
 
 TEST(EndToEndTest, HelpListsEverySubcommand) {
   Result r = Claimcheck("help");

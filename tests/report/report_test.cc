@@ -25,21 +25,10 @@
 #include "proto/feed.pb.h"
 #include "proto/report.pb.h"
 #include "re2/re2.h"
+#include "tests/claimcheck_runner.h"
 
 namespace claimcheck {
 namespace {
-
-struct Result {
-  int code;
-  std::string out;  // stdout and stderr, interleaved
-};
-
-std::string Runfile(const std::string& path) {
-  const char* root = getenv("TEST_SRCDIR");
-  std::string base = absl::StrCat(root ? root : ".", "/claimcheck/", path);
-  char resolved[4096];
-  return realpath(base.c_str(), resolved) ? std::string(resolved) : base;
-}
 
 std::string Corpus() { return Runfile("tests/testdata/corpus"); }
 std::string Bad() { return Runfile("tests/testdata/bad"); }
@@ -53,18 +42,9 @@ std::string TempDir(const std::string& name) {
   return dir;
 }
 
-Result Claimcheck(const std::string& args) {
-  std::string command = absl::StrCat(Runfile("cli/claimcheck"), " ", args, " 2>&1");
-  FILE* pipe = popen(command.c_str(), "r");
-  Result r{-1, ""};
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) r.out.append(buf, n);
-  int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using Result = RunResult;
+
+Result Claimcheck(const std::string& args) { return RunClaimcheck(args); }
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
