@@ -55,7 +55,25 @@ const char* const kPatterns[kFamilies] = {
     "\\b(?:((?i:" CC_PREP "|on))\\s+)?((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b",
 };
 
-std::string Day(absl::CivilDay d) { return absl::FormatCivilTime(d); }
+// "YYYY-MM-DD", as absl::FormatCivilTime writes it; written by hand for four-digit years
+// (FormatCivilTime goes through the time-zone formatter and dominated resolution).
+std::string Day(absl::CivilDay d) {
+  const absl::civil_year_t y = d.year();
+  if (y < 1000 || y > 9999) return absl::FormatCivilTime(d);
+  char buf[10];
+  int yi = static_cast<int>(y);
+  buf[0] = static_cast<char>('0' + yi / 1000);
+  buf[1] = static_cast<char>('0' + yi / 100 % 10);
+  buf[2] = static_cast<char>('0' + yi / 10 % 10);
+  buf[3] = static_cast<char>('0' + yi % 10);
+  buf[4] = '-';
+  buf[5] = static_cast<char>('0' + d.month() / 10);
+  buf[6] = static_cast<char>('0' + d.month() % 10);
+  buf[7] = '-';
+  buf[8] = static_cast<char>('0' + d.day() / 10);
+  buf[9] = static_cast<char>('0' + d.day() % 10);
+  return std::string(buf, sizeof(buf));
+}
 
 void SetRange(v1::TimeScope* s, absl::CivilDay start, absl::CivilDay end,
               v1::Granularity g) {
@@ -302,6 +320,33 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
   }
 }
 
+// A cheap necessary condition for family f to match the whole of `span`: the exact-span
+// pass skips families whose RE2 could not match it. (Only ASCII facts are used: with
+// (?i) an 's' also matches U+017F, so letters that fold to non-ASCII are not tested.)
+bool MaySpan(int f, absl::string_view span) {
+  if (span.empty()) return false;
+  const bool digit_end = absl::ascii_isdigit(static_cast<unsigned char>(span.back()));
+  switch (f) {
+    case kYear:
+    case kYearRange:
+    case kFiscalYear:
+      return digit_end;
+    case kIsoDate:
+      return digit_end && span.find('-') != absl::string_view::npos;
+    case kQuarter:
+      return span.find_first_of("qQ") != absl::string_view::npos;
+    case kHalf:
+      return span.find_first_of("hH") != absl::string_view::npos;
+    case kNextPeriod:
+    case kRelative:
+      return !digit_end;
+    case kAsOf:
+      return span[0] == 'a' || span[0] == 'A';
+    default:
+      return true;
+  }
+}
+
 }  // namespace
 
 TimeRecognizer::~TimeRecognizer() = default;
@@ -339,6 +384,7 @@ absl::StatusOr<std::unique_ptr<TimeRecognizer>> TimeRecognizer::Create() {
 std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
                                               std::optional<absl::CivilDay> reference) const {
   std::vector<TimeMention> out;
+  out.reserve(text.size() / 256 + 4);
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[8];
   re2::StringPiece whole;
@@ -377,7 +423,9 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     static constexpr int kOrder[kFamilies] = {kYear,        kQuarter, kHalf,  kFiscalYear,
                                               kYearRange,   kNextPeriod, kRelative, kAsOf,
                                               kMonth,       kIsoDate};
+    const absl::string_view span = text.substr(b, e - b);
     for (int k = 0; k < kFamilies && e > b && end == 0; ++k) {
+      if (!MaySpan(kOrder[k], span)) continue;
       end = read(kOrder[k], b, e, re2::RE2::ANCHOR_BOTH);
     }
     if (end == 0) {
