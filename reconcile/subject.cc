@@ -33,29 +33,70 @@ class Partition {
   std::vector<int> parent_;
 };
 
+// std::stable_sort allocates a buffer on every call; subjects and buckets are usually
+// small, where a binary insertion sort (also stable) needs none.
+template <typename It, typename Less>
+void StableSort(It first, It last, Less less) {
+  if (last - first > 32) {
+    std::stable_sort(first, last, less);
+    return;
+  }
+  for (It i = first; i != last; ++i) {
+    It at = std::upper_bound(first, i, *i, less);
+    std::rotate(at, i, i + 1);
+  }
+}
+
+// Name -> node lookup for AssignSources. Subjects usually have a handful of claims, for
+// which a linear scan beats hashing (no allocation per subject); larger ones switch to
+// a hash map. Either way a name gets the node of its first appearance.
+class NodeNames {
+ public:
+  explicit NodeNames(size_t expected) {
+    if (expected > kLinearLimit) {
+      map_.reserve(expected);
+    } else {
+      linear_.reserve(expected);
+    }
+  }
+  // The node of `name`, created with partition->Add() on first sight.
+  int Get(absl::string_view name, Partition* partition) {
+    if (map_.empty() && linear_.size() < kLinearLimit) {
+      for (const auto& [seen, node] : linear_) {
+        if (seen == name) return node;
+      }
+      linear_.emplace_back(name, partition->Add());
+      return linear_.back().second;
+    }
+    if (map_.empty()) map_.insert(linear_.begin(), linear_.end());
+    auto [it, inserted] = map_.try_emplace(name, 0);
+    if (inserted) it->second = partition->Add();
+    return it->second;
+  }
+
+ private:
+  static constexpr size_t kLinearLimit = 32;
+  std::vector<std::pair<absl::string_view, int>> linear_;
+  absl::flat_hash_map<absl::string_view, int> map_;
+};
+
 // Ties items to independent sources: same document, or quotation of another claim.
 void AssignSources(SubjectAnalysis* analysis) {
   Partition partition;
   // Views into the claims, which outlive this function.
-  absl::flat_hash_map<absl::string_view, int> claim_node;
-  absl::flat_hash_map<absl::string_view, int> document_node;
-  claim_node.reserve(2 * analysis->items.size());
-  document_node.reserve(analysis->items.size());
+  NodeNames claim_node(2 * analysis->items.size());
+  NodeNames document_node(analysis->items.size());
   partition.Reserve(3 * analysis->items.size());
-  auto node_of = [&](absl::flat_hash_map<absl::string_view, int>* nodes,
-                     absl::string_view name) {
-    auto [it, inserted] = nodes->try_emplace(name, 0);
-    if (inserted) it->second = partition.Add();
-    return it->second;
-  };
   std::vector<int> item_node;
   item_node.reserve(analysis->items.size());
   for (const Item& item : analysis->items) {
     const v1::Provenance& p = item.claim->provenance();
-    int self = node_of(&claim_node, item.claim->id());
-    if (!p.document_id().empty()) partition.Union(self, node_of(&document_node, p.document_id()));
+    int self = claim_node.Get(item.claim->id(), &partition);
+    if (!p.document_id().empty()) {
+      partition.Union(self, document_node.Get(p.document_id(), &partition));
+    }
     if (!p.first_appearance_claim_id().empty()) {
-      partition.Union(self, node_of(&claim_node, p.first_appearance_claim_id()));
+      partition.Union(self, claim_node.Get(p.first_appearance_claim_id(), &partition));
     }
     item_node.push_back(self);
   }
@@ -66,17 +107,26 @@ void AssignSources(SubjectAnalysis* analysis) {
 
 // The unit most items use; ties go to the alphabetically first, for determinism.
 std::string MajorityUnit(const std::vector<Item>& items) {
-  std::map<std::string, int> counts;
-  for (const Item& item : items) ++counts[item.own_unit];
-  std::string best;
+  // Few distinct units per subject: count in a small vector, no allocation per unit.
+  std::vector<std::pair<absl::string_view, int>> counts;
+  for (const Item& item : items) {
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& c) { return c.first == item.own_unit; });
+    if (it == counts.end()) {
+      counts.emplace_back(item.own_unit, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  absl::string_view best;
   int best_count = 0;
   for (const auto& [unit, count] : counts) {
-    if (count > best_count) {
+    if (count > best_count || (count == best_count && unit < best)) {
       best = unit;
       best_count = count;
     }
   }
-  return best;
+  return std::string(best);
 }
 
 // Open ends, built once: constructing a CivilDay normalises its fields, which is slow.
@@ -130,7 +180,7 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
     item.own_unit = CanonicalUnit(claim->quantity());
     analysis.items.push_back(std::move(item));
   }
-  std::stable_sort(analysis.items.begin(), analysis.items.end(),
+  StableSort(analysis.items.begin(), analysis.items.end(),
                    [](const Item& a, const Item& b) {
                      const absl::CivilDay& da = a.period.published ? *a.period.published
                                                                    : FarFuture();
@@ -165,7 +215,7 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
   std::vector<int> order(analysis.items.size());
   std::iota(order.begin(), order.end(), 0);
   auto unit_of = [&](int i) -> const std::string& { return analysis.items[i].norm.unit; };
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+  StableSort(order.begin(), order.end(), [&](int a, int b) {
     if (unit_of(a) != unit_of(b)) return unit_of(a) < unit_of(b);
     return PeriodLess(analysis.items[a].period, analysis.items[b].period);
   });
@@ -191,7 +241,7 @@ std::vector<Cluster> ClusterItems(const SubjectAnalysis& analysis,
                                   const std::vector<int>& members) {
   std::vector<int> order = members;
   auto interval = [&](int i) -> const Interval& { return analysis.items[i].norm.interval; };
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+  StableSort(order.begin(), order.end(), [&](int a, int b) {
     if (interval(a).low != interval(b).low) return interval(a).low < interval(b).low;
     return interval(a).high < interval(b).high;
   });
@@ -233,9 +283,19 @@ size_t ReferenceCluster(const std::vector<Cluster>& clusters) {
 }
 
 int CountSources(const SubjectAnalysis& analysis, const std::vector<int>& members) {
-  absl::flat_hash_set<int> sources;
-  for (int i : members) sources.insert(analysis.items[i].source);
-  return static_cast<int>(sources.size());
+  // Clusters are small: a linear scan over the sources seen beats a hash set.
+  if (members.size() > 32) {
+    absl::flat_hash_set<int> sources;
+    for (int i : members) sources.insert(analysis.items[i].source);
+    return static_cast<int>(sources.size());
+  }
+  int seen[32];
+  int count = 0;
+  for (int i : members) {
+    int source = analysis.items[i].source;
+    if (std::find(seen, seen + count, source) == seen + count) seen[count++] = source;
+  }
+  return count;
 }
 
 }  // namespace claimcheck
