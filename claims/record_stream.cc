@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "claims/json_printer.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/json_util.h"
@@ -26,6 +27,8 @@ RecordFormat DetectRecordFormat(absl::string_view data) {
 }
 
 absl::StatusOr<std::string> RecordToJson(const google::protobuf::Message& record) {
+  std::string fast;
+  if (AppendJsonFast(record, &fast)) return fast;
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   std::string json;
@@ -51,6 +54,10 @@ absl::Status RecordFromJson(absl::string_view json, google::protobuf::Message* r
 absl::Status AppendRecord(const google::protobuf::Message& record, RecordFormat format,
                           std::string* out) {
   if (format == RecordFormat::kJsonLines) {
+    if (AppendJsonFast(record, out)) {
+      out->push_back('\n');
+      return absl::OkStatus();
+    }
     auto json = RecordToJson(record);
     if (!json.ok()) return json.status();
     absl::StrAppend(out, *json, "\n");
