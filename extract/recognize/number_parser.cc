@@ -2,6 +2,8 @@
 // knows digit grouping beats a regular expression with many alternatives.
 #include "extract/recognize/number_parser.h"
 
+#include <cstdint>
+
 #include <cmath>
 
 #include "absl/strings/ascii.h"
@@ -39,6 +41,33 @@ size_t TakeDigits(absl::string_view text, size_t i, size_t n, std::string* out) 
 double ToDouble(const std::string& digits) {
   if (digits.empty()) return 0;
   if (digits.size() > 300) return 1e300;
+  // Fast path (Clinger): at most 15 significant digits and 22 decimals make the mantissa
+  // and the power of ten exact doubles, so one division is correctly rounded, the same
+  // double strtod returns.
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (digits.size() <= 16) {
+    uint64_t mantissa = 0;
+    int ndigits = 0, decimals = -1;
+    bool ok = true;
+    for (char c : digits) {
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+        ++ndigits;
+        if (decimals >= 0) ++decimals;
+      } else if (c == '.' && decimals < 0) {
+        decimals = 0;
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && ndigits > 0 && ndigits <= 15) {
+      double m = static_cast<double>(mantissa);
+      return decimals > 0 ? m / kPow10[decimals] : m;
+    }
+  }
   return std::strtod(digits.c_str(), nullptr);
 }
 

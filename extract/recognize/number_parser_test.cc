@@ -1,5 +1,6 @@
 #include "extract/recognize/number_parser.h"
 
+#include <cstdlib>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -51,6 +52,17 @@ TEST(NumberParserTest, Flags) {
   EXPECT_TRUE(ParseNumberAt("10k", 0)->glued_scale);
   EXPECT_FALSE(ParseNumberAt("abc", 0).has_value());
   EXPECT_FALSE(ParseNumberAt("", 0).has_value());
+}
+
+// Short literals take a fast path instead of strtod; the double must be the very same.
+TEST(NumberParserTest, ValuesAreBitExactWithStrtod) {
+  for (const char* literal : {"0.1", "0.3", "12.345", "2.675", "99.99", "123456789012345",
+                              "1234567890.12345", "0.000000000000007", "1234567890123456",
+                              "12345678901234567.5", "3.14159265358979", "007.50"}) {
+    std::optional<ParsedNumber> n = ParseNumberAt(literal, 0);
+    ASSERT_TRUE(n.has_value()) << literal;
+    EXPECT_EQ(n->value, std::strtod(literal, nullptr)) << literal;
+  }
 }
 
 TEST(NumberParserTest, HugeDigitRunIsClamped) {

@@ -500,6 +500,8 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
 
 std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) const {
   std::vector<QuantityMention> out;
+  out.reserve(text.size() / 256 + 4);
+  QuantityMention scratch{};
   const size_t n = text.size();
   size_t i = 0;
   size_t floor = 0;
@@ -551,12 +553,14 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       continue;
     }
     size_t next = i + 1;
-    out.emplace_back();  // filled in place: a Quantity is costly to move
-    if (ReadAt(text, i, floor, &next, &out.back())) {
+    // ReadAt writes the mention only when it succeeds, so most candidates (which fail)
+    // cost no Quantity construction; a moved Quantity is swapped, not copied.
+    if (ReadAt(text, i, floor, &next, &scratch)) {
+      out.push_back(std::move(scratch));
+      scratch = QuantityMention();
       floor = out.back().end;
       i = std::max(floor, i + 1);
     } else {
-      out.pop_back();
       i = std::max(next, resume);
     }
   }

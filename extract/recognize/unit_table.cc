@@ -349,6 +349,7 @@ std::optional<UnitMatch> UnitTable::MatchCurrencyBefore(absl::string_view text,
                                  "\xE2\x82\xA9", "\xE2\x82\xBF", "\xE2\x82\xBD",
                                  "\xE2\x82\xBA", "\xE2\x82\xA1"};
   for (const char* sign : kSigns) {
+    if (static_cast<unsigned char>(text[k - 1]) < 0x80) break;  // every sign ends high
     size_t len = strlen(sign);
     if (k >= len && text.substr(k - len, len) == sign) {
       auto it = maps_->exact.find(sign);
