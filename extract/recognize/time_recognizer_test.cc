@@ -50,6 +50,13 @@ const Case kCases[] = {
      v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_DAY},
     {"MonthDayYear", "Tuesday, Nov 4, 2025 4:39 am", "Nov 4, 2025", "2025-11-04",
      "2025-11-05", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_DAY},
+    // Years are read by hand; these pin the spans RE2 gives them.
+    {"AsOfYear", "held as of 2020 in", "as of 2020", "2020-01-01", "2021-01-01",
+     v1::SCOPE_KIND_POINT, v1::GRANULARITY_YEAR},
+    {"PrepAcrossLines", "rose THROUGHOUT\n\t1999 and", "THROUGHOUT\n\t1999", "1999-01-01",
+     "2000-01-01", v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_YEAR},
+    {"PrepNeedsWordEdge", "within 2021 sales", "2021", "2021-01-01", "2022-01-01",
+     v1::SCOPE_KIND_PERIOD, v1::GRANULARITY_YEAR},
 };
 
 TEST(TimeRecognizerTest, ResolvesScopes) {
