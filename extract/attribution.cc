@@ -17,7 +17,7 @@ const absl::flat_hash_set<std::string>& ReportingVerbs() {
   return *set;
 }
 
-bool IsReportNoun(const std::string& w) {
+bool IsReportNoun(absl::string_view w) {
   static const auto* set = new absl::flat_hash_set<std::string>{
       "report", "analysis", "piece", "study", "survey", "data", "statement", "filing",
       "filings", "research", "note", "article", "release", "figures", "records"};
@@ -77,8 +77,8 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
   constexpr size_t kWindow = 64;
   const size_t n = std::min(tokens.size(), figure_token + kWindow);
   for (size_t i = figure_token > kWindow ? figure_token - kWindow : 0; i < n; ++i) {
-    const std::string& w = tokens[i].lower;
-    const std::string next = i + 1 < n ? tokens[i + 1].lower : "";
+    absl::string_view w = tokens[i].lower;
+    absl::string_view next = i + 1 < n ? absl::string_view(tokens[i + 1].lower) : absl::string_view();
     // Rumour.
     if ((w == "sources" || w == "people" || w == "insiders") && next == "familiar") {
       size_t end = i + 2;

@@ -348,8 +348,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
     // "a 5nm-class process": a figure used as a loose descriptor.
     if (s.t[fb - 1].modifier) {
-      const std::string& w = s.t[fb - 1].lower;
-      std::string suffix = w.substr(w.rfind('-') + 1);
+      absl::string_view w = s.t[fb - 1].lower;
+      absl::string_view suffix = w.substr(w.rfind('-') + 1);
       if (suffix == "class" || suffix == "like" || suffix == "style" || suffix == "type" ||
           suffix == "equivalent" || suffix == "grade" || suffix == "level") {
         continue;

@@ -11,7 +11,7 @@
 namespace claimcheck {
 namespace {
 
-const char* Roman(const std::string& w) {
+const char* Roman(absl::string_view w) {
   if (w == "first" || w == "i" || w == "1" || w == "one") return "I";
   if (w == "second" || w == "ii" || w == "2" || w == "two") return "II";
   if (w == "third" || w == "iii" || w == "3" || w == "three") return "III";
@@ -19,25 +19,25 @@ const char* Roman(const std::string& w) {
   return nullptr;
 }
 
-bool IsOrdinal(const std::string& w) {
+bool IsOrdinal(absl::string_view w) {
   return w == "first" || w == "second" || w == "third" || w == "fourth";
 }
 
-bool IsDeterminer(const std::string& w) {
+bool IsDeterminer(absl::string_view w) {
   return w == "the" || w == "this" || w == "that" || w == "its" || w == "their" || w == "a" ||
          w == "an" || w == "these";
 }
 
-bool CompanyWord(const std::string& w) {
+bool CompanyWord(absl::string_view w) {
   static const auto* set = new absl::flat_hash_set<std::string>{
       "company", "firm", "foundry", "chipmaker", "maker", "manufacturer", "group", "startup",
       "business", "supplier", "producer", "designer", "giant", "operator"};
   return set->contains(w);
 }
 
-bool FundWord(const std::string& w) { return w == "fund" || w == "vehicle"; }
+bool FundWord(absl::string_view w) { return w == "fund" || w == "vehicle"; }
 
-bool ProjectWord(const std::string& w) {
+bool ProjectWord(absl::string_view w) {
   return w == "project" || w == "lab" || w == "laboratory" || w == "programme" ||
          w == "program" || w == "initiative" || w == "plan" || w == "scheme";
 }
@@ -83,7 +83,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
   if (family.empty() && !discourse.fund.empty()) family = FundFamily(discourse.fund);
   bool phase_seen = false;
   for (size_t i = 0; i < n; ++i) {
-    const std::string& w = t[i].lower;
+    absl::string_view w = t[i].lower;
     // "Phase II" (possibly already inside a found name like "Fund Phase III").
     if (w == "phase" && i + 1 < n && Roman(t[i + 1].lower) != nullptr &&
         (t[i + 1].acronym || t[i + 1].capitalized || t[i + 1].kind == TokenKind::kNumber)) {
@@ -184,7 +184,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       }
       std::string target;
       bool fund = false;
-      const std::string& head = t[k].lower;
+      absl::string_view head = t[k].lower;
       if (FundWord(head)) {
         // "the fund" is the fund the text is mostly about.
         target = !discourse.topic_fund.empty() ? discourse.topic_fund : discourse.fund;
@@ -275,7 +275,7 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
     if (first_subject.empty()) {
       bool prepositional = false;
       for (size_t k = m.first; k-- > 0 && k + 3 > m.first;) {
-        const std::string& w = tokens[k].lower;
+        absl::string_view w = tokens[k].lower;
         if (w == "in" || w == "at" || w == "from" || w == "for" || w == "with" || w == "on" ||
             w == "to" || w == "of" || w == "by" || w == "into" || w == "across" || w == "like" ||
             w == "than") {
@@ -312,9 +312,9 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
     if (!m.group && m.canonical != discourse->subject) discourse->object = m.canonical;
   }
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    const std::string& next = tokens[i + 1].lower;
+    absl::string_view next = tokens[i + 1].lower;
     if (tokens[i].lower == "of" && next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
-      discourse->activity = next;
+      discourse->activity = std::string(next);
     }
   }
 }

@@ -39,7 +39,7 @@ const absl::flat_hash_set<std::string>& NotNames() {
 }
 
 // Adjectives that may start a longer name but are not a name alone.
-bool WeakAlone(const std::string& lower) {
+bool WeakAlone(absl::string_view lower) {
   static const auto* set = new absl::flat_hash_set<std::string>{
       "chinese", "american", "european", "japanese", "korean", "taiwanese", "dutch",
       "german", "western", "global", "national", "state", "government"};
@@ -47,7 +47,7 @@ bool WeakAlone(const std::string& lower) {
 }
 
 // Nouns that extend an unknown acronym into a product name ("HBM chips").
-bool ProductNoun(const std::string& lower) {
+bool ProductNoun(absl::string_view lower) {
   static const auto* set = new absl::flat_hash_set<std::string>{
       "chip", "chips", "memory", "products", "product", "modules", "module", "wafers",
       "processors", "processor", "gpus", "accelerators", "devices", "equipment", "tools",
@@ -55,7 +55,7 @@ bool ProductNoun(const std::string& lower) {
   return set->contains(lower);
 }
 
-bool IsRoman(const std::string& lower) {
+bool IsRoman(absl::string_view lower) {
   return lower == "i" || lower == "ii" || lower == "iii" || lower == "iv" || lower == "v";
 }
 

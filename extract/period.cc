@@ -57,7 +57,7 @@ bool InRelativeClause(const std::vector<Token>& tokens, size_t i, size_t* clause
   for (size_t k = i; k-- > 0;) {
     if (tokens[k].lower == "," || IsClauseBreak(tokens[k])) {
       if (k + 1 < tokens.size()) {
-        const std::string& w = tokens[k + 1].lower;
+        absl::string_view w = tokens[k + 1].lower;
         if (w == "which" || w == "who" || w == "whose" || w == "where") {
           *clause_start = k;
           return true;
@@ -125,7 +125,7 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
     return absl::EndsWith(w, "quarter") || absl::EndsWith(w, "half") || w == "year";
   };
   for (size_t i = 0; i < n; ++i) {
-    const std::string& w = tokens[i].lower;
+    absl::string_view w = tokens[i].lower;
     // Cheap filter: only "<ordinal> quarter|half", "<ordinal>-quarter", "the quarter|year".
     if (!period_word(w) && !(i + 1 < n && period_word(tokens[i + 1].lower))) continue;
     absl::string_view first = w, second = i + 1 < n ? absl::string_view(tokens[i + 1].lower) : "";
@@ -139,7 +139,7 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
     TimeMention m;
     m.begin = tokens[i].begin;
     int index = OrdinalIndex(first);
-    const std::string prev = i > 0 ? tokens[i - 1].lower : "";
+    absl::string_view prev = i > 0 ? absl::string_view(tokens[i - 1].lower) : absl::string_view();
     if (index > 0 && second == "quarter") {
       m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER, "");
     } else if (index > 0 && index <= 2 && second == "half") {
@@ -156,7 +156,7 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
       m.scope = Span(start, quarter ? 3 : 12,
                      quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR, "");
       // "ended the year with ...", "at the end of the year": its last quarter.
-      const std::string before = i >= 2 ? tokens[i - 2].lower : "";
+      absl::string_view before = i >= 2 ? absl::string_view(tokens[i - 2].lower) : absl::string_view();
       if (!quarter && (before == "ended" || before == "end" || before == "close")) {
         m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER, "");
       }
