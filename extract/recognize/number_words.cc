@@ -612,17 +612,36 @@ class WordBuckets {
 
 }  // namespace
 
+static bool StartsNumber(const WordInfo& info) {
+  switch (info.kind) {
+    case Tok::kUnit: case Tok::kTens: case Tok::kA: case Tok::kHalf: case Tok::kQuarter:
+    case Tok::kMinus:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool CanStartNumberWord(absl::string_view word) {
-  static const WordBuckets* starts = new WordBuckets([](const WordInfo& info) {
-    switch (info.kind) {
-      case Tok::kUnit: case Tok::kTens: case Tok::kA: case Tok::kHalf: case Tok::kQuarter:
-      case Tok::kMinus:
-        return true;
-      default:
-        return false;
-    }
-  });
+  static const WordBuckets* starts = new WordBuckets(StartsNumber);
   return starts->Contains(word);
+}
+
+bool MayStartNumberWord(unsigned char c) {
+  struct Table {
+    bool first[256] = {};
+  };
+  static const Table* table = [] {
+    auto* t = new Table;
+    for (const auto& [word, info] : Words()) {
+      if (word.empty() || !StartsNumber(info)) continue;
+      unsigned char f = static_cast<unsigned char>(word[0]);
+      t->first[static_cast<unsigned char>(absl::ascii_tolower(f))] = true;
+      t->first[static_cast<unsigned char>(absl::ascii_toupper(f))] = true;
+    }
+    return t;
+  }();
+  return table->first[c];
 }
 
 bool CanFollowArticle(absl::string_view word) {

@@ -42,6 +42,10 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
 // "quarter", "dozen", "minus", "negative", "nought". Cheap: one hash lookup.
 bool CanStartNumberWord(absl::string_view word);
 
+// False when no word CanStartNumberWord accepts begins with the byte `c` (either case):
+// a table lookup that lets a scanner skip most words before calling it.
+bool MayStartNumberWord(unsigned char c);
+
 // True when `word` may follow "a"/"an" in a number ("a dozen", "a third", "a couple of").
 bool CanFollowArticle(absl::string_view word);
 

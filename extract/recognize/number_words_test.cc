@@ -60,5 +60,17 @@ TEST(NumberWordsTest, DigitsContinueIntoWords) {
   EXPECT_EQ(w->end, text.size());
 }
 
+// MayStartNumberWord is a prefilter: it must never say no where CanStartNumberWord says yes.
+TEST(NumberWordsTest, FirstLetterPrefilterAgreesWithLookup) {
+  for (const char* word : {"one", "Twelve", "ninety", "A", "an", "Half", "quarter",
+                           "minus", "Negative", "nought", "zero", "Eight", "sixty"}) {
+    ASSERT_TRUE(CanStartNumberWord(word)) << word;
+    EXPECT_TRUE(MayStartNumberWord(static_cast<unsigned char>(word[0]))) << word;
+  }
+  for (int c : {int{'b'}, int{'C'}, int{'d'}, int{'w'}, int{'Y'}, int{'1'}, int{' '}, 0xC2}) {
+    EXPECT_FALSE(MayStartNumberWord(static_cast<unsigned char>(c))) << c;
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck

@@ -5,6 +5,7 @@
 #include "extract/recognize/quantity_recognizer.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "absl/strings/ascii.h"
@@ -505,7 +506,19 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
   const size_t n = text.size();
   size_t i = 0;
   size_t floor = 0;
+  // Bytes that can neither start a figure nor end a word (blanks, most punctuation) are
+  // skipped in a tight loop.
+  static const auto* kInert = [] {
+    auto* t = new std::array<bool, 256>();
+    for (int b = 0; b < 0x80; ++b) {
+      char ch = static_cast<char>(b);
+      (*t)[b] = !IsDigit(ch) && !IsAlpha(ch) && ch != '.' && ch != '-';
+    }
+    return t;
+  }();
   while (i < n) {
+    while (i < n && (*kInert)[static_cast<unsigned char>(text[i])]) ++i;
+    if (i >= n) break;
     const char c = text[i];
     size_t resume = i + 1;
     bool start = false;
@@ -522,7 +535,7 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       resume = e;
       if (i == 0 || !IsAlnum(text[i - 1])) {
         absl::string_view word = text.substr(i, e - i);
-        if (CanStartNumberWord(word)) {
+        if (MayStartNumberWord(static_cast<unsigned char>(c)) && CanStartNumberWord(word)) {
           start = true;
           if ((c == 'a' || c == 'A') && word.size() <= 2) {
             // "a"/"an" start a number only before "dozen", "half", "million"...
