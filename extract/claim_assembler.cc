@@ -44,9 +44,8 @@ bool IsWord(const Sentence& s, size_t i) {
   return i < s.t.size() && s.t[i].kind == TokenKind::kWord && s.fig_at[i] < 0 && !s.time_at[i];
 }
 
-const std::string& W(const Sentence& s, size_t i) {
-  static const std::string kEmpty;
-  return i < s.t.size() ? s.t[i].lower : kEmpty;
+absl::string_view W(const Sentence& s, size_t i) {
+  return i < s.t.size() ? absl::string_view(s.t[i].lower) : absl::string_view();
 }
 
 struct MetricHit {
@@ -62,13 +61,14 @@ std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabular
   for (int len = std::min<int>(vocab.max_words(), static_cast<int>(k) + 1); len >= 1; --len) {
     size_t first = k + 1 - len;
     bool ok = true;
-    std::vector<std::string> words;
+    std::string phrase;  // the words joined by single spaces
     for (size_t j = first; j <= k && ok; ++j) {
       ok = IsWord(s, j);
-      if (ok) words.push_back(s.t[j].lower);
+      if (!ok) break;
+      if (j > first) phrase.push_back(' ');
+      phrase.append(s.t[j].lower);
     }
     if (!ok) continue;
-    std::string phrase = absl::StrJoin(words, " ");
     if (!attributive_ok && AttributiveOnly().contains(phrase)) continue;
     if (auto m = vocab.Find(phrase)) {
       MetricHit hit;
@@ -95,7 +95,7 @@ std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary&
 
 bool Prepositional(const Sentence& s, const EntityMention& e) {
   for (size_t k = e.first, steps = 0; k-- > 0 && steps < 3; ++steps) {
-    const std::string& w = W(s, k);
+    absl::string_view w = W(s, k);
     if (Prepositions().contains(w)) return true;
     if (s.t[k].kind == TokenKind::kPunct || w == "and" || w == "or" || w == "but" ||
         w == "while" || w == "which" || w == "that" || w == "who" || s.time_at[k] ||
@@ -426,7 +426,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         verb_pos = k - 1;
         std::optional<MetricHit> base = MetricBefore(s, vocab, k - 1);
         metric = GrowthMetric(base ? base->metric : "");
-        metric_written = base ? absl::StrCat(base->written, " ", W(s, k - 1)) : W(s, k - 1);
+        metric_written = base ? absl::StrCat(base->written, " ", W(s, k - 1)) : std::string(W(s, k - 1));
         if (base) entity = OwnerBefore(s, base->first);
         if (down && c.quantity.value() > 0) Negate(&c.quantity);
         year_on_year = SentenceHas(s, {"year-on-year", "yoy"}) ||
@@ -438,7 +438,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     // 4. A verb before the figure.
     if (metric.empty()) {
       size_t k = SkipFillersLeft(s, fa);
-      const std::string& verb = W(s, k > 0 ? k - 1 : n);
+      absl::string_view verb = W(s, k > 0 ? k - 1 : n);
       std::string verb2 = k >= 2 ? absl::StrCat(W(s, k - 2), " ", verb) : "";
       if (k > 0 && MoneyVerbs().contains(verb) && type == v1::QUANTITY_TYPE_MONEY) {
         metric = vocab.Find(verb).value_or("investment");
@@ -456,7 +456,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           for (size_t j = fb; j + 1 < n && j < fb + 4; ++j) {
             if (W(s, j) == "on") {
               for (size_t m = j + 1; m < n && m < j + 5; ++m) {
-                const std::string& w = W(s, m);
+                absl::string_view w = W(s, m);
                 if (w == "plant" || w == "equipment" || w == "capacity" || w == "fabs" ||
                     w == "tools" || w == "machines" || w == "facilities") {
                   metric = "capex";
@@ -469,7 +469,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
                  (ContributionVerbs().contains(verb) ||
                   (verb == "in" && k >= 2 && ContributionVerbs().contains(W(s, k - 2))))) {
         metric = "capital_contribution";
-        metric_written = verb == "in" ? verb2 : verb;
+        metric_written = verb == "in" ? verb2 : std::string(verb);
         verb_pos = verb == "in" ? k - 2 : k - 1;
         const EntityMention* contributor = SubjectBefore(s, verb_pos);
         const EntityMention* fund = NearestFund(s, fa);
@@ -481,7 +481,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         }
       } else if (k > 0 && RevenueVerbs().contains(verb) && type == v1::QUANTITY_TYPE_MONEY) {
         metric = "revenue";
-        metric_written = verb;
+        metric_written = std::string(verb);
         verb_pos = k - 1;
       }
       // "Q in revenue", "Q of support funding": the noun after the figure names it.
@@ -545,7 +545,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       }
     }
     // 6. The nearest metric word before the figure.
-    const std::string& before_figure = W(s, SkipFillersLeft(s, fa) - (SkipFillersLeft(s, fa) > 0));
+    absl::string_view before_figure = W(s, SkipFillersLeft(s, fa) - (SkipFillersLeft(s, fa) > 0));
     const bool level_verb = before_figure == "reached" || before_figure == "was" ||
                             before_figure == "were" || before_figure == "is" ||
                             before_figure == "totalled" || before_figure == "totaled" ||
@@ -592,7 +592,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
             // "before the company offers", "for X to hit the market"
             if (metric.empty() && j + 1 < n && W(s, j) == "before") {
               metric = "time_to_market";
-              metric_written = W(s, j);
+              metric_written = std::string(W(s, j));
             }
             if (!metric.empty()) break;
           }
