@@ -82,8 +82,14 @@ std::vector<bool> Blocked(const std::vector<Token>& tokens, const std::vector<By
 }  // namespace
 
 bool LooksLikeFund(absl::string_view name) {
-  std::string lower = absl::AsciiStrToLower(name);
-  return absl::StrContains(lower, "fund");
+  // "fund" in any ASCII case, without a lower-cased copy (called per mention and sentence).
+  static constexpr char kFund[] = "fund";
+  for (size_t i = 0; i + 4 <= name.size(); ++i) {
+    size_t k = 0;
+    while (k < 4 && absl::ascii_tolower(static_cast<unsigned char>(name[i + k])) == kFund[k]) ++k;
+    if (k == 4) return true;
+  }
+  return false;
 }
 
 DocumentEntities::DocumentEntities(const EntityAliases* aliases) : aliases_(aliases) {}
