@@ -373,15 +373,26 @@ bool MaySpan(int f, absl::string_view span) {
   const bool digit_end = absl::ascii_isdigit(static_cast<unsigned char>(span.back()));
   switch (f) {
     case kYear:
-    case kYearRange:
-    case kFiscalYear:
       return digit_end;
+    case kYearRange:  // two years: at least 4 + 2 digits
+      return digit_end && std::count_if(span.begin(), span.end(), [](char c) {
+                            return absl::ascii_isdigit(static_cast<unsigned char>(c));
+                          }) >= 6;
+    case kFiscalYear:  // "FY" or "fiscal"
+      return digit_end && span.find_first_of("fF") != absl::string_view::npos;
     case kIsoDate:
       return digit_end && span.find('-') != absl::string_view::npos;
     case kQuarter:
       return span.find_first_of("qQ") != absl::string_view::npos;
-    case kHalf:
-      return span.find_first_of("hH") != absl::string_view::npos;
+    case kHalf:  // "H1", "1H" (capital H only) or "half" in any case
+      for (size_t k = 0; k < span.size(); ++k) {
+        if (span[k] == 'H') return true;
+        if ((span[k] | 0x20) == 'h' && k + 3 < span.size() && (span[k + 1] | 0x20) == 'a' &&
+            (span[k + 2] | 0x20) == 'l' && (span[k + 3] | 0x20) == 'f') {
+          return true;
+        }
+      }
+      return false;
     case kNextPeriod:
     case kRelative:
       return !digit_end;
