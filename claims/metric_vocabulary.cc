@@ -63,17 +63,6 @@ const std::vector<Entry>& BuiltInEntries() {
   return *entries;
 }
 
-// Stems tried when a word is not found as written.
-std::vector<std::string> Stems(const std::string& word) {
-  std::vector<std::string> out;
-  if (absl::EndsWith(word, "ies") && word.size() > 4) {
-    out.push_back(absl::StrCat(word.substr(0, word.size() - 3), "y"));
-  }
-  if (absl::EndsWith(word, "es") && word.size() > 3) out.push_back(word.substr(0, word.size() - 2));
-  if (absl::EndsWith(word, "s") && word.size() > 2) out.push_back(word.substr(0, word.size() - 1));
-  return out;
-}
-
 }  // namespace
 
 MetricVocabulary MetricVocabulary::BuiltIn() {
@@ -123,14 +112,25 @@ std::optional<std::string> MetricVocabulary::Find(absl::string_view phrase) cons
   std::string key = NormalizeKeyPart(phrase);
   auto it = by_phrase_.find(key);
   if (it != by_phrase_.end()) return it->second;
-  // Plurals: try the stem of the last word.
-  size_t space = key.rfind(' ');
-  std::string head = space == std::string::npos ? "" : key.substr(0, space + 1);
-  std::string last = space == std::string::npos ? key : key.substr(space + 1);
-  for (const std::string& stem : Stems(last)) {
-    it = by_phrase_.find(absl::StrCat(head, stem));
-    if (it != by_phrase_.end()) return it->second;
-  }
+  // Plurals: try the stems of the last word ("-ies" -> "-y", then without "-es", then
+  // without "-s"), built in one reused buffer.
+  const absl::string_view k(key);
+  const size_t space = k.rfind(' ');
+  const absl::string_view head = space == absl::string_view::npos ? "" : k.substr(0, space + 1);
+  const absl::string_view last = space == absl::string_view::npos ? k : k.substr(space + 1);
+  std::string candidate;
+  auto lookup = [&](size_t cut, absl::string_view suffix) -> const std::string* {
+    candidate.assign(head.data(), head.size());
+    candidate.append(last.data(), last.size() - cut);
+    candidate.append(suffix.data(), suffix.size());
+    auto found = by_phrase_.find(candidate);
+    return found == by_phrase_.end() ? nullptr : &found->second;
+  };
+  const std::string* value = nullptr;
+  if (absl::EndsWith(last, "ies") && last.size() > 4) value = lookup(3, "y");
+  if (value == nullptr && absl::EndsWith(last, "es") && last.size() > 3) value = lookup(2, "");
+  if (value == nullptr && absl::EndsWith(last, "s") && last.size() > 2) value = lookup(1, "");
+  if (value != nullptr) return *value;
   return std::nullopt;
 }
 
