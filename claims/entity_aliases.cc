@@ -155,6 +155,11 @@ absl::Status EntityAliases::AddFromText(absl::string_view text, absl::string_vie
   return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
 }
 
+const std::string* EntityAliases::FindByKey(absl::string_view key) const {
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? nullptr : &it->second;
+}
+
 std::optional<std::string> EntityAliases::Find(absl::string_view name) const {
   auto it = by_key_.find(LookupKey(name));
   if (it == by_key_.end()) return std::nullopt;

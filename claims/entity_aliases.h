@@ -53,6 +53,11 @@ class EntityAliases {
   // The canonical name for `name`, or nullopt when the name is unknown.
   std::optional<std::string> Find(absl::string_view name) const;
 
+  // The canonical name stored under an already computed LookupKey, or nullptr when
+  // none is. Lets a caller that needs the key anyway skip computing it twice; the
+  // pointer is valid until the next Add.
+  const std::string* FindByKey(absl::string_view key) const;
+
   // Find(name), or when unknown the name itself, trimmed, with a leading "the" and a
   // trailing possessive removed ("the Nikkei's" -> "Nikkei").
   std::string Canonicalize(absl::string_view name) const;

@@ -29,8 +29,12 @@ TEST(EntityAliasesTest, BuiltInNamesResolve) {
     std::optional<std::string> got = aliases.Find(c.name);
     ASSERT_TRUE(got.has_value()) << c.name;
     EXPECT_EQ(*got, c.want) << c.name;
+    const std::string* by_key = aliases.FindByKey(EntityAliases::LookupKey(c.name));
+    ASSERT_NE(by_key, nullptr) << c.name;
+    EXPECT_EQ(*by_key, c.want) << c.name;
   }
   EXPECT_FALSE(aliases.Find("Quliang Electronics").has_value());
+  EXPECT_EQ(aliases.FindByKey(EntityAliases::LookupKey("Quliang Electronics")), nullptr);
 }
 
 TEST(EntityAliasesTest, CanonicalizeFallsBackToTheCleanedName) {

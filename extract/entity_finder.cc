@@ -155,9 +155,12 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
 }
 
 std::string DocumentEntities::Canonicalize(absl::string_view written) const {
-  auto it = learnt_.find(EntityAliases::LookupKey(written));
+  // As aliases_->Canonicalize(written), with the lookup key computed once.
+  const std::string key = EntityAliases::LookupKey(written);
+  auto it = learnt_.find(key);
   if (it != learnt_.end()) return it->second;
-  return aliases_->Canonicalize(written);
+  if (const std::string* canonical = aliases_->FindByKey(key)) return *canonical;
+  return CleanEntityName(written);
 }
 
 std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
