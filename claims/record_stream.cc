@@ -7,9 +7,17 @@
 #include "claims/json_printer.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/type_resolver.h"
+#include "google/protobuf/util/type_resolver_util.h"
 
 namespace claimcheck {
+namespace {
+
+constexpr char kTypeUrlPrefix[] = "type.googleapis.com";
+
+}  // namespace
 
 absl::StatusOr<RecordFormat> ParseRecordFormat(absl::string_view name) {
   if (name == "jsonl" || name == "json") return RecordFormat::kJsonLines;
@@ -26,13 +34,31 @@ RecordFormat DetectRecordFormat(absl::string_view data) {
   return RecordFormat::kBinary;
 }
 
-absl::StatusOr<std::string> RecordToJson(const google::protobuf::Message& record) {
+absl::StatusOr<std::string> RecordToJson(const google::protobuf::Message& record,
+                                         JsonLayout layout) {
   std::string fast;
-  if (AppendJsonFast(record, &fast)) return fast;
+  if (layout == JsonLayout::kOneLine && AppendJsonFast(record, &fast)) return fast;
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
+  options.add_whitespace = layout == JsonLayout::kIndented;
+  // protobuf's printer works from the binary form; serialised in the default way, map
+  // entries come out in hash order. Serialising deterministically puts them in key order.
+  std::string binary;
+  {
+    google::protobuf::io::StringOutputStream raw(&binary);
+    google::protobuf::io::CodedOutputStream coded(&raw);
+    coded.SetSerializationDeterministic(true);
+    if (!record.SerializeToCodedStream(&coded)) {
+      return absl::InternalError("cannot serialise record for JSON");
+    }
+  }
+  static google::protobuf::util::TypeResolver* const resolver =
+      google::protobuf::util::NewTypeResolverForDescriptorPool(
+          kTypeUrlPrefix, google::protobuf::DescriptorPool::generated_pool());
   std::string json;
-  auto status = google::protobuf::util::MessageToJsonString(record, &json, options);
+  auto status = google::protobuf::util::BinaryToJsonString(
+      resolver, absl::StrCat(kTypeUrlPrefix, "/", record.GetDescriptor()->full_name()),
+      binary, &json, options);
   if (!status.ok()) {
     return absl::InternalError(absl::StrCat("cannot write JSON: ", status.ToString()));
   }

@@ -37,8 +37,14 @@ RecordFormat DetectRecordFormat(absl::string_view data);
 absl::Status AppendRecord(const google::protobuf::Message& record, RecordFormat format,
                           std::string* out);
 
-// The JSON of one record on a single line, without the trailing newline.
-absl::StatusOr<std::string> RecordToJson(const google::protobuf::Message& record);
+// How RecordToJson lays out its output.
+enum class JsonLayout { kOneLine, kIndented };
+
+// The JSON of one record (one line without the trailing newline, or indented for
+// people). Deterministic: map entries come out in key order, so the same record always
+// gives the same bytes.
+absl::StatusOr<std::string> RecordToJson(const google::protobuf::Message& record,
+                                         JsonLayout layout = JsonLayout::kOneLine);
 
 // Parses one JSON object into `*record` (cleared first).
 absl::Status RecordFromJson(absl::string_view json, google::protobuf::Message* record);

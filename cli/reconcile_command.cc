@@ -209,14 +209,13 @@ int RunReconcile(const CommandLine& args, CommandIO& io) {
   if (format == "text") {
     rendered = TextReport(report);
   } else {
-    google::protobuf::util::JsonPrintOptions json;
-    json.preserve_proto_field_names = true;
-    json.add_whitespace = !args.Has("compact");
-    auto status = google::protobuf::util::MessageToJsonString(report, &rendered, json);
-    if (!status.ok()) {
-      *io.err << self << ": cannot write JSON: " << status.ToString() << "\n";
+    auto json = RecordToJson(report, args.Has("compact") ? JsonLayout::kOneLine
+                                                          : JsonLayout::kIndented);
+    if (!json.ok()) {
+      *io.err << self << ": " << json.status().message() << "\n";
       return kExitUsage;
     }
+    rendered = std::move(*json);
     if (rendered.empty() || rendered.back() != '\n') rendered += '\n';
   }
   if (args.Has("output")) {

@@ -3,9 +3,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "claims/record_stream.h"
+#include "google/protobuf/util/json_util.h"
 #include "cli/html_report.h"
 #include "cli/markdown_report.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace claimcheck {
 
@@ -29,15 +30,7 @@ absl::StatusOr<std::string> RenderReport(const v1::Report& report, ReportFormat 
     case ReportFormat::kJson:
       break;
   }
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
-  options.preserve_proto_field_names = true;
-  std::string json;
-  auto status = google::protobuf::util::MessageToJsonString(report, &json, options);
-  if (!status.ok()) {
-    return absl::InternalError(absl::StrCat("cannot write the report as JSON: ", status.ToString()));
-  }
-  return json;
+  return RecordToJson(report, JsonLayout::kIndented);
 }
 
 absl::StatusOr<v1::Report> ParseJsonReport(absl::string_view json, absl::string_view name) {
