@@ -5,17 +5,20 @@
 #include <set>
 #include <tuple>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
 namespace claimcheck {
 namespace {
 
+// Ordering and change data of one point, kept small (the point itself is built in place
+// in the timeline): one small allocation per subject rather than a copy of each point.
 struct Pending {
-  v1::TimelinePoint point;
+  v1::TimelinePoint* point = nullptr;
   absl::CivilDay sort_day;
   absl::CivilDay first_published;
   // Identifies "the same kind of point" for change computation.
-  std::string unit;
+  absl::string_view unit;  // the bucket's, which outlives BuildTimeline
   long length_days = -1;  // -1: undated
   bool forecast = false;
 };
@@ -35,7 +38,8 @@ v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
     for (const Cluster& cluster : bucket.clusters) {
       Pending p;
       const Item& first = a.items[cluster.members.front()];  // earliest published
-      v1::TimelinePoint& point = p.point;
+      p.point = timeline.add_points();
+      v1::TimelinePoint& point = *p.point;
       if (bucket.period.stated()) {
         *point.mutable_scope() = first.claim->scope();
       } else if (first.period.published) {
@@ -80,10 +84,17 @@ v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
       pending.push_back(std::move(p));
     }
   }
-  std::stable_sort(pending.begin(), pending.end(), [](const Pending& x, const Pending& y) {
+  auto less = [](const Pending& x, const Pending& y) {
     return std::tie(x.sort_day, x.first_published, x.unit) <
            std::tie(y.sort_day, y.first_published, y.unit);
-  });
+  };
+  if (pending.size() > 32) {
+    std::stable_sort(pending.begin(), pending.end(), less);
+  } else {  // binary insertion sort, also stable: no buffer allocation for small subjects
+    for (auto i = pending.begin(); i != pending.end(); ++i) {
+      std::rotate(std::upper_bound(pending.begin(), i, *i, less), i, i + 1);
+    }
+  }
   for (size_t i = 0; i < pending.size(); ++i) {
     Pending& p = pending[i];
     for (size_t j = i; j-- > 0;) {
@@ -95,14 +106,17 @@ v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
       if (q.unit != p.unit || q.forecast != p.forecast || !same_length) continue;
       // Another value for the very same period is a disagreement, not a change.
       if (q.sort_day == p.sort_day && q.length_days >= 0) continue;
-      double before = q.point.value();
-      double change = p.point.value() - before;
-      p.point.set_change(change);
-      if (before != 0) p.point.set_change_percent(100 * change / std::fabs(before));
+      double before = q.point->value();
+      double change = p.point->value() - before;
+      p.point->set_change(change);
+      if (before != 0) p.point->set_change_percent(100 * change / std::fabs(before));
       break;
     }
   }
-  for (Pending& p : pending) *timeline.add_points() = std::move(p.point);
+  // Put the points in sorted order: they are already owned by the timeline, so only the
+  // pointers move.
+  auto slot = timeline.mutable_points()->pointer_begin();
+  for (const Pending& p : pending) *slot++ = p.point;
   return timeline;
 }
 
