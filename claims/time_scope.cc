@@ -109,6 +109,14 @@ ScopeRelation RelateRanges(const ScopeRange& a, const ScopeRange& b) {
 
 std::optional<int> RangeYear(const ScopeRange& range) {
   if (range.start && range.end) {
+    // Fast path, no day arithmetic: a range within one calendar year (ending on or
+    // before the next 1 January) has its middle in that year.
+    const absl::CivilDay& start = *range.start;
+    const absl::CivilDay& end = *range.end;
+    if (end.year() == start.year() ||
+        (end.year() == start.year() + 1 && end.month() == 1 && end.day() == 1)) {
+      return static_cast<int>(start.year());
+    }
     absl::CivilDay last = *range.end - 1;
     absl::CivilDay middle = *range.start + (last - *range.start) / 2;
     return static_cast<int>(middle.year());
