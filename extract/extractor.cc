@@ -91,14 +91,37 @@ void Extractor::Extract(const v1::Document& document,
   Discourse discourse;
   LineCounter lines(text);
   int post = -1;
+  // Posts sorted and disjoint (as the forum reader writes them) are found with one sweep;
+  // otherwise each sentence scans them all, the last containing post winning.
+  bool posts_in_order = true;
+  for (int p = 0; p < document.posts_size(); ++p) {
+    const v1::Post& cur = document.posts(p);
+    if (cur.begin() > cur.end() || (p > 0 && document.posts(p - 1).end() > cur.begin())) {
+      posts_in_order = false;
+    }
+  }
+  for (size_t i = 1; i < sentences.size(); ++i) {
+    if (sentences[i].begin < sentences[i - 1].begin) posts_in_order = false;
+  }
+  int next_post = 0;
   for (size_t sentence_index = 0; sentence_index < sentences.size(); ++sentence_index) {
     const TextSpan& span = sentences[sentence_index];
     // A new forum post starts a new discourse and brings its own date.
     const v1::PublicationTime* published = &document.published();
     int this_post = -1;
-    for (int p = 0; p < document.posts_size(); ++p) {
-      if (document.posts(p).begin() <= span.begin && span.begin < document.posts(p).end()) {
-        this_post = p;
+    if (posts_in_order) {
+      // Sentences come in text order: advance past the posts that end before this one.
+      while (next_post < document.posts_size() && document.posts(next_post).end() <= span.begin) {
+        ++next_post;
+      }
+      if (next_post < document.posts_size() && document.posts(next_post).begin() <= span.begin) {
+        this_post = next_post;
+      }
+    } else {
+      for (int p = 0; p < document.posts_size(); ++p) {
+        if (document.posts(p).begin() <= span.begin && span.begin < document.posts(p).end()) {
+          this_post = p;
+        }
       }
     }
     if (this_post != post) {
