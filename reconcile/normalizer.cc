@@ -75,8 +75,8 @@ std::string CanonicalUnit(const v1::Quantity& quantity) {
   return singular;
 }
 
-absl::StatusOr<Conversion> Normalizer::Convert(absl::string_view from, absl::string_view to,
-                                               int year) const {
+const absl::StatusOr<Conversion>& Normalizer::Convert(absl::string_view from,
+                                                      absl::string_view to, int year) const {
   std::string key = absl::StrCat(from, ">", to, ">", year);
   absl::MutexLock lock(&mu_);
   auto it = cache_.find(key);
@@ -107,7 +107,7 @@ absl::StatusOr<Normalized> Normalizer::Express(const v1::Quantity& quantity,
   if (unit == target) return out;
   if (IsCurrencyCode(unit) && IsCurrencyCode(target)) {
     int use_year = year.value_or(rates_->latest_year());
-    auto conversion = Convert(unit, target, use_year);
+    const absl::StatusOr<Conversion>& conversion = Convert(unit, target, use_year);
     if (!conversion.ok()) return conversion.status();
     out.value *= conversion->factor;
     out.interval = Widened(Scaled(out.interval, conversion->factor), kConversionMargin);

@@ -25,6 +25,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/strings/string_view.h"
@@ -70,13 +71,14 @@ class Normalizer {
 
  private:
   // RateTable::Convert for one (from, to, year), cached: the description is costly to
-  // format and the same few conversions recur for every claim.
-  absl::StatusOr<Conversion> Convert(absl::string_view from, absl::string_view to,
-                                     int year) const;
+  // format and the same few conversions recur for every claim. The result stays valid
+  // (entries are never removed and do not move) for the Normalizer's lifetime.
+  const absl::StatusOr<Conversion>& Convert(absl::string_view from, absl::string_view to,
+                                            int year) const;
 
   const RateTable* rates_;
   mutable absl::Mutex mu_;
-  mutable absl::flat_hash_map<std::string, absl::StatusOr<Conversion>> cache_
+  mutable absl::node_hash_map<std::string, absl::StatusOr<Conversion>> cache_
       ABSL_GUARDED_BY(mu_);
 };
 
