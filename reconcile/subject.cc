@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 
 namespace claimcheck {
@@ -30,7 +31,7 @@ class Partition {
   }
 
  private:
-  std::vector<int> parent_;
+  absl::InlinedVector<int, 32> parent_;  // no allocation for small subjects
 };
 
 // std::stable_sort allocates a buffer on every call; subjects and buckets are usually
@@ -76,7 +77,7 @@ class NodeNames {
 
  private:
   static constexpr size_t kLinearLimit = 32;
-  std::vector<std::pair<absl::string_view, int>> linear_;
+  absl::InlinedVector<std::pair<absl::string_view, int>, kLinearLimit> linear_;
   absl::flat_hash_map<absl::string_view, int> map_;
 };
 
@@ -87,7 +88,7 @@ void AssignSources(SubjectAnalysis* analysis) {
   NodeNames claim_node(2 * analysis->items.size());
   NodeNames document_node(analysis->items.size());
   partition.Reserve(3 * analysis->items.size());
-  std::vector<int> item_node;
+  absl::InlinedVector<int, 16> item_node;
   item_node.reserve(analysis->items.size());
   for (const Item& item : analysis->items) {
     const v1::Provenance& p = item.claim->provenance();
