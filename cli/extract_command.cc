@@ -16,24 +16,13 @@
 #include "cli/atomic_file.h"
 #include "cli/command.h"
 #include "cli/extract_documents.h"
+#include "cli/extract_flags.h"
 #include "extract/extractor.h"
 #include "extract/read/issue_sink.h"
 #include "extract/read/reader.h"
 
 namespace claimcheck {
 namespace {
-
-// Prints each problem as "claimcheck: <place>: <message>".
-class StderrSink : public IssueSink {
- public:
-  explicit StderrSink(std::ostream* err) : err_(err) {}
-  void Report(const std::string& place, absl::string_view message) override {
-    *err_ << "claimcheck: " << place << ": " << message << "\n";
-  }
-
- private:
-  std::ostream* err_;
-};
 
 // "12 documents, 3.4 MB/s, 210 claims" on one terminal line, refreshed at most 4 times a
 // second and only once the run has lasted a second.
@@ -69,26 +58,11 @@ int RunExtract(const CommandLine& args, CommandIO& io) {
   }
   ReadOptions read_options;
   ExtractOptions options;
-  if (args.Has("reference-date")) {
-    std::string value = args.Get("reference-date");
-    absl::CivilDay day;
-    if (!absl::ParseCivilTime(value, &day)) {
-      *io.err << "claimcheck extract: --reference-date=" << value
-              << " is not a date; use YYYY-MM-DD\n";
-      return kExitUsage;
-    }
-    read_options.reference_date = day;
-    options.reference_date = day;
+  RecordFormat format;
+  if (!ParseExtractFlags(args, io.err, &read_options.reference_date, &format)) {
+    return kExitUsage;
   }
-  RecordFormat format = RecordFormat::kJsonLines;
-  if (args.Has("format")) {
-    absl::StatusOr<RecordFormat> f = ParseRecordFormat(args.Get("format"));
-    if (!f.ok()) {
-      *io.err << "claimcheck extract: " << f.status().message() << "\n";
-      return kExitUsage;
-    }
-    format = *f;
-  }
+  options.reference_date = read_options.reference_date;
   options.alias_files = args.GetAll("aliases");
   absl::StatusOr<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
   if (!extractor.ok()) {
@@ -96,7 +70,7 @@ int RunExtract(const CommandLine& args, CommandIO& io) {
     return kExitUsage;
   }
 
-  StderrSink sink(io.err);
+  StderrIssueSink sink(io.err);
   DocumentReader reader(read_options, &sink);
   Progress progress(io);
   const bool to_file = args.Has("output");

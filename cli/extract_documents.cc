@@ -9,28 +9,11 @@
 #include "absl/time/civil_time.h"
 #include "claims/record_stream.h"
 #include "cli/atomic_file.h"
+#include "cli/extract_flags.h"
 #include "extract/read/issue_sink.h"
 #include "extract/read/reader.h"
 
 namespace claimcheck {
-namespace {
-
-// Prints each problem as "claimcheck: <place>: <message>" and counts them.
-class StderrSink : public IssueSink {
- public:
-  explicit StderrSink(std::ostream* err) : err_(err) {}
-  void Report(const std::string& place, absl::string_view message) override {
-    *err_ << "claimcheck: " << place << ": " << message << "\n";
-    ++count_;
-  }
-  int count() const { return count_; }
-
- private:
-  std::ostream* err_;
-  int count_ = 0;
-};
-
-}  // namespace
 
 int RunExtractDocuments(const CommandLine& args, CommandIO& io) {
   if (args.positional().empty()) {
@@ -38,27 +21,10 @@ int RunExtractDocuments(const CommandLine& args, CommandIO& io) {
     return kExitUsage;
   }
   ReadOptions options;
-  if (args.Has("reference-date")) {
-    std::string value = args.Get("reference-date");
-    absl::CivilDay day;
-    if (!absl::ParseCivilTime(value, &day)) {
-      *io.err << "claimcheck extract: --reference-date=" << value
-              << " is not a date; use YYYY-MM-DD\n";
-      return kExitUsage;
-    }
-    options.reference_date = day;
-  }
-  RecordFormat format = RecordFormat::kJsonLines;
-  if (args.Has("format")) {
-    absl::StatusOr<RecordFormat> f = ParseRecordFormat(args.Get("format"));
-    if (!f.ok()) {
-      *io.err << "claimcheck extract: " << f.status().message() << "\n";
-      return kExitUsage;
-    }
-    format = *f;
-  }
+  RecordFormat format;
+  if (!ParseExtractFlags(args, io.err, &options.reference_date, &format)) return kExitUsage;
 
-  StderrSink sink(io.err);
+  StderrIssueSink sink(io.err);
   DocumentReader reader(options, &sink);
   std::string out;
   int documents = 0;
