@@ -12,9 +12,9 @@
 namespace claimcheck {
 namespace {
 
-absl::StatusOr<std::string> ReadAliasFile(const std::string& path) {
+absl::StatusOr<std::string> ReadListFile(const std::string& path, absl::string_view what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open alias file"));
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open ", what, " file"));
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": read error"));
@@ -51,9 +51,16 @@ class LineCounter {
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& options) {
   EntityAliases aliases = EntityAliases::BuiltIn();
   for (const std::string& path : options.alias_files) {
-    absl::StatusOr<std::string> text = ReadAliasFile(path);
+    absl::StatusOr<std::string> text = ReadListFile(path, "alias");
     if (!text.ok()) return text.status();
     absl::Status s = aliases.AddFromText(*text, path);
+    if (!s.ok()) return s;
+  }
+  MetricVocabulary metrics = MetricVocabulary::BuiltIn();
+  for (const std::string& path : options.metric_files) {
+    absl::StatusOr<std::string> text = ReadListFile(path, "metric vocabulary");
+    if (!text.ok()) return text.status();
+    absl::Status s = metrics.AddFromText(*text, path);
     if (!s.ok()) return s;
   }
   RecognizerOptions recognizer_options;
@@ -63,7 +70,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOption
   if (!quantities.ok()) return quantities.status();
   absl::StatusOr<std::unique_ptr<TimeRecognizer>> times = TimeRecognizer::Create();
   if (!times.ok()) return times.status();
-  return std::unique_ptr<Extractor>(new Extractor(std::move(aliases), MetricVocabulary::BuiltIn(),
+  return std::unique_ptr<Extractor>(new Extractor(std::move(aliases), std::move(metrics),
                                                   *std::move(quantities), *std::move(times)));
 }
 

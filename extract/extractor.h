@@ -51,12 +51,16 @@ struct ExtractOptions {
   // User alias files (format documented in claims/entity_aliases.h), merged over the
   // built-in list in order.
   std::vector<std::string> alias_files;
+  // User metric vocabulary files (format documented in claims/metric_vocabulary.h),
+  // merged over the built-in vocabulary in order.
+  std::vector<std::string> metric_files;
 };
 
 class Extractor {
  public:
-  // Builds the recognizers and the alias table. Fails with NotFound / InvalidArgument
-  // naming the alias file (and "file:line" for a bad line), or with the recognizers'
+  // Builds the recognizers, the alias table and the metric vocabulary. Fails with
+  // NotFound / InvalidArgument naming the alias or metric file (and "file:line" for a bad
+  // line), or with the recognizers'
   // error for a bad bare_dollar_currency.
   static absl::StatusOr<std::unique_ptr<Extractor>> Create(const ExtractOptions& options);
 

@@ -1,5 +1,8 @@
 #include "extract/extractor.h"
 
+#include <cstdlib>
+#include <fstream>
+
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -86,6 +89,34 @@ TEST(ExtractorTest, AliasFileErrorsNameTheFile) {
   auto e = Extractor::Create(options);
   ASSERT_FALSE(e.ok());
   EXPECT_NE(std::string(e.status().message()).find("/nonexistent/aliases.txt"), std::string::npos);
+}
+
+TEST(ExtractorTest, MetricFilesExtendTheVocabulary) {
+  const std::string path = std::string(getenv("TEST_TMPDIR") ? getenv("TEST_TMPDIR") : "/tmp") +
+                           "/extractor_test_metrics.txt";
+  {
+    std::ofstream out(path);
+    out << "# our own words\nbookings = orders\n";
+  }
+  const v1::Document d = Doc("m", "Acme's bookings reached $5 billion in 2024.", 0);
+  auto plain = Extractor::Create({});
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  std::vector<v1::Claim> before = ExtractAll(**plain, d);
+  ExtractOptions options;
+  options.metric_files = {path};
+  auto extended = Extractor::Create(options);
+  ASSERT_TRUE(extended.ok()) << extended.status();
+  std::vector<v1::Claim> after = ExtractAll(**extended, d);
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].subject().metric(), "orders");
+  EXPECT_EQ(after[0].subject().entity(), "Acme");
+  for (const v1::Claim& c : before) EXPECT_NE(c.subject().metric(), "orders");
+
+  options.metric_files = {"/nonexistent/metrics.txt"};
+  auto missing = Extractor::Create(options);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(std::string(missing.status().message()).find("/nonexistent/metrics.txt"),
+            std::string::npos);
 }
 
 TEST(ExtractorTest, EmptyAndFigurelessDocumentsGiveNoClaims) {
