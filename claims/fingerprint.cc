@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "absl/strings/str_format.h"
+#include "absl/strings/numbers.h"
 
 namespace claimcheck {
 
@@ -25,7 +25,10 @@ Fingerprinter& Fingerprinter::AddNumber(double value) {
   char buf[40];
   if (std::isfinite(value) && std::fabs(value) < 9.007199254740992e15 &&
       value == std::floor(value)) {
-    std::snprintf(buf, sizeof(buf), "%.0f", value);
+    // The same digits as "%.0f" ("-0" for negative zero), without printf's cost.
+    if (value == 0 && std::signbit(value)) return Add("-0");
+    char* end = absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(value), buf);
+    return Add(absl::string_view(buf, end - buf));
   } else {
     std::snprintf(buf, sizeof(buf), "%.17g", value);
   }
@@ -33,10 +36,18 @@ Fingerprinter& Fingerprinter::AddNumber(double value) {
 }
 
 Fingerprinter& Fingerprinter::AddInt(int64_t value) {
-  return Add(absl::StrFormat("%d", value));
+  char buf[absl::numbers_internal::kFastToBufferSize];
+  char* end = absl::numbers_internal::FastIntToBuffer(value, buf);
+  return Add(absl::string_view(buf, end - buf));
 }
 
-std::string Fingerprinter::Hex() const { return absl::StrFormat("%016x", hash_); }
+std::string Fingerprinter::Hex() const {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  uint64_t h = hash_;
+  for (int i = 15; i >= 0; --i, h >>= 4) hex[i] = kDigits[h & 0xF];
+  return hex;
+}
 
 std::string FingerprintHex(absl::string_view bytes) {
   Fingerprinter f;

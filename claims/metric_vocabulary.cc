@@ -79,7 +79,22 @@ void MetricVocabulary::Add(absl::string_view phrase, absl::string_view metric) {
   if (key.empty() || value.empty()) return;
   int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
   if (words > max_words_) max_words_ = words;
+  const size_t space = key.rfind(' ');
+  last_words_.insert(space == std::string::npos ? key : key.substr(space + 1));
   by_phrase_[key] = value;
+}
+
+bool MetricVocabulary::MayEndPhrase(absl::string_view word) const {
+  if (last_words_.contains(word)) return true;
+  // The plural stems Find tries.
+  auto stem = [&](size_t cut, absl::string_view suffix) {
+    std::string candidate(word.substr(0, word.size() - cut));
+    candidate.append(suffix.data(), suffix.size());
+    return last_words_.contains(candidate);
+  };
+  if (absl::EndsWith(word, "ies") && word.size() > 4 && stem(3, "y")) return true;
+  if (absl::EndsWith(word, "es") && word.size() > 3 && stem(2, "")) return true;
+  return absl::EndsWith(word, "s") && word.size() > 2 && stem(1, "");
 }
 
 absl::Status MetricVocabulary::AddFromText(absl::string_view text, absl::string_view file_name) {

@@ -37,6 +37,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
@@ -62,8 +63,14 @@ class MetricVocabulary {
   // The number of words of the longest phrase, for longest-match scans.
   int max_words() const { return max_words_; }
 
+  // False when no phrase that Find accepts can end with the lower-case word `word` (as
+  // written, or as a plural of a phrase's last word): a cheap test before building the
+  // phrases that end with it.
+  bool MayEndPhrase(absl::string_view word) const;
+
  private:
   absl::flat_hash_map<std::string, std::string> by_phrase_;
+  absl::flat_hash_set<std::string> last_words_;  // the last word of every phrase
   int max_words_ = 1;
 };
 

@@ -31,6 +31,23 @@ TEST(MetricVocabularyTest, SynonymsMapToOneMetric) {
   EXPECT_GE(v.max_words(), 3);
 }
 
+TEST(MetricVocabularyTest, MayEndPhraseAgreesWithFind) {
+  MetricVocabulary v = MetricVocabulary::BuiltIn();
+  // Every last word of a phrase Find accepts, and its plurals, may end a phrase.
+  for (const char* word : {"revenue", "revenues", "capital", "subsidies", "share", "market",
+                           "node", "capacity", "sales"}) {
+    EXPECT_TRUE(v.MayEndPhrase(word)) << word;
+  }
+  // Words in no phrase (as written or as a plural) never do, so scans can skip them.
+  for (const char* word : {"banana", "the", "said", "bananas", "", "s"}) {
+    EXPECT_FALSE(v.MayEndPhrase(word)) << word;
+    EXPECT_FALSE(v.Find(word).has_value()) << word;
+  }
+  v.Add("order book", "orders");
+  EXPECT_TRUE(v.MayEndPhrase("book"));
+  EXPECT_TRUE(v.MayEndPhrase("books"));
+}
+
 TEST(MetricVocabularyTest, GrowthVariants) {
   struct {
     const char* base;

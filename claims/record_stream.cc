@@ -93,10 +93,17 @@ absl::Status AppendRecord(const google::protobuf::Message& record, RecordFormat 
   if (size > static_cast<size_t>(INT32_MAX)) {
     return absl::InvalidArgumentError("record larger than 2 GiB");
   }
-  google::protobuf::io::StringOutputStream raw(out);
-  google::protobuf::io::CodedOutputStream coded(&raw);
-  coded.WriteVarint32(static_cast<uint32_t>(size));
-  if (!record.SerializeToCodedStream(&coded)) {
+  // Straight into the string: one resize, no output stream growing (and zero-filling)
+  // the buffer to its capacity on every call.
+  const size_t start = out->size();
+  const size_t header = google::protobuf::io::CodedOutputStream::VarintSize32(
+      static_cast<uint32_t>(size));
+  out->resize(start + header + size);
+  uint8_t* p = reinterpret_cast<uint8_t*>(&(*out)[start]);
+  p = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(size), p);
+  uint8_t* end = record.SerializeWithCachedSizesToArray(p);
+  if (end != p + size) {
+    out->resize(start);
     return absl::InternalError("cannot serialise record");
   }
   return absl::OkStatus();

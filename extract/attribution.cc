@@ -2,36 +2,10 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_set.h"
+#include "extract/word_lists.h"
 
 namespace claimcheck {
 namespace {
-
-const absl::flat_hash_set<std::string>& ReportingVerbs() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
-      "said", "says", "say", "told", "tells", "reported", "reports", "report", "noted", "notes",
-      "explains", "explained", "adds", "added", "argues", "argued", "finds", "found",
-      "suggests", "suggested", "wrote", "writes", "stated", "states", "claimed", "claims",
-      "announced", "announces", "confirmed", "disclosed", "revealed", "shows", "showed",
-      "observes", "observed", "according"};
-  return *set;
-}
-
-bool IsReportNoun(absl::string_view w) {
-  static const auto* set = new absl::flat_hash_set<std::string>{
-      "report", "analysis", "piece", "study", "survey", "data", "statement", "filing",
-      "filings", "research", "note", "article", "release", "figures", "records"};
-  return set->contains(w);
-}
-
-const absl::flat_hash_set<std::string>& ForecastCues() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
-      "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
-      "could", "might", "may", "will", "would", "plans", "plan", "planned", "planning",
-      "aims", "aim", "target", "targets", "likely", "poised", "intends", "intend", "goal",
-      "predicted", "predicts", "anticipated", "anticipates", "should"};
-  return *set;
-}
 
 int Rank(v1::Hedge h) {
   switch (h) {
@@ -83,7 +57,7 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
     if ((w == "sources" || w == "people" || w == "insiders") && next == "familiar") {
       size_t end = i + 2;
       while (end < n && end < i + 6 && tokens[end].kind != TokenKind::kPunct &&
-             !ReportingVerbs().contains(tokens[end].lower)) {
+             !(tokens[end].classes & kReportingVerb)) {
         ++end;
       }
       offer(v1::HEDGE_RUMOURED, Span(sentence, tokens, i, end));
@@ -106,7 +80,7 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       continue;
     }
     // Forecast cues before the figure. "May" capitalised mid-sentence is a month.
-    if (i < figure_token && ForecastCues().contains(w) &&
+    if (i < figure_token && (tokens[i].classes & kForecastCue) &&
         !(w == "may" && tokens[i].capitalized && i > 0)) {
       if (w == "target" || w == "plan" || w == "goal" || w == "forecast") {
         // Nouns count when they head a predicate ("the target is to", "plans to").
@@ -146,12 +120,12 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       offer(v1::HEDGE_REPORTED, source);
       continue;
     }
-    if (ReportingVerbs().contains(w) && w != "according") {
+    if ((tokens[i].classes & kReportingVerb) && w != "according") {
       // "X said", "the X report notes", "said X", "..., reports the Nikkei".
       std::string source;
       bool reporting = false;
       size_t k = i;
-      if (k > 0 && IsReportNoun(tokens[k - 1].lower)) {
+      if (k > 0 && (tokens[k - 1].classes & kReportNoun)) {
         reporting = true;
         --k;
       }

@@ -26,6 +26,13 @@ namespace {
 // table flattened into one line) linear in their length.
 constexpr size_t kWindow = 64;
 
+struct MetricHit {
+  std::string metric;
+  std::string written;
+  size_t first = 0;  // token range of the metric words
+  size_t last = 0;
+};
+
 struct Sentence {
   Sentence(absl::string_view text_in, const std::vector<Token>* tokens)
       : text(text_in),
@@ -38,6 +45,11 @@ struct Sentence {
   std::vector<std::pair<size_t, size_t>> figs;  // token range per quantity
   std::vector<int> fig_at;                      // token -> quantity index or -1
   std::vector<bool> time_at;                    // token is inside a period
+  // MetricEndingAt's answers, per [attributive_ok][token]: -2 not asked yet, -1 no
+  // metric, else an index into metric_hits. The rules ask about the same tokens for
+  // every figure of a sentence.
+  mutable std::vector<int> metric_memo[2];
+  mutable std::vector<MetricHit> metric_hits;
 };
 
 bool IsWord(const Sentence& s, size_t i) {
@@ -48,16 +60,17 @@ absl::string_view W(const Sentence& s, size_t i) {
   return i < s.t.size() ? absl::string_view(s.t[i].lower) : absl::string_view();
 }
 
-struct MetricHit {
-  std::string metric;
-  std::string written;
-  size_t first = 0;  // token range of the metric words
-  size_t last = 0;
-};
+// Token i is in the word lists of `word_class` (extract/word_lists.h).
+bool Is(const Sentence& s, size_t i, uint32_t word_class) {
+  return i < s.t.size() && (s.t[i].classes & word_class) != 0;
+}
 
 // Longest vocabulary phrase ending at token k.
-std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
-                                        size_t k, bool attributive_ok) {
+std::optional<MetricHit> FindMetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
+                                            size_t k, bool attributive_ok) {
+  // Token k is the phrase's last word, and its `lower` is already normalised as the
+  // vocabulary's keys are.
+  if (k >= s.t.size() || !vocab.MayEndPhrase(s.t[k].lower)) return std::nullopt;
   for (int len = std::min<int>(vocab.max_words(), static_cast<int>(k) + 1); len >= 1; --len) {
     size_t first = k + 1 - len;
     bool ok = true;
@@ -82,12 +95,27 @@ std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabular
   return std::nullopt;
 }
 
+// FindMetricEndingAt, remembered for the sentence.
+std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
+                                        size_t k, bool attributive_ok) {
+  std::vector<int>& memo = s.metric_memo[attributive_ok ? 1 : 0];
+  if (memo.size() != s.t.size()) memo.assign(s.t.size(), -2);
+  if (k >= memo.size()) return FindMetricEndingAt(s, vocab, k, attributive_ok);
+  if (memo[k] == -2) {
+    std::optional<MetricHit> hit = FindMetricEndingAt(s, vocab, k, attributive_ok);
+    memo[k] = hit ? static_cast<int>(s.metric_hits.size()) : -1;
+    if (hit) s.metric_hits.push_back(*std::move(hit));
+  }
+  if (memo[k] < 0) return std::nullopt;
+  return s.metric_hits[memo[k]];
+}
+
 // The nearest metric word before token `pos` (not crossing ';' or ':').
 std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary& vocab,
                                       size_t pos) {
   for (size_t k = pos; k-- > 0 && pos - k <= kWindow;) {
     if (W(s, k) == ";" || W(s, k) == ":") break;
-    if (MoneyVerbs().contains(W(s, k))) continue;  // verbs are handled by rule 4
+    if (Is(s, k, kMoneyVerb)) continue;  // verbs are handled by rule 4
     if (auto hit = MetricEndingAt(s, vocab, k, false)) return hit;
   }
   return std::nullopt;
@@ -96,7 +124,7 @@ std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary&
 bool Prepositional(const Sentence& s, const EntityMention& e) {
   for (size_t k = e.first, steps = 0; k-- > 0 && steps < 3; ++steps) {
     absl::string_view w = W(s, k);
-    if (Prepositions().contains(w)) return true;
+    if (Is(s, k, kPreposition)) return true;
     if (s.t[k].kind == TokenKind::kPunct || w == "and" || w == "or" || w == "but" ||
         w == "while" || w == "which" || w == "that" || w == "who" || s.time_at[k] ||
         s.fig_at[k] >= 0) {
@@ -172,7 +200,7 @@ const EntityMention* OwnerBefore(const Sentence& s, size_t pos) {
   for (size_t k = pos, steps = 0; k-- > 0 && steps < 5; ++steps) {
     if (s.t[k].kind == TokenKind::kPossessive) return PossessiveEndingAt(s, k);
     if (W(s, k) == "its" || W(s, k) == "their") return PossessiveEndingAt(s, k);
-    if (s.t[k].kind == TokenKind::kPunct || Prepositions().contains(W(s, k)) ||
+    if (s.t[k].kind == TokenKind::kPunct || Is(s, k, kPreposition) ||
         W(s, k) == "is" || W(s, k) == "was" || W(s, k) == "the" || W(s, k) == "a") {
       return nullptr;
     }
@@ -191,11 +219,20 @@ const EntityMention* NearestFund(const Sentence& s, size_t pos) {
   return best;
 }
 
-bool HasWordBefore(const Sentence& s, size_t pos, const WordSet& words, size_t window,
+bool IsTakeVerb(const Token& t) {
+  return t.lower == "take" || t.lower == "takes" || t.lower == "took" || t.lower == "taking";
+}
+
+bool IsUpWord(const Token& t) { return (t.classes & kUpWord) != 0; }
+
+// A word for which `is_word(token)` holds within `window` tokens before `pos`, not
+// crossing ; : or a full stop.
+template <typename Predicate>
+bool HasWordBefore(const Sentence& s, size_t pos, const Predicate& is_word, size_t window,
                    size_t* where) {
   for (size_t k = pos, steps = 0; k-- > 0 && steps < window; ++steps) {
     if (W(s, k) == ";" || W(s, k) == ":" || W(s, k) == ".") return false;
-    if (words.contains(W(s, k))) {
+    if (is_word(s.t[k])) {
       *where = k;
       return true;
     }
@@ -215,7 +252,7 @@ bool SentenceHas(const Sentence& s, std::initializer_list<const char*> words) {
 // Skips filler words leftwards from `pos`; returns the index of the first non-filler.
 size_t SkipFillersLeft(const Sentence& s, size_t pos) {
   size_t k = pos;
-  while (k > 0 && (Fillers().contains(W(s, k - 1)) || s.t[k - 1].kind == TokenKind::kNumber ||
+  while (k > 0 && (Is(s, k - 1, kFiller) || s.t[k - 1].kind == TokenKind::kNumber ||
                    s.time_at[k - 1])) {
     --k;
   }
@@ -236,22 +273,13 @@ void Negate(v1::Quantity* q) {
 // A counted noun is a property of something when the grammar says so: "of/among the 19
 // shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners".
 bool CountIsAProperty(const Sentence& s, size_t fa) {
-  static const auto* before = new WordSet{
-      "of", "among", "has", "have", "had", "with", "employs", "employ", "employed", "build",
-      "builds", "building", "built", "operates", "operate", "operating", "owns", "own",
-      "counts", "include", "includes", "opened", "open", "opening", "added", "adding", "hired",
-      "hiring", "runs", "run", "shipped", "ships", "sold", "sells", "installed", "plans",
-      "construct", "constructing", "invest"};
-  static const auto* skip = new WordSet{"the", "its", "their", "about", "around", "nearly",
-                                        "almost", "over", "more", "than", "some", "roughly",
-                                        "at", "least", "another", "a", "total", "of"};
   size_t k = fa;
   // Skip determiners and bound words, but keep the "of" of "of the 19".
-  while (k > 0 && skip->contains(W(s, k - 1)) &&
-         !(W(s, k - 1) == "of" && (k < 2 || !skip->contains(W(s, k - 2)) || W(s, k - 2) == "the"))) {
+  while (k > 0 && Is(s, k - 1, kCountSkip) &&
+         !(W(s, k - 1) == "of" && (k < 2 || !Is(s, k - 2, kCountSkip) || W(s, k - 2) == "the"))) {
     --k;
   }
-  return k > 0 && before->contains(W(s, k - 1));
+  return k > 0 && Is(s, k - 1, kCountOwner);
 }
 
 std::string Written(const Sentence& s, size_t first, size_t last) {
@@ -402,13 +430,13 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     if (metric.empty() && (type == v1::QUANTITY_TYPE_PERCENT ||
                            type == v1::QUANTITY_TYPE_PERCENTAGE_POINT)) {
       size_t k = fa;
-      while (k > 0 && !UpWords().contains(W(s, k - 1)) && !DownWords().contains(W(s, k - 1)) &&
-             (W(s, k - 1) == "by" || Fillers().contains(W(s, k - 1)) ||
+      while (k > 0 && !Is(s, k - 1, kUpWord) && !Is(s, k - 1, kDownWord) &&
+             (W(s, k - 1) == "by" || Is(s, k - 1, kFiller) ||
                        W(s, k - 1) == "was" || W(s, k - 1) == "is" || W(s, k - 1) == "be" ||
                        W(s, k - 1) == "to" || W(s, k - 1) == "expected" ||
                        W(s, k - 1) == "could" || W(s, k - 1) == "will")) {
-        if (W(s, k - 1) == "to" && k >= 2 && (UpWords().contains(W(s, k - 2)) ||
-                                              DownWords().contains(W(s, k - 2)))) {
+        if (W(s, k - 1) == "to" && k >= 2 && (Is(s, k - 2, kUpWord) ||
+                                              Is(s, k - 2, kDownWord))) {
           break;  // "rose to 90.4%": a level
         }
         --k;
@@ -417,11 +445,11 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       bool share = k >= 2 && W(s, k - 1) == "up" &&
                    (W(s, k - 2) == "make" || W(s, k - 2) == "makes" || W(s, k - 2) == "made" ||
                     W(s, k - 2) == "making");
-      bool up = k > 0 && UpWords().contains(W(s, k - 1)) && !share;
-      bool down = k > 0 && DownWords().contains(W(s, k - 1));
+      bool up = k > 0 && Is(s, k - 1, kUpWord) && !share;
+      bool down = k > 0 && Is(s, k - 1, kDownWord);
       bool level = fa > 0 && W(s, fa - 1) == "to";
-      if ((up || down) && !(level && fa >= 2 && (UpWords().contains(W(s, fa - 2)) ||
-                                                 DownWords().contains(W(s, fa - 2))))) {
+      if ((up || down) && !(level && fa >= 2 && (Is(s, fa - 2, kUpWord) ||
+                                                 Is(s, fa - 2, kDownWord)))) {
         growth = true;
         verb_pos = k - 1;
         std::optional<MetricHit> base = MetricBefore(s, vocab, k - 1);
@@ -440,7 +468,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       size_t k = SkipFillersLeft(s, fa);
       absl::string_view verb = W(s, k > 0 ? k - 1 : n);
       std::string verb2 = k >= 2 ? absl::StrCat(W(s, k - 2), " ", verb) : "";
-      if (k > 0 && MoneyVerbs().contains(verb) && type == v1::QUANTITY_TYPE_MONEY) {
+      if (k > 0 && Is(s, k - 1, kMoneyVerb) && type == v1::QUANTITY_TYPE_MONEY) {
         metric = vocab.Find(verb).value_or("investment");
         metric_written = Written(s, k - 1, k);
         verb_pos = k - 1;
@@ -466,8 +494,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           }
         }
       } else if (k > 0 && type == v1::QUANTITY_TYPE_MONEY &&
-                 (ContributionVerbs().contains(verb) ||
-                  (verb == "in" && k >= 2 && ContributionVerbs().contains(W(s, k - 2))))) {
+                 (Is(s, k - 1, kContributionVerb) ||
+                  (verb == "in" && k >= 2 && Is(s, k - 2, kContributionVerb)))) {
         metric = "capital_contribution";
         metric_written = verb == "in" ? verb2 : std::string(verb);
         verb_pos = verb == "in" ? k - 2 : k - 1;
@@ -479,7 +507,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         if (fund == nullptr) {
           fixed_entity = !discourse->topic_fund.empty() ? discourse->topic_fund : discourse->fund;
         }
-      } else if (k > 0 && RevenueVerbs().contains(verb) && type == v1::QUANTITY_TYPE_MONEY) {
+      } else if (k > 0 && Is(s, k - 1, kRevenueVerb) && type == v1::QUANTITY_TYPE_MONEY) {
         metric = "revenue";
         metric_written = std::string(verb);
         verb_pos = k - 1;
@@ -510,7 +538,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         entity = e;
       } else {
         for (size_t m = j; m < n && m < j + 3 && IsWord(s, m) &&
-                           !Prepositions().contains(W(s, m)) && W(s, m) != "the" &&
+                           !Is(s, m, kPreposition) && W(s, m) != "the" &&
                            W(s, m) != "this" && W(s, m) != "that" && W(s, m) != "and";
              ++m) {
           if (auto hit = MetricEndingAt(s, vocab, m, true)) {
@@ -558,7 +586,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         // "imports of chipmaking equipment": a trade flow is named by its goods.
         if ((metric == "imports" || metric == "exports") && W(s, hit->last) == "of") {
           size_t j = hit->last + 1;
-          while (j + 1 < fa && IsWord(s, j + 1) && !Prepositions().contains(W(s, j + 1)) &&
+          while (j + 1 < fa && IsWord(s, j + 1) && !Is(s, j + 1, kPreposition) &&
                  W(s, j + 1) != "came" && W(s, j + 1) != "rose" && W(s, j + 1) != "were" &&
                  W(s, j + 1) != "was" && W(s, j + 1) != "reached" && W(s, j + 1) != "totalled") {
             ++j;
@@ -576,7 +604,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       if (c.quantity.unit() == "nm") {
         metric = "process_node";
       } else if (type == v1::QUANTITY_TYPE_DURATION &&
-                 HasWordBefore(s, fa, WordSet{"take", "takes", "took", "taking"}, 4, &where)) {
+                 HasWordBefore(s, fa, IsTakeVerb, 4, &where)) {
         explicit_metric = true;
         std::string activity;
         for (size_t j = fb; j < n && j < fb + 10; ++j) {
@@ -733,7 +761,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     // "climb 121% between 2019 and 2021 to $2.3 billion": the level is the last year's.
     if (!growth && c.scope.granularity() == v1::GRANULARITY_MULTI_YEAR && fa > 0 &&
         (W(s, fa - 1) == "to" || W(s, fa - 1) == "reaching" || W(s, fa - 1) == "reached") &&
-        HasWordBefore(s, fa, UpWords(), 12, &where)) {
+        HasWordBefore(s, fa, IsUpWord, 12, &where)) {
       NarrowToLastYear(&c.scope);
     }
     c.confidence = std::min(0.95, confidence);

@@ -4,56 +4,10 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "extract/word_lists.h"
 
 namespace claimcheck {
 namespace {
-
-// Capitalised words that are never names on their own.
-const absl::flat_hash_set<std::string>& NotNames() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
-      "the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "as", "and",
-      "but", "or", "nor", "this", "that", "these", "those", "it", "its", "they", "their", "them",
-      "we", "our", "us", "you", "your", "he", "she", "his", "her", "i", "me", "my", "however",
-      "although", "though", "despite", "according", "while", "meanwhile", "also", "across",
-      "after", "before", "since", "during", "if", "when", "where", "which", "who", "whom",
-      "whose", "what", "why", "how", "having", "being", "yes", "no", "not", "all", "some",
-      "many", "most", "more", "any", "each", "every", "both", "either", "neither", "so", "then",
-      "there", "here", "now", "just", "only", "even", "still", "yet", "already", "besides",
-      "another", "other", "one", "two", "three", "four", "five", "six", "seven", "eight",
-      "nine", "ten", "last", "next", "first", "is", "are", "was", "were", "be", "has", "have",
-      "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "can",
-      "rather", "instead", "because", "thus", "therefore", "moreover", "furthermore",
-      "overall", "today", "yesterday", "tomorrow", "january", "february", "march", "april",
-      "june", "july", "august", "september", "october", "november", "december", "jan",
-      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
-      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms",
-      "dr", "sir", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "ai", "ceo", "cfo", "cto", "et",
-      "am", "pm", "ta", "ok", "usd", "rmb", "cny", "eur", "jpy", "krw", "twd", "hkd", "gbp",
-      "nm", "yoy", "qoq", "gdp", "faq", "please", "log", "register", "re", "via", "per",
-      "chinese", "american", "european", "japanese", "korean", "taiwanese", "dutch",
-      "german", "western", "global", "national", "state", "government", "ceo", "like",
-      "such", "e.g", "i.e", "etc", "image", "better", "well", "everyone", "anyone", "someone",
-      "nothing", "people", "sources", "analysts", "experts", "officials",
-  };
-  return *set;
-}
-
-// Adjectives that may start a longer name but are not a name alone.
-bool WeakAlone(absl::string_view lower) {
-  static const auto* set = new absl::flat_hash_set<std::string>{
-      "chinese", "american", "european", "japanese", "korean", "taiwanese", "dutch",
-      "german", "western", "global", "national", "state", "government"};
-  return set->contains(lower);
-}
-
-// Nouns that extend an unknown acronym into a product name ("HBM chips").
-bool ProductNoun(absl::string_view lower) {
-  static const auto* set = new absl::flat_hash_set<std::string>{
-      "chip", "chips", "memory", "products", "product", "modules", "module", "wafers",
-      "processors", "processor", "gpus", "accelerators", "devices", "equipment", "tools",
-      "market", "sector", "industry", "lines", "line", "technology", "production"};
-  return set->contains(lower);
-}
 
 bool IsRoman(absl::string_view lower) {
   return lower == "i" || lower == "ii" || lower == "iii" || lower == "iv" || lower == "v";
@@ -103,7 +57,7 @@ bool DocumentEntities::IsNameToken(const std::vector<Token>& tokens, size_t i) c
   const Token& t = tokens[i];
   if (t.kind != TokenKind::kWord) return false;
   if (!t.capitalized && !t.acronym) return false;  // CJK names have no case: not found
-  if (NotNames().contains(t.lower) && !WeakAlone(t.lower)) return false;
+  if ((t.classes & kNotName) && !(t.classes & kWeakAlone)) return false;
   return !t.modifier;  // "Huawei-led" modifies a noun; it is not a name
 }
 
@@ -130,7 +84,7 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
     while (start > 0) {
       const Token& t = tokens[start - 1];
       bool name = t.kind == TokenKind::kWord && (t.capitalized || t.acronym) &&
-                  (!NotNames().contains(t.lower) || WeakAlone(t.lower));
+                  (!(t.classes & kNotName) || (t.classes & kWeakAlone));
       bool joiner = (t.lower == "of" || t.lower == "for" || t.lower == "&") && start - 1 > 0 &&
                     start < end;
       if (!name && !joiner) break;
@@ -202,14 +156,14 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     }
     // An unknown acronym followed by a product noun: "HBM chips".
     size_t last = j;
-    if (last < tokens.size() && tokens[last - 1].acronym && ProductNoun(tokens[last].lower) &&
+    if (last < tokens.size() && tokens[last - 1].acronym && (tokens[last].classes & kProductNoun) &&
         !blocked[last] &&
         !aliases_->Find(Slice(sentence, tokens, first < j ? first : last - 1, last)).has_value() &&
         learnt_.find(tokens[last - 1].lower) == learnt_.end()) {
       ++last;
     }
     if (first < j) {
-      bool alone_weak = last - first == 1 && WeakAlone(tokens[first].lower);
+      bool alone_weak = last - first == 1 && (tokens[first].classes & kWeakAlone);
       if (!alone_weak) {
         EntityMention m;
         m.first = first;

@@ -1,6 +1,7 @@
 #include "extract/tokens.h"
 
 #include "absl/strings/ascii.h"
+#include "extract/word_lists.h"
 
 namespace claimcheck {
 namespace {
@@ -152,6 +153,7 @@ std::vector<Token> Tokenize(absl::string_view s) {
     size_t hyphen = text.find_last_of('-');
     t.modifier = hyphen != absl::string_view::npos && hyphen + 1 < text.size() &&
                  absl::ascii_islower(static_cast<unsigned char>(text[hyphen + 1]));
+    if (t.kind == TokenKind::kWord) t.classes = WordClassesOf(t.lower);
     tokens.push_back(std::move(t));
     if (possessive_begin != std::string::npos) {
       Token p;

@@ -11,13 +11,15 @@
 //   * every other visible character (including typographic quotes and dashes, which
 //     are kept as written in Document.text) is a one-character kPunct token.
 // Token.lower is the ASCII-lowercased text with typographic apostrophes as "'" and
-// dashes as "-", so the grammar compares plain ASCII.
+// dashes as "-", so the grammar compares plain ASCII; Token.classes says which of the
+// grammar's word lists (extract/word_lists.h) hold it.
 //
 // Thread-safe: pure function.
 #ifndef CLAIMCHECK_EXTRACT_TOKENS_H_
 #define CLAIMCHECK_EXTRACT_TOKENS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,7 @@ struct Token {
   bool capitalized = false;  // starts with an ASCII capital letter
   bool acronym = false;      // two or more capitals and no lower-case letter ("SMIC", "U.S")
   bool modifier = false;     // hyphenated, last part lower case ("Huawei-led", "state-backed")
+  uint32_t classes = 0;      // WordClass bits of `lower` (extract/word_lists.h); words only
 };
 
 // Tokens of `text` in order. Never fails; whitespace produces no tokens.

@@ -1,5 +1,7 @@
 #include "extract/word_lists.h"
 
+#include "absl/container/flat_hash_map.h"
+
 namespace claimcheck {
 
 const WordSet& UpWords() {
@@ -69,6 +71,122 @@ const WordSet& Fillers() {  // words allowed between a verb and its figure
       "by", "reportedly", "approximately", "estimated", "combined", "nearby", "as", "much",
       "many", "fresh", "extra"};
   return *s;
+}
+
+const WordSet& ReportingVerbs() {
+  static const auto* s = new WordSet{
+      "said", "says", "say", "told", "tells", "reported", "reports", "report", "noted", "notes",
+      "explains", "explained", "adds", "added", "argues", "argued", "finds", "found",
+      "suggests", "suggested", "wrote", "writes", "stated", "states", "claimed", "claims",
+      "announced", "announces", "confirmed", "disclosed", "revealed", "shows", "showed",
+      "observes", "observed", "according"};
+  return *s;
+}
+
+const WordSet& ReportNouns() {
+  static const auto* s = new WordSet{
+      "report", "analysis", "piece", "study", "survey", "data", "statement", "filing",
+      "filings", "research", "note", "article", "release", "figures", "records"};
+  return *s;
+}
+
+const WordSet& ForecastCues() {
+  static const auto* s = new WordSet{
+      "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
+      "could", "might", "may", "will", "would", "plans", "plan", "planned", "planning",
+      "aims", "aim", "target", "targets", "likely", "poised", "intends", "intend", "goal",
+      "predicted", "predicts", "anticipated", "anticipates", "should"};
+  return *s;
+}
+
+const WordSet& NotNames() {
+  static const auto* s = new WordSet{
+      "the", "a", "an", "in", "on", "at", "for", "from", "to", "of", "by", "with", "as", "and",
+      "but", "or", "nor", "this", "that", "these", "those", "it", "its", "they", "their", "them",
+      "we", "our", "us", "you", "your", "he", "she", "his", "her", "i", "me", "my", "however",
+      "although", "though", "despite", "according", "while", "meanwhile", "also", "across",
+      "after", "before", "since", "during", "if", "when", "where", "which", "who", "whom",
+      "whose", "what", "why", "how", "having", "being", "yes", "no", "not", "all", "some",
+      "many", "most", "more", "any", "each", "every", "both", "either", "neither", "so", "then",
+      "there", "here", "now", "just", "only", "even", "still", "yet", "already", "besides",
+      "another", "other", "one", "two", "three", "four", "five", "six", "seven", "eight",
+      "nine", "ten", "last", "next", "first", "is", "are", "was", "were", "be", "has", "have",
+      "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "can",
+      "rather", "instead", "because", "thus", "therefore", "moreover", "furthermore",
+      "overall", "today", "yesterday", "tomorrow", "january", "february", "march", "april",
+      "june", "july", "august", "september", "october", "november", "december", "jan",
+      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms",
+      "dr", "sir", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "ai", "ceo", "cfo", "cto", "et",
+      "am", "pm", "ta", "ok", "usd", "rmb", "cny", "eur", "jpy", "krw", "twd", "hkd", "gbp",
+      "nm", "yoy", "qoq", "gdp", "faq", "please", "log", "register", "re", "via", "per",
+      "chinese", "american", "european", "japanese", "korean", "taiwanese", "dutch",
+      "german", "western", "global", "national", "state", "government", "ceo", "like",
+      "such", "e.g", "i.e", "etc", "image", "better", "well", "everyone", "anyone", "someone",
+      "nothing", "people", "sources", "analysts", "experts", "officials"};
+  return *s;
+}
+
+const WordSet& WeakAlone() {
+  static const auto* s = new WordSet{
+      "chinese", "american", "european", "japanese", "korean", "taiwanese", "dutch",
+      "german", "western", "global", "national", "state", "government"};
+  return *s;
+}
+
+const WordSet& ProductNouns() {
+  static const auto* s = new WordSet{
+      "chip", "chips", "memory", "products", "product", "modules", "module", "wafers",
+      "processors", "processor", "gpus", "accelerators", "devices", "equipment", "tools",
+      "market", "sector", "industry", "lines", "line", "technology", "production"};
+  return *s;
+}
+
+const WordSet& CountOwnerWords() {
+  static const auto* s = new WordSet{
+      "of", "among", "has", "have", "had", "with", "employs", "employ", "employed", "build",
+      "builds", "building", "built", "operates", "operate", "operating", "owns", "own",
+      "counts", "include", "includes", "opened", "open", "opening", "added", "adding", "hired",
+      "hiring", "runs", "run", "shipped", "ships", "sold", "sells", "installed", "plans",
+      "construct", "constructing", "invest"};
+  return *s;
+}
+
+const WordSet& CountSkipWords() {
+  static const auto* s = new WordSet{"the", "its", "their", "about", "around", "nearly",
+                                     "almost", "over", "more", "than", "some", "roughly",
+                                     "at", "least", "another", "a", "total", "of"};
+  return *s;
+}
+
+uint32_t WordClassesOf(absl::string_view lower) {
+  static const auto* table = [] {
+    auto* t = new absl::flat_hash_map<std::string, uint32_t>;
+    const std::pair<const WordSet*, uint32_t> lists[] = {
+        {&UpWords(), kUpWord},
+        {&DownWords(), kDownWord},
+        {&Prepositions(), kPreposition},
+        {&AttributiveOnly(), kAttributiveOnly},
+        {&MoneyVerbs(), kMoneyVerb},
+        {&RevenueVerbs(), kRevenueVerb},
+        {&ContributionVerbs(), kContributionVerb},
+        {&Fillers(), kFiller},
+        {&ReportingVerbs(), kReportingVerb},
+        {&ReportNouns(), kReportNoun},
+        {&ForecastCues(), kForecastCue},
+        {&NotNames(), kNotName},
+        {&WeakAlone(), kWeakAlone},
+        {&ProductNouns(), kProductNoun},
+        {&CountOwnerWords(), kCountOwner},
+        {&CountSkipWords(), kCountSkip},
+    };
+    for (const auto& [list, bit] : lists) {
+      for (const std::string& word : *list) (*t)[word] |= bit;
+    }
+    return t;
+  }();
+  auto it = table->find(lower);
+  return it == table->end() ? 0 : it->second;
 }
 
 }  // namespace claimcheck

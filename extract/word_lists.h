@@ -2,13 +2,19 @@
 // filler words its rules look for. Kept apart from the rules so they can be read (and
 // extended) as vocabulary. All words are lower case, as in Token::lower.
 //
+// Each word also has a set of classes (WordClass bits) looked up once per token by
+// Tokenize (Token::classes), so the grammar tests membership with a bit test instead of a
+// hash lookup per rule.
+//
 // Thread-safe: each list is built once on first use and never changed.
 #ifndef CLAIMCHECK_EXTRACT_WORD_LISTS_H_
 #define CLAIMCHECK_EXTRACT_WORD_LISTS_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
 
 namespace claimcheck {
 
@@ -33,6 +39,47 @@ const WordSet& ContributionVerbs();
 
 // Words allowed between a verb and its figure ("about", "a total of", "another").
 const WordSet& Fillers();
+
+// Attribution cues: reporting verbs ("said", "according"), nouns of a report ("study",
+// "filing") and forecast cues ("expected", "could", "plans").
+const WordSet& ReportingVerbs();
+const WordSet& ReportNouns();
+const WordSet& ForecastCues();
+
+// Entity finding: capitalised words that are never names on their own ("The", "However",
+// month names), adjectives that may start a name but are not one alone ("Chinese"), and
+// nouns that extend an unknown acronym into a product name ("HBM chips").
+const WordSet& NotNames();
+const WordSet& WeakAlone();
+const WordSet& ProductNouns();
+
+// Counted nouns: verbs and prepositions that make a count a property of something ("has
+// 10 fabs", "of the 19 shareholders"), and the words skipped before them.
+const WordSet& CountOwnerWords();
+const WordSet& CountSkipWords();
+
+// The lists above as bits, for Token::classes.
+enum WordClass : uint32_t {
+  kUpWord = 1u << 0,
+  kDownWord = 1u << 1,
+  kPreposition = 1u << 2,
+  kAttributiveOnly = 1u << 3,
+  kMoneyVerb = 1u << 4,
+  kRevenueVerb = 1u << 5,
+  kContributionVerb = 1u << 6,
+  kFiller = 1u << 7,
+  kReportingVerb = 1u << 8,
+  kReportNoun = 1u << 9,
+  kForecastCue = 1u << 10,
+  kNotName = 1u << 11,
+  kWeakAlone = 1u << 12,
+  kProductNoun = 1u << 13,
+  kCountOwner = 1u << 14,
+  kCountSkip = 1u << 15,
+};
+
+// The classes of a lower-case word (0 for a word in no list). One hash lookup.
+uint32_t WordClassesOf(absl::string_view lower);
 
 }  // namespace claimcheck
 
