@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
+
 #include "absl/strings/str_cat.h"
 
 namespace claimcheck {
@@ -47,33 +49,88 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   return data;
 }
 
-absl::Status WriteFileAtomically(const std::string& path, absl::string_view contents) {
-  std::string tmp = absl::StrCat(path, ".tmp.", getpid());
-  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+absl::StatusOr<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::Open(
+    const std::string& path) {
+  // The pid and a per-process counter make the name unique among concurrent writers;
+  // O_EXCL makes sure a stale file of that name is never written through.
+  static std::atomic<unsigned> counter{0};
+  std::string temp = absl::StrCat(path, ".tmp.", getpid(), ".", counter++);
+  int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoError("create", path, errno);
+  return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(path, std::move(temp), fd));
+}
+
+AtomicFileWriter::AtomicFileWriter(std::string path, std::string temp_path, int fd)
+    : path_(std::move(path)), temp_path_(std::move(temp_path)), fd_(fd) {}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (!committed_) Abandon();
+}
+
+void AtomicFileWriter::Abandon() {
+  if (fd_ >= 0) {
+    close(fd_);
+    fd_ = -1;
+  }
+  if (!temp_path_.empty()) {
+    unlink(temp_path_.c_str());
+    temp_path_.clear();
+  }
+}
+
+absl::Status AtomicFileWriter::Append(absl::string_view data) {
+  if (!status_.ok()) return status_;
+  if (committed_ || fd_ < 0) {
+    status_ = absl::FailedPreconditionError(absl::StrCat(path_, ": write after commit"));
+    return status_;
+  }
   size_t done = 0;
-  while (done < contents.size()) {
-    ssize_t n = write(fd, contents.data() + done, contents.size() - done);
+  while (done < data.size()) {
+    ssize_t n = write(fd_, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      close(fd);
-      unlink(tmp.c_str());
-      return ErrnoError("write", path, err);
+      status_ = ErrnoError("write", path_, errno);
+      Abandon();
+      return status_;
     }
     done += static_cast<size_t>(n);
   }
-  if (fsync(fd) != 0 || close(fd) != 0) {
-    int err = errno;
-    unlink(tmp.c_str());
-    return ErrnoError("flush", path, err);
-  }
-  if (rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    unlink(tmp.c_str());
-    return ErrnoError("replace", path, err);
-  }
   return absl::OkStatus();
+}
+
+absl::Status AtomicFileWriter::Commit() {
+  if (!status_.ok()) return status_;
+  if (committed_ || fd_ < 0) {
+    return absl::FailedPreconditionError(absl::StrCat(path_, ": committed twice"));
+  }
+  // close() is checked too: on some file systems a deferred write error shows only there.
+  if (fsync(fd_) != 0) {
+    status_ = ErrnoError("flush", path_, errno);
+    Abandon();
+    return status_;
+  }
+  int fd = fd_;
+  fd_ = -1;
+  if (close(fd) != 0) {
+    status_ = ErrnoError("flush", path_, errno);
+    Abandon();
+    return status_;
+  }
+  if (rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    status_ = ErrnoError("replace", path_, errno);
+    Abandon();
+    return status_;
+  }
+  committed_ = true;
+  return absl::OkStatus();
+}
+
+absl::Status WriteFileAtomically(const std::string& path, absl::string_view contents) {
+  absl::StatusOr<std::unique_ptr<AtomicFileWriter>> writer = AtomicFileWriter::Open(path);
+  if (!writer.ok()) return writer.status();
+  absl::Status s = (*writer)->Append(contents);
+  if (!s.ok()) return s;
+  return (*writer)->Commit();
 }
 
 }  // namespace claimcheck

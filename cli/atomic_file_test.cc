@@ -1,7 +1,11 @@
 #include "cli/atomic_file.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -50,6 +54,100 @@ TEST(AtomicFileTest, ReadErrorsNameThePath) {
   auto dir = ReadFileToString(TempDir());
   EXPECT_FALSE(dir.ok());
   EXPECT_NE(dir.status().message().find("directory"), std::string::npos);
+}
+
+std::string DirectoryOfTemp(const std::string& p) { return p.substr(0, p.rfind('/')); }
+
+std::string Slurp(const std::string& path) {
+  auto read = ReadFileToString(path);
+  return read.ok() ? *read : "<" + std::string(read.status().message()) + ">";
+}
+
+bool Exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
+
+TEST(AtomicFileWriterTest, StreamsPiecesIntoATempFileThenReplacesTheTarget) {
+  std::string dir = TempDir() + "/writer_stream";
+  mkdir(dir.c_str(), 0755);
+  std::string path = dir + "/claims.jsonl";
+  ASSERT_TRUE(WriteFileAtomically(path, "old\n").ok());
+  auto writer = AtomicFileWriter::Open(path);
+  ASSERT_TRUE(writer.ok()) << writer.status();
+  std::string expected;
+  for (int i = 0; i < 1000; ++i) {
+    std::string piece = "line " + std::to_string(i) + "\n";
+    absl::Status s = (*writer)->Append(piece);
+    ASSERT_TRUE(s.ok()) << s;
+    expected += piece;
+  }
+  // While writing: the temp file is beside the target, and the target is still old.
+  EXPECT_EQ(DirectoryOfTemp((*writer)->temp_path()), dir);
+  EXPECT_TRUE(Exists((*writer)->temp_path()));
+  EXPECT_EQ(Slurp(path), "old\n");
+  absl::Status s = (*writer)->Commit();
+  ASSERT_TRUE(s.ok()) << s;
+  EXPECT_EQ(Slurp(path), expected);
+  writer->reset();
+  EXPECT_EQ(CountEntries(dir), 1);  // no temp file left
+}
+
+TEST(AtomicFileWriterTest, DroppedWithoutCommitLeavesTheOldFile) {
+  std::string dir = TempDir() + "/writer_drop";
+  mkdir(dir.c_str(), 0755);
+  std::string path = dir + "/out.jsonl";
+  ASSERT_TRUE(WriteFileAtomically(path, "keep me").ok());
+  {
+    auto writer = AtomicFileWriter::Open(path);
+    ASSERT_TRUE(writer.ok()) << writer.status();
+    ASSERT_TRUE((*writer)->Append("half a run").ok());
+  }
+  EXPECT_EQ(Slurp(path), "keep me");
+  EXPECT_EQ(CountEntries(dir), 1);
+}
+
+TEST(AtomicFileWriterTest, WriteFailureRemovesTheTempFileAndKeepsTheOldFile) {
+  std::string dir = TempDir() + "/writer_full";
+  mkdir(dir.c_str(), 0755);
+  std::string path = dir + "/out.jsonl";
+  ASSERT_TRUE(WriteFileAtomically(path, "previous").ok());
+  // A file-size limit makes write() fail with EFBIG, as a full disk would fail it.
+  struct rlimit saved;
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
+  auto old_handler = signal(SIGXFSZ, SIG_IGN);
+  struct rlimit small = saved;
+  small.rlim_cur = 4096;
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+  absl::Status failed;
+  {
+    auto writer = AtomicFileWriter::Open(path);
+    ASSERT_TRUE(writer.ok()) << writer.status();
+    std::string block(1024, 'x');
+    for (int i = 0; i < 16 && failed.ok(); ++i) failed = (*writer)->Append(block);
+    absl::Status commit = (*writer)->Commit();
+    EXPECT_FALSE(commit.ok());
+    EXPECT_FALSE(Exists((*writer)->temp_path()) && !(*writer)->temp_path().empty());
+  }
+  setrlimit(RLIMIT_FSIZE, &saved);
+  signal(SIGXFSZ, old_handler);
+  EXPECT_FALSE(failed.ok());
+  EXPECT_NE(failed.message().find("out.jsonl: cannot write"), std::string::npos) << failed;
+  EXPECT_EQ(Slurp(path), "previous");
+  EXPECT_EQ(CountEntries(dir), 1);
+}
+
+TEST(AtomicFileWriterTest, MissingDirectoryFailsAtOpen) {
+  auto writer = AtomicFileWriter::Open(TempDir() + "/no_dir_here/x.jsonl");
+  EXPECT_TRUE(absl::IsNotFound(writer.status())) << writer.status();
+  EXPECT_NE(writer.status().message().find("no_dir_here/x.jsonl"), std::string::npos);
+}
+
+TEST(AtomicFileWriterTest, CommitTwiceIsAnError) {
+  std::string path = TempDir() + "/twice.txt";
+  auto writer = AtomicFileWriter::Open(path);
+  ASSERT_TRUE(writer.ok()) << writer.status();
+  ASSERT_TRUE((*writer)->Commit().ok());
+  EXPECT_FALSE((*writer)->Commit().ok());
+  EXPECT_FALSE((*writer)->Append("late").ok());
+  EXPECT_EQ(Slurp(path), "");
 }
 
 }  // namespace

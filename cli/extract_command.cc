@@ -1,11 +1,16 @@
 // claimcheck extract: documents -> claims. `--documents` shows the readers' output instead.
 //
-// Claims stream to stdout as each document is done (or are collected and written to -o
-// FILE atomically at the end). A document that cannot be read is reported on stderr as
+// Claims stream to stdout as each document is done, or to -o FILE through a temporary
+// file renamed into place at the end (cli/atomic_file.h), so memory stays flat however
+// large the corpus. A document that cannot be read is reported on stderr as
 // "claimcheck: <place>: <message>" and the run goes on; the exit code is 2 only when no
-// input at all could be read.
+// input at all could be read or the output cannot be written (FILE is then untouched).
+//
+// --keyed prefixes each JSON line with its reduce key and a tab (claims/reduce_key.h):
+// the map side of a MapReduce job whose reduce side is `reconcile --keyed`.
 #include <chrono>
 #include <cstdio>
+#include <iterator>
 #include <ostream>
 #include <string>
 
@@ -13,6 +18,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "claims/record_stream.h"
+#include "claims/reduce_key.h"
 #include "cli/atomic_file.h"
 #include "cli/command.h"
 #include "cli/extract_documents.h"
@@ -51,9 +57,17 @@ class Progress {
 };
 
 int RunExtract(const CommandLine& args, CommandIO& io) {
-  if (args.Has("documents")) return RunExtractDocuments(args, io);
+  const bool keyed = args.Has("keyed");
+  if (args.Has("documents")) {
+    if (keyed) {
+      *io.err << "claimcheck extract: --keyed applies to claims, not to --documents\n";
+      return kExitUsage;
+    }
+    return RunExtractDocuments(args, io);
+  }
   if (args.positional().empty()) {
-    *io.err << "claimcheck extract: give at least one PATH (file or directory)\n";
+    *io.err << "claimcheck extract: give at least one PATH (file, directory, or - for "
+               "standard input)\n";
     return kExitUsage;
   }
   ReadOptions read_options;
@@ -62,57 +76,77 @@ int RunExtract(const CommandLine& args, CommandIO& io) {
   if (!ParseExtractFlags(args, io.err, &read_options.reference_date, &format)) {
     return kExitUsage;
   }
+  if (keyed && format != RecordFormat::kJsonLines) {
+    *io.err << "claimcheck extract: --keyed writes KEY<TAB>JSON lines; it cannot be "
+               "combined with --format=binpb\n";
+    return kExitUsage;
+  }
   options.reference_date = read_options.reference_date;
-  options.alias_files = args.GetAll("aliases");
+  options.alias_files = FileListFlag(args, "aliases");
+  options.metric_files = FileListFlag(args, "metrics");
   absl::StatusOr<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
   if (!extractor.ok()) {
     *io.err << "claimcheck: " << extractor.status().message() << "\n";
     return kExitUsage;
   }
 
+  ExtractOutput output(io.out);
+  if (args.Has("output")) {
+    absl::Status s = output.OpenFile(args.Get("output"));
+    if (!s.ok()) {
+      *io.err << "claimcheck: " << s.message() << "\n";
+      return kExitUsage;
+    }
+  }
   StderrIssueSink sink(io.err);
   DocumentReader reader(read_options, &sink);
   Progress progress(io);
-  const bool to_file = args.Has("output");
-  std::string out;
+  std::string* out = output.buffer();
+  absl::Status write_status;
   int documents = 0;
   size_t bytes = 0, claims = 0;
   auto on_document = [&](v1::Document&& doc) {
+    if (!write_status.ok()) return;  // the output failed: stop doing work
     ++documents;
     bytes += doc.text().size();
     (*extractor)->Extract(doc, [&](v1::Claim&& claim) {
-      absl::Status s = AppendRecord(claim, format, &out);
+      const size_t before = out->size();
+      if (keyed) AppendReduceKeyPrefix(claim, out);
+      absl::Status s = AppendRecord(claim, format, out);
       if (!s.ok()) {
+        out->resize(before);
         sink.Report(doc.uri(), absl::StrCat("cannot serialise claim ", claim.id(), ": ",
                                             s.message()));
         return;
       }
       ++claims;
     });
-    if (!to_file && out.size() >= (1 << 16)) {  // stream: memory stays flat
-      io.out->write(out.data(), static_cast<std::streamsize>(out.size()));
-      out.clear();
-    }
+    write_status = output.MaybeFlush();
     progress.Update(documents, bytes, claims, false);
   };
   for (const std::string& path : args.positional()) {
+    if (!write_status.ok()) break;
+    if (path == "-") {  // standard input (a MapReduce mapper's split), format by content
+      std::string input((std::istreambuf_iterator<char>(*io.in)), std::istreambuf_iterator<char>());
+      reader.ReadBytes(input, "<stdin>", on_document);
+      continue;
+    }
     absl::Status s = reader.ReadPath(path, on_document);
     if (!s.ok()) *io.err << "claimcheck: " << s.message() << "\n";
   }
   if (progress.shown()) progress.Update(documents, bytes, claims, true);
-  if (documents == 0) {
-    *io.err << "claimcheck extract: no document could be read\n";
+  if (!write_status.ok()) {
+    *io.err << "claimcheck: " << write_status.message() << "\n";
     return kExitUsage;
   }
-  if (to_file) {
-    absl::Status s = WriteFileAtomically(args.Get("output"), out);
-    if (!s.ok()) {
-      *io.err << "claimcheck: " << s.message() << "\n";
-      return kExitUsage;
-    }
-  } else {
-    io.out->write(out.data(), static_cast<std::streamsize>(out.size()));
-    io.out->flush();
+  if (documents == 0) {
+    *io.err << "claimcheck extract: no document could be read\n";
+    return kExitUsage;  // -o FILE: the temporary file is removed, FILE left as it was
+  }
+  absl::Status s = output.Finish();
+  if (!s.ok()) {
+    *io.err << "claimcheck: " << s.message() << "\n";
+    return kExitUsage;
   }
   return kExitOk;
 }
@@ -124,14 +158,24 @@ Command ExtractCommand() {
       "extract",
       "extract claims (figures with subject, period and source) from documents",
       "claimcheck extract PATH... [-o FILE] [--format=jsonl|binpb] "
-      "[--reference-date=YYYY-MM-DD] [--aliases=FILE] [--documents]",
+      "[--reference-date=YYYY-MM-DD] [--aliases=FILE,...] [--metrics=FILE,...] [--keyed] "
+      "[--documents]",
       "claimcheck extract tests/testdata/corpus -o claims.jsonl",
       {
-          {"output", true, "o", "write to FILE (atomically) instead of stdout"},
+          {"output", true, "o",
+           "write to FILE instead of stdout: streamed to a temporary file beside it, "
+           "renamed into place when complete"},
           {"format", true, "", "jsonl (default) or binpb (length-delimited binary)"},
           {"reference-date", true, "", "resolve relative dates (\"yesterday\") against this day"},
           {"aliases", true, "",
-           "entity alias file, lines 'Alias = Canonical Name', '#' comments (repeatable)"},
+           "entity alias file, lines 'Alias = Canonical Name', '#' comments (repeatable, "
+           "or a comma-separated list)"},
+          {"metrics", true, "",
+           "metric vocabulary file, lines 'phrase = metric', '#' comments, merged over the "
+           "built-in vocabulary (repeatable, or a comma-separated list)"},
+          {"keyed", false, "",
+           "prefix each JSON line with its reduce key (the canonical entity) and a tab, "
+           "for `sort | claimcheck reconcile --keyed -` or a MapReduce shuffle"},
           {"documents", false, "", "print the Document records instead of claims"},
       },
       &RunExtract,

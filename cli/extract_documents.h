@@ -9,7 +9,7 @@
 namespace claimcheck {
 
 // Runs the readers over args.positional() and writes one Document per line to io.out
-// (or to -o FILE, atomically). Returns kExitOk, or kExitUsage when nothing could be read.
+// (or streamed to -o FILE, atomically). Returns kExitOk, or kExitUsage when nothing could be read.
 int RunExtractDocuments(const CommandLine& args, CommandIO& io);
 
 }  // namespace claimcheck

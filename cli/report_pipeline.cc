@@ -7,6 +7,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "extract/extractor.h"
@@ -49,7 +51,10 @@ google::protobuf::Timestamp Now() {
 std::vector<FlagSpec> PipelineFlags() {
   return {
       {"reference-date", true, "", "resolve relative dates (\"yesterday\") against YYYY-MM-DD"},
-      {"aliases", true, "", "entity alias file, `Alias = Canonical Name` per line (repeatable)"},
+      {"aliases", true, "", "entity alias file, `Alias = Canonical Name` per line (repeatable, "
+                            "or a comma-separated list)"},
+      {"metrics", true, "", "metric vocabulary file, `phrase = metric` per line, merged over "
+                            "the built-in one (repeatable, or a comma-separated list)"},
       {"rates", true, "", "exchange-rate CSV (year,currency,per_usd,source); default built in"},
       {"reference", true, "", "trusted reference figures (JSON Lines) to check claims against"},
   };
@@ -92,7 +97,15 @@ absl::StatusOr<PipelineOptions> PipelineOptionsFromFlags(const CommandLine& args
     }
     options.reference_date = day;
   }
-  for (const std::string& a : args.GetAll("aliases")) options.alias_files.push_back(ResolveUserPath(a));
+  // --aliases and --metrics: repeatable, each value a file or a comma-separated list.
+  for (auto [flag, files] : {std::make_pair("aliases", &options.alias_files),
+                             std::make_pair("metrics", &options.metric_files)}) {
+    for (const std::string& value : args.GetAll(flag)) {
+      for (absl::string_view f : absl::StrSplit(value, ',', absl::SkipWhitespace())) {
+        files->push_back(ResolveUserPath(std::string(absl::StripAsciiWhitespace(f))));
+      }
+    }
+  }
   if (args.Has("rates")) options.rates_path = ResolveUserPath(args.Get("rates"));
   if (args.Has("reference")) options.reference_path = ResolveUserPath(args.Get("reference"));
   return options;
@@ -102,6 +115,7 @@ absl::StatusOr<v1::Report> BuildReport(const PipelineOptions& options) {
   ExtractOptions extract_options;
   extract_options.reference_date = options.reference_date;
   extract_options.alias_files = options.alias_files;
+  extract_options.metric_files = options.metric_files;
   auto extractor = Extractor::Create(extract_options);
   if (!extractor.ok()) return extractor.status();
   ReconcileOptions reconcile_options;

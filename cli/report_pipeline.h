@@ -2,8 +2,8 @@
 // claims, reconcile them, and apply the review ledger, giving one v1::Report.
 //
 // The three commands take the same input flags (PipelineFlags): PATH... (files or
-// directories; default tests/testdata/corpus), --reference-date, --aliases, --rates,
-// --reference. Relative paths are taken from the directory the user ran the command in:
+// directories; default tests/testdata/corpus), --reference-date, --aliases, --metrics,
+// --rates, --reference. Relative paths are taken from the directory the user ran the command in:
 // under `bazel run` that is $BUILD_WORKSPACE_DIRECTORY, not the runfiles tree.
 #ifndef CLAIMCHECK_CLI_REPORT_PIPELINE_H_
 #define CLAIMCHECK_CLI_REPORT_PIPELINE_H_
@@ -27,6 +27,7 @@ struct PipelineOptions {
   std::vector<std::string> paths;                // resolved; never empty after FromFlags
   std::optional<absl::CivilDay> reference_date;  // resolves "yesterday" in documents
   std::vector<std::string> alias_files;          // --aliases (repeatable)
+  std::vector<std::string> metric_files;         // --metrics (repeatable, comma lists)
   std::string rates_path;                        // --rates; empty = built-in table
   std::string reference_path;                    // --reference; empty = none
 };
