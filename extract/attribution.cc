@@ -71,7 +71,7 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
     // Estimates.
     if (w == "estimates" || w == "estimate" || w == "estimated" || w == "estimating") {
       std::string source;
-      if (i > 0 && (tokens[i - 1].lower == "analysts" || tokens[i - 1].lower == "experts")) {
+      if (i > 0 && (tokens[i - 1].word() == "analysts" || tokens[i - 1].word() == "experts")) {
         source = tokens[i - 1].lower;
       } else if (const EntityMention* e = EntityEndingAt(entities, i)) {
         source = e->canonical;
@@ -91,8 +91,8 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       continue;
     }
     if (w == "reportedly" || ((w == "said" || w == "reported") && i > 0 &&
-                              (tokens[i - 1].lower == "is" || tokens[i - 1].lower == "was" ||
-                               tokens[i - 1].lower == "are") && next == "to")) {
+                              (tokens[i - 1].word() == "is" || tokens[i - 1].word() == "was" ||
+                               tokens[i - 1].word() == "are") && next == "to")) {
       offer(v1::HEDGE_REPORTED, "");
       continue;
     }
@@ -104,8 +104,8 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
         source = e->canonical;
       } else {
         size_t a = i + 2;
-        while (a < n && (tokens[a].lower == "the" || tokens[a].lower == "a" ||
-                         tokens[a].lower == "an")) {
+        while (a < n && (tokens[a].word() == "the" || tokens[a].word() == "a" ||
+                         tokens[a].word() == "an")) {
           ++a;
         }
         size_t b = a;
@@ -132,11 +132,11 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       if (const EntityMention* e = EntityEndingAt(entities, k)) {
         source = e->canonical;
         reporting = true;
-      } else if (k > 0 && (tokens[k - 1].lower == "analyst" || tokens[k - 1].lower == "analysts" ||
-                           tokens[k - 1].lower == "officials" || tokens[k - 1].lower == "executives")) {
+      } else if (k > 0 && (tokens[k - 1].word() == "analyst" || tokens[k - 1].word() == "analysts" ||
+                           tokens[k - 1].word() == "officials" || tokens[k - 1].word() == "executives")) {
         source = tokens[k - 1].lower;
         reporting = true;
-      } else if (i > 0 && tokens[i - 1].lower == ",") {
+      } else if (i > 0 && tokens[i - 1].word() == ",") {
         if (const EntityMention* after = EntityAt(entities, i + 1)) {
           source = after->canonical;  // "..., reports the Nikkei"
           reporting = true;

@@ -220,7 +220,7 @@ const EntityMention* NearestFund(const Sentence& s, size_t pos) {
 }
 
 bool IsTakeVerb(const Token& t) {
-  return t.lower == "take" || t.lower == "takes" || t.lower == "took" || t.lower == "taking";
+  return t.word() == "take" || t.word() == "takes" || t.word() == "took" || t.word() == "taking";
 }
 
 bool IsUpWord(const Token& t) { return (t.classes & kUpWord) != 0; }
@@ -282,6 +282,17 @@ bool CountIsAProperty(const Sentence& s, size_t fa) {
   return k > 0 && Is(s, k - 1, kCountOwner);
 }
 
+// "13% to 15%", "13-15%": `prev` and `q` make one range.
+bool JoinsAsRange(absl::string_view text, const QuantityMention& prev, const QuantityMention& q) {
+  absl::string_view gap = text.substr(prev.end, q.begin - prev.end);
+  if (gap != " to " && gap != "-") return false;
+  absl::string_view before = text.substr(0, prev.begin);
+  bool from = absl::EndsWith(absl::StripTrailingAsciiWhitespace(before), "from");
+  return !from && prev.quantity.unit() == q.quantity.unit() &&
+         prev.quantity.type() == q.quantity.type() &&
+         prev.quantity.bound() != v1::BOUND_KIND_RANGE && q.quantity.value() > prev.quantity.value();
+}
+
 std::string Written(const Sentence& s, size_t first, size_t last) {
   return std::string(s.text.substr(s.t[first].begin, s.t[last - 1].end - s.t[first].begin));
 }
@@ -296,17 +307,17 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
                                                      Discourse* discourse) const {
   const MetricVocabulary& vocab = *metrics_;
   // "rise 13% to 15%": two figures of one unit joined by "to" after a change word are a
-  // range (not "from 10% to 12%", which is two levels).
-  std::vector<QuantityMention> quantities;
-  for (const QuantityMention& q : in.quantities) {
-    if (!quantities.empty()) {
-      QuantityMention& prev = quantities.back();
-      absl::string_view gap = in.text.substr(prev.end, q.begin - prev.end);
-      absl::string_view before = in.text.substr(0, prev.begin);
-      bool from = absl::EndsWith(absl::StripTrailingAsciiWhitespace(before), "from");
-      if ((gap == " to " || gap == "-") && !from && prev.quantity.unit() == q.quantity.unit() &&
-          prev.quantity.type() == q.quantity.type() && prev.quantity.bound() != v1::BOUND_KIND_RANGE &&
-          q.quantity.value() > prev.quantity.value()) {
+  // range (not "from 10% to 12%", which is two levels). Most sentences have no such pair
+  // and use the recognizers' mentions as they are.
+  bool any_range = false;
+  for (size_t i = 1; i < in.quantities.size() && !any_range; ++i) {
+    any_range = JoinsAsRange(in.text, in.quantities[i - 1], in.quantities[i]);
+  }
+  std::vector<QuantityMention> joined;
+  if (any_range) {
+    for (const QuantityMention& q : in.quantities) {
+      if (!joined.empty() && JoinsAsRange(in.text, joined.back(), q)) {
+        QuantityMention& prev = joined.back();
         v1::Quantity range = prev.quantity;
         const double low = prev.quantity.value(), high = q.quantity.value();
         range.set_value((low + high) / 2);
@@ -320,9 +331,10 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         prev.end = q.end;
         continue;
       }
+      joined.push_back(q);
     }
-    quantities.push_back(q);
   }
+  const std::vector<QuantityMention>& quantities = any_range ? joined : in.quantities;
   Sentence s(in.text, in.tokens);
   const size_t n = s.t.size();
   s.fig_at.assign(n, -1);

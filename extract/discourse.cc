@@ -118,10 +118,10 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       size_t j = i + 1;
       bool fund_phrase = false, phase = false;
       size_t end = j;
-      if (j < n && t[j].lower == "phase") {
+      if (j < n && t[j].word() == "phase") {
         phase = true;
         end = j + 1;
-        if (end + 1 < n && t[end].lower == "of") {
+        if (end + 1 < n && t[end].word() == "of") {
           // "of (the|its|China's) ... fund"
           size_t k = end + 1;
           while (k < n && k < end + 8 && t[k].kind != TokenKind::kPunct) {
@@ -136,7 +136,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       } else {
         size_t k = j;
         while (k < n && k < j + 4 && t[k].kind == TokenKind::kWord && !t[k].capitalized) {
-          if (t[k].lower == "fund") {
+          if (t[k].word() == "fund") {
             fund_phrase = true;
             end = k + 1;
             break;
@@ -144,7 +144,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
           ++k;
         }
       }
-      bool elided = !phase && !fund_phrase && phase_seen && i > 0 && t[i - 1].lower == "the";
+      bool elided = !phase && !fund_phrase && phase_seen && i > 0 && t[i - 1].word() == "the";
       if ((phase && (fund_phrase || !family.empty())) || fund_phrase || elided) {
         if (elided) end = i + 1;
         size_t first = (i > 0 && IsDeterminer(t[i - 1].lower)) ? i - 1 : i;
@@ -168,12 +168,12 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       size_t k = i + 1;
       while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord && !t[k].capitalized &&
              !CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
-             t[k].lower != "investment" && t[k].lower != "deal") {
+             t[k].word() != "investment" && t[k].word() != "deal") {
         ++k;
       }
       if (k >= n || k >= i + 5 || t[k].kind != TokenKind::kWord || t[k].capitalized) continue;
       if (!CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
-          t[k].lower != "investment" && t[k].lower != "deal") {
+          t[k].word() != "investment" && t[k].word() != "deal") {
         continue;
       }
       // Only the noun directly heading the phrase: "the company's", "the fund", not "the
@@ -210,8 +210,8 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
     if ((w == "it" || w == "its" || w == "they" || w == "their") && t[i].kind == TokenKind::kWord) {
       bool dummy = false;
       for (size_t k = i + 1; k < n && k < i + 4; ++k) {
-        if (t[k].lower == "take" || t[k].lower == "takes" || t[k].lower == "took" ||
-            t[k].lower == "is" || t[k].lower == "was") {
+        if (t[k].word() == "take" || t[k].word() == "takes" || t[k].word() == "took" ||
+            t[k].word() == "is" || t[k].word() == "was") {
           dummy = w == "it" && t[k].lower.rfind("t", 0) == 0;
         }
       }
@@ -236,8 +236,8 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       bool ok = gap_last > gap_first && gap_last - gap_first <= 2;
       bool has_and = false;
       for (size_t k = gap_first; ok && k < gap_last; ++k) {
-        if (t[k].lower == "and") has_and = true;
-        else if (t[k].lower != ",") ok = false;
+        if (t[k].word() == "and") has_and = true;
+        else if (t[k].word() != ",") ok = false;
       }
       if (!ok || (*mentions)[b].possessive) break;
       // "Big Fund III and SMIC's road": a possessive after "and" owns what follows.
@@ -313,7 +313,7 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
   }
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     absl::string_view next = tokens[i + 1].lower;
-    if (tokens[i].lower == "of" && next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
+    if (tokens[i].word() == "of" && next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
       discourse->activity = std::string(next);
     }
   }

@@ -71,21 +71,21 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
   // "Long Name (SHORT)": a name, optionally "Co." style dot, then 1-4 name tokens in
   // parentheses.
   for (size_t k = 1; k + 2 < tokens.size(); ++k) {
-    if (tokens[k].lower != "(") continue;
+    if (tokens[k].word() != "(") continue;
     size_t m = k + 1;
-    while (m < tokens.size() && m - k <= 5 && tokens[m].lower != ")" &&
+    while (m < tokens.size() && m - k <= 5 && tokens[m].word() != ")" &&
            (tokens[m].capitalized || tokens[m].acronym)) {
       ++m;
     }
-    if (m >= tokens.size() || tokens[m].lower != ")" || m == k + 1 || m - k > 5) continue;
+    if (m >= tokens.size() || tokens[m].word() != ")" || m == k + 1 || m - k > 5) continue;
     size_t end = k;
-    if (tokens[end - 1].lower == "." && end >= 2) --end;
+    if (tokens[end - 1].word() == "." && end >= 2) --end;
     size_t start = end;
     while (start > 0) {
       const Token& t = tokens[start - 1];
       bool name = t.kind == TokenKind::kWord && (t.capitalized || t.acronym) &&
                   (!(t.classes & kNotName) || (t.classes & kWeakAlone));
-      bool joiner = (t.lower == "of" || t.lower == "for" || t.lower == "&") && start - 1 > 0 &&
+      bool joiner = (t.word() == "of" || t.word() == "for" || t.word() == "&") && start - 1 > 0 &&
                     start < end;
       if (!name && !joiner) break;
       --start;
@@ -138,7 +138,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
       } else if (IsRoman(tokens[j].lower) && tokens[j].kind == TokenKind::kWord &&
                  (tokens[j].acronym || tokens[j].capitalized)) {
         ++j;
-      } else if ((tokens[j].lower == "of" || tokens[j].lower == "for" || tokens[j].lower == "&") &&
+      } else if ((tokens[j].word() == "of" || tokens[j].word() == "for" || tokens[j].word() == "&") &&
                  j + 1 < tokens.size() && IsNameToken(tokens, j + 1) &&
                  !blocked[j + 1]) {
         j += 2;

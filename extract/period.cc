@@ -22,7 +22,17 @@ bool ParseDay(const std::string& s, absl::CivilDay* day) {
 }
 
 std::string FormatDay(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
+  const int64_t year = day.year();
+  if (year < 0 || year > 9999) {
+    return absl::StrFormat("%04d-%02d-%02d", year, day.month(), day.day());
+  }
+  // "%04d-%02d-%02d" by hand: periods are formatted for every figure.
+  char out[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10),
+                  '-', static_cast<char>('0' + day.month() / 10),
+                  static_cast<char>('0' + day.month() % 10), '-',
+                  static_cast<char>('0' + day.day() / 10), static_cast<char>('0' + day.day() % 10)};
+  return std::string(out, sizeof(out));
 }
 
 // Token index range [first, last) covering byte range [b, e).
@@ -47,7 +57,7 @@ bool AnyFigureBetween(const std::vector<ByteRange>& figures, size_t a, size_t b)
 // True when tokens [a, b) hold a comma or a clause break.
 bool HasBreak(const std::vector<Token>& tokens, size_t a, size_t b) {
   for (size_t i = a; i < b && i < tokens.size(); ++i) {
-    if (tokens[i].lower == "," || IsClauseBreak(tokens[i])) return true;
+    if (tokens[i].word() == "," || IsClauseBreak(tokens[i])) return true;
   }
   return false;
 }
@@ -55,7 +65,7 @@ bool HasBreak(const std::vector<Token>& tokens, size_t a, size_t b) {
 // True when token i lies in a ", which/who/whose ..." clause, returning its start.
 bool InRelativeClause(const std::vector<Token>& tokens, size_t i, size_t* clause_start) {
   for (size_t k = i; k-- > 0;) {
-    if (tokens[k].lower == "," || IsClauseBreak(tokens[k])) {
+    if (tokens[k].word() == "," || IsClauseBreak(tokens[k])) {
       if (k + 1 < tokens.size()) {
         absl::string_view w = tokens[k + 1].lower;
         if (w == "which" || w == "who" || w == "whose" || w == "where") {
@@ -71,7 +81,7 @@ bool InRelativeClause(const std::vector<Token>& tokens, size_t i, size_t* clause
 
 size_t ClauseEnd(const std::vector<Token>& tokens, size_t start) {
   for (size_t k = start + 1; k < tokens.size(); ++k) {
-    if (tokens[k].lower == "," || IsClauseBreak(tokens[k])) return k;
+    if (tokens[k].word() == "," || IsClauseBreak(tokens[k])) return k;
   }
   return tokens.size();
 }
@@ -144,8 +154,8 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
       m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER, "");
     } else if (index > 0 && index <= 2 && second == "half") {
       m.scope = Span(NamedPeriod(day, 6, index, forecast), 6, v1::GRANULARITY_HALF, "");
-      if (last + 2 < n && tokens[last].lower == "of" && tokens[last + 1].lower == "the" &&
-          tokens[last + 2].lower == "year") {
+      if (last + 2 < n && tokens[last].word() == "of" && tokens[last + 1].word() == "the" &&
+          tokens[last + 2].word() == "year") {
         last += 3;
       }
     } else if ((w == "quarter" || w == "year") && (prev == "the" || prev == "whole")) {
@@ -173,8 +183,8 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
   }
   // "a year earlier", "a year ago": one year before another period of the sentence.
   for (size_t i = 0; i + 2 < n; ++i) {
-    if (tokens[i].lower != "a" || tokens[i + 1].lower != "year" ||
-        (tokens[i + 2].lower != "earlier" && tokens[i + 2].lower != "before")) {
+    if (tokens[i].word() != "a" || tokens[i + 1].word() != "year" ||
+        (tokens[i + 2].word() != "earlier" && tokens[i + 2].word() != "before")) {
       continue;
     }
     const v1::TimeScope* anchor = nullptr;
@@ -301,8 +311,7 @@ void ChangeScope(bool year_on_year, v1::TimeScope* scope) {
 void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
                             bool forecast, std::vector<TimeMention>* periods) {
   if (!published.has_time()) return;
-  const std::string day = absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(published.time().seconds()),
-                                           absl::UTCTimeZone());
+  std::string day;  // the publication day, formatted when first needed
   for (TimeMention& m : *periods) {
     v1::TimeScope& s = m.scope;
     if (s.start().size() != 10 || s.end().size() != 10) continue;
@@ -310,6 +319,10 @@ void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& p
     absl::string_view written = text.substr(m.begin, m.end - m.begin);
     if (std::any_of(written.begin(), written.end(), [](char c) { return absl::ascii_isdigit(c); })) {
       continue;
+    }
+    if (day.empty()) {
+      day = FormatDay(absl::ToCivilDay(absl::FromUnixSeconds(published.time().seconds()),
+                                       absl::UTCTimeZone()));
     }
     int shift = 0;
     if (!forecast && s.start() > day) shift = -1;

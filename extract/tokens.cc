@@ -1,5 +1,7 @@
 #include "extract/tokens.h"
 
+#include <cstring>
+
 #include "absl/strings/ascii.h"
 #include "extract/word_lists.h"
 
@@ -35,14 +37,18 @@ Special Classify(absl::string_view s, size_t i, size_t len) {
   return Special::kNone;
 }
 
-bool IsWordByte(absl::string_view s, size_t i, size_t* len) {
+bool IsNonAsciiWordByte(absl::string_view s, size_t i, size_t* len) {
+  *len = std::min(Utf8Length(static_cast<unsigned char>(s[i])), s.size() - i);
+  return Classify(s, i, *len) == Special::kNone;
+}
+
+inline bool IsWordByte(absl::string_view s, size_t i, size_t* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     *len = 1;
     return absl::ascii_isalnum(c);
   }
-  *len = std::min(Utf8Length(c), s.size() - i);
-  return Classify(s, i, *len) == Special::kNone;
+  return IsNonAsciiWordByte(s, i, len);
 }
 
 }  // namespace
@@ -136,17 +142,28 @@ std::vector<Token> Tokenize(absl::string_view s) {
     t.kind = absl::ascii_isdigit(static_cast<unsigned char>(text[0])) ? TokenKind::kNumber
                                                                       : TokenKind::kWord;
     int upper = 0, lower = 0;
-    for (size_t k = 0; k < text.size(); ++k) {
-      unsigned char b = static_cast<unsigned char>(text[k]);
-      if (absl::ascii_isupper(b)) ++upper;
-      if (absl::ascii_islower(b)) ++lower;
-      if (b == 0xE2 && k + 2 < text.size()) {  // typographic apostrophe / hyphen
-        unsigned char b2 = static_cast<unsigned char>(text[k + 2]);
-        t.lower.push_back(b2 == 0x98 || b2 == 0x99 ? '\'' : '-');
-        k += 2;
-        continue;
+    if (std::memchr(text.data(), 0xE2, text.size()) == nullptr) {
+      // The common case: lower-case the bytes in place.
+      t.lower.assign(text.data(), text.size());
+      for (char& ch : t.lower) {
+        unsigned char b = static_cast<unsigned char>(ch);
+        upper += absl::ascii_isupper(b);
+        lower += absl::ascii_islower(b);
+        ch = static_cast<char>(absl::ascii_tolower(b));
       }
-      t.lower.push_back(static_cast<char>(absl::ascii_tolower(b)));
+    } else {
+      for (size_t k = 0; k < text.size(); ++k) {
+        unsigned char b = static_cast<unsigned char>(text[k]);
+        if (absl::ascii_isupper(b)) ++upper;
+        if (absl::ascii_islower(b)) ++lower;
+        if (b == 0xE2 && k + 2 < text.size()) {  // typographic apostrophe / hyphen
+          unsigned char b2 = static_cast<unsigned char>(text[k + 2]);
+          t.lower.push_back(b2 == 0x98 || b2 == 0x99 ? '\'' : '-');
+          k += 2;
+          continue;
+        }
+        t.lower.push_back(static_cast<char>(absl::ascii_tolower(b)));
+      }
     }
     t.capitalized = absl::ascii_isupper(static_cast<unsigned char>(text[0]));
     t.acronym = upper >= 2 && lower == 0;

@@ -38,6 +38,10 @@ struct Token {
   bool acronym = false;      // two or more capitals and no lower-case letter ("SMIC", "U.S")
   bool modifier = false;     // hyphenated, last part lower case ("Huawei-led", "state-backed")
   uint32_t classes = 0;      // WordClass bits of `lower` (extract/word_lists.h); words only
+
+  // `lower` as a view: comparing it with a literal checks the length first and needs no
+  // strlen, which matters in the grammar's many word tests.
+  absl::string_view word() const { return lower; }
 };
 
 // Tokens of `text` in order. Never fails; whitespace produces no tokens.
