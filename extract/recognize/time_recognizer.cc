@@ -3,6 +3,8 @@
 #include "extract/recognize/time_recognizer.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -403,6 +405,91 @@ bool MaySpan(int f, absl::string_view span) {
   }
 }
 
+// Anchors. Every expression of every family holds, at the start of one of its words, an
+// anchor: a year-like "19dd"/"20dd", a quarter or half digit glued to its letter ("Q3",
+// "3Q", "H1", "1H"), "FY", one of "year", "quarter", "half", "decade", "month" or a month's
+// first three letters (any case). Before its first anchor an expression holds only ASCII
+// letters, digits, blanks, '-' and '\''. So the combined pass can start just before the
+// first anchor, and stops when none is left: most sentences with figures but no period
+// never reach RE2. With (?i) a few ASCII letters also match non-ASCII ones (s and U+017F,
+// k and U+212A), so a text with a non-ASCII byte is searched from `pos` as before.
+bool AnchorAt(absl::string_view text, size_t i) {
+  const size_t n = text.size();
+  const char c = text[i];
+  const char c1 = i + 1 < n ? text[i + 1] : '\0';
+  auto digit = [](char d) { return d >= '0' && d <= '9'; };
+  if (digit(c)) {
+    if ((c == '1' && c1 == '9') || (c == '2' && c1 == '0')) {
+      return i + 3 < n && digit(text[i + 2]) && digit(text[i + 3]);
+    }
+    return (c >= '1' && c <= '4' && (c1 | 0x20) == 'q') || ((c == '1' || c == '2') && (c1 | 0x20) == 'h');
+  }
+  const char l0 = static_cast<char>(c | 0x20);  // c is an ASCII letter here
+  if (l0 == 'q' && c1 >= '1' && c1 <= '4') return true;
+  if (l0 == 'h' && (c1 == '1' || c1 == '2')) return true;
+  if (l0 == 'f' && (c1 | 0x20) == 'y') return true;
+  if (i + 2 >= n) return false;
+  // The first three letters, lower-cased ("| 0x20" maps a non-letter byte to another
+  // non-letter, or to a letter only where that merely adds an anchor).
+  const uint32_t key = (static_cast<uint32_t>(static_cast<unsigned char>(l0)) << 16) |
+                       (static_cast<uint32_t>(static_cast<unsigned char>(c1 | 0x20)) << 8) |
+                       static_cast<unsigned char>(text[i + 2] | 0x20);
+  constexpr auto k = [](const char (&w)[4]) {
+    return (static_cast<uint32_t>(w[0]) << 16) | (static_cast<uint32_t>(w[1]) << 8) |
+           static_cast<uint32_t>(w[2]);
+  };
+  switch (l0) {
+    case 'y': return key == k("yea");
+    case 'q': return key == k("qua");
+    case 'h': return key == k("hal");
+    case 'd': return key == k("dec");
+    case 'm': return key == k("mon") || key == k("mar") || key == k("may");
+    case 'j': return key == k("jan") || key == k("jun") || key == k("jul");
+    case 'f': return key == k("feb");
+    case 'a': return key == k("apr") || key == k("aug");
+    case 's': return key == k("sep");
+    case 'o': return key == k("oct");
+    case 'n': return key == k("nov");
+    default: return false;
+  }
+}
+
+// Where the combined pass may start to find the first expression that begins at or after
+// `pos` (see AnchorAt): back from the first anchor over the bytes an expression may hold
+// before it. text.size() when no anchor is left; `pos` itself for non-ASCII text.
+size_t SearchStart(absl::string_view text, size_t pos) {
+  // 0: ASCII non-word byte, 1: word byte ([0-9A-Za-z_], RE2's \b), 2: non-ASCII.
+  static const auto* kClass = [] {
+    auto* t = new std::array<unsigned char, 256>();
+    for (int b = 0; b < 256; ++b) {
+      (*t)[b] = b >= 0x80 ? 2 : (absl::ascii_isalnum(static_cast<unsigned char>(b)) || b == '_');
+    }
+    return t;
+  }();
+  const size_t n = text.size();
+  bool prev_word = pos > 0 && (*kClass)[static_cast<unsigned char>(text[pos - 1])] == 1;
+  size_t a = pos;
+  for (; a < n; ++a) {
+    const unsigned char cls = (*kClass)[static_cast<unsigned char>(text[a])];
+    if (cls == 2) return pos;
+    if (cls == 1 && !prev_word && text[a] != '_' && AnchorAt(text, a)) break;
+    prev_word = cls == 1;
+  }
+  if (a >= n) {
+    return n;
+  }
+  size_t s = a;
+  while (s > pos) {
+    const char c = text[s - 1];
+    if (!(absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '\t' ||
+          c == '\n' || c == '\f' || c == '\r' || c == '-' || c == '\'')) {
+      break;
+    }
+    --s;
+  }
+  return s;
+}
+
 }  // namespace
 
 TimeRecognizer::~TimeRecognizer() = default;
@@ -471,7 +558,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     return e;
   };
   size_t pos = 0;
-  while (pos < text.size() &&
+  while ((pos = SearchStart(text, pos)) < text.size() &&
          combined_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &whole, 1)) {
     // Only the bounds come from the combined pass (a DFA, fast); the family that spans
     // them exactly reads the parts. Mentions come out in order and never overlap.

@@ -6,6 +6,11 @@
 // BUILD_WORKSPACE_DIRECTORY under `bazel run`, or CLAIMCHECK_CORPUS), repeated to about
 // 1 MB; when the corpus is not found, built-in synthetic news sentences are used.
 // Throughput is reported as bytes/s per thread (single-threaded runs).
+//
+// The *PerSentence variants make the calls the extractor makes: the corpus documents are
+// read (extract/read, so markup and JSON are gone), split into sentences, and Find is
+// called once per sentence; BM_BothPerSentence runs TimeRecognizer only on sentences
+// with a figure, as extract/extractor.cc does. Per-call costs show there.
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +20,9 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "extract/read/issue_sink.h"
+#include "extract/read/reader.h"
+#include "extract/read/sentence_splitter.h"
 #include "extract/recognize/quantity_recognizer.h"
 #include "extract/recognize/time_recognizer.h"
 
@@ -34,10 +42,16 @@ const char* const kSynthetic[] = {
     "Its Mate 60 phone uses a 7nm chip, and the A100 remains out of reach. ",
 };
 
+std::string CorpusDir() {
+  if (const char* c = std::getenv("CLAIMCHECK_CORPUS")) return c;
+  if (const char* w = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
+    return std::string(w) + "/tests/testdata/corpus";
+  }
+  return "";
+}
+
 std::string LoadText() {
-  std::string dir;
-  if (const char* c = std::getenv("CLAIMCHECK_CORPUS")) dir = c;
-  else if (const char* w = std::getenv("BUILD_WORKSPACE_DIRECTORY")) dir = std::string(w) + "/tests/testdata/corpus";
+  const std::string dir = CorpusDir();
   std::string corpus;
   std::error_code ec;
   if (!dir.empty() && std::filesystem::is_directory(dir, ec)) {
@@ -65,6 +79,53 @@ std::string LoadText() {
 const std::string& Text() {
   static const std::string* text = new std::string(LoadText());
   return *text;
+}
+
+// The corpus documents' clean texts, repeated to about 1 MB, and their sentences.
+struct Sentences {
+  std::string text;
+  std::vector<absl::string_view> sentences;
+};
+
+const Sentences& CorpusSentences() {
+  static const Sentences* sentences = [] {
+    std::string texts;
+    std::vector<TextSpan> spans;
+    auto add = [&](absl::string_view text) {
+      for (const TextSpan& span : SplitSentences(text)) {
+        spans.push_back({texts.size() + span.begin, texts.size() + span.end});
+      }
+      texts.append(text.data(), text.size());
+      texts += "\n\n";
+    };
+    const std::string dir = CorpusDir();
+    std::error_code ec;
+    if (!dir.empty() && std::filesystem::is_directory(dir, ec)) {
+      CollectingIssueSink sink;
+      DocumentReader reader(ReadOptions(), &sink);
+      (void)reader.ReadPath(dir, [&](v1::Document&& doc) { add(doc.text()); });
+    }
+    if (texts.empty()) {
+      for (const char* s : kSynthetic) add(s);
+    }
+    auto* out = new Sentences();
+    const size_t copies = (size_t{1} << 20) / std::max<size_t>(texts.size(), 1) + 1;
+    for (size_t c = 0; c < copies; ++c) out->text += texts;
+    for (size_t c = 0; c < copies; ++c) {
+      for (const TextSpan& span : spans) {
+        out->sentences.push_back(absl::string_view(out->text).substr(
+            c * texts.size() + span.begin, span.end - span.begin));
+      }
+    }
+    return out;
+  }();
+  return *sentences;
+}
+
+int64_t SentenceBytes(const Sentences& s) {
+  int64_t bytes = 0;
+  for (absl::string_view sentence : s.sentences) bytes += sentence.size();
+  return bytes;
 }
 
 void BM_Quantities(benchmark::State& state) {
@@ -120,6 +181,71 @@ void BM_Both(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * text.size());
 }
 BENCHMARK(BM_Both)->Unit(benchmark::kMillisecond);
+
+void BM_QuantitiesPerSentence(benchmark::State& state) {
+  auto r = QuantityRecognizer::Create();
+  if (!r.ok()) {
+    state.SkipWithError("cannot create recognizer");
+    return;
+  }
+  const Sentences& s = CorpusSentences();
+  size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (absl::string_view sentence : s.sentences) {
+      std::vector<QuantityMention> m = (*r)->Find(sentence);
+      found += m.size();
+      benchmark::DoNotOptimize(m.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * SentenceBytes(s));
+  state.counters["sentences"] = s.sentences.size();
+  state.counters["mentions"] = found;
+}
+BENCHMARK(BM_QuantitiesPerSentence)->Unit(benchmark::kMillisecond);
+
+void BM_TimesPerSentence(benchmark::State& state) {
+  auto r = TimeRecognizer::Create();
+  if (!r.ok()) {
+    state.SkipWithError("cannot create recognizer");
+    return;
+  }
+  const Sentences& s = CorpusSentences();
+  size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (absl::string_view sentence : s.sentences) {
+      std::vector<TimeMention> m = (*r)->Find(sentence, absl::CivilDay(2025, 11, 5));
+      found += m.size();
+      benchmark::DoNotOptimize(m.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * SentenceBytes(s));
+  state.counters["mentions"] = found;
+}
+BENCHMARK(BM_TimesPerSentence)->Unit(benchmark::kMillisecond);
+
+// As the extractor calls them: times only in sentences with a figure.
+void BM_BothPerSentence(benchmark::State& state) {
+  auto q = QuantityRecognizer::Create();
+  auto t = TimeRecognizer::Create();
+  if (!q.ok() || !t.ok()) {
+    state.SkipWithError("cannot create recognizers");
+    return;
+  }
+  const Sentences& s = CorpusSentences();
+  for (auto _ : state) {
+    for (absl::string_view sentence : s.sentences) {
+      std::vector<QuantityMention> a = (*q)->Find(sentence);
+      benchmark::DoNotOptimize(a.data());
+      if (a.empty()) continue;
+      std::vector<TimeMention> b = (*t)->Find(sentence, absl::CivilDay(2025, 11, 5));
+      benchmark::DoNotOptimize(b.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * SentenceBytes(s));
+}
+BENCHMARK(BM_BothPerSentence)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace claimcheck
