@@ -51,6 +51,7 @@ DocumentEntities::DocumentEntities(const EntityAliases* aliases) : aliases_(alia
 void DocumentEntities::Reset() {
   learnt_.clear();
   known_proper_.clear();
+  canonical_cache_.clear();
 }
 
 bool DocumentEntities::IsNameToken(const std::vector<Token>& tokens, size_t i) const {
@@ -105,16 +106,25 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
     }
     learnt_[EntityAliases::LookupKey(long_name)] = canonical;
     learnt_[EntityAliases::LookupKey(short_name)] = canonical;
+    canonical_cache_.clear();
   }
 }
 
 std::string DocumentEntities::Canonicalize(absl::string_view written) const {
+  auto cached = canonical_cache_.find(written);
+  if (cached != canonical_cache_.end()) return cached->second;
   // As aliases_->Canonicalize(written), with the lookup key computed once.
   const std::string key = EntityAliases::LookupKey(written);
-  auto it = learnt_.find(key);
-  if (it != learnt_.end()) return it->second;
-  if (const std::string* canonical = aliases_->FindByKey(key)) return *canonical;
-  return CleanEntityName(written);
+  std::string canonical;
+  if (auto it = learnt_.find(key); it != learnt_.end()) {
+    canonical = it->second;
+  } else if (const std::string* found = aliases_->FindByKey(key)) {
+    canonical = *found;
+  } else {
+    canonical = CleanEntityName(written);
+  }
+  canonical_cache_.emplace(written, canonical);
+  return canonical;
 }
 
 std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,

@@ -77,6 +77,9 @@ class DocumentEntities {
   const EntityAliases* aliases_;
   absl::flat_hash_map<std::string, std::string> learnt_;  // lookup key -> canonical
   absl::flat_hash_set<std::string> known_proper_;
+  // Canonicalize's answers for this document (names recur from sentence to sentence);
+  // emptied whenever learnt_ changes.
+  mutable absl::flat_hash_map<std::string, std::string> canonical_cache_;
 };
 
 // True when a canonical name or its written form names a fund.
