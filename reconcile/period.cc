@@ -1,5 +1,7 @@
 #include "reconcile/period.h"
 
+#include <cstdint>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 
@@ -13,7 +15,19 @@ std::optional<absl::CivilDay> ClaimPeriod::sort_day() const {
 
 std::optional<absl::CivilDay> PublicationDay(const v1::Provenance& provenance) {
   if (!provenance.has_published() || !provenance.published().has_time()) return std::nullopt;
-  absl::Time t = absl::FromUnixSeconds(provenance.published().time().seconds());
+  int64_t seconds = provenance.published().time().seconds();
+  // Within +-300,000 years of 1970 the UTC day is plain arithmetic; a time-zone lookup
+  // per claim was a visible cost for a million claims. Beyond that (nonsense anyway),
+  // absl's conversion decides, saturating as it does.
+  constexpr int64_t kDay = 86400;
+  constexpr int64_t kPlainLimit = int64_t{300000} * 366 * kDay;
+  if (seconds > -kPlainLimit && seconds < kPlainLimit) {
+    int64_t days = seconds / kDay;
+    if (seconds % kDay < 0) --days;  // floor, for times before 1970
+    static const absl::CivilDay kEpoch(1970, 1, 1);
+    return kEpoch + days;
+  }
+  absl::Time t = absl::FromUnixSeconds(seconds);
   return absl::ToCivilDay(t, absl::UTCTimeZone());
 }
 

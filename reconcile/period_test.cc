@@ -1,5 +1,9 @@
 #include "reconcile/period.h"
 
+#include <cstdint>
+#include <optional>
+
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -73,6 +77,36 @@ TEST(PeriodTest, BadScopeIsAProblemAndUndated) {
   EXPECT_FALSE(p.stated());
   ASSERT_FALSE(problem.ok());
   EXPECT_NE(problem.message().find("claim abc"), std::string::npos) << problem;
+}
+
+TEST(PeriodTest, PublicationDayIsTheUtcDayAsAbslComputesIt) {
+  // The arithmetic fast path against absl's time-zone conversion, around the epoch, day
+  // boundaries, negative times and the limits of both paths.
+  const int64_t kCases[] = {0,
+                            1,
+                            -1,
+                            86399,
+                            86400,
+                            -86400,
+                            -86401,
+                            1420070400,
+                            1732406399,
+                            -62135596800,  // 0001-01-01
+                            253402300799,  // 9999-12-31T23:59:59
+                            int64_t{300000} * 366 * 86400 - 1,
+                            int64_t{300000} * 366 * 86400,
+                            -int64_t{300000} * 366 * 86400 + 1,
+                            -int64_t{300000} * 366 * 86400,
+                            int64_t{1} << 40};
+  for (int64_t seconds : kCases) {
+    v1::Provenance provenance;
+    provenance.mutable_published()->mutable_time()->set_seconds(seconds);
+    std::optional<absl::CivilDay> day = PublicationDay(provenance);
+    ASSERT_TRUE(day.has_value()) << seconds;
+    EXPECT_EQ(*day, absl::ToCivilDay(absl::FromUnixSeconds(seconds), absl::UTCTimeZone()))
+        << seconds;
+  }
+  EXPECT_FALSE(PublicationDay(v1::Provenance()).has_value());
 }
 
 }  // namespace

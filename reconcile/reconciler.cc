@@ -58,6 +58,25 @@ Reconciler::Chunk Reconciler::NewChunk(size_t capacity) {
 
 namespace {
 
+// Arena blocks for ReportArenaOptions: the same allocation policy as the claim chunks.
+void* AllocateReportBlock(size_t size) {
+  void* memory = nullptr;
+  if (size < kHugePage) {
+    memory = std::malloc(size);
+  } else {
+    // aligned_alloc wants a multiple of the alignment; the arena uses only `size`.
+    size_t rounded = (size + kHugePage - 1) / kHugePage * kHugePage;
+    memory = std::aligned_alloc(kHugePage, rounded);
+#ifdef MADV_HUGEPAGE
+    if (memory != nullptr) madvise(memory, rounded, MADV_HUGEPAGE);  // advice only
+#endif
+  }
+  if (memory == nullptr) std::abort();  // out of memory, as operator new would end it
+  return memory;
+}
+
+void FreeReportBlock(void* block, size_t) { std::free(block); }
+
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
@@ -142,8 +161,23 @@ bool Reconciler::Parse(const Stored& stored, v1::Claim* claim) const {
                                static_cast<int>(stored.size));
 }
 
+google::protobuf::ArenaOptions Reconciler::ReportArenaOptions() {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = kFirstChunkBytes;
+  options.max_block_size = kChunkBytes;
+  options.block_alloc = &AllocateReportBlock;
+  options.block_dealloc = &FreeReportBlock;
+  return options;
+}
+
 v1::Report Reconciler::Finish() {
   v1::Report report;
+  FinishInto(&report);
+  return report;
+}
+
+void Reconciler::FinishInto(v1::Report* out) {
+  v1::Report& report = *out;
   std::vector<std::string> problems;
 
   // Groups in key order, and each group's claims in input order.
@@ -183,6 +217,7 @@ v1::Report Reconciler::Finish() {
   std::vector<v1::Finding> found;
   std::vector<v1::Claim> claims;
   std::vector<const v1::Claim*> pointers;
+  SubjectAnalysis analysis;  // reused from subject to subject, as `claims` is
   for (uint32_t g : order) {
     const Group& group = groups_[g];
     // Parsing into messages kept from the previous subject reuses their allocations.
@@ -196,7 +231,7 @@ v1::Report Reconciler::Finish() {
     }
     pointers.clear();
     for (size_t i = 0; i < count; ++i) pointers.push_back(&claims[i]);
-    SubjectAnalysis analysis = AnalyzeSubject(group.key, pointers, normalizer_, &problems);
+    AnalyzeSubject(group.key, pointers, normalizer_, &problems, &analysis);
     found.clear();
     CheckAgreement(analysis, &found);
     CheckUnits(analysis, &found);
@@ -206,7 +241,7 @@ v1::Report Reconciler::Finish() {
     for (v1::Finding& f : found) {
       findings.emplace_back(group.key, static_cast<int>(f.kind()), std::move(f));
     }
-    *report.add_timelines() = BuildTimeline(analysis);
+    BuildTimeline(analysis, report.add_timelines());  // in place: on the report's arena
     bool is_level = level_wanted.count(group.built_key) > 0;
     bool is_total = total_wanted.count(group.built_key) > 0;
     if (is_level || is_total || group.level_key || group.total_key) {
@@ -311,7 +346,6 @@ v1::Report Reconciler::Finish() {
   groups_.clear();
   group_of_key_.clear();
   documents_.clear();
-  return report;
 }
 
 }  // namespace claimcheck

@@ -54,6 +54,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "claims/currency.h"
+#include "google/protobuf/arena.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
 #include "reconcile/arithmetic.h"
@@ -95,6 +96,21 @@ class Reconciler {
   // left to the caller; summary.documents counts distinct document ids among the claims.
   // The reconciler is empty afterwards and may be reused.
   v1::Report Finish();
+
+  // Finish into *report, which must be empty; the content is the same as Finish's. Meant
+  // for a report on an arena, where the report's many small messages and strings (one
+  // timeline point per period per subject, each with its scope, claim ids and document
+  // ids) are carved from large blocks instead of costing one malloc each: for a million
+  // claims this makes Finish markedly faster and the report smaller in memory.
+  //   google::protobuf::Arena arena(Reconciler::ReportArenaOptions());
+  //   auto* report = google::protobuf::Arena::CreateMessage<v1::Report>(&arena);
+  //   reconciler->FinishInto(report);
+  // The arena must outlive every use of the report.
+  void FinishInto(v1::Report* report);
+
+  // Arena options suited to a report: blocks that grow from 64 KiB to 8 MiB, the large
+  // ones aligned to and advised for transparent huge pages (as the claim store is).
+  static google::protobuf::ArenaOptions ReportArenaOptions();
 
  private:
   // Where one added claim is: its serialised bytes and its subject group.

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "google/protobuf/arena.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "gtest/gtest.h"
@@ -124,6 +125,20 @@ TEST(ReconcilerTest, DeterministicAndReusable) {
   std::string again = Bytes(Reconcile(r->get(), specs));
   EXPECT_EQ(first, again);
   EXPECT_EQ(Reconcile(r->get(), {}).summary().claims(), 0u);
+}
+
+TEST(ReconcilerTest, FinishIntoAnArenaReportGivesTheSameReport) {
+  auto r = Reconciler::Create({});
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<ClaimSpec> specs = Corpus();
+  std::string by_value = Bytes(Reconcile(r->get(), specs));
+  for (const auto& s : specs) (*r)->Add(testing::MakeClaim(s));
+  google::protobuf::Arena arena(Reconciler::ReportArenaOptions());
+  auto* report = google::protobuf::Arena::CreateMessage<v1::Report>(&arena);
+  (*r)->FinishInto(report);
+  EXPECT_EQ(report->GetArena(), &arena);
+  EXPECT_EQ(Bytes(*report), by_value);
+  EXPECT_GT(report->timelines_size(), 0);
 }
 
 TEST(ReconcilerTest, NewEvidenceChangesIdButNotTopic) {

@@ -168,18 +168,32 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
                                const Normalizer& normalizer,
                                std::vector<std::string>* problems) {
   SubjectAnalysis analysis;
+  AnalyzeSubject(key, claims, normalizer, problems, &analysis);
+  return analysis;
+}
+
+void AnalyzeSubject(const std::string& key, const std::vector<const v1::Claim*>& claims,
+                    const Normalizer& normalizer, std::vector<std::string>* problems,
+                    SubjectAnalysis* out) {
+  SubjectAnalysis& analysis = *out;
   analysis.key = key;
-  if (claims.empty()) return analysis;
+  analysis.items.clear();
+  analysis.buckets.clear();
+  if (claims.empty()) {
+    analysis.subject.Clear();
+    analysis.unit.clear();
+    return;
+  }
   analysis.subject = claims.front()->subject();
   analysis.items.reserve(claims.size());
   for (const v1::Claim* claim : claims) {
-    Item item;
+    analysis.items.emplace_back();
+    Item& item = analysis.items.back();
     item.claim = claim;
     absl::Status problem;
     item.period = PeriodOf(*claim, &problem);
     if (!problem.ok()) problems->push_back(std::string(problem.message()));
     item.own_unit = CanonicalUnit(claim->quantity());
-    analysis.items.push_back(std::move(item));
   }
   StableSort(analysis.items.begin(), analysis.items.end(),
                    [](const Item& a, const Item& b) {
@@ -212,7 +226,9 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
                     .value();
   }
 
-  // Buckets: same unit, same period (identical stated range, or undated).
+  // Buckets: same unit, same period (identical stated range, or undated). At most one per
+  // item; reserved so that a reused analysis does not reallocate.
+  analysis.buckets.reserve(analysis.items.size());
   std::vector<int> order(analysis.items.size());
   std::iota(order.begin(), order.end(), 0);
   auto unit_of = [&](int i) -> const std::string& { return analysis.items[i].norm.unit; };
@@ -235,7 +251,6 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
     std::sort(bucket.members.begin(), bucket.members.end());
     bucket.clusters = ClusterItems(analysis, bucket.members);
   }
-  return analysis;
 }
 
 std::vector<Cluster> ClusterItems(const SubjectAnalysis& analysis,

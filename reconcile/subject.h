@@ -68,6 +68,12 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
                                const Normalizer& normalizer,
                                std::vector<std::string>* problems);
 
+// The same into *analysis, replacing its contents but reusing its vectors' storage: for
+// a caller analysing many subjects one after another with one SubjectAnalysis.
+void AnalyzeSubject(const std::string& key, const std::vector<const v1::Claim*>& claims,
+                    const Normalizer& normalizer, std::vector<std::string>* problems,
+                    SubjectAnalysis* analysis);
+
 // Splits `members` (item indices) into clusters of mutually agreeing items: sorted by
 // the low end of their intervals, each item joins the current cluster while it overlaps
 // the cluster's common part. Deterministic; clusters come out in ascending value.

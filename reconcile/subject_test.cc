@@ -99,5 +99,45 @@ TEST(SubjectTest, UnconvertibleUnitsKeepTheirOwnBucket) {
   EXPECT_EQ(a.items[2].norm.unit, "percentage_point");
 }
 
+TEST(SubjectTest, ReusedAnalysisEqualsAFreshOne) {
+  RateTable rates = testing::TestRates();
+  Normalizer normalizer(&rates);
+  std::vector<v1::Claim> large = {
+      MakeClaim({"a", "d1", "2024-05-27", "Big Fund III", "fund_size", 344e9, "CNY",
+                 v1::BOUND_KIND_EXACT, 1e9, "2024", "RMB 344 billion"}),
+      MakeClaim({"b", "d2", "2024-05-28", "Big Fund III", "fund_size", 47.5e9, "USD",
+                 v1::BOUND_KIND_APPROXIMATE, 1e8, "2024", "about $47.5 billion"}),
+      MakeClaim({"c", "d3", "2025-11-05", "Big Fund III", "fund_size", 344e6, "CNY",
+                 v1::BOUND_KIND_EXACT, 1e6, "", "RMB 344 million"}),
+  };
+  std::vector<v1::Claim> small = {
+      MakeClaim({"x", "d9", "2025-02-12", "SMIC", "revenue", 8.03e9, "USD",
+                 v1::BOUND_KIND_EXACT, 1e7, "2024", "$8.03 billion"}),
+  };
+  auto pointers = [](const std::vector<v1::Claim>& claims) {
+    std::vector<const v1::Claim*> out;
+    for (const auto& c : claims) out.push_back(&c);
+    return out;
+  };
+  std::vector<std::string> problems;
+  SubjectAnalysis reused;
+  AnalyzeSubject("big", pointers(large), normalizer, &problems, &reused);
+  EXPECT_EQ(reused.buckets.size(), 2u);
+  AnalyzeSubject("smic", pointers(small), normalizer, &problems, &reused);
+  SubjectAnalysis fresh = Analyze(small, normalizer);
+  EXPECT_EQ(reused.key, "smic");
+  EXPECT_EQ(reused.subject.entity(), "SMIC");
+  EXPECT_EQ(reused.unit, fresh.unit);
+  ASSERT_EQ(reused.items.size(), 1u);
+  EXPECT_EQ(reused.items[0].claim->id(), "x");
+  ASSERT_EQ(reused.buckets.size(), 1u);
+  EXPECT_EQ(reused.buckets[0].members, fresh.buckets[0].members);
+  EXPECT_EQ(reused.buckets[0].clusters.size(), 1u);
+  AnalyzeSubject("none", {}, normalizer, &problems, &reused);
+  EXPECT_TRUE(reused.items.empty());
+  EXPECT_TRUE(reused.buckets.empty());
+  EXPECT_TRUE(problems.empty());
+}
+
 }  // namespace
 }  // namespace claimcheck

@@ -25,15 +25,22 @@ struct Pending {
 
 }  // namespace
 
-v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
+v1::Timeline BuildTimeline(const SubjectAnalysis& analysis) {
   v1::Timeline timeline;
+  BuildTimeline(analysis, &timeline);
+  return timeline;
+}
+
+void BuildTimeline(const SubjectAnalysis& a, v1::Timeline* out) {
+  v1::Timeline& timeline = *out;
   *timeline.mutable_subject() = a.subject;
   const absl::CivilDay kFar(9999, 1, 1);
   std::vector<Pending> pending;
   size_t clusters = 0;
   for (const Bucket& bucket : a.buckets) clusters += bucket.clusters.size();
   pending.reserve(clusters);
-  timeline.mutable_points()->Reserve(static_cast<int>(clusters));
+  const int existing = timeline.points_size();
+  timeline.mutable_points()->Reserve(existing + static_cast<int>(clusters));
   for (const Bucket& bucket : a.buckets) {
     for (const Cluster& cluster : bucket.clusters) {
       Pending p;
@@ -115,9 +122,8 @@ v1::Timeline BuildTimeline(const SubjectAnalysis& a) {
   }
   // Put the points in sorted order: they are already owned by the timeline, so only the
   // pointers move.
-  auto slot = timeline.mutable_points()->pointer_begin();
+  auto slot = timeline.mutable_points()->pointer_begin() + existing;
   for (const Pending& p : pending) *slot++ = p.point;
-  return timeline;
 }
 
 }  // namespace claimcheck

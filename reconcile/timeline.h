@@ -25,6 +25,11 @@ namespace claimcheck {
 // The timeline of one analysed subject. Empty points when the subject has no items.
 v1::Timeline BuildTimeline(const SubjectAnalysis& analysis);
 
+// The same, built in *timeline (normally empty: the subject is overwritten and the points
+// are appended), so that a report on an arena gets its timelines on that arena without
+// a copy.
+void BuildTimeline(const SubjectAnalysis& analysis, v1::Timeline* timeline);
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_RECONCILE_TIMELINE_H_
