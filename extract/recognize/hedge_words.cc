@@ -80,6 +80,15 @@ const Phrase kAfter[] = {
 
 bool IsWordChar(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)); }
 
+// absl::EqualsIgnoreCase for a `phrase` in lower case, inlined: called for every figure.
+bool EqualsLower(absl::string_view text, absl::string_view phrase) {
+  if (text.size() != phrase.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (absl::ascii_tolower(static_cast<unsigned char>(text[i])) != phrase[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<HedgeMatch> MatchHedgeBefore(absl::string_view text, size_t pos) {
@@ -93,7 +102,7 @@ std::optional<HedgeMatch> MatchHedgeBefore(absl::string_view text, size_t pos) {
     size_t n = p.words.size();
     if (n > end || p.words.back() != last) continue;
     size_t begin = end - n;
-    if (!absl::EqualsIgnoreCase(text.substr(begin, n), p.words)) continue;
+    if (!EqualsLower(text.substr(begin, n), p.words)) continue;
     if (begin > 0 && IsWordChar(text[begin - 1])) continue;
     return HedgeMatch{p.bound, begin, end};
   }
@@ -113,7 +122,7 @@ std::optional<HedgeMatch> MatchHedgeAfter(absl::string_view text, size_t pos) {
   for (const Phrase& p : kAfter) {
     size_t n = p.words.size();
     if (start + n > text.size()) continue;
-    if (!absl::EqualsIgnoreCase(text.substr(start, n), p.words)) continue;
+    if (!EqualsLower(text.substr(start, n), p.words)) continue;
     if (start + n < text.size() && IsWordChar(text[start + n])) continue;
     return HedgeMatch{p.bound, start, start + n};
   }

@@ -54,7 +54,45 @@ size_t TokenEnd(absl::string_view text, size_t pos) {
   return i > pos ? i : pos + 1;
 }
 
+// True when `token` holds one of the URL / e-mail / escaped-JSON markers "://", "www.",
+// "@", "\\/", ".com", ".htm" or "?p=" (one pass; every marker holds one of ":.@\\?").
+bool HasUrlMarker(absl::string_view token) {
+  const size_t n = token.size();
+  for (size_t i = 0; i < n; ++i) {
+    switch (token[i]) {
+      case '@':
+        return true;
+      case ':':
+        if (token.substr(i, 3) == "://") return true;
+        break;
+      case '\\':
+        if (i + 1 < n && token[i + 1] == '/') return true;
+        break;
+      case '?':
+        if (token.substr(i, 3) == "?p=") return true;
+        break;
+      case '.':
+        if (token.substr(i, 4) == ".com" || token.substr(i, 4) == ".htm" ||
+            (i >= 3 && token.substr(i - 3, 4) == "www.")) {
+          return true;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 bool IsMonth(absl::string_view word) {
+  // Every month name or abbreviation has 3 to 9 letters and starts with one of "adfjmnos".
+  if (word.size() < 3 || word.size() > 9) return false;
+  switch (word[0] | 0x20) {
+    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's':
+      break;
+    default:
+      return false;
+  }
   static const auto* kMonths = new absl::flat_hash_set<std::string>{
       "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
       "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
@@ -93,7 +131,95 @@ bool AtLineStart(absl::string_view text, size_t pos) {
   return i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r';
 }
 
+// The kPatterns read by hand at the start of `w` (which starts with a digit): 1 = some
+// pattern matches, 0 = none does, -1 = unsure (a non-ASCII byte where "[^A-Za-z]" is
+// tested: RE2 reads it as a UTF-8 character, valid or not).
+int MatchShapeByHand(absl::string_view w) {
+  const size_t n = w.size();
+  auto digit = [&](size_t i) { return i < n && IsDigit(w[i]); };
+  auto at = [&](size_t i) { return i < n ? w[i] : '\0'; };
+  // "(?:[^A-Za-z]|$)" at i: 1, 0 or -1.
+  auto boundary = [&](size_t i) {
+    if (i >= n) return 1;
+    if (static_cast<unsigned char>(w[i]) >= 0x80) return -1;
+    return IsAlpha(w[i]) ? 0 : 1;
+  };
+  size_t d = 0;
+  while (digit(d)) ++d;
+  int unsure = 0;
+  // \d{1,2}:\d{2}
+  if ((d == 1 || d == 2) && at(d) == ':' && digit(d + 1) && digit(d + 2)) return 1;
+  // \d{1,2}(?:[.:]\d{2})?\s?[aApP]\.?[mM]\.?(?:[^A-Za-z]|$)
+  if (d == 1 || d == 2) {
+    size_t starts[2] = {d, 0};
+    int nstarts = 1;
+    if ((at(d) == '.' || at(d) == ':') && digit(d + 1) && digit(d + 2)) starts[nstarts++] = d + 3;
+    for (int s = 0; s < nstarts; ++s) {
+      const size_t q = starts[s];
+      const char cq = at(q);
+      const bool space = cq == ' ' || cq == '\t' || cq == '\n' || cq == '\f' || cq == '\r';
+      for (size_t r : {q, q + 1}) {
+        if (r == q + 1 && !space) break;
+        const char a = at(r);
+        if (a != 'a' && a != 'A' && a != 'p' && a != 'P') continue;
+        size_t t = r + 1;
+        if (at(t) == '.') ++t;
+        if (at(t) != 'm' && at(t) != 'M') continue;
+        const int b = boundary(t + 1);
+        if (b == 1) return 1;
+        if (b < 0) unsure = 1;
+      }
+    }
+  }
+  // \d+(?:[-/.]\d+){2,}
+  {
+    size_t p = d;
+    int groups = 0;
+    while ((at(p) == '-' || at(p) == '/' || at(p) == '.') && digit(p + 1)) {
+      ++p;
+      while (digit(p)) ++p;
+      ++groups;
+    }
+    if (groups >= 2) return 1;
+  }
+  // \d+(?:st|nd|rd|th|ST|ND|RD|TH)(?:[^A-Za-z]|$)
+  {
+    const char a = at(d), b = at(d + 1);
+    const bool suffix = (a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+                        (a == 'r' && b == 'd') || (a == 't' && b == 'h') ||
+                        (a == 'S' && b == 'T') || (a == 'N' && b == 'D') ||
+                        (a == 'R' && b == 'D') || (a == 'T' && b == 'H');
+    if (suffix) {
+      const int r = boundary(d + 2);
+      if (r == 1) return 1;
+      if (r < 0) unsure = 1;
+    }
+  }
+  // \d{4}s(?:[^A-Za-z]|$) and \d0s(?:[^A-Za-z]|$)
+  if ((d == 4 || (d == 2 && w[1] == '0')) && at(d) == 's') {
+    const int r = boundary(d + 1);
+    if (r == 1) return 1;
+    if (r < 0) unsure = 1;
+  }
+  // \d+'s
+  if (at(d) == '\'' && at(d + 1) == 's') return 1;
+  // \d{3,}-\d{4,}
+  if (d >= 3 && at(d) == '-' && digit(d + 1) && digit(d + 2) && digit(d + 3) && digit(d + 4)) {
+    return 1;
+  }
+  return unsure ? -1 : 0;
+}
+
 }  // namespace
+
+bool NonQuantityFilter::MatchesShapeRe2(absl::string_view window) const {
+  return set_->Match(re2::StringPiece(window.data(), window.size()), nullptr);
+}
+
+bool NonQuantityFilter::MatchesShape(absl::string_view window) const {
+  const int by_hand = MatchShapeByHand(window);
+  return by_hand < 0 ? MatchesShapeRe2(window) : by_hand == 1;
+}
 
 absl::StatusOr<std::unique_ptr<NonQuantityFilter>> NonQuantityFilter::Create() {
   re2::RE2::Options options;
@@ -142,12 +268,7 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
     while (tb > 0 && !IsDelimiter(text[tb - 1]) && b - tb < limit) --tb;
     while (te < text.size() && !IsDelimiter(text[te]) && te - number.end < limit) ++te;
     absl::string_view token = text.substr(tb, te - tb);
-    // Every marker below holds one of ":.@\\?": most tokens fail on one scan.
-    if (token.find_first_of(":.@\\?") != absl::string_view::npos &&
-        (absl::StrContains(token, "://") || absl::StrContains(token, "www.") ||
-         absl::StrContains(token, "@") || absl::StrContains(token, "\\/") ||
-         absl::StrContains(token, ".com") || absl::StrContains(token, ".htm") ||
-         absl::StrContains(token, "?p="))) {
+    if (HasUrlMarker(token)) {
       *skip_to = te > b ? te : b + 1;
       return true;
     }
@@ -164,7 +285,7 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
                  (after == ' ' && (next == 'a' || next == 'A' || next == 'p' || next == 'P'));
     if (maybe) {
       absl::string_view window = text.substr(b, 48);
-      if (set_->Match(re2::StringPiece(window.data(), window.size()), nullptr)) reject = true;
+      if (MatchesShape(window)) reject = true;
     }
   }
   if (!reject && number.plain_integer && number.integer_digits <= 3 &&

@@ -4,8 +4,9 @@
 // ("1. First"), and ids inside URLs, e-mail addresses and JSON metadata.
 //
 // The decision needs the number's surroundings, so it is made on the text around a
-// parsed number. Shapes that need a pattern (times, dates, ordinals) race in one RE2::Set
-// anchored at the number; the cheap byte tests run first.
+// parsed number. Shapes that need a pattern (times, dates, ordinals) are written as RE2
+// patterns in one RE2::Set anchored at the number, and read by hand on the hot path; the
+// set decides only where a non-ASCII byte makes the hand reading unsure.
 //
 // Thread-safe after Create: RE2::Set matching is const.
 #ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_NON_QUANTITY_H_
@@ -46,6 +47,12 @@ class NonQuantityFilter {
 
   // True when "one" is a pronoun here ("the one you mentioned", "which one").
   static bool IsPronounOne(absl::string_view text, const ParsedNumber& number);
+
+  // True when one of the shapes (time of day, date, version, ordinal, decade, id) matches
+  // at the start of `window`, which starts with a digit. MatchesShapeRe2 asks the RE2::Set
+  // itself; MatchesShape reads by hand and gives the same answer (tests compare them).
+  bool MatchesShape(absl::string_view window) const;
+  bool MatchesShapeRe2(absl::string_view window) const;
 
  private:
   explicit NonQuantityFilter(std::unique_ptr<re2::RE2::Set> set) : set_(std::move(set)) {}

@@ -1,6 +1,8 @@
 #include "extract/recognize/non_quantity.h"
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -57,6 +59,32 @@ TEST(NonQuantityTest, YearsNamesAndPronouns) {
   std::optional<ParsedNumber> one = ParseNumberAt(text, text.find("one"));
   ASSERT_TRUE(one.has_value());
   EXPECT_TRUE(NonQuantityFilter::IsPronounOne(text, *one));
+}
+
+// The hand-written shape reader must agree with the RE2 patterns it replaces on the hot
+// path: random strings over the bytes the patterns look at, plus non-ASCII bytes.
+TEST(NonQuantityTest, ShapesByHandAgreeWithRe2) {
+  auto filter = NonQuantityFilter::Create();
+  ASSERT_TRUE(filter.ok()) << filter.status();
+  const std::vector<std::string> pieces = {
+      "0", "1", "2", "4", "9", "0", "3", ":", ".", "/", "-", "'", " ", "\t", "\n", "s",
+      "S", "t", "T", "h", "H", "n", "N", "d", "D", "r", "R", "a", "A", "p", "P", "m",
+      "M", "x", ",", "\xC3\xA9", "\xFF", "\xE2\x80"};
+  std::mt19937 random(20261123);
+  int matched = 0;
+  for (int i = 0; i < 200000; ++i) {
+    std::string w(1, static_cast<char>('0' + random() % 10));
+    const int len = static_cast<int>(random() % 12);
+    for (int k = 0; k < len; ++k) w += pieces[random() % pieces.size()];
+    const bool want = (*filter)->MatchesShapeRe2(w);
+    matched += want;
+    ASSERT_EQ((*filter)->MatchesShape(w), want) << "\"" << w << "\"";
+  }
+  EXPECT_GT(matched, 1000);  // the sample reaches the shapes, not only their absence
+  for (const char* w : {"10:42", "6pm", "2 p.m.", "6.30 AM", "5/17/2018", "1.2.3", "4th",
+                        "1990s", "90s", "2020's", "555-1234", "12 apples", "3.5 bn"}) {
+    EXPECT_EQ((*filter)->MatchesShape(w), (*filter)->MatchesShapeRe2(w)) << w;
+  }
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "extract/recognize/scale_words.h"
@@ -97,6 +98,9 @@ struct Token {
   size_t digits = 0;  // for kDigits: how many digits
 };
 
+// Most phrases are a few tokens: kept inline, no heap allocation per number.
+using TokenList = absl::InlinedVector<Token, 8>;
+
 bool IsAsciiLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -125,8 +129,8 @@ size_t SkipSeparators(absl::string_view text, size_t pos, bool* saw_hyphen) {
 }
 
 // Lexes up to `max` tokens from `pos`; stops at the first word that is not a number word.
-std::vector<Token> Lex(absl::string_view text, size_t pos, size_t max) {
-  std::vector<Token> out;
+TokenList Lex(absl::string_view text, size_t pos, size_t max) {
+  TokenList out;
   const WordTable& words = Words();
   size_t i = pos;
   char buf[16];
@@ -189,7 +193,7 @@ bool IsDenominator(const Token& t) {
 
 class Grammar {
  public:
-  Grammar(absl::string_view text, std::vector<Token> toks)
+  Grammar(absl::string_view text, TokenList toks)
       : text_(text), t_(std::move(toks)) {}
 
   std::optional<WordNumber> Parse(std::optional<double> leading, size_t leading_end) {
@@ -321,7 +325,7 @@ class Grammar {
       std::optional<WordNumber> den;
       size_t k = j + 1;
       if (Is(k, Tok::kDigits)) {
-        Grammar sub(text_, std::vector<Token>(t_.begin() + k + 1, t_.end()));
+        Grammar sub(text_, TokenList(t_.begin() + k + 1, t_.end()));
         den = sub.Parse(t_[k].value, t_[k].end);
         if (!den) {
           den = WordNumber();
@@ -329,7 +333,7 @@ class Grammar {
           den->end = t_[k].end;
         }
       } else if (k < t_.size()) {
-        Grammar sub(text_, std::vector<Token>(t_.begin() + k, t_.end()));
+        Grammar sub(text_, TokenList(t_.begin() + k, t_.end()));
         den = sub.Parse(std::nullopt, 0);
       }
       bool over = Is(j, Tok::kOver);
@@ -568,7 +572,7 @@ class Grammar {
   }
 
   absl::string_view text_;
-  std::vector<Token> t_;
+  TokenList t_;
 };
 
 }  // namespace
@@ -667,7 +671,7 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
     start = SkipSeparators(text, pos, &hyphen);
     if (hyphen || start == pos) return std::nullopt;
   }
-  std::vector<Token> toks = Lex(text, start, 24);
+  TokenList toks = Lex(text, start, 24);
   Grammar g(text, std::move(toks));
   return g.Parse(leading_digits, pos);
 }

@@ -1,5 +1,7 @@
 #include "extract/recognize/unit_table.h"
 
+#include <cstdint>
+
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -214,6 +216,13 @@ struct UnitTable::Maps {
   absl::flat_hash_map<std::string, UnitInfo*> dollar_prefix;  // "us" -> US$, "hk" -> HK$
   absl::flat_hash_map<std::string, UnitInfo*> code_prefix;    // "RMB" -> CNY (exact case)
   std::vector<std::unique_ptr<UnitInfo>> owned;
+  // Bit L of exact_lengths[b] is set when some key of `exact` has L (< 64) bytes and
+  // starts with byte b; folded_lengths likewise for `folded` (keys lower-case). MatchAt
+  // skips the hash lookups of candidates no key can equal.
+  const UnitInfo* dollar = nullptr;  // exact["$"]
+  uint64_t exact_lengths[256] = {};
+  uint64_t folded_lengths[256] = {};
+  uint64_t code_lengths[256] = {};  // the same for code_prefix
 };
 
 const UnitTable& UnitTable::Get() {
@@ -270,6 +279,22 @@ UnitTable::UnitTable() {
   }
   m->code_prefix["Rs"] = find("inr");
   m->code_prefix["Rs."] = find("inr");
+  m->dollar = m->exact.at("$");
+  for (const auto& [key, info] : m->code_prefix) {
+    if (!key.empty() && key.size() < 64) {
+      m->code_lengths[static_cast<unsigned char>(key[0])] |= uint64_t{1} << key.size();
+    }
+  }
+  for (const auto& [key, info] : m->exact) {
+    if (!key.empty() && key.size() < 64) {
+      m->exact_lengths[static_cast<unsigned char>(key[0])] |= uint64_t{1} << key.size();
+    }
+  }
+  for (const auto& [key, info] : m->folded) {
+    if (!key.empty() && key.size() < 64) {
+      m->folded_lengths[static_cast<unsigned char>(key[0])] |= uint64_t{1} << key.size();
+    }
+  }
   maps_ = m;
 }
 
@@ -302,11 +327,15 @@ std::optional<UnitMatch> UnitTable::MatchAt(absl::string_view text, size_t pos) 
   for (int k = n - 1; k >= 0; --k) {
     absl::string_view cand = text.substr(pos, ends[k] - pos);
     if (cand.size() > sizeof(lower)) continue;
-    auto it = maps_->exact.find(cand);
+    const uint64_t bit = uint64_t{1} << cand.size();  // cand.size() <= 48
     const UnitInfo* info = nullptr;
-    if (it != maps_->exact.end()) {
-      info = it->second;
-    } else {
+    if (maps_->exact_lengths[static_cast<unsigned char>(cand[0])] & bit) {
+      auto it = maps_->exact.find(cand);
+      if (it != maps_->exact.end()) info = it->second;
+    }
+    if (info == nullptr &&
+        (maps_->folded_lengths[static_cast<unsigned char>(absl::ascii_tolower(
+             static_cast<unsigned char>(cand[0])))] & bit)) {
       for (size_t x = 0; x < cand.size(); ++x) lower[x] = absl::ascii_tolower(cand[x]);
       auto jt = maps_->folded.find(absl::string_view(lower, cand.size()));
       if (jt != maps_->folded.end()) info = jt->second;
@@ -342,7 +371,7 @@ std::optional<UnitMatch> UnitTable::MatchCurrencyBefore(absl::string_view text,
         return UnitMatch{it->second, b, number_begin};
       }
     }
-    return UnitMatch{maps_->exact.at("$"), d, number_begin};
+    return UnitMatch{maps_->dollar, d, number_begin};
   }
   // Multi-byte currency signs.
   static const char* kSigns[] = {"\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9",
@@ -364,6 +393,9 @@ std::optional<UnitMatch> UnitTable::MatchCurrencyBefore(absl::string_view text,
   }
   if (b == k || k - b > 4) return std::nullopt;
   if (b > 0 && absl::ascii_isalnum(static_cast<unsigned char>(text[b - 1]))) return std::nullopt;
+  if (!(maps_->code_lengths[static_cast<unsigned char>(text[b])] & (uint64_t{1} << (k - b)))) {
+    return std::nullopt;
+  }
   auto it = maps_->code_prefix.find(text.substr(b, k - b));
   if (it == maps_->code_prefix.end()) return std::nullopt;
   return UnitMatch{it->second, b, number_begin};
