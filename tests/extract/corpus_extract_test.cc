@@ -154,6 +154,8 @@ TEST(CorpusExtractTest, PrecisionAndRecallOfSubjectValueAndPeriod) {
   std::cout << "corpus: " << got.size() << " distinct claims, " << want.size()
             << " distinct expected; precision " << precision << " (" << right << "/" << got.size()
             << "), recall " << recall << " (" << found << "/" << want.size() << ")\n";
+  for (const std::string& w : wrong) std::cout << "  not expected: " << w << "\n";
+  for (const std::string& m : missed) std::cout << "  not found: " << m << "\n";
   EXPECT_GE(precision, 0.9) << "claims matching no expected line:\n" << absl::StrJoin(wrong, "\n");
   EXPECT_GE(recall, 0.9) << "expected lines not found:\n" << absl::StrJoin(missed, "\n");
   for (const std::string& p : problems) std::cout << "problem: " << p << "\n";
