@@ -3,7 +3,9 @@
 // decimals ("point"), "and a half" and "over" attach after or inside the cardinal.
 #include "extract/recognize/number_words.h"
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -128,6 +130,22 @@ size_t SkipSeparators(absl::string_view text, size_t pos, bool* saw_hyphen) {
   return i;
 }
 
+// False when no word of Words() has `len` letters and starts with `first` (any case):
+// most words of a text fail here without being lower-cased and hashed.
+bool MayBeNumberWord(char first, size_t len) {
+  static const auto* kLengths = [] {
+    auto* t = new std::array<uint32_t, 26>();
+    for (const auto& [word, info] : Words()) {
+      if (!word.empty() && word.size() < 32 && word[0] >= 'a' && word[0] <= 'z') {
+        (*t)[word[0] - 'a'] |= uint32_t{1} << word.size();
+      }
+    }
+    return t;
+  }();
+  const char c = absl::ascii_tolower(static_cast<unsigned char>(first));
+  return c >= 'a' && c <= 'z' && len < 32 && ((*kLengths)[c - 'a'] >> len & 1);
+}
+
 // Lexes up to `max` tokens from `pos`; stops at the first word that is not a number word.
 TokenList Lex(absl::string_view text, size_t pos, size_t max) {
   TokenList out;
@@ -160,6 +178,7 @@ TokenList Lex(absl::string_view text, size_t pos, size_t max) {
       while (j < text.size() && IsAsciiLetter(text[j])) ++j;
       size_t len = j - start;
       if (len >= sizeof(buf)) break;
+      if (!MayBeNumberWord(text[start], len)) break;
       for (size_t k = 0; k < len; ++k) buf[k] = absl::ascii_tolower(text[start + k]);
       auto it = words.find(absl::string_view(buf, len));
       if (it == words.end()) break;
@@ -350,9 +369,9 @@ class Grammar {
     out.value = sign * r.value;
     out.end = r.end;
     out.is_fraction = r.fraction;
+    if (out.end <= (leading ? leading_end : 0)) return std::nullopt;
     out.scale_word = r.scale_word;
     out.precision = r.fraction ? 0 : IntegerPlace(r.value);
-    if (out.end <= (leading ? leading_end : 0)) return std::nullopt;
     return out;
   }
 
@@ -672,6 +691,8 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
     if (hyphen || start == pos) return std::nullopt;
   }
   TokenList toks = Lex(text, start, 24);
+  // Digits followed by no number word stay as they are (Parse would say so, later).
+  if (leading_digits && toks.empty()) return std::nullopt;
   Grammar g(text, std::move(toks));
   return g.Parse(leading_digits, pos);
 }

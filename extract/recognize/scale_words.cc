@@ -55,13 +55,26 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
   }
   const char first = text[pos];
   if (!absl::ascii_isalpha(static_cast<unsigned char>(first))) return 0;
-  for (const Scale& s : kScales) {
+  // The scales whose first letter is `first` (either case), in table order: the scan is
+  // called after every number, and most numbers have no scale word.
+  constexpr size_t kCount = sizeof(kScales) / sizeof(kScales[0]);
+  struct ByLetter {
+    unsigned char index[26][kCount];
+    unsigned char count[26] = {};
+  };
+  static const ByLetter* by_letter = [] {
+    auto* t = new ByLetter;
+    for (size_t k = 0; k < kCount; ++k) {
+      const int l = absl::ascii_tolower(static_cast<unsigned char>(kScales[k].word[0])) - 'a';
+      t->index[l][t->count[l]++] = static_cast<unsigned char>(k);
+    }
+    return t;
+  }();
+  const int letter = absl::ascii_tolower(static_cast<unsigned char>(first)) - 'a';
+  for (unsigned char k = 0; k < by_letter->count[letter]; ++k) {
+    const Scale& s = kScales[by_letter->index[letter][k]];
     size_t n = s.word.size();
     if (pos + n > text.size()) continue;
-    if (absl::ascii_tolower(static_cast<unsigned char>(first)) !=
-        absl::ascii_tolower(static_cast<unsigned char>(s.word[0]))) {
-      continue;
-    }
     absl::string_view cand = text.substr(pos, n);
     bool match = s.case_sensitive ? cand == s.word : absl::EqualsIgnoreCase(cand, s.word);
     if (!match) continue;
