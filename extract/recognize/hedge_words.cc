@@ -98,9 +98,26 @@ std::optional<HedgeMatch> MatchHedgeBefore(absl::string_view text, size_t pos) {
   if (text[end - 1] == '~') return HedgeMatch{v1::BOUND_KIND_APPROXIMATE, end - 1, end};
   if (!IsWordChar(text[end - 1]) && text[end - 1] != '.') return std::nullopt;
   const char last = absl::ascii_tolower(static_cast<unsigned char>(text[end - 1]));
-  for (const Phrase& p : kBefore) {
+  // The phrases ending in each byte, in table order (longest first).
+  constexpr size_t kCount = sizeof(kBefore) / sizeof(kBefore[0]);
+  struct ByLast {
+    unsigned char index[128][kCount];
+    unsigned char count[128] = {};
+  };
+  static const ByLast* by_last = [] {
+    auto* t = new ByLast;
+    for (size_t k = 0; k < kCount; ++k) {
+      const unsigned char b = static_cast<unsigned char>(kBefore[k].words.back());
+      t->index[b][t->count[b]++] = static_cast<unsigned char>(k);
+    }
+    return t;
+  }();
+  const unsigned char lb = static_cast<unsigned char>(last);
+  if (lb >= 128) return std::nullopt;  // every phrase ends in an ASCII byte
+  for (unsigned char k = 0; k < by_last->count[lb]; ++k) {
+    const Phrase& p = kBefore[by_last->index[lb][k]];
     size_t n = p.words.size();
-    if (n > end || p.words.back() != last) continue;
+    if (n > end) continue;
     size_t begin = end - n;
     if (!EqualsLower(text.substr(begin, n), p.words)) continue;
     if (begin > 0 && IsWordChar(text[begin - 1])) continue;

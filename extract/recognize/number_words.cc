@@ -667,6 +667,20 @@ bool MayStartNumberWord(unsigned char c) {
   return table->first[c];
 }
 
+uint32_t StartWordLengths(unsigned char c) {
+  static const auto* table = [] {
+    auto* t = new std::array<uint32_t, 256>();
+    for (const auto& [word, info] : Words()) {
+      if (word.empty() || word.size() >= 32 || !StartsNumber(info)) continue;
+      const unsigned char f = static_cast<unsigned char>(word[0]);
+      (*t)[absl::ascii_tolower(f)] |= uint32_t{1} << word.size();
+      (*t)[absl::ascii_toupper(f)] |= uint32_t{1} << word.size();
+    }
+    return t;
+  }();
+  return (*table)[c];
+}
+
 bool CanFollowArticle(absl::string_view word) {
   static const WordBuckets* follows = new WordBuckets([](const WordInfo& info) {
     switch (info.kind) {

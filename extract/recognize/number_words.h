@@ -12,6 +12,7 @@
 #define CLAIMCHECK_EXTRACT_RECOGNIZE_NUMBER_WORDS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -45,6 +46,11 @@ bool CanStartNumberWord(absl::string_view word);
 // False when no word CanStartNumberWord accepts begins with the byte `c` (either case):
 // a table lookup that lets a scanner skip most words before calling it.
 bool MayStartNumberWord(unsigned char c);
+
+// Bit L (L < 32) is set when some word CanStartNumberWord accepts has L letters and
+// begins with the byte `c` (either case); 0 when none begins with `c`. Scanners keep a
+// copy of the 256 masks to skip most words with one table lookup.
+uint32_t StartWordLengths(unsigned char c);
 
 // True when `word` may follow "a"/"an" in a number ("a dozen", "a third", "a couple of").
 bool CanFollowArticle(absl::string_view word);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "absl/strings/ascii.h"
@@ -477,7 +478,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
       bool iso = canonical.size() == 3 && absl::ascii_isupper(canonical[0]);
       if (iso) q.set_currency(canonical);
     }
-    q.set_unit(canonical);
+    if (!canonical.empty()) q.set_unit(std::move(canonical));
     std::string written;
     if (prefix) {
       written = std::string(text.substr(prefix->begin, pn->begin - prefix->begin));
@@ -487,12 +488,15 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
       absl::string_view w = text.substr(suffix.begin, suffix.end - suffix.begin);
       written = written.empty() ? std::string(w) : absl::StrCat(written, " ", w);
     }
-    q.set_unit_as_written(written);
+    // Empty strings are not set: proto3 cannot tell them from unset, and setting one
+    // allocates.
+    if (!written.empty()) q.set_unit_as_written(std::move(written));
   } else if (!suffix.noun.empty()) {
     q.set_unit(suffix.noun);
     q.set_unit_as_written(std::string(text.substr(suffix.begin, suffix.end - suffix.begin)));
   }
-  q.set_scale_word(hi && !hi->scale_word.empty() ? hi->scale_word : pn->scale_word);
+  const std::string& scale_word = hi && !hi->scale_word.empty() ? hi->scale_word : pn->scale_word;
+  if (!scale_word.empty()) q.set_scale_word(scale_word);
   SetInterval(&q);
   q.set_text(std::string(text.substr(begin, end - begin)));
   *next = end;
@@ -502,7 +506,6 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
 std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) const {
   std::vector<QuantityMention> out;
   out.reserve(text.size() / 256 + 4);
-  QuantityMention scratch{};
   const size_t n = text.size();
   size_t i = 0;
   size_t floor = 0;
@@ -514,6 +517,13 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       char ch = static_cast<char>(b);
       (*t)[b] = !IsDigit(ch) && !IsAlpha(ch) && ch != '.' && ch != '-';
     }
+    return t;
+  }();
+  // Lengths of the words that may start a number, by first byte: most words are skipped
+  // on one lookup.
+  static const auto* kStartLengths = [] {
+    auto* t = new std::array<uint32_t, 256>();
+    for (int b = 0; b < 256; ++b) (*t)[b] = StartWordLengths(static_cast<unsigned char>(b));
     return t;
   }();
   while (i < n) {
@@ -535,7 +545,9 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       resume = e;
       if (i == 0 || !IsAlnum(text[i - 1])) {
         absl::string_view word = text.substr(i, e - i);
-        if (MayStartNumberWord(static_cast<unsigned char>(c)) && CanStartNumberWord(word)) {
+        const size_t len = e - i;
+        if (len < 32 && ((*kStartLengths)[static_cast<unsigned char>(c)] >> len & 1) &&
+            CanStartNumberWord(word)) {
           start = true;
           if ((c == 'a' || c == 'A') && word.size() <= 2) {
             // "a"/"an" start a number only before "dozen", "half", "million"...
@@ -566,14 +578,14 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       continue;
     }
     size_t next = i + 1;
-    // ReadAt writes the mention only when it succeeds, so most candidates (which fail)
-    // cost no Quantity construction; a moved Quantity is swapped, not copied.
-    if (ReadAt(text, i, floor, &next, &scratch)) {
-      out.push_back(std::move(scratch));
-      scratch = QuantityMention();
+    // ReadAt writes the mention only when it succeeds: it is read in place, and a failed
+    // candidate costs one empty Quantity.
+    out.emplace_back();
+    if (ReadAt(text, i, floor, &next, &out.back())) {
       floor = out.back().end;
       i = std::max(floor, i + 1);
     } else {
+      out.pop_back();
       i = std::max(next, resume);
     }
   }
