@@ -366,14 +366,22 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   std::vector<AssembledClaim> out;
   std::vector<int> claim_of(quantities.size(), -1);
   std::string sentence_subject;
-  std::vector<TimeMention> stated, forecast;
+  // The periods a stated and a forecast figure may take: the recognizers' own, plus
+  // "the quarter"-style ones, aligned to the publication day. Usually there is nothing to
+  // add or align, and the recognizers' list is used as it is.
+  std::vector<TimeMention> stated_periods, forecast_periods;
+  const std::vector<TimeMention>* stated_list = &in.times;
+  const std::vector<TimeMention>* forecast_list = &in.times;
   if (!quantities.empty()) {
-    stated = ImplicitPeriods(s.t, in.times, published, false);
-    forecast = ImplicitPeriods(s.t, in.times, published, true);
-    stated.insert(stated.begin(), in.times.begin(), in.times.end());
-    forecast.insert(forecast.begin(), in.times.begin(), in.times.end());
-    AlignUnnumberedPeriods(in.text, published, false, &stated);
-    AlignUnnumberedPeriods(in.text, published, true, &forecast);
+    const bool align = HasUnnumberedPeriods(in.text, published, in.times);
+    for (const bool forecast : {false, true}) {
+      std::vector<TimeMention>& own = forecast ? forecast_periods : stated_periods;
+      own = ImplicitPeriods(s.t, in.times, published, forecast);
+      if (own.empty() && !align) continue;
+      own.insert(own.begin(), in.times.begin(), in.times.end());
+      AlignUnnumberedPeriods(in.text, published, forecast, &own);
+      (forecast ? forecast_list : stated_list) = &own;
+    }
   }
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
@@ -748,7 +756,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     c.subject.set_key(SubjectKey(c.subject));
     c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
     const std::vector<TimeMention>& periods =
-        c.attribution.hedge == v1::HEDGE_FORECAST ? forecast : stated;
+        c.attribution.hedge == v1::HEDGE_FORECAST ? *forecast_list : *stated_list;
     if (growth) {
       // "up 7.8% from the second quarter": a period after "from" is the base of the
       // change, not its period.

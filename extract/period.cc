@@ -308,18 +308,36 @@ void ChangeScope(bool year_on_year, v1::TimeScope* scope) {
 // Periods written without a year ("third-quarter", "the second quarter") that the
 // recognizer placed in the publication year: a stated figure is about one that has
 // begun by the publication day, a forecast about one that has not ended.
+namespace {
+
+// A quarter or half the time recognizer dated, written without digits ("third-quarter").
+bool Unnumbered(absl::string_view text, const TimeMention& m) {
+  const v1::TimeScope& s = m.scope;
+  if (s.start().size() != 10 || s.end().size() != 10) return false;
+  if (s.granularity() != v1::GRANULARITY_QUARTER && s.granularity() != v1::GRANULARITY_HALF) {
+    return false;
+  }
+  absl::string_view written = text.substr(m.begin, m.end - m.begin);
+  return std::none_of(written.begin(), written.end(),
+                      [](char c) { return absl::ascii_isdigit(c); });
+}
+
+}  // namespace
+
+bool HasUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
+                          const std::vector<TimeMention>& periods) {
+  if (!published.has_time()) return false;
+  return std::any_of(periods.begin(), periods.end(),
+                     [&](const TimeMention& m) { return Unnumbered(text, m); });
+}
+
 void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
                             bool forecast, std::vector<TimeMention>* periods) {
   if (!published.has_time()) return;
   std::string day;  // the publication day, formatted when first needed
   for (TimeMention& m : *periods) {
     v1::TimeScope& s = m.scope;
-    if (s.start().size() != 10 || s.end().size() != 10) continue;
-    if (s.granularity() != v1::GRANULARITY_QUARTER && s.granularity() != v1::GRANULARITY_HALF) continue;
-    absl::string_view written = text.substr(m.begin, m.end - m.begin);
-    if (std::any_of(written.begin(), written.end(), [](char c) { return absl::ascii_isdigit(c); })) {
-      continue;
-    }
+    if (!Unnumbered(text, m)) continue;
     if (day.empty()) {
       day = FormatDay(absl::ToCivilDay(absl::FromUnixSeconds(published.time().seconds()),
                                        absl::UTCTimeZone()));

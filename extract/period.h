@@ -49,6 +49,11 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
                                          const std::vector<TimeMention>& found,
                                          const v1::PublicationTime& published, bool forecast);
 
+// True when AlignUnnumberedPeriods might move one of `periods` (a quarter or half written
+// without digits); false means it would leave them all as they are.
+bool HasUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
+                          const std::vector<TimeMention>& periods);
+
 // Periods written without a year ("third-quarter") that the time recognizer placed in
 // the publication year: for a stated figure moved back a year when they begin after the
 // publication day; for a `forecast` moved on a year when they ended before it.

@@ -100,9 +100,12 @@ std::vector<Token> Tokenize(absl::string_view s) {
     size_t start = i;
     size_t end = i;
     size_t possessive_begin = std::string::npos;
+    size_t hyphen = std::string::npos;  // the last ASCII '-' joiner
+    bool non_ascii = false;             // any byte >= 0x80 (so maybe a typographic mark)
     while (end < s.size()) {
       size_t l = 1;
       if (IsWordByte(s, end, &l)) {
+        non_ascii |= l > 1;
         end += l;
         continue;
       }
@@ -132,6 +135,8 @@ std::vector<Token> Tokenize(absl::string_view s) {
           static_cast<unsigned char>(s[end + 2]) != 0x91) {
         break;  // en/em dashes separate words; only U+2010/2011 hyphens join
       }
+      if (j == '-') hyphen = end;
+      non_ascii |= j >= 0x80;
       end += jl;
     }
     size_t word_end = possessive_begin == std::string::npos ? end : possessive_begin;
@@ -142,7 +147,7 @@ std::vector<Token> Tokenize(absl::string_view s) {
     t.kind = absl::ascii_isdigit(static_cast<unsigned char>(text[0])) ? TokenKind::kNumber
                                                                       : TokenKind::kWord;
     int upper = 0, lower = 0;
-    if (std::memchr(text.data(), 0xE2, text.size()) == nullptr) {
+    if (!non_ascii || std::memchr(text.data(), 0xE2, text.size()) == nullptr) {
       // The common case: lower-case the bytes in place.
       t.lower.assign(text.data(), text.size());
       for (char& ch : t.lower) {
@@ -167,8 +172,8 @@ std::vector<Token> Tokenize(absl::string_view s) {
     }
     t.capitalized = absl::ascii_isupper(static_cast<unsigned char>(text[0]));
     t.acronym = upper >= 2 && lower == 0;
-    size_t hyphen = text.find_last_of('-');
-    t.modifier = hyphen != absl::string_view::npos && hyphen + 1 < text.size() &&
+    if (hyphen != std::string::npos) hyphen -= start;  // an offset into `text`
+    t.modifier = hyphen != std::string::npos && hyphen + 1 < text.size() &&
                  absl::ascii_islower(static_cast<unsigned char>(text[hyphen + 1]));
     if (t.kind == TokenKind::kWord) t.classes = WordClassesOf(t.lower);
     tokens.push_back(std::move(t));

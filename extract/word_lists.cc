@@ -1,6 +1,6 @@
 #include "extract/word_lists.h"
 
-#include "absl/container/flat_hash_map.h"
+#include <vector>
 
 namespace claimcheck {
 
@@ -159,9 +159,13 @@ const WordSet& CountSkipWords() {
   return *s;
 }
 
-uint32_t WordClassesOf(absl::string_view lower) {
-  static const auto* table = [] {
-    auto* t = new absl::flat_hash_map<std::string, uint32_t>;
+namespace {
+
+// An open-addressing table of every listed word with a cheap FNV-1a hash: Tokenize asks
+// once per word token, and most words are in no list.
+class WordClassTable {
+ public:
+  WordClassTable() : slots_(kSlots) {
     const std::pair<const WordSet*, uint32_t> lists[] = {
         {&UpWords(), kUpWord},
         {&DownWords(), kDownWord},
@@ -181,12 +185,49 @@ uint32_t WordClassesOf(absl::string_view lower) {
         {&CountSkipWords(), kCountSkip},
     };
     for (const auto& [list, bit] : lists) {
-      for (const std::string& word : *list) (*t)[word] |= bit;
+      for (const std::string& word : *list) {
+        Slot& slot = slots_[Probe(word)];
+        slot.word = word;
+        slot.used = true;
+        slot.classes |= bit;
+        if (word.size() > max_length_) max_length_ = word.size();
+      }
     }
-    return t;
-  }();
-  auto it = table->find(lower);
-  return it == table->end() ? 0 : it->second;
+  }
+
+  uint32_t Get(absl::string_view word) const {
+    if (word.empty() || word.size() > max_length_) return 0;
+    const Slot& slot = slots_[Probe(word)];
+    return slot.used ? slot.classes : 0;
+  }
+
+ private:
+  static constexpr size_t kSlots = 2048;  // a power of two, over twice the listed words
+  struct Slot {
+    std::string word;
+    uint32_t classes = 0;
+    bool used = false;
+  };
+
+  // The index of the slot holding `word`, or of the empty slot where it would go (the
+  // table is never full).
+  size_t Probe(absl::string_view word) const {
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+    for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (!slots_[i].used || slots_[i].word == word) return i;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t max_length_ = 0;
+};
+
+}  // namespace
+
+uint32_t WordClassesOf(absl::string_view lower) {
+  static const auto* table = new WordClassTable;
+  return table->Get(lower);
 }
 
 }  // namespace claimcheck

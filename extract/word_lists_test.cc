@@ -1,0 +1,40 @@
+#include "extract/word_lists.h"
+
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+TEST(WordListsTest, EveryListedWordHasItsClass) {
+  const std::pair<const WordSet*, uint32_t> lists[] = {
+      {&UpWords(), kUpWord},           {&DownWords(), kDownWord},
+      {&Prepositions(), kPreposition}, {&AttributiveOnly(), kAttributiveOnly},
+      {&MoneyVerbs(), kMoneyVerb},     {&RevenueVerbs(), kRevenueVerb},
+      {&ContributionVerbs(), kContributionVerb}, {&Fillers(), kFiller},
+      {&ReportingVerbs(), kReportingVerb}, {&ReportNouns(), kReportNoun},
+      {&ForecastCues(), kForecastCue}, {&NotNames(), kNotName},
+      {&WeakAlone(), kWeakAlone},      {&ProductNouns(), kProductNoun},
+      {&CountOwnerWords(), kCountOwner}, {&CountSkipWords(), kCountSkip},
+  };
+  for (const auto& [list, bit] : lists) {
+    ASSERT_FALSE(list->empty());
+    for (const std::string& word : *list) {
+      EXPECT_NE(WordClassesOf(word) & bit, 0u) << word;
+    }
+  }
+  // A word's classes are exactly the lists holding it.
+  for (const auto& [list, bit] : lists) {
+    EXPECT_EQ((WordClassesOf("up") & bit) != 0, list->contains("up")) << bit;
+  }
+}
+
+TEST(WordListsTest, OtherWordsHaveNoClass) {
+  for (const char* word : {"", "revenue", "smic", "Said", "said ", "x", "upx",
+                           "averyveryverylongwordindeed"}) {
+    EXPECT_EQ(WordClassesOf(word), 0u) << word;
+  }
+  EXPECT_NE(WordClassesOf("said"), 0u);
+}
+
+}  // namespace
+}  // namespace claimcheck
