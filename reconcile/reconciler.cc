@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 #include <fstream>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "claims/fingerprint.h"
+#include "google/protobuf/io/coded_stream.h"
 #include "reconcile/arithmetic.h"
 #include "reconcile/builtin_rates.h"
 #include "reconcile/checks.h"
@@ -57,6 +59,33 @@ Reconciler::Chunk Reconciler::NewChunk(size_t capacity) {
 }
 
 namespace {
+
+// The Subject field (tag, length and message) inside `bytes`, a Claim serialised by
+// the generated code, which writes fields in field-number order: the id (field 1) if
+// set, then the subject (field 2). Empty when the claim has no subject or the bytes are
+// not laid out as expected.
+absl::string_view SubjectRecord(const v1::Claim& claim, const uint8_t* bytes, size_t size) {
+  if (!claim.has_subject()) return {};
+  size_t at = 0;
+  if (!claim.id().empty()) {
+    at = 1 + google::protobuf::io::CodedOutputStream::VarintSize32(
+                 static_cast<uint32_t>(claim.id().size())) +
+         claim.id().size();
+  }
+  constexpr uint8_t kSubjectTag = (2 << 3) | 2;  // field 2, length-delimited
+  if (at >= size || bytes[at] != kSubjectTag) return {};
+  uint64_t length = 0;
+  size_t i = at + 1;
+  for (int shift = 0; i < size && shift < 35; shift += 7) {
+    uint8_t b = bytes[i++];
+    length |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if ((b & 0x80) == 0) {
+      if (length > size - i) return {};
+      return absl::string_view(reinterpret_cast<const char*>(bytes) + at, i - at + length);
+    }
+  }
+  return {};
+}
 
 // Arena blocks for ReportArenaOptions: the same allocation policy as the claim chunks.
 void* AllocateReportBlock(size_t size) {
@@ -149,16 +178,42 @@ void Reconciler::Add(const v1::Claim& claim) {
     chunks_.push_back(NewChunk(std::max(capacity, size)));
   }
   Chunk& chunk = chunks_.back();
-  Stored stored{static_cast<uint32_t>(chunks_.size() - 1), static_cast<uint32_t>(chunk.used),
-                static_cast<uint32_t>(size), it->second};
-  claim.SerializeWithCachedSizesToArray(chunk.bytes.get() + chunk.used);
+  uint8_t* bytes = chunk.bytes.get() + chunk.used;
+  claim.SerializeWithCachedSizesToArray(bytes);
+  Group& group = groups_[it->second];
+  bool elided = false;
+  absl::string_view record = SubjectRecord(claim, bytes, size);
+  if (!record.empty()) {
+    if (group.claims == 0) {
+      group.subject_record.assign(record.data(), record.size());
+    } else if (record == group.subject_record) {
+      // The subject is the group's: keep it once (in the group's first claim and here).
+      uint8_t* at = bytes + (record.data() - reinterpret_cast<const char*>(bytes));
+      // Later fields move down over it; the bytes stay a valid Claim without a subject.
+      std::memmove(at, at + record.size(), size - (at - bytes) - record.size());
+      size -= record.size();
+      elided = true;
+    }
+  }
+  ++group.claims;
+  Stored stored;
+  stored.chunk = static_cast<uint32_t>(chunks_.size() - 1);
+  stored.offset = static_cast<uint32_t>(chunk.used);
+  stored.size = static_cast<uint32_t>(size);
+  stored.subject_elided = elided;
+  stored.group = it->second;
   chunk.used += size;
   stored_.push_back(stored);
 }
 
-bool Reconciler::Parse(const Stored& stored, v1::Claim* claim) const {
-  return claim->ParseFromArray(chunks_[stored.chunk].bytes.get() + stored.offset,
-                               static_cast<int>(stored.size));
+bool Reconciler::Parse(const Stored& stored, v1::Claim* claim, bool with_subject) const {
+  if (!claim->ParseFromArray(chunks_[stored.chunk].bytes.get() + stored.offset,
+                             static_cast<int>(stored.size))) {
+    return false;
+  }
+  if (!stored.subject_elided || !with_subject) return true;
+  const std::string& record = groups_[stored.group].subject_record;
+  return claim->MergeFromString(record);
 }
 
 google::protobuf::ArenaOptions Reconciler::ReportArenaOptions() {
@@ -225,7 +280,9 @@ void Reconciler::FinishInto(v1::Report* out) {
     if (claims.size() < count) claims.resize(count);
     for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
       const Stored& stored = stored_[members[m]];
-      if (!Parse(stored, &claims[m - first[g]])) {
+      // Without the subject when it is the group's: the analysis reads the subject of
+      // the first claim only (subject.h), and that one always has its own.
+      if (!Parse(stored, &claims[m - first[g]], /*with_subject=*/false)) {
         problems.push_back(absl::StrCat("internal: cannot re-read claim ", members[m]));
       }
     }
@@ -252,7 +309,7 @@ void Reconciler::FinishInto(v1::Report* out) {
         auto kept = std::make_unique<Kept>();
         kept->claims.resize(count);
         for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
-          Parse(stored_[members[m]], &kept->claims[m - first[g]]);
+          Parse(stored_[members[m]], &kept->claims[m - first[g]], /*with_subject=*/true);
         }
         std::vector<const v1::Claim*> own;
         for (const v1::Claim& c : kept->claims) own.push_back(&c);
@@ -338,7 +395,7 @@ void Reconciler::FinishInto(v1::Report* out) {
     size_t chunk = 0;
     for (const Stored& stored : stored_) {
       while (chunk < stored.chunk) chunks_[chunk++].bytes.reset();
-      Parse(stored, report.add_claims());
+      Parse(stored, report.add_claims(), /*with_subject=*/true);
     }
   }
   chunks_.clear();

@@ -32,8 +32,9 @@
 // order, claims within a subject by publication day then claim id, and findings are
 // sorted by subject key, kind and id.
 //
-// Memory: Add keeps each claim serialised (a few hundred bytes, in large chunks) with a
-// 16-byte index entry and one key per subject. Finish parses and analyses one subject at
+// Memory: Add keeps each claim serialised (a few hundred bytes, in large chunks; the
+// Subject, when it repeats the subject's first claim byte for byte, only once per
+// subject) with a 16-byte index entry and one key per subject. Finish parses and analyses one subject at
 // a time, keeping only growth subjects and their level subjects until the arithmetic
 // check, then (with keep_claims) parses the claims into the report chunk by chunk,
 // releasing each chunk as it goes. Peak memory is therefore the serialised input plus
@@ -114,10 +115,13 @@ class Reconciler {
 
  private:
   // Where one added claim is: its serialised bytes and its subject group.
+  // A claim whose serialised Subject is byte-for-byte its group's (the usual case) is
+  // stored without it (subject_elided), and gets the group's back when parsed.
   struct Stored {
     uint32_t chunk;
     uint32_t offset;
-    uint32_t size;
+    uint32_t size : 31;
+    uint32_t subject_elided : 1;
     uint32_t group;
   };
   struct Group {
@@ -125,10 +129,13 @@ class Reconciler {
     std::string built_key;  // BuildSubjectKey of its first claim's subject
     std::optional<std::string> level_key;  // for a growth subject (arithmetic.h)
     std::optional<std::string> total_key;  // for a subject with qualifiers (a part)
+    std::string subject_record;  // the first claim's Subject field as serialised
+    uint32_t claims = 0;         // added so far
   };
 
-  // Parses a stored claim into *claim; false when the bytes do not parse.
-  bool Parse(const Stored& stored, v1::Claim* claim) const;
+  // Parses a stored claim into *claim; false when the bytes do not parse. An elided
+  // subject is restored only when `with_subject`; otherwise the claim has none.
+  bool Parse(const Stored& stored, v1::Claim* claim, bool with_subject) const;
 
   RateTable rates_;
   std::optional<ReferenceTable> reference_;

@@ -141,6 +141,28 @@ TEST(ReconcilerTest, FinishIntoAnArenaReportGivesTheSameReport) {
   EXPECT_GT(report->timelines_size(), 0);
 }
 
+TEST(ReconcilerTest, ReportClaimsAreTheClaimsAdded) {
+  // Claims of one subject share its Subject, which the reconciler stores once: each
+  // claim in the report must still carry it, and be exactly the claim added.
+  auto r = Reconciler::Create({});
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<ClaimSpec> specs = Corpus();
+  std::vector<v1::Claim> added;
+  for (const auto& s : specs) added.push_back(testing::MakeClaim(s));
+  added[2].mutable_subject()->set_entity_as_written("Big Fund 3");  // same key, other bytes
+  added[3].clear_subject();
+  added[3].mutable_subject()->set_key("big fund iii|fund_size");
+  for (const auto& c : added) (*r)->Add(c);
+  v1::Report report = (*r)->Finish();
+  ASSERT_EQ(report.claims_size(), static_cast<int>(added.size()));
+  for (size_t i = 0; i < added.size(); ++i) {
+    EXPECT_EQ(report.claims(static_cast<int>(i)).SerializeAsString(),
+              added[i].SerializeAsString())
+        << i;
+  }
+  EXPECT_EQ(report.timelines(0).subject().entity(), "Big Fund III");
+}
+
 TEST(ReconcilerTest, NewEvidenceChangesIdButNotTopic) {
   auto r = Reconciler::Create({});
   ASSERT_TRUE(r.ok()) << r.status();

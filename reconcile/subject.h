@@ -60,7 +60,8 @@ struct SubjectAnalysis {
   std::vector<Bucket> buckets;  // ordered by unit, then period (undated last)
 };
 
-// Builds the analysis of one subject from its claims (all with GroupKey == key).
+// Builds the analysis of one subject from its claims (all with GroupKey == key). Only
+// the first claim's Subject is read (SubjectAnalysis.subject); the others' may be empty.
 // Pointers must outlive the result. Problems (unparseable scopes, unknown currencies)
 // are appended to *problems, each naming the claim id; the claims are still used.
 SubjectAnalysis AnalyzeSubject(const std::string& key,

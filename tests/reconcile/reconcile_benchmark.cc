@@ -177,6 +177,7 @@ void RunInMemory(benchmark::State& state, bool keep_claims, bool by_value) {
     state.counters["subjects"] = report->summary().subjects();
     state.counters["findings"] = report->summary().findings();
     state.counters["peak_rss_mb"] = PeakRssMb();  // before the report is destroyed
+    state.counters["report_arena_mb"] = arena.SpaceAllocated() / 1e6;
     MaybeWriteReport(*report);
   }
   state.counters["input_mb"] = input_bytes / 1e6;
