@@ -7,35 +7,61 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "claims/fingerprint.h"
+#include "absl/hash/hash.h"
 
 namespace claimcheck {
 
-std::string NormalizeForCopy(absl::string_view text, int* words) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// What NormalizeForCopy does with each byte: ASCII letters and digits (lower-cased) and
+// non-ASCII bytes are kept, everything else separates words.
+struct ByteTable {
+  ByteTable() {
+    for (int c = 0; c < 256; ++c) {
+      keep[c] = c >= 0x80 || absl::ascii_isalnum(static_cast<unsigned char>(c));
+      lower[c] = static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  bool keep[256];
+  char lower[256];
+};
+
+}  // namespace
+
+void NormalizeForCopyInto(absl::string_view text, std::string* out, int* words) {
+  static const ByteTable* table = new ByteTable;
+  out->resize(text.size() * 2 + 1);  // at most one space per kept byte
+  char* p = out->data();
+  char* const begin = p;
   *words = 0;
   bool in_word = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+  const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = in[i];
     // Typographic punctuation (U+2010..U+201F) separates words like ASCII punctuation.
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    if (c == 0xE2 && i + 2 < n && in[i + 1] == 0x80) {
       i += 2;
       in_word = false;
       continue;
     }
-    bool letter = c >= 0x80 || absl::ascii_isalnum(c);
-    if (!letter) {
+    if (!table->keep[c]) {
       in_word = false;
       continue;
     }
     if (!in_word) {
-      if (!out.empty()) out.push_back(' ');
+      if (p != begin) *p++ = ' ';
       ++*words;
       in_word = true;
     }
-    out.push_back(static_cast<char>(absl::ascii_tolower(c)));
+    *p++ = table->lower[c];
   }
+  out->resize(p - begin);
+}
+
+std::string NormalizeForCopy(absl::string_view text, int* words) {
+  std::string out;
+  NormalizeForCopyInto(text, &out, words);
   return out;
 }
 
@@ -64,7 +90,8 @@ std::string CopyDetector::FirstAppearance(absl::string_view sentence, size_t fig
       figure_end -= cut + 1;
     }
   }
-  std::string normal = NormalizeForCopy(sentence.substr(0, figure_end), &words);
+  std::string& normal = buffer_;
+  NormalizeForCopyInto(sentence.substr(0, figure_end), &normal, &words);
   if (words < kMinWords) {
     int unused = 0;
     std::string after = NormalizeForCopy(sentence.substr(figure_end, 200), &unused);
@@ -73,9 +100,10 @@ std::string CopyDetector::FirstAppearance(absl::string_view sentence, size_t fig
     normal += " |";
     for (int i = 0; i < kMinWords - words; ++i) absl::StrAppend(&normal, " ", after_words[i]);
   }
-  Fingerprinter f;
-  f.Add(normal).AddNumber(quantity.value()).Add(quantity.unit());
-  auto it = first_.find(f.value());
+  // The key lives only in this process's memory: any good 64-bit hash will do.
+  const uint64_t key = absl::HashOf(absl::string_view(normal), quantity.value(),
+                                    absl::string_view(quantity.unit()));
+  auto it = first_.find(key);
   if (it != first_.end()) {
     if (it->second.claim_id == claim_id) return "";
     if (scope != nullptr && (scope->inferred() || scope->start().empty()) &&
@@ -85,7 +113,7 @@ std::string CopyDetector::FirstAppearance(absl::string_view sentence, size_t fig
     return it->second.claim_id;
   }
   if (first_.size() < max_entries_) {
-    first_.emplace(f.value(), First{claim_id, scope != nullptr ? *scope : v1::TimeScope()});
+    first_.emplace(key, First{claim_id, scope != nullptr ? *scope : v1::TimeScope()});
   }
   return "";
 }

@@ -58,11 +58,15 @@ class CopyDetector {
     v1::TimeScope scope;
   };
   absl::flat_hash_map<uint64_t, First> first_;
+  std::string buffer_;  // the normalised context, reused from call to call
 };
 
 // `text` reduced to lower-case letters and digits, words separated by one space;
 // non-ASCII bytes are kept as letters. Sets *words to the number of words.
 std::string NormalizeForCopy(absl::string_view text, int* words);
+
+// NormalizeForCopy into *out (its capacity reused).
+void NormalizeForCopyInto(absl::string_view text, std::string* out, int* words);
 
 }  // namespace claimcheck
 
