@@ -504,8 +504,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
 }
 
 std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) const {
-  std::vector<QuantityMention> out;
-  out.reserve(text.size() / 256 + 4);
+  std::vector<QuantityMention> out;  // reserved at the first candidate, not before
   const size_t n = text.size();
   size_t i = 0;
   size_t floor = 0;
@@ -580,6 +579,7 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
     size_t next = i + 1;
     // ReadAt writes the mention only when it succeeds: it is read in place, and a failed
     // candidate costs one empty Quantity.
+    if (out.capacity() == 0) out.reserve(text.size() / 256 + 4);
     out.emplace_back();
     if (ReadAt(text, i, floor, &next, &out.back())) {
       floor = out.back().end;

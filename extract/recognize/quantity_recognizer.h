@@ -35,8 +35,12 @@ class NonQuantityFilter;
 struct ParsedNumber;
 
 struct QuantityMention {
-  size_t begin;  // byte offsets into the text passed to Find, [begin, end), covering the
-  size_t end;    // whole figure incl. hedge word, currency and unit ("nearly 60%")
+  // User-provided, so that value-initialisation (`QuantityMention()`, emplace_back())
+  // sets each member once instead of zero-filling the whole struct first.
+  QuantityMention() {}
+
+  size_t begin = 0;  // byte offsets into the text passed to Find, [begin, end), covering
+  size_t end = 0;    // the whole figure incl. hedge word, currency and unit ("nearly 60%")
   v1::Quantity quantity;  // value (base units), low/high (claims/quantity_interval.h SetInterval),
                           // bound, type, unit, unit_as_written, currency, scale_word, precision, text
 

@@ -407,12 +407,13 @@ bool MaySpan(int f, absl::string_view span) {
 
 // Anchors. Every expression of every family holds, at the start of one of its words, an
 // anchor: a year-like "19dd"/"20dd", a quarter or half digit glued to its letter ("Q3",
-// "3Q", "H1", "1H"), "FY", one of "year", "quarter", "half", "decade", "month" or a month's
-// first three letters (any case). Before its first anchor an expression holds only ASCII
-// letters, digits, blanks, '-' and '\''. So the combined pass can start just before the
-// first anchor, and stops when none is left: most sentences with figures but no period
-// never reach RE2. With (?i) a few ASCII letters also match non-ASCII ones (s and U+017F,
-// k and U+212A), so a text with a non-ASCII byte is searched from `pos` as before.
+// "3Q", "H1", "1H"), "FY", "year", "quarter", "half", "decade" or "month" (any case), a
+// capitalised month ("Sep", "March": kMonth is case-sensitive) or "as of" (kAsOf, any
+// case). Before its first anchor an expression holds only ASCII letters, digits, blanks,
+// '-' and '\''. So the combined pass can start just before the first anchor, and stops
+// when none is left: most sentences with figures but no period never reach RE2. With
+// (?i) a few ASCII letters also match non-ASCII ones (s and U+017F, k and U+212A), so a
+// text with a non-ASCII byte is searched from `pos` as before.
 bool AnchorAt(absl::string_view text, size_t i) {
   const size_t n = text.size();
   const char c = text[i];
@@ -422,34 +423,55 @@ bool AnchorAt(absl::string_view text, size_t i) {
     if ((c == '1' && c1 == '9') || (c == '2' && c1 == '0')) {
       return i + 3 < n && digit(text[i + 2]) && digit(text[i + 3]);
     }
-    return (c >= '1' && c <= '4' && (c1 | 0x20) == 'q') || ((c == '1' || c == '2') && (c1 | 0x20) == 'h');
+    return (c >= '1' && c <= '4' && (c1 | 0x20) == 'q') ||
+           ((c == '1' || c == '2') && (c1 | 0x20) == 'h');
   }
-  const char l0 = static_cast<char>(c | 0x20);  // c is an ASCII letter here
+  // c is an ASCII letter here.
+  if (c >= 'A' && c <= 'Z' && i + 2 < n) {
+    const char c2 = text[i + 2];
+    switch (c) {
+      case 'J':
+        if ((c1 == 'a' && c2 == 'n') || (c1 == 'u' && (c2 == 'n' || c2 == 'l'))) return true;
+        break;
+      case 'F': if (c1 == 'e' && c2 == 'b') return true; break;
+      case 'M': if (c1 == 'a' && (c2 == 'r' || c2 == 'y')) return true; break;
+      case 'A':
+        if ((c1 == 'p' && c2 == 'r') || (c1 == 'u' && c2 == 'g')) return true;
+        break;
+      case 'S': if (c1 == 'e' && c2 == 'p') return true; break;
+      case 'O': if (c1 == 'c' && c2 == 't') return true; break;
+      case 'N': if (c1 == 'o' && c2 == 'v') return true; break;
+      case 'D': if (c1 == 'e' && c2 == 'c') return true; break;
+      default: break;
+    }
+  }
+  const char l0 = static_cast<char>(c | 0x20);
   if (l0 == 'q' && c1 >= '1' && c1 <= '4') return true;
   if (l0 == 'h' && (c1 == '1' || c1 == '2')) return true;
   if (l0 == 'f' && (c1 | 0x20) == 'y') return true;
-  if (i + 2 >= n) return false;
-  // The first three letters, lower-cased ("| 0x20" maps a non-letter byte to another
-  // non-letter, or to a letter only where that merely adds an anchor).
-  const uint32_t key = (static_cast<uint32_t>(static_cast<unsigned char>(l0)) << 16) |
-                       (static_cast<uint32_t>(static_cast<unsigned char>(c1 | 0x20)) << 8) |
-                       static_cast<unsigned char>(text[i + 2] | 0x20);
-  constexpr auto k = [](const char (&w)[4]) {
-    return (static_cast<uint32_t>(w[0]) << 16) | (static_cast<uint32_t>(w[1]) << 8) |
-           static_cast<uint32_t>(w[2]);
+  // A keyword (lower case) at i, in any case.
+  auto word = [&](absl::string_view w) {
+    if (i + w.size() > n) return false;
+    for (size_t k = 0; k < w.size(); ++k) {
+      if (absl::ascii_tolower(static_cast<unsigned char>(text[i + k])) != w[k]) return false;
+    }
+    return true;
   };
   switch (l0) {
-    case 'y': return key == k("yea");
-    case 'q': return key == k("qua");
-    case 'h': return key == k("hal");
-    case 'd': return key == k("dec");
-    case 'm': return key == k("mon") || key == k("mar") || key == k("may");
-    case 'j': return key == k("jan") || key == k("jun") || key == k("jul");
-    case 'f': return key == k("feb");
-    case 'a': return key == k("apr") || key == k("aug");
-    case 's': return key == k("sep");
-    case 'o': return key == k("oct");
-    case 'n': return key == k("nov");
+    case 'y': return word("year");
+    case 'q': return word("quarter");
+    case 'h': return word("half");
+    case 'd': return word("decade");
+    case 'm': return word("month");
+    case 'a': {
+      if (!word("as")) return false;
+      size_t k = i + 2;
+      while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' ||
+                       text[k] == '\f' || text[k] == '\r')) {
+        ++k;
+      }
+      return k > i + 2 && k + 2 <= n && (text[k] | 0x20) == 'o' && (text[k + 1] | 0x20) == 'f';
+    }
     default: return false;
   }
 }
@@ -458,22 +480,31 @@ bool AnchorAt(absl::string_view text, size_t i) {
 // `pos` (see AnchorAt): back from the first anchor over the bytes an expression may hold
 // before it. text.size() when no anchor is left; `pos` itself for non-ASCII text.
 size_t SearchStart(absl::string_view text, size_t pos) {
-  // 0: ASCII non-word byte, 1: word byte ([0-9A-Za-z_], RE2's \b), 2: non-ASCII.
-  static const auto* kClass = [] {
+  // Bit 1: word byte ([0-9A-Za-z_], RE2's \b); 2: non-ASCII; 4: may begin an anchor.
+  static const auto* kFlags = [] {
     auto* t = new std::array<unsigned char, 256>();
     for (int b = 0; b < 256; ++b) {
-      (*t)[b] = b >= 0x80 ? 2 : (absl::ascii_isalnum(static_cast<unsigned char>(b)) || b == '_');
+      const unsigned char u = static_cast<unsigned char>(b);
+      if (b >= 0x80) {
+        (*t)[b] = 2;
+        continue;
+      }
+      (*t)[b] = absl::ascii_isalnum(u) || b == '_' ? 1 : 0;
+      if (absl::string_view("1234qQhHfFyYdDmMaAJSON").find(static_cast<char>(b)) !=
+          absl::string_view::npos) {
+        (*t)[b] |= 4;
+      }
     }
     return t;
   }();
   const size_t n = text.size();
-  bool prev_word = pos > 0 && (*kClass)[static_cast<unsigned char>(text[pos - 1])] == 1;
+  bool prev_word = pos > 0 && ((*kFlags)[static_cast<unsigned char>(text[pos - 1])] & 1);
   size_t a = pos;
   for (; a < n; ++a) {
-    const unsigned char cls = (*kClass)[static_cast<unsigned char>(text[a])];
-    if (cls == 2) return pos;
-    if (cls == 1 && !prev_word && text[a] != '_' && AnchorAt(text, a)) break;
-    prev_word = cls == 1;
+    const unsigned char f = (*kFlags)[static_cast<unsigned char>(text[a])];
+    if (f & 2) return pos;
+    if ((f & 4) && !prev_word && AnchorAt(text, a)) break;
+    prev_word = f & 1;
   }
   if (a >= n) {
     return n;
@@ -527,6 +558,9 @@ absl::StatusOr<std::unique_ptr<TimeRecognizer>> TimeRecognizer::Create() {
 std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
                                               std::optional<absl::CivilDay> reference) const {
   std::vector<TimeMention> out;
+  // Most sentences hold no period at all: they return before any allocation.
+  size_t pos = SearchStart(text, 0);
+  if (pos >= text.size()) return out;
   out.reserve(text.size() / 256 + 4);
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[8];
@@ -557,8 +591,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     out.back().scope.set_text(std::string(text.substr(b, e - b)));
     return e;
   };
-  size_t pos = 0;
-  while ((pos = SearchStart(text, pos)) < text.size() &&
+  while (pos < text.size() &&
          combined_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &whole, 1)) {
     // Only the bounds come from the combined pass (a DFA, fast); the family that spans
     // them exactly reads the parts. Mentions come out in order and never overlap.
@@ -590,7 +623,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
         }
       }
     }
-    pos = end > b ? end : b + 1;
+    pos = SearchStart(text, end > b ? end : b + 1);
   }
   return out;
 }
