@@ -147,8 +147,23 @@ Reconciler::Reconciler(RateTable rates, std::optional<ReferenceTable> reference,
       normalizer_(&rates_),
       keep_claims_(keep_claims) {}
 
+char* Reconciler::TextPool::Allocate(size_t size) {
+  if (blocks_.empty() || used_ + size > capacity_) {
+    capacity_ = std::max<size_t>(size, blocks_.empty() ? 4 << 10 : std::min<size_t>(
+                                                                      1 << 20, 2 * capacity_));
+    blocks_.emplace_back(new char[capacity_]);
+    used_ = 0;
+  }
+  char* out = blocks_.back().get() + used_;
+  used_ += size;
+  return out;
+}
+
 void Reconciler::Add(const v1::Claim& claim) {
   // Most claims belong to a subject already seen: look the key up without allocating.
+  // The hot path touches the map's slot, the group's key and subject bytes (adjacent in
+  // the text pool) and the claim store: a million claims over a hundred thousand
+  // subjects make every one of those a cache miss.
   absl::string_view key = absl::StripAsciiWhitespace(claim.subject().key());
   if (key.empty()) {
     key_scratch_ = GroupKey(claim.subject());
@@ -156,19 +171,12 @@ void Reconciler::Add(const v1::Claim& claim) {
     key_scratch_.assign(key.data(), key.size());  // reuses the scratch's buffer
     for (char& c : key_scratch_) c = absl::ascii_tolower(static_cast<unsigned char>(c));
   }
-  auto it = group_of_key_.find(key_scratch_);
-  if (it == group_of_key_.end()) {
-    Group group;
-    group.key = key_scratch_;
-    group.built_key = BuildSubjectKey(claim.subject());
-    group.level_key = LevelSubjectKey(claim.subject());
-    group.total_key = TotalSubjectKey(claim.subject());
-    groups_.push_back(std::move(group));
-    it = group_of_key_.emplace(key_scratch_, static_cast<uint32_t>(groups_.size() - 1)).first;
-  }
-  // Distinct documents are counted by 64-bit fingerprint: no string per document.
+  auto it = group_of_key_.find(absl::string_view(key_scratch_));
+  const bool new_group = it == group_of_key_.end();
+  // Distinct documents are counted in Finish from 64-bit fingerprints: no string per
+  // document, and no hash-set probe per claim.
   const std::string& document = claim.provenance().document_id();
-  if (!document.empty()) documents_.insert(Fingerprinter().Add(document).value());
+  if (!document.empty()) document_prints_.push_back(Fingerprinter().Add(document).value());
   size_t size = claim.ByteSizeLong();
   if (chunks_.empty() || chunks_.back().used + size > chunks_.back().capacity) {
     // Chunks grow from 64 KiB to 8 MiB, so a small input (one subject of a keyed
@@ -180,14 +188,28 @@ void Reconciler::Add(const v1::Claim& claim) {
   Chunk& chunk = chunks_.back();
   uint8_t* bytes = chunk.bytes.get() + chunk.used;
   claim.SerializeWithCachedSizesToArray(bytes);
-  Group& group = groups_[it->second];
-  bool elided = false;
   absl::string_view record = SubjectRecord(claim, bytes, size);
-  if (!record.empty()) {
-    if (group.claims == 0) {
-      group.subject_record.assign(record.data(), record.size());
-    } else if (record == group.subject_record) {
-      // The subject is the group's: keep it once (in the group's first claim and here).
+  bool elided = false;
+  uint32_t g = 0;
+  if (new_group) {
+    // The key and the first claim's Subject field, side by side in the text pool.
+    char* text = texts_.Allocate(key_scratch_.size() + record.size());
+    std::memcpy(text, key_scratch_.data(), key_scratch_.size());
+    if (!record.empty()) std::memcpy(text + key_scratch_.size(), record.data(), record.size());
+    Group group;
+    group.key = absl::string_view(text, key_scratch_.size());
+    group.subject_record = absl::string_view(text + key_scratch_.size(), record.size());
+    std::string built = BuildSubjectKey(claim.subject());
+    if (built != group.key) group.built_key = std::move(built);
+    group.level_key = LevelSubjectKey(claim.subject());
+    group.total_key = TotalSubjectKey(claim.subject());
+    g = static_cast<uint32_t>(groups_.size());
+    group_of_key_.emplace(group.key, g);
+    groups_.push_back(std::move(group));
+  } else {
+    g = it->second;
+    if (!record.empty() && record == groups_[g].subject_record) {
+      // The subject is the group's: kept once, in the group (and its first claim).
       uint8_t* at = bytes + (record.data() - reinterpret_cast<const char*>(bytes));
       // Later fields move down over it; the bytes stay a valid Claim without a subject.
       std::memmove(at, at + record.size(), size - (at - bytes) - record.size());
@@ -195,13 +217,12 @@ void Reconciler::Add(const v1::Claim& claim) {
       elided = true;
     }
   }
-  ++group.claims;
   Stored stored;
   stored.chunk = static_cast<uint32_t>(chunks_.size() - 1);
   stored.offset = static_cast<uint32_t>(chunk.used);
   stored.size = static_cast<uint32_t>(size);
   stored.subject_elided = elided;
-  stored.group = it->second;
+  stored.group = g;
   chunk.used += size;
   stored_.push_back(stored);
 }
@@ -212,8 +233,10 @@ bool Reconciler::Parse(const Stored& stored, v1::Claim* claim, bool with_subject
     return false;
   }
   if (!stored.subject_elided || !with_subject) return true;
-  const std::string& record = groups_[stored.group].subject_record;
-  return claim->MergeFromString(record);
+  absl::string_view record = groups_[stored.group].subject_record;
+  google::protobuf::io::CodedInputStream input(reinterpret_cast<const uint8_t*>(record.data()),
+                                                static_cast<int>(record.size()));
+  return claim->MergeFromCodedStream(&input);
 }
 
 google::protobuf::ArenaOptions Reconciler::ReportArenaOptions() {
@@ -240,6 +263,10 @@ void Reconciler::FinishInto(v1::Report* out) {
   for (uint32_t g = 0; g < order.size(); ++g) order[g] = g;
   std::sort(order.begin(), order.end(),
             [&](uint32_t a, uint32_t b) { return groups_[a].key < groups_[b].key; });
+  // Distinct documents: sorted fingerprints, counted once each.
+  std::sort(document_prints_.begin(), document_prints_.end());
+  const size_t documents = static_cast<size_t>(
+      std::unique(document_prints_.begin(), document_prints_.end()) - document_prints_.begin());
   std::vector<uint32_t> first(groups_.size() + 1, 0);
   for (const Stored& s : stored_) ++first[s.group + 1];
   for (size_t g = 0; g < groups_.size(); ++g) first[g + 1] += first[g];
@@ -296,11 +323,12 @@ void Reconciler::FinishInto(v1::Report* out) {
     CheckSingleSource(analysis, &found);
     if (reference_) reference_->Check(analysis, normalizer_, &found);
     for (v1::Finding& f : found) {
-      findings.emplace_back(group.key, static_cast<int>(f.kind()), std::move(f));
+      findings.emplace_back(std::string(group.key), static_cast<int>(f.kind()), std::move(f));
     }
     BuildTimeline(analysis, report.add_timelines());  // in place: on the report's arena
-    bool is_level = level_wanted.count(group.built_key) > 0;
-    bool is_total = total_wanted.count(group.built_key) > 0;
+    const absl::string_view built_key = group.built();
+    bool is_level = level_wanted.count(built_key) > 0;
+    bool is_total = total_wanted.count(built_key) > 0;
     if (is_level || is_total || group.level_key || group.total_key) {
       // The analysis points into `claims`; moving the vector keeps its elements in place.
       // A subject may play several roles: the first kept copy owns the claims, the other
@@ -314,12 +342,12 @@ void Reconciler::FinishInto(v1::Report* out) {
         std::vector<const v1::Claim*> own;
         for (const v1::Claim& c : kept->claims) own.push_back(&c);
         std::vector<std::string> ignored;  // already reported above
-        kept->analysis = AnalyzeSubject(group.key, own, normalizer_, &ignored);
+        AnalyzeSubject(group.key, own, normalizer_, &ignored, &kept->analysis);
         return kept;
       };
       if (group.level_key) kept_growth.emplace(g, keep());
-      if (is_level) kept_levels.emplace(group.built_key, keep());
-      if (is_total) kept_totals.emplace(group.built_key, keep());
+      if (is_level) kept_levels.emplace(std::string(built_key), keep());
+      if (is_total) kept_totals.emplace(std::string(built_key), keep());
       if (group.total_key) kept_parts[*group.total_key].push_back(keep());
     }
   }
@@ -361,7 +389,8 @@ void Reconciler::FinishInto(v1::Report* out) {
                                   }),
                    findings.end());
     for (v1::Finding& f : found) {
-      findings.emplace_back(groups_[g].key, static_cast<int>(f.kind()), std::move(f));
+      findings.emplace_back(std::string(groups_[g].key), static_cast<int>(f.kind()),
+                            std::move(f));
     }
   }
   kept_growth.clear();
@@ -373,7 +402,7 @@ void Reconciler::FinishInto(v1::Report* out) {
   });
 
   v1::ReportSummary* summary = report.mutable_summary();
-  summary->set_documents(static_cast<uint32_t>(documents_.size()));
+  summary->set_documents(static_cast<uint32_t>(documents));
   summary->set_claims(static_cast<uint32_t>(stored_.size()));
   summary->set_subjects(static_cast<uint32_t>(groups_.size()));
   summary->set_findings(static_cast<uint32_t>(findings.size()));
@@ -402,7 +431,8 @@ void Reconciler::FinishInto(v1::Report* out) {
   stored_.clear();
   groups_.clear();
   group_of_key_.clear();
-  documents_.clear();
+  texts_ = TextPool();
+  document_prints_.clear();
 }
 
 }  // namespace claimcheck

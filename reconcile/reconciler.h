@@ -34,11 +34,12 @@
 //
 // Memory: Add keeps each claim serialised (a few hundred bytes, in large chunks; the
 // Subject, when it repeats the subject's first claim byte for byte, only once per
-// subject) with a 16-byte index entry and one key per subject. Finish parses and analyses one subject at
-// a time, keeping only growth subjects and their level subjects until the arithmetic
-// check, then (with keep_claims) parses the claims into the report chunk by chunk,
-// releasing each chunk as it goes. Peak memory is therefore the serialised input plus
-// the report's claim messages (keep_claims) or plus the largest subject (without).
+// subject) with a 16-byte index entry, an 8-byte document fingerprint and one key per
+// subject. Finish parses and analyses one subject at a time, keeping only growth subjects
+// and their level subjects until the arithmetic check, then (with keep_claims) parses the
+// claims into the report chunk by chunk, releasing each chunk as it goes. Peak memory is
+// therefore the serialised input plus the report: its timelines (a few hundred bytes per
+// point), and the claim messages with keep_claims.
 //
 // Not thread-safe: one thread adds and finishes.
 #ifndef CLAIMCHECK_RECONCILE_RECONCILER_H_
@@ -54,6 +55,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "claims/currency.h"
 #include "google/protobuf/arena.h"
 #include "proto/claim.pb.h"
@@ -125,12 +127,22 @@ class Reconciler {
     uint32_t group;
   };
   struct Group {
-    std::string key;        // GroupKey of its claims
-    std::string built_key;  // BuildSubjectKey of its first claim's subject
+    absl::string_view key;             // GroupKey of its claims (in texts_)
+    absl::string_view subject_record;  // its first claim's Subject field (in texts_)
+    std::string built_key;  // BuildSubjectKey of its first claim's subject, when != key
     std::optional<std::string> level_key;  // for a growth subject (arithmetic.h)
     std::optional<std::string> total_key;  // for a subject with qualifiers (a part)
-    std::string subject_record;  // the first claim's Subject field as serialised
-    uint32_t claims = 0;         // added so far
+    absl::string_view built() const { return built_key.empty() ? key : built_key; }
+  };
+  // Bytes that stay where they are until the pool is destroyed: group keys and subjects.
+  class TextPool {
+   public:
+    char* Allocate(size_t size);
+
+   private:
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    size_t used_ = 0;
+    size_t capacity_ = 0;
   };
 
   // Parses a stored claim into *claim; false when the bytes do not parse. An elided
@@ -153,8 +165,9 @@ class Reconciler {
   std::vector<Chunk> chunks_;
   std::vector<Stored> stored_;
   std::vector<Group> groups_;
-  absl::flat_hash_map<std::string, uint32_t> group_of_key_;
-  absl::flat_hash_set<uint64_t> documents_;
+  TextPool texts_;
+  absl::flat_hash_map<absl::string_view, uint32_t> group_of_key_;  // views into texts_
+  std::vector<uint64_t> document_prints_;  // fingerprint of each claim's document id
   std::string key_scratch_;
 };
 

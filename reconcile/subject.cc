@@ -172,11 +172,11 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
   return analysis;
 }
 
-void AnalyzeSubject(const std::string& key, const std::vector<const v1::Claim*>& claims,
+void AnalyzeSubject(absl::string_view key, const std::vector<const v1::Claim*>& claims,
                     const Normalizer& normalizer, std::vector<std::string>* problems,
                     SubjectAnalysis* out) {
   SubjectAnalysis& analysis = *out;
-  analysis.key = key;
+  analysis.key.assign(key.data(), key.size());
   analysis.items.clear();
   analysis.buckets.clear();
   if (claims.empty()) {

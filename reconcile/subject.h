@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "proto/claim.pb.h"
 #include "reconcile/normalizer.h"
 #include "reconcile/period.h"
@@ -71,7 +72,7 @@ SubjectAnalysis AnalyzeSubject(const std::string& key,
 
 // The same into *analysis, replacing its contents but reusing its vectors' storage: for
 // a caller analysing many subjects one after another with one SubjectAnalysis.
-void AnalyzeSubject(const std::string& key, const std::vector<const v1::Claim*>& claims,
+void AnalyzeSubject(absl::string_view key, const std::vector<const v1::Claim*>& claims,
                     const Normalizer& normalizer, std::vector<std::string>* problems,
                     SubjectAnalysis* analysis);
 
