@@ -12,6 +12,7 @@ std::string ReduceKeyOfEntity(absl::string_view entity) {
     unsigned char u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7F) c = ' ';
   }
+  key.push_back('|');  // the separator that ends the entity part of a subject key
   return key;
 }
 

@@ -8,12 +8,18 @@
 //   * a part ("big fund iii|capital_contribution|ministry of finance") and its total
 //     ("big fund iii|capital_contribution"), paired when lower(entity) and the metric
 //     match.
-// No check relates different entities. So the reduce key is the canonical entity alone,
-// normalised as claims/subject_key.h normalises key parts (NormalizeKeyPart: ASCII
-// lower case, typographic quotes and dashes made ASCII, whitespace collapsed, '|'
-// made a space), with any remaining control byte made a space:
+// No check relates different entities. So the reduce key is the entity part of the
+// subject key (claims/subject_key.h) with the '|' that ends it: the canonical entity
+// normalised by NormalizeKeyPart (ASCII lower case, typographic quotes and dashes made
+// ASCII, whitespace collapsed, '|' made a space), any remaining control byte made a
+// space, then '|':
 //
-//   "Big Fund III" -> "big fund iii"        "SMIC" -> "smic"
+//   "Big Fund III" -> "big fund iii|"       "SMIC" -> "smic|"       "" -> "|"
+//
+// Every subject key of the entity begins with its reduce key, so reduce keys in byte
+// order visit subjects in subject-key order, the order the in-memory reconciler reports
+// in ("abc def|" sorts before "abc|" exactly as "abc def|revenue" before "abc|revenue";
+// a key without the '|' would sort "abc" first).
 //
 // Why this gives the in-memory findings exactly:
 //   * the pairing rules need equal lower-cased, trimmed entity fields, and equal fields
@@ -32,7 +38,7 @@
 // "KEY\tJSON" splits at its first tab, and a whole-line byte sort (LC_ALL=C sort, or a
 // Hadoop Streaming / Spark shuffle on the key) leaves equal keys adjacent: '\t' sorts
 // below every byte a key can hold, so one key's lines cannot interleave with a longer
-// key's. An empty entity gives the empty key (all entity-less claims in one group).
+// key's. An empty entity gives the key "|" (all entity-less claims in one group).
 //
 // Thread-safe: pure functions.
 #ifndef CLAIMCHECK_CLAIMS_REDUCE_KEY_H_
@@ -49,7 +55,7 @@ namespace claimcheck {
 // The reduce key of a claim: ReduceKeyOfEntity(claim.subject().entity()). Never fails.
 std::string ReduceKey(const v1::Claim& claim);
 
-// The reduce key of an entity name, as described above. "" for an empty or blank name.
+// The reduce key of an entity name, as described above. "|" for an empty or blank name.
 std::string ReduceKeyOfEntity(absl::string_view entity);
 
 // Appends "KEY\t" to *out: the prefix of a keyed line, before the claim's JSON.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "claims/subject_key.h"
 #include "gtest/gtest.h"
 #include "proto/claim.pb.h"
 
@@ -26,17 +27,17 @@ TEST(ReduceKeyTest, EntityNormalisedLikeASubjectKeyPart) {
     const char* entity;
     const char* key;
   } kCases[] = {
-      {"Big Fund III", "big fund iii"},
-      {"  SMIC  ", "smic"},
-      {"Big  Fund\tIII", "big fund iii"},
-      {"Hua\xE2\x80\x94Hong", "hua-hong"},          // em dash
-      {"Xi\xE2\x80\x99" "an Fund", "xi'an fund"},   // typographic apostrophe
-      {"A|B", "a b"},
-      {"line\nbreak", "line break"},
-      {"bell\x07" "char", "bell char"},
-      {"\xE4\xB8\xAD\xE8\x8A\xAF", "\xE4\xB8\xAD\xE8\x8A\xAF"},  // non-ASCII kept
-      {"", ""},
-      {"   ", ""},
+      {"Big Fund III", "big fund iii|"},
+      {"  SMIC  ", "smic|"},
+      {"Big  Fund\tIII", "big fund iii|"},
+      {"Hua\xE2\x80\x94Hong", "hua-hong|"},          // em dash
+      {"Xi\xE2\x80\x99" "an Fund", "xi'an fund|"},   // typographic apostrophe
+      {"A|B", "a b|"},
+      {"line\nbreak", "line break|"},
+      {"bell\x07" "char", "bell char|"},
+      {"\xE4\xB8\xAD\xE8\x8A\xAF", "\xE4\xB8\xAD\xE8\x8A\xAF|"},  // non-ASCII kept
+      {"", "|"},
+      {"   ", "|"},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(ReduceKeyOfEntity(c.entity), c.key) << "entity '" << c.entity << "'";
@@ -91,6 +92,22 @@ TEST(ReduceKeyTest, AByteSortKeepsEqualKeysTogether) {
   }
 }
 
+TEST(ReduceKeyTest, KeysSortLikeTheSubjectKeysTheyBegin) {
+  // Entities where one is a prefix of another, followed by bytes below and above '|'.
+  const std::vector<std::string> entities = {"abc",     "abc def", "abc-x", "abc~",
+                                             "abc\xC3\xA9", "ab",    "abd",   ""};
+  for (const std::string& a : entities) {
+    for (const std::string& b : entities) {
+      v1::Claim ca = ClaimOf(a, "revenue"), cb = ClaimOf(b, "capex");
+      std::string ka = ReduceKey(ca), kb = ReduceKey(cb);
+      EXPECT_EQ(ka, SubjectKey(ca.subject()).substr(0, ka.size())) << a;
+      if (ka == kb) continue;
+      EXPECT_EQ(ka < kb, SubjectKey(ca.subject()) < SubjectKey(cb.subject()))
+          << "'" << a << "' vs '" << b << "'";
+    }
+  }
+}
+
 TEST(ReduceKeyTest, KeysHoldNoTabOrControlByte) {
   for (int b = 0; b < 256; ++b) {
     std::string entity = "x";
@@ -109,8 +126,8 @@ TEST(ReduceKeyTest, SplitKeyedLine) {
   ASSERT_TRUE(SplitKeyedLine("smic\t{\"a\":\"\\t\"}", &key, &record).ok());
   EXPECT_EQ(key, "smic");
   EXPECT_EQ(record, "{\"a\":\"\\t\"}");
-  ASSERT_TRUE(SplitKeyedLine("\t{}", &key, &record).ok());
-  EXPECT_EQ(key, "");
+  ASSERT_TRUE(SplitKeyedLine("|\t{}", &key, &record).ok());
+  EXPECT_EQ(key, "|");
   EXPECT_EQ(record, "{}");
   absl::Status s = SplitKeyedLine("no tab", &key, &record);
   EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
