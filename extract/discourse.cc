@@ -295,18 +295,22 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
     discourse->subject = first_subject;
     if (!LooksLikeFund(first_subject)) discourse->company = first_subject;
   }
+  // The topic is the most named; on a tie, the one named first (the headline's). Counts
+  // only grow, so comparing each name counted now with the current topic finds it.
   for (const EntityMention& m : mentions) {
     if (m.group) continue;
     auto [it, inserted] = discourse->mentions.try_emplace(
         m.canonical, std::make_pair(0, static_cast<int>(discourse->mentions.size())));
     ++it->second.first;
-  }
-  // The most named; on a tie, the one named first (the headline's).
-  std::pair<int, int> best = {0, 0}, best_fund = {0, 0};
-  for (const auto& [name, count_order] : discourse->mentions) {
-    std::pair<int, int> rank = {count_order.first, -count_order.second};
-    if (rank > best) best = rank, discourse->topic = name;
-    if (LooksLikeFund(name) && rank > best_fund) best_fund = rank, discourse->topic_fund = name;
+    const std::pair<int, int> rank = {it->second.first, -it->second.second};
+    if (rank > discourse->topic_rank) {
+      discourse->topic_rank = rank;
+      discourse->topic = it->first;
+    }
+    if (rank > discourse->topic_fund_rank && LooksLikeFund(it->first)) {
+      discourse->topic_fund_rank = rank;
+      discourse->topic_fund = it->first;
+    }
   }
   for (const EntityMention& m : mentions) {
     if (!m.group && m.canonical != discourse->subject) discourse->object = m.canonical;

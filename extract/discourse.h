@@ -42,6 +42,9 @@ struct Discourse {
   std::string topic_fund;  // the fund named most often so far
   // canonical name -> (times named, order first named)
   std::map<std::string, std::pair<int, int>> mentions;
+  // The rank (times named, -order first named) of `topic` and of `topic_fund`.
+  std::pair<int, int> topic_rank = {0, 0};
+  std::pair<int, int> topic_fund_rank = {0, 0};
 };
 
 // Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (kept in

@@ -51,7 +51,6 @@ DocumentEntities::DocumentEntities(const EntityAliases* aliases) : aliases_(alia
 void DocumentEntities::Reset() {
   learnt_.clear();
   known_proper_.clear();
-  canonical_cache_.clear();
 }
 
 bool DocumentEntities::IsNameToken(const std::vector<Token>& tokens, size_t i) const {
@@ -106,25 +105,25 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
     }
     learnt_[EntityAliases::LookupKey(long_name)] = canonical;
     learnt_[EntityAliases::LookupKey(short_name)] = canonical;
-    canonical_cache_.clear();
   }
 }
 
 std::string DocumentEntities::Canonicalize(absl::string_view written) const {
-  auto cached = canonical_cache_.find(written);
-  if (cached != canonical_cache_.end()) return cached->second;
-  // As aliases_->Canonicalize(written), with the lookup key computed once.
-  const std::string key = EntityAliases::LookupKey(written);
-  std::string canonical;
-  if (auto it = learnt_.find(key); it != learnt_.end()) {
-    canonical = it->second;
-  } else if (const std::string* found = aliases_->FindByKey(key)) {
-    canonical = *found;
-  } else {
-    canonical = CleanEntityName(written);
+  // As aliases_->Canonicalize(written), with what depends on `written` alone remembered.
+  auto known = known_names_.find(written);
+  if (known == known_names_.end()) {
+    if (known_names_.size() >= kMaxKnownNames) known_names_.clear();
+    KnownName name;
+    name.key = EntityAliases::LookupKey(written);
+    const std::string* in_table = aliases_->FindByKey(name.key);
+    name.canonical = in_table != nullptr ? *in_table : CleanEntityName(written);
+    known = known_names_.emplace(written, std::move(name)).first;
   }
-  canonical_cache_.emplace(written, canonical);
-  return canonical;
+  if (!learnt_.empty()) {
+    auto it = learnt_.find(known->second.key);
+    if (it != learnt_.end()) return it->second;
+  }
+  return known->second.canonical;
 }
 
 std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,

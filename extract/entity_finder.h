@@ -77,9 +77,15 @@ class DocumentEntities {
   const EntityAliases* aliases_;
   absl::flat_hash_map<std::string, std::string> learnt_;  // lookup key -> canonical
   absl::flat_hash_set<std::string> known_proper_;
-  // Canonicalize's answers for this document (names recur from sentence to sentence);
-  // emptied whenever learnt_ changes.
-  mutable absl::flat_hash_map<std::string, std::string> canonical_cache_;
+  // What Canonicalize works out from a written name alone (its lookup key, and the
+  // alias table's or the cleaned name), kept across documents since names recur; at most
+  // kMaxKnownNames entries (then started afresh), so memory stays bounded.
+  struct KnownName {
+    std::string key;
+    std::string canonical;
+  };
+  static constexpr size_t kMaxKnownNames = size_t{1} << 16;
+  mutable absl::flat_hash_map<std::string, KnownName> known_names_;
 };
 
 // True when a canonical name or its written form names a fund.

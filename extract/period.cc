@@ -122,6 +122,14 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
                                          const v1::PublicationTime& published, bool forecast) {
   std::vector<TimeMention> out;
   if (!published.has_time()) return out;
+  auto period_word = [](absl::string_view w) {
+    return absl::EndsWith(w, "quarter") || absl::EndsWith(w, "half") || w == "year";
+  };
+  // Every rule below needs a period word: most sentences have none.
+  if (std::none_of(tokens.begin(), tokens.end(),
+                   [&](const Token& t) { return period_word(t.lower); })) {
+    return out;
+  }
   const absl::CivilDay day = absl::ToCivilDay(absl::FromUnixSeconds(published.time().seconds()),
                                               absl::UTCTimeZone());
   auto taken = [&](size_t b, size_t e) {
@@ -131,9 +139,6 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
     return false;
   };
   const size_t n = tokens.size();
-  auto period_word = [](absl::string_view w) {
-    return absl::EndsWith(w, "quarter") || absl::EndsWith(w, "half") || w == "year";
-  };
   for (size_t i = 0; i < n; ++i) {
     absl::string_view w = tokens[i].lower;
     // Cheap filter: only "<ordinal> quarter|half", "<ordinal>-quarter", "the quarter|year".
