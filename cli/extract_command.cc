@@ -174,8 +174,9 @@ Command ExtractCommand() {
            "metric vocabulary file, lines 'phrase = metric', '#' comments, merged over the "
            "built-in vocabulary (repeatable, or a comma-separated list)"},
           {"keyed", false, "",
-           "prefix each JSON line with its reduce key (the canonical entity) and a tab, "
-           "for `sort | claimcheck reconcile --keyed -` or a MapReduce shuffle"},
+           "prefix each JSON line with its reduce key (the entity part of the subject "
+           "key, 'big fund iii|') and a tab, for `LC_ALL=C sort | claimcheck reconcile "
+           "--keyed -` or a MapReduce shuffle (JSON Lines only)"},
           {"documents", false, "", "print the Document records instead of claims"},
       },
       &RunExtract,

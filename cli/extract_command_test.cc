@@ -97,6 +97,18 @@ TEST(ExtractCommandTest, OutputFileHoldsExactlyWhatStdoutGets) {
   }
 }
 
+TEST(ExtractCommandTest, DocumentsToAFileStreamToo) {
+  std::string dir = NewDir("documents_out");
+  std::string path = dir + "/documents.jsonl";
+  RunResult to_stdout = Claimcheck({"extract", "--documents", kCorpus});
+  ASSERT_EQ(to_stdout.code, kExitOk) << to_stdout.err;
+  RunResult to_file = Claimcheck({"extract", "--documents", kCorpus, "-o", path});
+  ASSERT_EQ(to_file.code, kExitOk) << to_file.err;
+  EXPECT_GT(to_stdout.out.size(), 10000u);
+  EXPECT_EQ(Slurp(path), to_stdout.out);
+  EXPECT_EQ(Entries(dir), std::vector<std::string>{"documents.jsonl"});
+}
+
 TEST(ExtractCommandTest, AFailedRunLeavesTheOldFileAndNoTempFile) {
   std::string dir = NewDir("failed_run");
   std::string path = dir + "/claims.jsonl";
