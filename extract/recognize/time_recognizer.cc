@@ -96,9 +96,9 @@ int ParseYear(absl::string_view y) {
 int MonthIndex(absl::string_view name) {
   static const char* const kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                        "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string lower = absl::AsciiStrToLower(name.substr(0, 3));
+  if (name.size() < 3) return 0;
   for (int i = 0; i < 12; ++i) {
-    if (lower == kNames[i]) return i + 1;
+    if (absl::EqualsIgnoreCase(name.substr(0, 3), kNames[i])) return i + 1;
   }
   return 0;
 }
@@ -120,18 +120,18 @@ int CountWord(absl::string_view w) {
 }
 
 // Applies the preposition's meaning: "since" opens the end, "by" makes a deadline.
-void ApplyPreposition(absl::string_view prep, v1::TimeScope* s) {
-  std::string p = absl::AsciiStrToLower(prep);
-  if (p == "since" || p == "from" || p == "after") {
+void ApplyPreposition(absl::string_view p, v1::TimeScope* s) {
+  auto is = [p](absl::string_view w) { return absl::EqualsIgnoreCase(p, w); };
+  if (is("since") || is("from") || is("after")) {
     s->clear_end();
     s->set_kind(v1::SCOPE_KIND_PERIOD);
-  } else if (p == "by" || p == "before") {
+  } else if (is("by") || is("before")) {
     s->clear_start();
     s->set_kind(v1::SCOPE_KIND_DEADLINE);
-  } else if (p == "until" || p == "through") {
+  } else if (is("until") || is("through")) {
     s->clear_start();
     s->set_kind(v1::SCOPE_KIND_PERIOD);
-  } else if (p == "as of") {
+  } else if (is("as of")) {
     s->set_kind(v1::SCOPE_KIND_POINT);
   }
 }
