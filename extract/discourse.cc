@@ -1,5 +1,7 @@
 #include "extract/discourse.h"
 
+#include "extract/word_lists.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -7,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "extract/word_lists.h"
 
 namespace claimcheck {
 namespace {
@@ -83,6 +86,8 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
   if (family.empty() && !discourse.fund.empty()) family = FundFamily(discourse.fund);
   bool phase_seen = false;
   for (size_t i = 0; i < n; ++i) {
+    // Every rule below starts at a determiner, ordinal, pronoun or "phase".
+    if ((t[i].classes & kReferenceStart) == 0) continue;
     absl::string_view w = t[i].lower;
     // "Phase II" (possibly already inside a found name like "Fund Phase III").
     if (w == "phase" && i + 1 < n && Roman(t[i + 1].lower) != nullptr &&
@@ -223,9 +228,13 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       }
     }
   }
-  mentions->insert(mentions->end(), added.begin(), added.end());
-  std::sort(mentions->begin(), mentions->end(),
-            [](const EntityMention& a, const EntityMention& b) { return a.first < b.first; });
+  // Found names come in text order and references never overlap them: only added
+  // references need sorting in.
+  if (!added.empty()) {
+    mentions->insert(mentions->end(), added.begin(), added.end());
+    std::sort(mentions->begin(), mentions->end(),
+              [](const EntityMention& a, const EntityMention& b) { return a.first < b.first; });
+  }
   // Groups: names joined only by "," and "and" (three or more, or two with "and").
   std::vector<EntityMention> groups;
   for (size_t a = 0; a < mentions->size();) {
@@ -262,6 +271,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
     }
     a = b + 1;
   }
+  if (groups.empty()) return;
   for (EntityMention& g : groups) mentions->push_back(std::move(g));
   std::stable_sort(mentions->begin(), mentions->end(),
                    [](const EntityMention& a, const EntityMention& b) { return a.first < b.first; });

@@ -159,6 +159,19 @@ const WordSet& CountSkipWords() {
   return *s;
 }
 
+const WordSet& ReferenceStarts() {
+  static const auto* s = new WordSet{
+      // determiners
+      "the", "this", "that", "its", "their", "a", "an", "these",
+      // ordinals of phases
+      "first", "second", "third", "fourth",
+      // pronouns
+      "it", "they",
+      // "Phase II"
+      "phase"};
+  return *s;
+}
+
 namespace {
 
 // An open-addressing table of every listed word with a cheap FNV-1a hash: Tokenize asks
@@ -183,6 +196,7 @@ class WordClassTable {
         {&ProductNouns(), kProductNoun},
         {&CountOwnerWords(), kCountOwner},
         {&CountSkipWords(), kCountSkip},
+        {&ReferenceStarts(), kReferenceStart},
     };
     for (const auto& [list, bit] : lists) {
       for (const std::string& word : *list) {

@@ -58,6 +58,10 @@ const WordSet& ProductNouns();
 const WordSet& CountOwnerWords();
 const WordSet& CountSkipWords();
 
+// Discourse: the words that can start a reference to something named before ("the
+// company", "its", "the second phase", "Phase II").
+const WordSet& ReferenceStarts();
+
 // The lists above as bits, for Token::classes.
 enum WordClass : uint32_t {
   kUpWord = 1u << 0,
@@ -76,6 +80,7 @@ enum WordClass : uint32_t {
   kProductNoun = 1u << 13,
   kCountOwner = 1u << 14,
   kCountSkip = 1u << 15,
+  kReferenceStart = 1u << 16,
 };
 
 // The classes of a lower-case word (0 for a word in no list). One hash lookup.

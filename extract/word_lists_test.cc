@@ -15,6 +15,7 @@ TEST(WordListsTest, EveryListedWordHasItsClass) {
       {&ForecastCues(), kForecastCue}, {&NotNames(), kNotName},
       {&WeakAlone(), kWeakAlone},      {&ProductNouns(), kProductNoun},
       {&CountOwnerWords(), kCountOwner}, {&CountSkipWords(), kCountSkip},
+      {&ReferenceStarts(), kReferenceStart},
   };
   for (const auto& [list, bit] : lists) {
     ASSERT_FALSE(list->empty());
