@@ -1,7 +1,5 @@
 #include "extract/discourse.h"
 
-#include "extract/word_lists.h"
-
 #include <algorithm>
 #include <cstring>
 
