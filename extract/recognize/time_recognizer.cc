@@ -478,8 +478,10 @@ bool AnchorAt(absl::string_view text, size_t i) {
 
 // Where the combined pass may start to find the first expression that begins at or after
 // `pos` (see AnchorAt): back from the first anchor over the bytes an expression may hold
-// before it. text.size() when no anchor is left; `pos` itself for non-ASCII text.
-size_t SearchStart(absl::string_view text, size_t pos) {
+// before it. text.size() when no anchor is left; `pos` itself for non-ASCII text. Sets
+// *anchor to the anchor found, or npos when `pos` is returned for a non-ASCII byte.
+size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
+  *anchor = absl::string_view::npos;
   // Bit 1: word byte ([0-9A-Za-z_], RE2's \b); 2: non-ASCII; 4: may begin an anchor.
   static const auto* kFlags = [] {
     auto* t = new std::array<unsigned char, 256>();
@@ -509,6 +511,7 @@ size_t SearchStart(absl::string_view text, size_t pos) {
   if (a >= n) {
     return n;
   }
+  *anchor = a;
   size_t s = a;
   while (s > pos) {
     const char c = text[s - 1];
@@ -519,6 +522,82 @@ size_t SearchStart(absl::string_view text, size_t pos) {
     --s;
   }
   return s;
+}
+
+bool IsBlank(char c) {  // RE2's \s
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+bool IsWordByte(char c) {  // RE2's \w, for \b
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// The combined pass's answer, without running it, for the commonest expression: a year
+// ("in 2024", "as of 2020", "2023") that is the first anchor at or after `pos`. Then only
+// kYear, kYearRange, kIsoDate and the "fiscal 2024" form of kFiscalYear can hold it
+// (every other family has an anchor of its own before any year). When nothing can follow
+// the year (no '-', no "to", "and", "through", "until", no non-ASCII byte) and no
+// "fiscal" precedes it, the leftmost-longest match is the year with the preposition
+// written before it, if any. Returns false to leave the case to RE2.
+bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_t* end) {
+  const size_t n = text.size();
+  if (a + 4 > n || !((text[a] == '1' && text[a + 1] == '9') ||
+                     (text[a] == '2' && text[a + 1] == '0'))) {
+    return false;
+  }
+  // AnchorAt saw two more digits; a word byte after them leaves kYear without a match.
+  if (a + 4 < n && IsWordByte(text[a + 4])) return false;
+  // kYearRange goes on with \s*(-|–|to|and|through|until)\s* and digits, kIsoDate with
+  // "-" and digits.
+  size_t k = a + 4;
+  while (k < n && IsBlank(text[k])) ++k;
+  if (k < n) {
+    if (static_cast<unsigned char>(text[k]) >= 0x80) return false;
+    size_t after = k;
+    if (text[k] == '-') {
+      after = k + 1;
+    } else {
+      for (absl::string_view connector : {"to", "and", "through", "until"}) {
+        if (absl::EqualsIgnoreCase(text.substr(k, connector.size()), connector)) {
+          after = k + connector.size();
+        }
+      }
+    }
+    if (after > k) {
+      while (after < n && IsBlank(text[after])) ++after;
+      if (after < n && (absl::ascii_isdigit(static_cast<unsigned char>(text[after])) ||
+                        static_cast<unsigned char>(text[after]) >= 0x80)) {
+        return false;  // a range or an ISO date may go on
+      }
+    }
+  }
+  *begin = a;
+  *end = a + 4;
+  // "(PREP)\s+" before the year: the word must start at a word boundary, at or after pos.
+  size_t we = a;
+  while (we > pos && IsBlank(text[we - 1])) --we;
+  if (we == a) return true;
+  size_t wb = we;
+  while (wb > pos && absl::ascii_isalpha(static_cast<unsigned char>(text[wb - 1]))) --wb;
+  if (wb == we) return true;
+  if (wb > 0 && IsWordByte(text[wb - 1])) return true;  // the word began before pos
+  const absl::string_view word = text.substr(wb, we - wb);
+  if (absl::EqualsIgnoreCase(word, "fiscal")) return false;
+  static const std::vector<std::string>* kPreps =
+      new std::vector<std::string>(absl::StrSplit(CC_PREP, '|'));
+  bool prep = false;
+  for (const std::string& w : *kPreps) {
+    if (absl::EqualsIgnoreCase(word, w)) prep = true;
+  }
+  if (!prep) return true;
+  *begin = wb;
+  // "as of": one space, "as" at a word boundary.
+  if (absl::EqualsIgnoreCase(word, "of") && wb >= pos + 3 && text[wb - 1] == ' ' &&
+      absl::EqualsIgnoreCase(text.substr(wb - 3, 2), "as") &&
+      (wb == 3 || !IsWordByte(text[wb - 4]))) {
+    *begin = wb - 3;
+  }
+  return true;
 }
 
 }  // namespace
@@ -559,7 +638,8 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
                                               std::optional<absl::CivilDay> reference) const {
   std::vector<TimeMention> out;
   // Most sentences hold no period at all: they return before any allocation.
-  size_t pos = SearchStart(text, 0);
+  size_t anchor = 0;
+  size_t pos = SearchStart(text, 0, &anchor);
   if (pos >= text.size()) return out;
   out.reserve(text.size() / 256 + 4);
   re2::StringPiece input(text.data(), text.size());
@@ -591,12 +671,16 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     out.back().scope.set_text(std::string(text.substr(b, e - b)));
     return e;
   };
-  while (pos < text.size() &&
-         combined_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &whole, 1)) {
-    // Only the bounds come from the combined pass (a DFA, fast); the family that spans
-    // them exactly reads the parts. Mentions come out in order and never overlap.
-    size_t b = static_cast<size_t>(whole.data() - text.data());
-    size_t e = b + whole.size();
+  while (pos < text.size()) {
+    // Only the bounds come from the combined pass (a DFA, fast), or from YearSpan; the
+    // family that spans them exactly reads the parts. Mentions come out in order and
+    // never overlap.
+    size_t b = 0, e = 0;
+    if (anchor == absl::string_view::npos || !YearSpan(text, pos, anchor, &b, &e)) {
+      if (!combined_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &whole, 1)) break;
+      b = static_cast<size_t>(whole.data() - text.data());
+      e = b + whole.size();
+    }
     size_t end = 0;
     // Years are the commonest expression, so they are tried first; "as of" must come
     // before plain months (both span "as of September 1").
@@ -623,7 +707,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
         }
       }
     }
-    pos = SearchStart(text, end > b ? end : b + 1);
+    pos = SearchStart(text, end > b ? end : b + 1, &anchor);
   }
   return out;
 }
