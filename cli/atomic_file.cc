@@ -51,17 +51,46 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
 
 absl::StatusOr<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::Open(
     const std::string& path) {
+  // A device, pipe or socket (/dev/null, /dev/stdout on a terminal, a FIFO) cannot be
+  // replaced, and renaming over it would put a plain file in its place: write to it.
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      return absl::FailedPreconditionError(absl::StrCat(path, ": is a directory"));
+    }
+    int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return ErrnoError("open", path, errno);
+    return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(path, path, "", fd));
+  }
+  // A symbolic link is followed, so the file it names is replaced and the link stays.
+  std::string target = path;
+  struct stat lst;
+  if (lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    char* resolved = realpath(path.c_str(), nullptr);
+    if (resolved == nullptr) {  // a dangling link: create the file it names
+      int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (fd < 0) return ErrnoError("create", path, errno);
+      return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(path, path, "", fd));
+    }
+    target = resolved;
+    free(resolved);
+  }
   // The pid and a per-process counter make the name unique among concurrent writers;
   // O_EXCL makes sure a stale file of that name is never written through.
   static std::atomic<unsigned> counter{0};
-  std::string temp = absl::StrCat(path, ".tmp.", getpid(), ".", counter++);
+  std::string temp = absl::StrCat(target, ".tmp.", getpid(), ".", counter++);
   int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoError("create", path, errno);
-  return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(path, std::move(temp), fd));
+  return std::unique_ptr<AtomicFileWriter>(
+      new AtomicFileWriter(path, std::move(target), std::move(temp), fd));
 }
 
-AtomicFileWriter::AtomicFileWriter(std::string path, std::string temp_path, int fd)
-    : path_(std::move(path)), temp_path_(std::move(temp_path)), fd_(fd) {}
+AtomicFileWriter::AtomicFileWriter(std::string path, std::string target,
+                                   std::string temp_path, int fd)
+    : path_(std::move(path)),
+      target_(std::move(target)),
+      temp_path_(std::move(temp_path)),
+      fd_(fd) {}
 
 AtomicFileWriter::~AtomicFileWriter() {
   if (!committed_) Abandon();
@@ -103,8 +132,11 @@ absl::Status AtomicFileWriter::Commit() {
   if (committed_ || fd_ < 0) {
     return absl::FailedPreconditionError(absl::StrCat(path_, ": committed twice"));
   }
+  // Written in place (a device, a pipe, a dangling link's new file): nothing to rename,
+  // and fsync would fail on a pipe.
+  const bool in_place = temp_path_.empty();
   // close() is checked too: on some file systems a deferred write error shows only there.
-  if (fsync(fd_) != 0) {
+  if (!in_place && fsync(fd_) != 0) {
     status_ = ErrnoError("flush", path_, errno);
     Abandon();
     return status_;
@@ -116,7 +148,7 @@ absl::Status AtomicFileWriter::Commit() {
     Abandon();
     return status_;
   }
-  if (rename(temp_path_.c_str(), path_.c_str()) != 0) {
+  if (!in_place && rename(temp_path_.c_str(), target_.c_str()) != 0) {
     status_ = ErrnoError("replace", path_, errno);
     Abandon();
     return status_;

@@ -9,6 +9,11 @@
 // WriteFileAtomically writes a string it is given whole; AtomicFileWriter takes the
 // bytes piece by piece, so a long output (`extract -o`) never has to be held in memory.
 //
+// Targets that are not plain files: a symbolic link is followed (the file it names is
+// replaced, the link stays); a device, pipe or socket (`-o /dev/null`, `-o /dev/stdout`
+// on a terminal or pipe, a FIFO) is written to directly, since there is nothing to
+// replace and a rename would put a plain file in its place.
+//
 // Not thread-safe: one AtomicFileWriter per thread.
 #ifndef CLAIMCHECK_CLI_ATOMIC_FILE_H_
 #define CLAIMCHECK_CLI_ATOMIC_FILE_H_
@@ -61,17 +66,19 @@ class AtomicFileWriter {
   // the first Append error. Call at most once.
   absl::Status Commit();
 
-  // The target path and the temporary file's path (for messages and tests).
+  // The path as given, and the temporary file's path ("" when writing in place; for
+  // messages and tests).
   const std::string& path() const { return path_; }
   const std::string& temp_path() const { return temp_path_; }
 
  private:
-  AtomicFileWriter(std::string path, std::string temp_path, int fd);
+  AtomicFileWriter(std::string path, std::string target, std::string temp_path, int fd);
   // Closes the descriptor (if open) and removes the temporary file.
   void Abandon();
 
-  std::string path_;
-  std::string temp_path_;
+  std::string path_;       // as given, for messages
+  std::string target_;     // what the temporary file is renamed to (links resolved)
+  std::string temp_path_;  // empty when writing in place
   int fd_;
   absl::Status status_;
   bool committed_ = false;

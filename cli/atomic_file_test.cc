@@ -1,6 +1,7 @@
 #include "cli/atomic_file.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <thread>
 
 #include "gtest/gtest.h"
 
@@ -138,6 +140,64 @@ TEST(AtomicFileWriterTest, MissingDirectoryFailsAtOpen) {
   auto writer = AtomicFileWriter::Open(TempDir() + "/no_dir_here/x.jsonl");
   EXPECT_TRUE(absl::IsNotFound(writer.status())) << writer.status();
   EXPECT_NE(writer.status().message().find("no_dir_here/x.jsonl"), std::string::npos);
+}
+
+TEST(AtomicFileWriterTest, ASymlinkIsFollowedAndKept) {
+  std::string dir = TempDir() + "/writer_link";
+  mkdir(dir.c_str(), 0755);
+  std::string file = dir + "/real.jsonl", link = dir + "/link.jsonl";
+  ASSERT_TRUE(WriteFileAtomically(file, "old").ok());
+  ASSERT_EQ(symlink("real.jsonl", link.c_str()), 0);
+  absl::Status s = WriteFileAtomically(link, "new");
+  ASSERT_TRUE(s.ok()) << s;
+  struct stat st;
+  ASSERT_EQ(lstat(link.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode)) << "the link was replaced by a file";
+  EXPECT_EQ(Slurp(file), "new");
+  EXPECT_EQ(CountEntries(dir), 2);
+  // A dangling link: the file it names is created.
+  std::string dangling = dir + "/dangling.jsonl";
+  ASSERT_EQ(symlink("created.jsonl", dangling.c_str()), 0);
+  s = WriteFileAtomically(dangling, "made");
+  ASSERT_TRUE(s.ok()) << s;
+  ASSERT_EQ(lstat(dangling.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode));
+  EXPECT_EQ(Slurp(dir + "/created.jsonl"), "made");
+}
+
+TEST(AtomicFileWriterTest, APipeIsWrittenInPlaceNotReplaced) {
+  // As `-o /dev/null` or `-o /dev/stdout`: a rename would put a plain file there.
+  std::string fifo = TempDir() + "/writer_fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] {
+    int fd = open(fifo.c_str(), O_RDONLY);
+    char buf[256];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof(buf))) > 0) received.append(buf, static_cast<size_t>(n));
+    close(fd);
+  });
+  {
+    auto writer = AtomicFileWriter::Open(fifo);
+    ASSERT_TRUE(writer.ok()) << writer.status();
+    EXPECT_EQ((*writer)->temp_path(), "");
+    ASSERT_TRUE((*writer)->Append("through ").ok());
+    ASSERT_TRUE((*writer)->Append("the pipe").ok());
+    absl::Status s = (*writer)->Commit();
+    EXPECT_TRUE(s.ok()) << s;
+  }
+  reader.join();
+  EXPECT_EQ(received, "through the pipe");
+  struct stat st;
+  ASSERT_EQ(lstat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+}
+
+TEST(AtomicFileWriterTest, ADirectoryIsAnError) {
+  auto writer = AtomicFileWriter::Open(TempDir());
+  EXPECT_FALSE(writer.ok());
+  EXPECT_NE(writer.status().message().find("is a directory"), std::string::npos)
+      << writer.status();
 }
 
 TEST(AtomicFileWriterTest, CommitTwiceIsAnError) {
