@@ -407,9 +407,9 @@ bool MaySpan(int f, absl::string_view span) {
 
 // Anchors. Every expression of every family holds, at the start of one of its words, an
 // anchor: a year-like "19dd"/"20dd", a quarter or half digit glued to its letter ("Q3",
-// "3Q", "H1", "1H"), "FY", "year", "quarter", "half", "decade" or "month" (any case), a
-// capitalised month ("Sep", "March": kMonth is case-sensitive) or "as of" (kAsOf, any
-// case). Before its first anchor an expression holds only ASCII letters, digits, blanks,
+// "3Q", "H1", "1H"), "FY", the words "year(s)", "month(s)", "decade(s)", a word starting
+// "quarter" or "half" (any case), a month as kMonth spells it ("Sep", "March": case
+// matters there) or "as of" (kAsOf, any case). Before its first anchor an expression holds only ASCII letters, digits, blanks,
 // '-' and '\''. So the combined pass can start just before the first anchor, and stops
 // when none is left: most sentences with figures but no period never reach RE2. With
 // (?i) a few ASCII letters also match non-ASCII ones (s and U+017F, k and U+212A), so a
@@ -426,23 +426,18 @@ bool AnchorAt(absl::string_view text, size_t i) {
     return (c >= '1' && c <= '4' && (c1 | 0x20) == 'q') ||
            ((c == '1' || c == '2') && (c1 | 0x20) == 'h');
   }
-  // c is an ASCII letter here.
-  if (c >= 'A' && c <= 'Z' && i + 2 < n) {
-    const char c2 = text[i + 2];
-    switch (c) {
-      case 'J':
-        if ((c1 == 'a' && c2 == 'n') || (c1 == 'u' && (c2 == 'n' || c2 == 'l'))) return true;
-        break;
-      case 'F': if (c1 == 'e' && c2 == 'b') return true; break;
-      case 'M': if (c1 == 'a' && (c2 == 'r' || c2 == 'y')) return true; break;
-      case 'A':
-        if ((c1 == 'p' && c2 == 'r') || (c1 == 'u' && c2 == 'g')) return true;
-        break;
-      case 'S': if (c1 == 'e' && c2 == 'p') return true; break;
-      case 'O': if (c1 == 'c' && c2 == 't') return true; break;
-      case 'N': if (c1 == 'o' && c2 == 'v') return true; break;
-      case 'D': if (c1 == 'e' && c2 == 'c') return true; break;
-      default: break;
+  // c is an ASCII letter here. The letters of its word:
+  size_t we = i;
+  while (we < n && absl::ascii_isalpha(static_cast<unsigned char>(text[we]))) ++we;
+  const absl::string_view w = text.substr(i, we - i);
+  const bool word_ends = we == n || !(absl::ascii_isdigit(static_cast<unsigned char>(text[we])) ||
+                                      text[we] == '_');  // \b after the letters
+  // kMonth reads its month case-sensitively, as a whole word.
+  if (c >= 'A' && c <= 'Z' && word_ends) {
+    static const std::vector<std::string>* kMonthNames =
+        new std::vector<std::string>(absl::StrSplit(CC_MONTHS, '|'));
+    for (const std::string& m : *kMonthNames) {
+      if (w == m) return true;
     }
   }
   const char l0 = static_cast<char>(c | 0x20);
@@ -457,12 +452,19 @@ bool AnchorAt(absl::string_view text, size_t i) {
     }
     return true;
   };
+  // "year", "month", "decade" end their word ("years?\b"); "quarter" and "half" may be
+  // followed by a year with no blank ("quarter2024").
+  auto whole = [&](absl::string_view singular) {
+    return word_ends && (absl::EqualsIgnoreCase(w, singular) ||
+                         (w.size() == singular.size() + 1 && (w.back() | 0x20) == 's' &&
+                          absl::EqualsIgnoreCase(w.substr(0, singular.size()), singular)));
+  };
   switch (l0) {
-    case 'y': return word("year");
+    case 'y': return whole("year");
     case 'q': return word("quarter");
     case 'h': return word("half");
-    case 'd': return word("decade");
-    case 'm': return word("month");
+    case 'd': return whole("decade");
+    case 'm': return whole("month");
     case 'a': {
       if (!word("as")) return false;
       size_t k = i + 2;
