@@ -76,24 +76,24 @@ std::vector<Token> Tokenize(absl::string_view s) {
         i += len;
         continue;
       }
-      Token t;
+      // A lone apostrophe after a word ending in s is a plural possessive.
+      const bool apostrophe = sp == Special::kApostrophe || (c == '\'' && len == 1);
+      const bool possessive = apostrophe && !tokens.empty() && tokens.back().end == i &&
+                              tokens.back().kind == TokenKind::kWord &&
+                              !tokens.back().lower.empty() && tokens.back().lower.back() == 's';
+      Token& t = tokens.emplace_back();  // built in place: no Token moves
       t.begin = i;
       t.end = i + len;
       t.kind = TokenKind::kPunct;
-      if (sp == Special::kApostrophe) t.lower = "'";
-      else if (sp == Special::kQuote) t.lower = "\"";
-      else if (sp == Special::kDash) t.lower = "-";
-      else t.lower = std::string(s.substr(i, len));
-      // A lone apostrophe after a word ending in s is a plural possessive.
-      if (t.lower == "'" && !tokens.empty() && tokens.back().end == i &&
-          tokens.back().kind == TokenKind::kWord && !tokens.back().lower.empty() &&
-          tokens.back().lower.back() == 's' &&
-          (i + len >= s.size() || !IsWordByte(s, i + len, &len))) {
+      if (sp == Special::kApostrophe) t.lower.assign(1, '\'');
+      else if (sp == Special::kQuote) t.lower.assign(1, '"');
+      else if (sp == Special::kDash) t.lower.assign(1, '-');
+      else t.lower.assign(s.data() + i, len);
+      size_t next_len = 1;
+      if (possessive && (i + len >= s.size() || !IsWordByte(s, i + len, &next_len))) {
         t.kind = TokenKind::kPossessive;
-        t.lower = "'";
       }
-      tokens.push_back(std::move(t));
-      i = tokens.back().end;
+      i = t.end;
       continue;
     }
     // A word: word bytes, with inner joiners followed by a word byte.
@@ -140,7 +140,7 @@ std::vector<Token> Tokenize(absl::string_view s) {
       end += jl;
     }
     size_t word_end = possessive_begin == std::string::npos ? end : possessive_begin;
-    Token t;
+    Token& t = tokens.emplace_back();  // built in place: no Token moves
     t.begin = start;
     t.end = word_end;
     absl::string_view text = s.substr(start, word_end - start);
@@ -176,14 +176,12 @@ std::vector<Token> Tokenize(absl::string_view s) {
     t.modifier = hyphen != std::string::npos && hyphen + 1 < text.size() &&
                  absl::ascii_islower(static_cast<unsigned char>(text[hyphen + 1]));
     if (t.kind == TokenKind::kWord) t.classes = WordClassesOf(t.lower);
-    tokens.push_back(std::move(t));
     if (possessive_begin != std::string::npos) {
-      Token p;
+      Token& p = tokens.emplace_back();
       p.begin = possessive_begin;
       p.end = end;
       p.kind = TokenKind::kPossessive;
-      p.lower = "'s";
-      tokens.push_back(std::move(p));
+      p.lower.assign("'s");
     }
     i = end;
   }
