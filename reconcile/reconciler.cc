@@ -159,11 +159,18 @@ char* Reconciler::TextPool::Allocate(size_t size) {
   return out;
 }
 
+absl::string_view Reconciler::TextPool::Keep(absl::string_view text) {
+  if (text.empty()) return {};
+  char* copy = Allocate(text.size());
+  std::memcpy(copy, text.data(), text.size());
+  return absl::string_view(copy, text.size());
+}
+
 void Reconciler::Add(const v1::Claim& claim) {
   // Most claims belong to a subject already seen: look the key up without allocating.
   // The hot path touches the map's slot, the group's key and subject bytes (adjacent in
-  // the text pool) and the claim store: a million claims over a hundred thousand
-  // subjects make every one of those a cache miss.
+  // the text pool) and the claim store: with a hundred thousand subjects the first two
+  // are cache misses.
   absl::string_view key = absl::StripAsciiWhitespace(claim.subject().key());
   if (key.empty()) {
     key_scratch_ = GroupKey(claim.subject());
@@ -171,8 +178,9 @@ void Reconciler::Add(const v1::Claim& claim) {
     key_scratch_.assign(key.data(), key.size());  // reuses the scratch's buffer
     for (char& c : key_scratch_) c = absl::ascii_tolower(static_cast<unsigned char>(c));
   }
-  auto it = group_of_key_.find(absl::string_view(key_scratch_));
-  const bool new_group = it == group_of_key_.end();
+  // The map's slot is usually not in cache: start loading it now, and look the key up
+  // only after the claim has been serialised.
+  group_of_key_.prefetch(absl::string_view(key_scratch_));
   // Distinct documents are counted in Finish from 64-bit fingerprints: no string per
   // document, and no hash-set probe per claim.
   const std::string& document = claim.provenance().document_id();
@@ -189,6 +197,8 @@ void Reconciler::Add(const v1::Claim& claim) {
   uint8_t* bytes = chunk.bytes.get() + chunk.used;
   claim.SerializeWithCachedSizesToArray(bytes);
   absl::string_view record = SubjectRecord(claim, bytes, size);
+  auto it = group_of_key_.find(absl::string_view(key_scratch_));
+  const bool new_group = it == group_of_key_.end();
   bool elided = false;
   uint32_t g = 0;
   if (new_group) {
@@ -200,15 +210,24 @@ void Reconciler::Add(const v1::Claim& claim) {
     group.key = absl::string_view(text, key_scratch_.size());
     group.subject_record = absl::string_view(text + key_scratch_.size(), record.size());
     std::string built = BuildSubjectKey(claim.subject());
-    if (built != group.key) group.built_key = std::move(built);
-    group.level_key = LevelSubjectKey(claim.subject());
-    group.total_key = TotalSubjectKey(claim.subject());
+    if (built != group.key) group.built_key = texts_.Keep(built);
+    if (std::optional<std::string> level = LevelSubjectKey(claim.subject())) {
+      group.has_level = true;
+      group.level_key = texts_.Keep(*level);
+    }
+    if (std::optional<std::string> total = TotalSubjectKey(claim.subject())) {
+      group.has_total = true;
+      group.total_key = texts_.Keep(*total);
+    }
     g = static_cast<uint32_t>(groups_.size());
-    group_of_key_.emplace(group.key, g);
-    groups_.push_back(std::move(group));
+    group_of_key_.emplace(group.key, GroupRef{g, static_cast<uint32_t>(record.size())});
+    groups_.push_back(group);
   } else {
-    g = it->second;
-    if (!record.empty() && record == groups_[g].subject_record) {
+    g = it->second.group;
+    // The group's subject follows its key in the pool (the key the map just compared).
+    absl::string_view group_record(it->first.data() + it->first.size(),
+                                   it->second.record_size);
+    if (!record.empty() && record == group_record) {
       // The subject is the group's: kept once, in the group (and its first claim).
       uint8_t* at = bytes + (record.data() - reinterpret_cast<const char*>(bytes));
       // Later fields move down over it; the bytes stay a valid Claim without a subject.
@@ -285,8 +304,8 @@ void Reconciler::FinishInto(v1::Report* out) {
   absl::flat_hash_set<std::string> level_wanted;
   absl::flat_hash_set<std::string> total_wanted;
   for (const Group& group : groups_) {
-    if (group.level_key) level_wanted.insert(*group.level_key);
-    if (group.total_key) total_wanted.insert(*group.total_key);
+    if (group.has_level) level_wanted.insert(std::string(group.level_key));
+    if (group.has_total) total_wanted.insert(std::string(group.total_key));
   }
   // Totals (by built key) and their parts, kept for CheckParts.
   absl::flat_hash_map<std::string, std::unique_ptr<Kept>> kept_totals;
@@ -329,7 +348,7 @@ void Reconciler::FinishInto(v1::Report* out) {
     const absl::string_view built_key = group.built();
     bool is_level = level_wanted.count(built_key) > 0;
     bool is_total = total_wanted.count(built_key) > 0;
-    if (is_level || is_total || group.level_key || group.total_key) {
+    if (is_level || is_total || group.has_level || group.has_total) {
       // The analysis points into `claims`; moving the vector keeps its elements in place.
       // A subject may play several roles: the first kept copy owns the claims, the other
       // roles get a second parse.
@@ -345,10 +364,10 @@ void Reconciler::FinishInto(v1::Report* out) {
         AnalyzeSubject(group.key, own, normalizer_, &ignored, &kept->analysis);
         return kept;
       };
-      if (group.level_key) kept_growth.emplace(g, keep());
+      if (group.has_level) kept_growth.emplace(g, keep());
       if (is_level) kept_levels.emplace(std::string(built_key), keep());
       if (is_total) kept_totals.emplace(std::string(built_key), keep());
-      if (group.total_key) kept_parts[*group.total_key].push_back(keep());
+      if (group.has_total) kept_parts[std::string(group.total_key)].push_back(keep());
     }
   }
   for (const auto& [total_key, parts] : kept_parts) {
@@ -367,7 +386,7 @@ void Reconciler::FinishInto(v1::Report* out) {
   kept_totals.clear();
   for (const auto& [g, growth_kept] : kept_growth) {
     const SubjectAnalysis& growth = growth_kept->analysis;
-    auto level = kept_levels.find(*groups_[g].level_key);
+    auto level = kept_levels.find(groups_[g].level_key);
     if (level == kept_levels.end()) continue;
     found.clear();
     CheckGrowth(growth, level->second->analysis, &found);

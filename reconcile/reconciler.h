@@ -50,6 +50,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -126,22 +127,70 @@ class Reconciler {
     uint32_t subject_elided : 1;
     uint32_t group;
   };
+  // One subject. Trivially copyable (the views point into texts_), so that groups_ grows
+  // without moving strings.
   struct Group {
-    absl::string_view key;             // GroupKey of its claims (in texts_)
-    absl::string_view subject_record;  // its first claim's Subject field (in texts_)
-    std::string built_key;  // BuildSubjectKey of its first claim's subject, when != key
-    std::optional<std::string> level_key;  // for a growth subject (arithmetic.h)
-    std::optional<std::string> total_key;  // for a subject with qualifiers (a part)
+    absl::string_view key;             // GroupKey of its claims
+    absl::string_view subject_record;  // its first claim's Subject field, right after key
+    absl::string_view built_key;  // BuildSubjectKey of that subject, when != key
+    absl::string_view level_key;  // for a growth subject (arithmetic.h), when has_level
+    absl::string_view total_key;  // for a subject with qualifiers (a part), when has_total
+    bool has_level = false;
+    bool has_total = false;
     absl::string_view built() const { return built_key.empty() ? key : built_key; }
+  };
+  // What Add needs of a group, in the map's slot: no further lookup on the hot path.
+  struct GroupRef {
+    uint32_t group;
+    uint32_t record_size;  // of the Subject field stored right after the key
   };
   // Bytes that stay where they are until the pool is destroyed: group keys and subjects.
   class TextPool {
    public:
     char* Allocate(size_t size);
+    absl::string_view Keep(absl::string_view text);  // a copy in the pool
 
    private:
     std::vector<std::unique_ptr<char[]>> blocks_;
     size_t used_ = 0;
+    size_t capacity_ = 0;
+  };
+  // A vector of trivially copyable T grown with realloc: a large buffer grows in place
+  // (mremap) instead of being copied into fresh memory that must be faulted in again.
+  template <typename T>
+  class PodVector {
+    static_assert(std::is_trivially_copyable<T>::value, "realloc moves the bytes");
+
+   public:
+    PodVector() = default;
+    PodVector(const PodVector&) = delete;
+    PodVector& operator=(const PodVector&) = delete;
+    ~PodVector() { std::free(data_); }
+    void push_back(const T& value) {
+      if (size_ == capacity_) {
+        capacity_ = capacity_ == 0 ? 64 : 2 * capacity_;
+        data_ = static_cast<T*>(std::realloc(static_cast<void*>(data_), capacity_ * sizeof(T)));
+        if (data_ == nullptr) std::abort();  // out of memory, as operator new would end it
+      }
+      data_[size_++] = value;
+    }
+    T& operator[](size_t i) { return data_[i]; }
+    const T& operator[](size_t i) const { return data_[i]; }
+    size_t size() const { return size_; }
+    T* begin() { return data_; }
+    T* end() { return data_ + size_; }
+    const T* begin() const { return data_; }
+    const T* end() const { return data_ + size_; }
+    // Empties the vector and releases its memory.
+    void clear() {
+      std::free(data_);
+      data_ = nullptr;
+      size_ = capacity_ = 0;
+    }
+
+   private:
+    T* data_ = nullptr;
+    size_t size_ = 0;
     size_t capacity_ = 0;
   };
 
@@ -163,11 +212,11 @@ class Reconciler {
   };
   static Chunk NewChunk(size_t capacity);
   std::vector<Chunk> chunks_;
-  std::vector<Stored> stored_;
-  std::vector<Group> groups_;
+  PodVector<Stored> stored_;
+  PodVector<Group> groups_;
   TextPool texts_;
-  absl::flat_hash_map<absl::string_view, uint32_t> group_of_key_;  // views into texts_
-  std::vector<uint64_t> document_prints_;  // fingerprint of each claim's document id
+  absl::flat_hash_map<absl::string_view, GroupRef> group_of_key_;  // views into texts_
+  PodVector<uint64_t> document_prints_;  // fingerprint of each claim's document id
   std::string key_scratch_;
 };
 
