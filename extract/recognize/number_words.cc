@@ -147,8 +147,8 @@ bool MayBeNumberWord(char first, size_t len) {
 }
 
 // Lexes up to `max` tokens from `pos`; stops at the first word that is not a number word.
-TokenList Lex(absl::string_view text, size_t pos, size_t max) {
-  TokenList out;
+void Lex(absl::string_view text, size_t pos, size_t max, TokenList* tokens) {
+  TokenList& out = *tokens;
   const WordTable& words = Words();
   size_t i = pos;
   char buf[16];
@@ -202,7 +202,6 @@ TokenList Lex(absl::string_view text, size_t pos, size_t max) {
     out.push_back(tok);
     i = tok.end;
   }
-  return out;
 }
 
 bool IsDenominator(const Token& t) {
@@ -214,6 +213,9 @@ class Grammar {
  public:
   Grammar(absl::string_view text, TokenList toks)
       : text_(text), t_(std::move(toks)) {}
+  // Tokens filled in place (moving an inlined vector copies its whole buffer).
+  explicit Grammar(absl::string_view text) : text_(text) {}
+  TokenList* mutable_tokens() { return &t_; }
 
   std::optional<WordNumber> Parse(std::optional<double> leading, size_t leading_end) {
     size_t i = 0;
@@ -704,10 +706,10 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
     start = SkipSeparators(text, pos, &hyphen);
     if (hyphen || start == pos) return std::nullopt;
   }
-  TokenList toks = Lex(text, start, 24);
+  Grammar g(text);
+  Lex(text, start, 24, g.mutable_tokens());
   // Digits followed by no number word stay as they are (Parse would say so, later).
-  if (leading_digits && toks.empty()) return std::nullopt;
-  Grammar g(text, std::move(toks));
+  if (leading_digits && g.mutable_tokens()->empty()) return std::nullopt;
   return g.Parse(leading_digits, pos);
 }
 

@@ -502,13 +502,16 @@ size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
     return t;
   }();
   const size_t n = text.size();
-  bool prev_word = pos > 0 && ((*kFlags)[static_cast<unsigned char>(text[pos - 1])] & 1);
+  unsigned prev = pos > 0 ? ((*kFlags)[static_cast<unsigned char>(text[pos - 1])] & 1) : 0;
   size_t a = pos;
   for (; a < n; ++a) {
-    const unsigned char f = (*kFlags)[static_cast<unsigned char>(text[a])];
-    if (f & 2) return pos;
-    if ((f & 4) && !prev_word && AnchorAt(text, a)) break;
-    prev_word = f & 1;
+    const unsigned f = (*kFlags)[static_cast<unsigned char>(text[a])];
+    // One rarely taken branch per byte: non-ASCII, or an anchor byte starting a word.
+    if ((f & 2) | ((f >> 2) & ~prev & 1)) {
+      if (f & 2) return pos;
+      if (AnchorAt(text, a)) break;
+    }
+    prev = f & 1;
   }
   if (a >= n) {
     return n;
