@@ -111,6 +111,9 @@ void Extractor::Extract(const v1::Document& document,
     if (sentences[i].begin < sentences[i - 1].begin) posts_in_order = false;
   }
   int next_post = 0;
+  const std::string uri = document.item().empty()
+                              ? document.uri()
+                              : absl::StrCat(document.uri(), "#", document.item());
   for (size_t sentence_index = 0; sentence_index < sentences.size(); ++sentence_index) {
     const TextSpan& span = sentences[sentence_index];
     // A new forum post starts a new discourse and brings its own date.
@@ -148,22 +151,24 @@ void Extractor::Extract(const v1::Document& document,
     for (AssembledClaim& a : assembled) {
       const uint64_t figure_begin = span.begin + a.figure_begin;
       const uint64_t figure_end = span.begin + a.figure_end;
-      v1::Claim claim;
+      // One Claim object serves every claim: Clear() keeps its strings' buffers, so a
+      // consumer that only reads the claim costs no allocation per claim.
+      v1::Claim& claim = scratch_;
+      claim.Clear();
       claim.set_id(MakeClaimId(document.id(), figure_begin, figure_end, a.quantity));
       *claim.mutable_subject() = std::move(a.subject);
       *claim.mutable_quantity() = std::move(a.quantity);
       *claim.mutable_scope() = std::move(a.scope);
       v1::Provenance* p = claim.mutable_provenance();
       p->set_document_id(document.id());
-      p->set_uri(document.item().empty() ? document.uri()
-                                          : absl::StrCat(document.uri(), "#", document.item()));
+      p->set_uri(uri);
       p->set_title(document.title());
       *p->mutable_published() = document.published();
       p->set_sentence_begin(span.begin);
       p->set_sentence_end(span.end);
       p->set_figure_begin(figure_begin);
       p->set_figure_end(figure_end);
-      p->set_sentence(std::string(input.text));
+      p->set_sentence(input.text.data(), input.text.size());
       p->set_attribution(a.attribution.source);
       p->set_hedge(a.attribution.hedge);
       uint32_t line = 0, column = 0;

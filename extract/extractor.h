@@ -69,7 +69,8 @@ class Extractor {
 
   // Claims of one document, in text order. Copies of sentences already seen (in this or
   // an earlier document) are linked to their first appearance (Provenance.is_quotation,
-  // first_appearance_claim_id).
+  // first_appearance_claim_id). The Claim given to `on_claim` lives only for the call
+  // (the extractor reuses it): move from it to keep it.
   void Extract(const v1::Document& document, const std::function<void(v1::Claim&&)>& on_claim);
 
  private:
@@ -83,6 +84,7 @@ class Extractor {
   ClaimAssembler assembler_;
   DocumentEntities entities_;
   CopyDetector copies_;
+  v1::Claim scratch_;  // the claim being filled, reused (see Extract)
 };
 
 }  // namespace claimcheck
