@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "absl/strings/str_cat.h"
 #include "google/protobuf/arena.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -161,6 +162,23 @@ TEST(ReconcilerTest, ReportClaimsAreTheClaimsAdded) {
         << i;
   }
   EXPECT_EQ(report.timelines(0).subject().entity(), "Big Fund III");
+}
+
+TEST(ReconcilerTest, CountsDistinctDocumentsInLargeInputs) {
+  // Past a few thousand claims the document count takes another path (a radix sort).
+  auto r = Reconciler::Create({});
+  ASSERT_TRUE(r.ok()) << r.status();
+  v1::Claim claim = testing::MakeClaim(Corpus()[0]);
+  const int kClaims = 9000;
+  const int kDocuments = 1237;
+  for (int i = 0; i < kClaims; ++i) {
+    claim.set_id(absl::StrCat("c", i));
+    claim.mutable_provenance()->set_document_id(absl::StrCat("doc", (i * 7919) % kDocuments));
+    (*r)->Add(claim);
+  }
+  v1::Report report = (*r)->Finish();
+  EXPECT_EQ(report.summary().claims(), static_cast<uint32_t>(kClaims));
+  EXPECT_EQ(report.summary().documents(), static_cast<uint32_t>(kDocuments));
 }
 
 TEST(ReconcilerTest, NewEvidenceChangesIdButNotTopic) {
