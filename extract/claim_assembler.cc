@@ -240,10 +240,10 @@ bool HasWordBefore(const Sentence& s, size_t pos, const Predicate& is_word, size
   return false;
 }
 
-bool SentenceHas(const Sentence& s, std::initializer_list<const char*> words) {
+bool SentenceHas(const Sentence& s, std::initializer_list<absl::string_view> words) {
   for (const Token& t : s.t) {
-    for (const char* w : words) {
-      if (t.lower == w) return true;
+    for (absl::string_view w : words) {
+      if (t.word() == w) return true;
     }
   }
   return false;
@@ -340,6 +340,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   s.fig_at.assign(n, -1);
   s.time_at.assign(n, false);
   std::vector<ByteRange> excluded, figure_bytes;
+  excluded.reserve(quantities.size() + in.times.size());
+  figure_bytes.reserve(quantities.size());
   size_t cursor = 0;  // mentions and tokens are both in text order: one sweep
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
