@@ -28,8 +28,8 @@ size_t CountDigits(absl::string_view text, size_t i) {
 size_t GroupBlank(absl::string_view text, size_t i) {
   if (i >= text.size()) return 0;
   if (text[i] == ' ') return 1;
-  if (text.substr(i, 2) == "\xC2\xA0") return 2;
-  if (text.substr(i, 3) == "\xE2\x80\xAF") return 3;
+  if (text[i] == '\xC2' && text.substr(i, 2) == "\xC2\xA0") return 2;
+  if (text[i] == '\xE2' && text.substr(i, 3) == "\xE2\x80\xAF") return 3;
   return 0;
 }
 
@@ -130,6 +130,8 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     std::optional<WordNumber> w = ParseNumberWords(text, pos);
     if (!w) {
       // "minus 5", "negative 2.5".
+      const char l = absl::ascii_tolower(static_cast<unsigned char>(c));
+      if (l != 'm' && l != 'n') return std::nullopt;
       for (absl::string_view word : {"minus ", "negative "}) {
         if (text.size() > pos + word.size() &&
             absl::EqualsIgnoreCase(text.substr(pos, word.size()), word) &&
@@ -154,7 +156,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     return out;
   }
   double sign = 1;
-  if (c == '-' || text.substr(i, 3) == "\xE2\x88\x92") {  // '-' or U+2212 minus
+  if (c == '-' || (c == '\xE2' && text.substr(i, 3) == "\xE2\x88\x92")) {  // '-' or U+2212
     i += c == '-' ? 1 : 3;
     size_t blanks = 0;
     while (i < text.size() && text[i] == ' ' && blanks < 1) ++i, ++blanks;

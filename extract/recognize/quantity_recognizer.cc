@@ -44,7 +44,7 @@ Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn) {
   bool glued = true, hyphen = false;
   if (j < n && text[j] == ' ') {
     ++j, glued = false;
-  } else if (text.substr(j, 2) == "\xC2\xA0") {
+  } else if (j < n && text[j] == '\xC2' && text.substr(j, 2) == "\xC2\xA0") {
     j += 2, glued = false;
   } else if (j + 1 < n && text[j] == '-' && IsAlpha(text[j + 1])) {
     ++j, glued = false, hyphen = true;
@@ -97,9 +97,11 @@ Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn) {
       s.begin = j;
       s.end = end;
       // "50,000 wafers per month": a rate.
-      for (absl::string_view per : {" per month", " per year", " per day", " per week",
-                                    " per quarter", " per hour", " a month", " a year",
-                                    " a day"}) {
+      static constexpr absl::string_view kPer[] = {
+          " per month", " per year", " per day", " per week", " per quarter",
+          " per hour",  " a month",  " a year",  " a day"};
+      for (absl::string_view per : kPer) {
+        if (end >= n || text[end] != ' ') break;
         if (absl::EqualsIgnoreCase(text.substr(end, per.size()), per) &&
             (end + per.size() >= n || !IsAlnum(text[end + per.size()]))) {
           s.noun = absl::StrCat(s.noun, " per ", per.substr(per.rfind(' ') + 1));
