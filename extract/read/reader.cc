@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -110,12 +111,16 @@ absl::Status DocumentReader::ReadFile(
 void DocumentReader::Deliver(v1::Document&& doc,
                              const std::function<void(v1::Document&&)>& on_document) {
   std::string where = doc.item().empty() ? doc.uri() : absl::StrCat(doc.uri(), " (", doc.item(), ")");
-  auto [it, inserted] = seen_.emplace(doc.id(), where);
-  if (!inserted) {
-    sink_->Report(where, absl::StrCat("same content as ", it->second, " (document ", doc.id(),
-                                      "), read once"));
+  const uint64_t id = absl::HashOf(absl::string_view(doc.id()));
+  if (!seen_.insert(id).second) {
+    auto first = first_place_.find(id);
+    sink_->Report(where, absl::StrCat("same content as ",
+                                      first != first_place_.end() ? first->second
+                                                                  : "a document read earlier",
+                                      " (document ", doc.id(), "), read once"));
     return;
   }
+  if (first_place_.size() < kMaxPlacesRemembered) first_place_.emplace(id, std::move(where));
   on_document(std::move(doc));
 }
 

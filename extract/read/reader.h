@@ -13,16 +13,23 @@
 // Problems that concern one item (an invalid UTF-8 byte, a bad JSON line, a binary file
 // inside a directory) go to the IssueSink and the other items are still read.
 //
+// Memory: to read a repeated document once, a reader remembers a 64-bit hash of every
+// document id (about 20 bytes a document), and where the first kMaxPlacesRemembered
+// documents came from (to name the original in the duplicate report); nothing else grows
+// with the corpus.
+//
 // Thread safety: a DocumentReader is not thread-safe (it remembers the ids it has seen);
 // use one per thread.
 #ifndef CLAIMCHECK_EXTRACT_READ_READER_H_
 #define CLAIMCHECK_EXTRACT_READ_READER_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
@@ -76,7 +83,9 @@ class DocumentReader {
 
   ReadOptions options_;
   IssueSink* sink_;
-  absl::flat_hash_map<std::string, std::string> seen_;  // id -> first uri (and item)
+  static constexpr size_t kMaxPlacesRemembered = size_t{1} << 16;
+  absl::flat_hash_set<uint64_t> seen_;                     // hashes of the ids read
+  absl::flat_hash_map<uint64_t, std::string> first_place_;  // id hash -> first uri (and item)
 };
 
 }  // namespace claimcheck
