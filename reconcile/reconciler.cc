@@ -87,6 +87,125 @@ absl::string_view SubjectRecord(const v1::Claim& claim, const uint8_t* bytes, si
   return {};
 }
 
+// Reads a varint at *p (before end) into *value and advances *p; false when truncated.
+bool ReadVarint(const uint8_t** p, const uint8_t* end, uint64_t* value) {
+  *value = 0;
+  for (int shift = 0; *p < end && shift < 64; shift += 7) {
+    uint8_t b = *(*p)++;
+    *value |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if ((b & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+// Skips the value of a field with wire type `wire` at *p; false when it cannot (a group,
+// an unknown wire type, or truncated bytes).
+bool SkipValue(uint64_t wire, const uint8_t** p, const uint8_t* end) {
+  uint64_t value = 0;
+  switch (wire) {
+    case 0:
+      return ReadVarint(p, end, &value);
+    case 1:
+      if (end - *p < 8) return false;
+      *p += 8;
+      return true;
+    case 2:
+      if (!ReadVarint(p, end, &value) || value > static_cast<uint64_t>(end - *p)) return false;
+      *p += value;
+      return true;
+    case 5:
+      if (end - *p < 4) return false;
+      *p += 4;
+      return true;
+    default:
+      return false;
+  }
+}
+
+void AppendVarint(uint64_t value, std::string* out) {
+  while (value >= 0x80) {
+    out->push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+constexpr uint8_t kProvenanceTag = (5 << 3) | 2;  // Claim.provenance, length-delimited
+
+// True for the Provenance fields only findings read (findings.h DescribeItem): uri (2),
+// title (3) and sentence (9), the bulk of a claim's text.
+bool IsDetailField(uint64_t number) { return number == 2 || number == 3 || number == 9; }
+
+// Rewrites the Claim in bytes[0, size) so that its Provenance's detail fields come last,
+// in a second Provenance field: [claim with core provenance][provenance: detail fields].
+// Parsing all of it gives the same claim (the parser merges the two); parsing the first
+// *core_size bytes gives the claim without the detail. The result may be up to
+// kDetailSlack bytes longer than the input (bytes must have room for it); returns its
+// size. Leaves the bytes alone (and *core_size = size) when there is no detail or the
+// layout is not the expected one. `core` and `detail` are scratch buffers.
+constexpr size_t kDetailSlack = 8;
+size_t MoveDetailLast(uint8_t* bytes, size_t size, std::string* core, std::string* detail,
+                      size_t* core_size) {
+  *core_size = size;
+  const uint8_t* end = bytes + size;
+  const uint8_t* p = bytes;
+  uint8_t* provenance = nullptr;  // its tag
+  const uint8_t* body = nullptr;
+  const uint8_t* body_end = nullptr;
+  while (p < end) {
+    const uint8_t* field = p;
+    uint64_t tag = 0;
+    if (!ReadVarint(&p, end, &tag)) return size;
+    if (tag == kProvenanceTag) {
+      if (provenance != nullptr) return size;  // a second one: not ours to rearrange
+      uint64_t length = 0;
+      if (!ReadVarint(&p, end, &length) || length > static_cast<uint64_t>(end - p)) {
+        return size;
+      }
+      provenance = bytes + (field - bytes);
+      body = p;
+      body_end = p + length;
+      p = body_end;
+    } else if (!SkipValue(tag & 7, &p, end)) {
+      return size;
+    }
+  }
+  if (provenance == nullptr) return size;
+  // Split the provenance's fields into core and detail, each in field order.
+  core->clear();
+  detail->clear();
+  for (p = body; p < body_end;) {
+    const uint8_t* field = p;
+    uint64_t tag = 0;
+    if (!ReadVarint(&p, body_end, &tag) || !SkipValue(tag & 7, &p, body_end)) return size;
+    std::string* to = (tag & 7) == 2 && IsDetailField(tag >> 3) ? detail : core;
+    to->append(reinterpret_cast<const char*>(field), p - field);
+  }
+  if (detail->empty()) return size;
+  // In place: [before, unchanged][provenance: core][after, moved down][provenance: detail].
+  // The core is no longer than the old body, so the bytes after it only move down.
+  std::string head;  // tag and length: at most 11 bytes, no allocation
+  head.push_back(static_cast<char>(kProvenanceTag));
+  AppendVarint(core->size(), &head);
+  uint8_t* out = provenance;
+  std::memcpy(out, head.data(), head.size());
+  out += head.size();
+  std::memcpy(out, core->data(), core->size());
+  out += core->size();
+  const size_t after = static_cast<size_t>(end - body_end);
+  std::memmove(out, body_end, after);
+  out += after;
+  *core_size = static_cast<size_t>(out - bytes);
+  head.clear();
+  head.push_back(static_cast<char>(kProvenanceTag));
+  AppendVarint(detail->size(), &head);
+  std::memcpy(out, head.data(), head.size());
+  out += head.size();
+  std::memcpy(out, detail->data(), detail->size());
+  out += detail->size();
+  return static_cast<size_t>(out - bytes);
+}
+
 // The number of distinct values among values[0, n); reorders them. Sorted by a radix sort
 // on 16-bit digits for large n (a million fingerprints: four linear passes instead of a
 // comparison sort), then counted in one pass.
@@ -218,12 +337,14 @@ void Reconciler::Add(const v1::Claim& claim) {
   const std::string& document = claim.provenance().document_id();
   if (!document.empty()) document_prints_.push_back(Fingerprinter().Add(document).value());
   size_t size = claim.ByteSizeLong();
-  if (chunks_.empty() || chunks_.back().used + size > chunks_.back().capacity) {
+  // Room for the claim as serialised and for MoveDetailLast's rearrangement of it.
+  const size_t room = size + kDetailSlack;
+  if (chunks_.empty() || chunks_.back().used + room > chunks_.back().capacity) {
     // Chunks grow from 64 KiB to 8 MiB, so a small input (one subject of a keyed
     // stream) stays small and a large one gets few, huge-page-backed chunks.
     size_t capacity = chunks_.empty() ? kFirstChunkBytes
                                       : std::min(kChunkBytes, 2 * chunks_.back().capacity);
-    chunks_.push_back(NewChunk(std::max(capacity, size)));
+    chunks_.push_back(NewChunk(std::max(capacity, room)));
   }
   Chunk& chunk = chunks_.back();
   uint8_t* bytes = chunk.bytes.get() + chunk.used;
@@ -268,19 +389,25 @@ void Reconciler::Add(const v1::Claim& claim) {
       elided = true;
     }
   }
+  // The sources' titles, addresses and sentences last, so that Finish can parse claims
+  // without them (only findings quote them).
+  size_t core_size = size;
+  size = MoveDetailLast(bytes, size, &scratch_core_, &scratch_detail_, &core_size);
   Stored stored;
   stored.chunk = static_cast<uint32_t>(chunks_.size() - 1);
   stored.offset = static_cast<uint32_t>(chunk.used);
   stored.size = static_cast<uint32_t>(size);
   stored.subject_elided = elided;
+  stored.core_size = static_cast<uint32_t>(core_size);
   stored.group = g;
   chunk.used += size;
   stored_.push_back(stored);
 }
 
-bool Reconciler::Parse(const Stored& stored, v1::Claim* claim, bool with_subject) const {
+bool Reconciler::Parse(const Stored& stored, v1::Claim* claim, bool with_subject,
+                       bool with_detail) const {
   if (!claim->ParseFromArray(chunks_[stored.chunk].bytes.get() + stored.offset,
-                             static_cast<int>(stored.size))) {
+                             static_cast<int>(with_detail ? stored.size : stored.core_size))) {
     return false;
   }
   if (!stored.subject_elided || !with_subject) return true;
@@ -353,23 +480,40 @@ void Reconciler::FinishInto(v1::Report* out) {
     // Parsing into messages kept from the previous subject reuses their allocations.
     const size_t count = first[g + 1] - first[g];
     if (claims.size() < count) claims.resize(count);
+    // Without the subject when it is the group's: the analysis reads the subject of the
+    // first claim only (subject.h), and that one always has its own. Without the
+    // sources' titles, addresses and sentences at first: only the findings' explanations
+    // quote them, and most subjects have no finding.
     for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
       const Stored& stored = stored_[members[m]];
-      // Without the subject when it is the group's: the analysis reads the subject of
-      // the first claim only (subject.h), and that one always has its own.
-      if (!Parse(stored, &claims[m - first[g]], /*with_subject=*/false)) {
+      if (!Parse(stored, &claims[m - first[g]], /*with_subject=*/false,
+                 /*with_detail=*/false)) {
         problems.push_back(absl::StrCat("internal: cannot re-read claim ", members[m]));
       }
     }
     pointers.clear();
     for (size_t i = 0; i < count; ++i) pointers.push_back(&claims[i]);
     AnalyzeSubject(group.key, pointers, normalizer_, &problems, &analysis);
-    found.clear();
-    CheckAgreement(analysis, &found);
-    CheckUnits(analysis, &found);
-    CheckPeriods(analysis, &found);
-    CheckSingleSource(analysis, &found);
-    if (reference_) reference_->Check(analysis, normalizer_, &found);
+    auto check = [&]() {
+      found.clear();
+      CheckAgreement(analysis, &found);
+      CheckUnits(analysis, &found);
+      CheckPeriods(analysis, &found);
+      CheckSingleSource(analysis, &found);
+      if (reference_) reference_->Check(analysis, normalizer_, &found);
+    };
+    check();
+    if (!found.empty()) {
+      // The checks decide on figures, periods and sources alone, so the same findings
+      // come out with the full claims; this time their explanations quote the sources.
+      for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
+        Parse(stored_[members[m]], &claims[m - first[g]], /*with_subject=*/false,
+              /*with_detail=*/true);
+      }
+      scratch_problems_.clear();  // already reported by the first analysis
+      AnalyzeSubject(group.key, pointers, normalizer_, &scratch_problems_, &analysis);
+      check();
+    }
     for (v1::Finding& f : found) {
       findings.emplace_back(std::string(group.key), static_cast<int>(f.kind()), std::move(f));
     }
@@ -385,7 +529,8 @@ void Reconciler::FinishInto(v1::Report* out) {
         auto kept = std::make_unique<Kept>();
         kept->claims.resize(count);
         for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
-          Parse(stored_[members[m]], &kept->claims[m - first[g]], /*with_subject=*/true);
+          Parse(stored_[members[m]], &kept->claims[m - first[g]], /*with_subject=*/true,
+                /*with_detail=*/true);
         }
         std::vector<const v1::Claim*> own;
         for (const v1::Claim& c : kept->claims) own.push_back(&c);
@@ -472,7 +617,7 @@ void Reconciler::FinishInto(v1::Report* out) {
     size_t chunk = 0;
     for (const Stored& stored : stored_) {
       while (chunk < stored.chunk) chunks_[chunk++].bytes.reset();
-      Parse(stored, report.add_claims(), /*with_subject=*/true);
+      Parse(stored, report.add_claims(), /*with_subject=*/true, /*with_detail=*/true);
     }
   }
   chunks_.clear();

@@ -34,12 +34,13 @@
 //
 // Memory: Add keeps each claim serialised (a few hundred bytes, in large chunks; the
 // Subject, when it repeats the subject's first claim byte for byte, only once per
-// subject) with a 16-byte index entry, an 8-byte document fingerprint and one key per
-// subject. Finish parses and analyses one subject at a time, keeping only growth subjects
-// and their level subjects until the arithmetic check, then (with keep_claims) parses the
-// claims into the report chunk by chunk, releasing each chunk as it goes. Peak memory is
-// therefore the serialised input plus the report: its timelines (a few hundred bytes per
-// point), and the claim messages with keep_claims.
+// subject; the sources' titles, addresses and sentences last, so that Finish can skip
+// them for subjects without findings) with a 20-byte index entry, an 8-byte document
+// fingerprint and one key per subject. Finish parses and analyses one subject at a time,
+// keeping only growth subjects and their level subjects until the arithmetic check, then
+// (with keep_claims) parses the claims into the report chunk by chunk, releasing each
+// chunk as it goes. Peak memory is therefore the serialised input plus the report: its
+// timelines (a few hundred bytes per point), and the claim messages with keep_claims.
 //
 // Not thread-safe: one thread adds and finishes.
 #ifndef CLAIMCHECK_RECONCILE_RECONCILER_H_
@@ -120,11 +121,14 @@ class Reconciler {
   // Where one added claim is: its serialised bytes and its subject group.
   // A claim whose serialised Subject is byte-for-byte its group's (the usual case) is
   // stored without it (subject_elided), and gets the group's back when parsed.
+  // A claim's Provenance uri, title and sentence are stored last (after core_size bytes),
+  // so that a claim can be parsed without them.
   struct Stored {
     uint32_t chunk;
     uint32_t offset;
     uint32_t size : 31;
     uint32_t subject_elided : 1;
+    uint32_t core_size;
     uint32_t group;
   };
   // One subject. Trivially copyable (the views point into texts_), so that groups_ grows
@@ -195,8 +199,10 @@ class Reconciler {
   };
 
   // Parses a stored claim into *claim; false when the bytes do not parse. An elided
-  // subject is restored only when `with_subject`; otherwise the claim has none.
-  bool Parse(const Stored& stored, v1::Claim* claim, bool with_subject) const;
+  // subject is restored only when `with_subject`, the provenance's uri, title and
+  // sentence only when `with_detail`; otherwise the claim lacks them.
+  bool Parse(const Stored& stored, v1::Claim* claim, bool with_subject,
+             bool with_detail) const;
 
   RateTable rates_;
   std::optional<ReferenceTable> reference_;
@@ -218,6 +224,9 @@ class Reconciler {
   absl::flat_hash_map<absl::string_view, GroupRef> group_of_key_;  // views into texts_
   PodVector<uint64_t> document_prints_;  // fingerprint of each claim's document id
   std::string key_scratch_;
+  std::string scratch_core_;    // MoveDetailLast's buffers
+  std::string scratch_detail_;
+  std::vector<std::string> scratch_problems_;
 };
 
 }  // namespace claimcheck

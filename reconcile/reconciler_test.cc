@@ -164,6 +164,23 @@ TEST(ReconcilerTest, ReportClaimsAreTheClaimsAdded) {
   EXPECT_EQ(report.timelines(0).subject().entity(), "Big Fund III");
 }
 
+TEST(ReconcilerTest, ExplanationsQuoteTheSources) {
+  // Finish first reads claims without their sources' titles, addresses and sentences;
+  // a subject with a finding is read again in full, so the explanation quotes them.
+  auto r = Reconciler::Create({});
+  ASSERT_TRUE(r.ok()) << r.status();
+  v1::Report report = Reconcile(r->get(), Corpus());
+  ASSERT_GE(report.findings_size(), 1);
+  const v1::Finding& slip = report.findings(0);
+  ASSERT_EQ(slip.kind(), v1::FINDING_KIND_SCALE_SLIP);
+  for (const char* quoted : {"\"wire\"", "https://example.com/wire", "... RMB 344 million ...",
+                             "\"explainer\"", "https://example.com/toolmakers",
+                             "... 344bn yuan ..."}) {
+    EXPECT_NE(slip.explanation().find(quoted), std::string::npos)
+        << quoted << " in " << slip.explanation();
+  }
+}
+
 TEST(ReconcilerTest, CountsDistinctDocumentsInLargeInputs) {
   // Past a few thousand claims the document count takes another path (a radix sort).
   auto r = Reconciler::Create({});
