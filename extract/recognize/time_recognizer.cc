@@ -409,11 +409,13 @@ bool MaySpan(int f, absl::string_view span) {
 // anchor: a year-like "19dd"/"20dd", a quarter or half digit glued to its letter ("Q3",
 // "3Q", "H1", "1H"), "FY", the words "year(s)", "month(s)", "decade(s)", a word starting
 // "quarter" or "half" (any case), a month as kMonth spells it ("Sep", "March": case
-// matters there) or "as of" (kAsOf, any case). Before its first anchor an expression holds only ASCII letters, digits, blanks,
-// '-' and '\''. So the combined pass can start just before the first anchor, and stops
-// when none is left: most sentences with figures but no period never reach RE2. With
-// (?i) a few ASCII letters also match non-ASCII ones (s and U+017F, k and U+212A), so a
-// text with a non-ASCII byte is searched from `pos` as before.
+// matters there) or "as of" (kAsOf, any case). Before its first anchor an expression
+// holds only ASCII letters, digits, blanks, '-' and '\''. So the combined pass can start
+// just before the first anchor, and stops when none is left: most sentences with
+// figures but no period never reach RE2. With
+// (?i) two ASCII letters also match non-ASCII ones (s and U+017F, k and U+212A): from
+// such a character on, the text is searched from `pos` as before. No other non-ASCII
+// character can be part of an expression before its first anchor.
 bool AnchorAt(absl::string_view text, size_t i) {
   const size_t n = text.size();
   const char c = text[i];
@@ -480,8 +482,8 @@ bool AnchorAt(absl::string_view text, size_t i) {
 
 // Where the combined pass may start to find the first expression that begins at or after
 // `pos` (see AnchorAt): back from the first anchor over the bytes an expression may hold
-// before it. text.size() when no anchor is left; `pos` itself for non-ASCII text. Sets
-// *anchor to the anchor found, or npos when `pos` is returned for a non-ASCII byte.
+// before it. text.size() when no anchor is left; `pos` itself when U+017F or U+212A
+// comes first. Sets *anchor to the anchor found, or npos when `pos` is returned for them.
 size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
   *anchor = absl::string_view::npos;
   // Bit 1: word byte ([0-9A-Za-z_], RE2's \b); 2: non-ASCII; 4: may begin an anchor.
@@ -490,7 +492,10 @@ size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
     for (int b = 0; b < 256; ++b) {
       const unsigned char u = static_cast<unsigned char>(b);
       if (b >= 0x80) {
-        (*t)[b] = 2;
+        // First bytes of U+017F (C5 BF) and U+212A (E2 84 AA), which (?i) matches as 's'
+        // and 'k'; every other non-ASCII byte is outside every expression (the en dash
+        // of "2019–2021" comes after the year, the first anchor).
+        (*t)[b] = b == 0xC5 || b == 0xE2 ? 2 : 0;
         continue;
       }
       (*t)[b] = absl::ascii_isalnum(u) || b == '_' ? 1 : 0;
@@ -508,8 +513,11 @@ size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
     const unsigned f = (*kFlags)[static_cast<unsigned char>(text[a])];
     // One rarely taken branch per byte: non-ASCII, or an anchor byte starting a word.
     if ((f & 2) | ((f >> 2) & ~prev & 1)) {
-      if (f & 2) return pos;
-      if (AnchorAt(text, a)) break;
+      if (f & 2) {
+        if (text.substr(a, 2) == "\xC5\xBF" || text.substr(a, 3) == "\xE2\x84\xAA") return pos;
+      } else if (AnchorAt(text, a)) {
+        break;
+      }
     }
     prev = f & 1;
   }
