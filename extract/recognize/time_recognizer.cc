@@ -537,6 +537,32 @@ size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
   return s;
 }
 
+// A cheap necessary condition for family f to match a prefix of `span`, the combined
+// pass's longest match (no family's match from its start can end later): what the
+// family's match must hold, the span holds too.
+bool MayPrefix(int f, absl::string_view span) {
+  int digits = 0;
+  bool letter = false, f_letter = false, q_letter = false, h_letter = false;
+  for (char c : span) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= '0' && u <= '9') ++digits;
+    if (absl::ascii_isalpha(u) || u >= 0x80) letter = true;
+    const char l = static_cast<char>(c | 0x20);
+    f_letter |= l == 'f';
+    q_letter |= l == 'q';
+    h_letter |= l == 'h';
+  }
+  switch (f) {
+    case kYear: return digits >= 4;
+    case kYearRange: return digits >= 6;
+    case kIsoDate: return digits >= 8;
+    case kFiscalYear: return f_letter && digits >= 2;   // "FY24", "fiscal 2023"
+    case kQuarter: return q_letter;                     // "Q3", "3Q", "quarter"
+    case kHalf: return h_letter;                        // "H1", "1H", "half"
+    default: return letter;                             // words and month names
+  }
+}
+
 bool IsBlank(char c) {  // RE2's \s
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
@@ -708,7 +734,9 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     if (end == 0) {
       // The longest reading did not resolve ("2019 and 2021" without "between"): the
       // longest family that does, from the same place.
+      const absl::string_view span = text.substr(b, e - b);
       for (int f = 0; f < kFamilies; ++f) {
+        if (!MayPrefix(f, span)) continue;
         size_t before = out.size();
         size_t e2 = read(f, b, text.size(), re2::RE2::ANCHOR_START);
         if (e2 == 0) continue;
