@@ -370,6 +370,19 @@ int ReadYearSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g
 // A cheap necessary condition for family f to match the whole of `span`: the exact-span
 // pass skips families whose RE2 could not match it. (Only ASCII facts are used: with
 // (?i) an 's' also matches U+017F, so letters that fold to non-ASCII are not tested.)
+// True when `span` holds `lower` (ASCII lower case) in any case.
+bool ContainsLower(absl::string_view span, absl::string_view lower) {
+  for (size_t i = 0; i + lower.size() <= span.size(); ++i) {
+    size_t k = 0;
+    while (k < lower.size() &&
+           absl::ascii_tolower(static_cast<unsigned char>(span[i + k])) == lower[k]) {
+      ++k;
+    }
+    if (k == lower.size()) return true;
+  }
+  return false;
+}
+
 bool MaySpan(int f, absl::string_view span) {
   if (span.empty()) return false;
   const bool digit_end = absl::ascii_isdigit(static_cast<unsigned char>(span.back()));
@@ -380,8 +393,8 @@ bool MaySpan(int f, absl::string_view span) {
       return digit_end && std::count_if(span.begin(), span.end(), [](char c) {
                             return absl::ascii_isdigit(static_cast<unsigned char>(c));
                           }) >= 6;
-    case kFiscalYear:  // "FY" or "fiscal"
-      return digit_end && span.find_first_of("fF") != absl::string_view::npos;
+    case kFiscalYear:  // "FY" or "fiscal" ("fi": the 's' may be U+017F)
+      return digit_end && (ContainsLower(span, "fy") || ContainsLower(span, "fi"));
     case kIsoDate:
       return digit_end && span.find('-') != absl::string_view::npos;
     case kQuarter:
@@ -395,11 +408,16 @@ bool MaySpan(int f, absl::string_view span) {
         }
       }
       return false;
-    case kNextPeriod:
-    case kRelative:
-      return !digit_end;
-    case kAsOf:
-      return span[0] == 'a' || span[0] == 'A';
+    case kNextPeriod:  // "the next two years"
+      return !digit_end && ContainsLower(span, "the");
+    case kRelative:  // "last year", "this quarter", "the previous month"
+      return !digit_end && (ContainsLower(span, "year") || ContainsLower(span, "quarter") ||
+                            ContainsLower(span, "month"));
+    case kAsOf:  // "as of" (the 's' may be U+017F)
+      return span.size() > 1 && (span[0] | 0x20) == 'a' &&
+             ((span[1] | 0x20) == 's' || static_cast<unsigned char>(span[1]) >= 0x80);
+    case kMonth:  // a capitalised month name (case-sensitive in the pattern)
+      return span.find_first_of("JFMASOND") != absl::string_view::npos;
     default:
       return true;
   }
