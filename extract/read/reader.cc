@@ -70,26 +70,48 @@ absl::Status DocumentReader::ReadPath(
   }
   if (!fs::is_directory(st)) return ReadFile(path, on_document);
 
-  std::vector<std::string> files;
-  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return ErrnoStatus(path, ec);
-  for (fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+  ReadDirectory(path, on_document);
+  return absl::OkStatus();
+}
+
+void DocumentReader::ReadDirectory(const std::string& dir,
+                                   const std::function<void(v1::Document&&)>& on_document) {
+  // One directory's names at a time, sorted with a '/' after each subdirectory's name:
+  // the files come in the order of their sorted full paths, and memory holds one listing
+  // per level, not the whole tree.
+  std::vector<std::pair<std::string, bool>> entries;  // (name, is a directory)
+  std::error_code ec;
+  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    sink_->Report(dir, absl::StrCat("cannot list directory: ", ec.message()));
+    return;
+  }
+  for (fs::directory_iterator end; it != end; it.increment(ec)) {
     if (ec) {
-      sink_->Report(path, absl::StrCat("cannot list directory: ", ec.message()));
+      sink_->Report(dir, absl::StrCat("cannot list directory: ", ec.message()));
       break;
     }
-    if (IsHidden(it->path())) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+    if (IsHidden(it->path())) continue;
+    std::error_code type_error;
+    // Symbolic links to directories are not followed (no cycles); links to files are read.
+    if (it->is_directory(type_error) && !it->is_symlink(type_error)) {
+      entries.emplace_back(it->path().filename().string() + "/", true);
+    } else if (it->is_regular_file(type_error)) {
+      entries.emplace_back(it->path().filename().string(), false);
+    }
+  }
+  std::sort(entries.begin(), entries.end());
+  const std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + "/";
+  for (auto& [name, is_directory] : entries) {
+    if (is_directory) {
+      name.pop_back();
+      ReadDirectory(prefix + name, on_document);
       continue;
     }
-    if (it->is_regular_file(ec)) files.push_back(it->path().string());
-  }
-  std::sort(files.begin(), files.end());
-  for (const std::string& file : files) {
+    const std::string file = prefix + name;
     absl::Status s = ReadFile(file, on_document);
     if (!s.ok()) sink_->Report(file, s.message());
   }
-  return absl::OkStatus();
 }
 
 absl::Status DocumentReader::ReadFile(

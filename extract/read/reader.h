@@ -78,6 +78,9 @@ class DocumentReader {
   // Reads a JSON file: one WordPress post or item, an array of them, or JSON Lines.
   void ReadJson(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
                 const std::string& uri, const std::function<void(v1::Document&&)>& deliver);
+  // Reads the files under `dir` (recursively, sorted by path, hidden names left out).
+  void ReadDirectory(const std::string& dir,
+                     const std::function<void(v1::Document&&)>& on_document);
   // Emits `doc` unless a document with the same id was seen (then reports a duplicate).
   void Deliver(v1::Document&& doc, const std::function<void(v1::Document&&)>& on_document);
 

@@ -1,5 +1,6 @@
 #include "extract/read/reader.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -113,6 +114,26 @@ TEST_F(ReaderTest, HiddenFilesAreLeftOut) {
   Write(".hidden.txt", "Secret notes.");
   Write("seen.txt", "Visible notes.");
   EXPECT_EQ(Read(dir_.string()).size(), 1u);
+}
+
+TEST_F(ReaderTest, DirectoriesAreReadInSortedPathOrder) {
+  // "a.txt" sorts before "a/..." ('.' < '/'), and a directory's files stay together.
+  Write("b.txt", "Bravo text.");
+  Write("a/z.txt", "Zulu text.");
+  Write("a/b/c.txt", "Charlie text.");
+  Write("a.txt", "Alpha text.");
+  Write("a-b.txt", "Hyphen text.");
+  Write(".hidden/x.txt", "Hidden text.");
+  Write("a/.hidden.txt", "Hidden too.");
+  std::vector<std::string> got;
+  for (const v1::Document& d : Read(dir_.string())) {
+    got.push_back(fs::path(d.uri()).lexically_relative(dir_).string());
+  }
+  std::vector<std::string> want = {"a-b.txt", "a.txt", "a/b/c.txt", "a/z.txt", "b.txt"};
+  std::vector<std::string> sorted = want;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(want, sorted);
+  EXPECT_EQ(got, want);
 }
 
 TEST_F(ReaderTest, WordPressArrayGivesOneDocumentPerPost) {
