@@ -434,6 +434,39 @@ bool MaySpan(int f, absl::string_view span) {
 // (?i) two ASCII letters also match non-ASCII ones (s and U+017F, k and U+212A): from
 // such a character on, the text is searched from `pos` as before. No other non-ASCII
 // character can be part of an expression before its first anchor.
+bool IsBlank(char c) {  // RE2's \s
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// The words "year", "quarter", "half", "decade" and "month" are part of an expression
+// only after an ordinal ("third quarter", "first half"), a direction ("last year", "the
+// current quarter"), a count ("next two years", "past 12 months", "couple of years") or
+// "fiscal"/"financial", with blanks or hyphens between. True when the word before
+// position i is one of those (a superset: any "of", any one- or two-digit number).
+bool PeriodWordBefore(absl::string_view text, size_t i) {
+  size_t e = i;
+  while (e > 0 && (IsBlank(text[e - 1]) || text[e - 1] == '-')) --e;
+  if (e == i) return false;
+  size_t b = e;
+  while (b > 0 && absl::ascii_isalnum(static_cast<unsigned char>(text[b - 1]))) --b;
+  const absl::string_view w = text.substr(b, e - b);
+  if (w.empty()) return false;
+  if (w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+        return absl::ascii_isdigit(static_cast<unsigned char>(c));
+      })) {
+    return true;
+  }
+  static constexpr absl::string_view kWords[] = {
+      "last", "this", "next", "previous", "current", "past", "coming", "following",
+      "fiscal", "financial", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
+      "4th", "final", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "eleven", "twelve", "fifteen", "twenty", "of"};
+  for (absl::string_view k : kWords) {
+    if (absl::EqualsIgnoreCase(w, k)) return true;
+  }
+  return false;
+}
+
 bool AnchorAt(absl::string_view text, size_t i) {
   const size_t n = text.size();
   const char c = text[i];
@@ -480,11 +513,11 @@ bool AnchorAt(absl::string_view text, size_t i) {
                           absl::EqualsIgnoreCase(w.substr(0, singular.size()), singular)));
   };
   switch (l0) {
-    case 'y': return whole("year");
-    case 'q': return word("quarter");
-    case 'h': return word("half");
-    case 'd': return whole("decade");
-    case 'm': return whole("month");
+    case 'y': return whole("year") && PeriodWordBefore(text, i);
+    case 'q': return word("quarter") && PeriodWordBefore(text, i);
+    case 'h': return word("half") && PeriodWordBefore(text, i);
+    case 'd': return whole("decade") && PeriodWordBefore(text, i);
+    case 'm': return whole("month") && PeriodWordBefore(text, i);
     case 'a': {
       if (!word("as")) return false;
       size_t k = i + 2;
@@ -579,10 +612,6 @@ bool MayPrefix(int f, absl::string_view span) {
     case kHalf: return h_letter;                        // "H1", "1H", "half"
     default: return letter;                             // words and month names
   }
-}
-
-bool IsBlank(char c) {  // RE2's \s
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
 bool IsWordByte(char c) {  // RE2's \w, for \b
