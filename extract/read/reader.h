@@ -86,7 +86,7 @@ class DocumentReader {
 
   ReadOptions options_;
   IssueSink* sink_;
-  static constexpr size_t kMaxPlacesRemembered = size_t{1} << 16;
+  static constexpr size_t kMaxPlacesRemembered = size_t{1} << 13;
   absl::flat_hash_set<uint64_t> seen_;                     // hashes of the ids read
   absl::flat_hash_map<uint64_t, std::string> first_place_;  // id hash -> first uri (and item)
 };
