@@ -472,27 +472,42 @@ void Reconciler::FinishInto(v1::Report* out) {
   // Findings with their sort key: subject key, kind, id.
   std::vector<std::tuple<std::string, int, v1::Finding>> findings;
   std::vector<v1::Finding> found;
-  std::vector<v1::Claim> claims;
+  // Each subject's claims are parsed onto an arena that is reset before the next subject.
+  // (A reused heap message is no saving: Clear() deletes its sub-messages, so every
+  // parse would allocate and free each sub-message and string again, some twenty mallocs
+  // per claim.) The arena's first block is kept across resets: a usual subject needs no
+  // allocation at all beyond the heap buffers of its longer strings.
+  constexpr size_t kParseBlock = 256 << 10;
+  std::unique_ptr<char[]> parse_block(new char[kParseBlock]);
+  google::protobuf::ArenaOptions parse_options;
+  parse_options.initial_block = parse_block.get();
+  parse_options.initial_block_size = kParseBlock;
+  parse_options.max_block_size = 1 << 20;
+  google::protobuf::Arena parse_arena(parse_options);
+  std::vector<v1::Claim*> claims;
   std::vector<const v1::Claim*> pointers;
-  SubjectAnalysis analysis;  // reused from subject to subject, as `claims` is
+  SubjectAnalysis analysis;  // reused from subject to subject
   for (uint32_t g : order) {
     const Group& group = groups_[g];
-    // Parsing into messages kept from the previous subject reuses their allocations.
     const size_t count = first[g + 1] - first[g];
-    if (claims.size() < count) claims.resize(count);
+    pointers.clear();  // the previous subject's claims go with the reset
+    parse_arena.Reset();
+    claims.clear();
+    for (size_t i = 0; i < count; ++i) {
+      claims.push_back(google::protobuf::Arena::CreateMessage<v1::Claim>(&parse_arena));
+    }
     // Without the subject when it is the group's: the analysis reads the subject of the
     // first claim only (subject.h), and that one always has its own. Without the
     // sources' titles, addresses and sentences at first: only the findings' explanations
     // quote them, and most subjects have no finding.
     for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
       const Stored& stored = stored_[members[m]];
-      if (!Parse(stored, &claims[m - first[g]], /*with_subject=*/false,
+      if (!Parse(stored, claims[m - first[g]], /*with_subject=*/false,
                  /*with_detail=*/false)) {
         problems.push_back(absl::StrCat("internal: cannot re-read claim ", members[m]));
       }
     }
-    pointers.clear();
-    for (size_t i = 0; i < count; ++i) pointers.push_back(&claims[i]);
+    pointers.assign(claims.begin(), claims.end());
     AnalyzeSubject(group.key, pointers, normalizer_, &problems, &analysis);
     auto check = [&]() {
       found.clear();
@@ -507,7 +522,7 @@ void Reconciler::FinishInto(v1::Report* out) {
       // The checks decide on figures, periods and sources alone, so the same findings
       // come out with the full claims; this time their explanations quote the sources.
       for (uint32_t m = first[g]; m < first[g + 1]; ++m) {
-        Parse(stored_[members[m]], &claims[m - first[g]], /*with_subject=*/false,
+        Parse(stored_[members[m]], claims[m - first[g]], /*with_subject=*/false,
               /*with_detail=*/true);
       }
       scratch_problems_.clear();  // already reported by the first analysis
