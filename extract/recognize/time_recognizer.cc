@@ -558,19 +558,27 @@ size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
     return t;
   }();
   const size_t n = text.size();
-  unsigned prev = pos > 0 ? ((*kFlags)[static_cast<unsigned char>(text[pos - 1])] & 1) : 0;
+  auto flags = [&](size_t k) { return (*kFlags)[static_cast<unsigned char>(text[k])]; };
   size_t a = pos;
-  for (; a < n; ++a) {
-    const unsigned f = (*kFlags)[static_cast<unsigned char>(text[a])];
-    // One rarely taken branch per byte: non-ASCII, or an anchor byte starting a word.
-    if ((f & 2) | ((f >> 2) & ~prev & 1)) {
-      if (f & 2) {
-        if (text.substr(a, 2) == "\xC5\xBF" || text.substr(a, 3) == "\xE2\x84\xAA") return pos;
-      } else if (AnchorAt(text, a)) {
-        break;
-      }
+  // Inside a word at `pos`: no word starts before its end.
+  if (pos > 0 && (flags(pos - 1) & 1)) {
+    while (a < n && (flags(a) & 1)) ++a;
+  }
+  while (a < n) {
+    const unsigned f = flags(a);
+    if (f & 2) {
+      if (text.substr(a, 2) == "\xC5\xBF" || text.substr(a, 3) == "\xE2\x84\xAA") return pos;
+      ++a;
+      continue;
     }
-    prev = f & 1;
+    if (!(f & 1)) {
+      ++a;
+      continue;
+    }
+    // A word starts at a: only its first byte can begin an anchor.
+    if ((f & 4) && AnchorAt(text, a)) break;
+    ++a;
+    while (a < n && (flags(a) & 1)) ++a;
   }
   if (a >= n) {
     return n;
