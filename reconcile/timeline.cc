@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
@@ -35,7 +36,7 @@ void BuildTimeline(const SubjectAnalysis& a, v1::Timeline* out) {
   v1::Timeline& timeline = *out;
   *timeline.mutable_subject() = a.subject;
   const absl::CivilDay kFar(9999, 1, 1);
-  std::vector<Pending> pending;
+  absl::InlinedVector<Pending, 16> pending;  // no heap allocation for usual subjects
   size_t clusters = 0;
   for (const Bucket& bucket : a.buckets) clusters += bucket.clusters.size();
   pending.reserve(clusters);
@@ -66,9 +67,12 @@ void BuildTimeline(const SubjectAnalysis& a, v1::Timeline* out) {
       if (cluster.common.bounded_below()) point.set_low(cluster.common.low);
       if (cluster.common.bounded_above()) point.set_high(cluster.common.high);
       point.set_unit(bucket.unit);
-      std::vector<int> sources_seen;  // clusters are small: a vector beats a set
-      sources_seen.reserve(cluster.members.size());
+      // Clusters are small: a linear scan beats a set, and inline storage a heap vector.
+      absl::InlinedVector<int, 16> sources_seen;
       point.mutable_claim_ids()->Reserve(static_cast<int>(cluster.members.size()));
+      // At most one document per member; beyond four the default growth is as good.
+      point.mutable_document_ids()->Reserve(
+          static_cast<int>(std::min<size_t>(cluster.members.size(), 4)));
       for (int i : cluster.members) {
         const Item& item = a.items[i];
         point.add_claim_ids(item.claim->id());
