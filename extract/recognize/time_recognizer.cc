@@ -531,6 +531,31 @@ bool AnchorAt(absl::string_view text, size_t i) {
   }
 }
 
+// A necessary condition for AnchorAt(text, i) on its first two bytes (c1 = '\0' at the
+// end): most words starting with an anchor letter ("and", "for", "more") stop here.
+inline bool MayAnchor(char c, char c1) {
+  const char l1 = static_cast<char>(c1 | 0x20);
+  switch (c) {
+    case '1': case '2': return true;
+    case '3': case '4': return l1 == 'q';
+    case 'q': case 'Q': return l1 == 'u' || (c1 >= '1' && c1 <= '4');
+    case 'h': case 'H': return l1 == 'a' || c1 == '1' || c1 == '2';
+    case 'f': return l1 == 'y';
+    case 'F': return l1 == 'y' || c1 == 'e';
+    case 'y': case 'Y': case 'd': return l1 == 'e';
+    case 'D': return l1 == 'e';
+    case 'm': return l1 == 'o';
+    case 'M': return l1 == 'o' || c1 == 'a';
+    case 'a': return l1 == 's';
+    case 'A': return l1 == 's' || c1 == 'p' || c1 == 'u';
+    case 'J': return c1 == 'a' || c1 == 'u';
+    case 'S': return c1 == 'e';
+    case 'O': return c1 == 'c';
+    case 'N': return c1 == 'o';
+    default: return false;
+  }
+}
+
 // Where the combined pass may start to find the first expression that begins at or after
 // `pos` (see AnchorAt): back from the first anchor over the bytes an expression may hold
 // before it. text.size() when no anchor is left; `pos` itself when U+017F or U+212A
@@ -576,7 +601,9 @@ size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
       continue;
     }
     // A word starts at a: only its first byte can begin an anchor.
-    if ((f & 4) && AnchorAt(text, a)) break;
+    if ((f & 4) && MayAnchor(text[a], a + 1 < n ? text[a + 1] : '\0') && AnchorAt(text, a)) {
+      break;
+    }
     ++a;
     while (a < n && (flags(a) & 1)) ++a;
   }
