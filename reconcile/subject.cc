@@ -109,7 +109,7 @@ void AssignSources(SubjectAnalysis* analysis) {
 // The unit most items use; ties go to the alphabetically first, for determinism.
 std::string MajorityUnit(const std::vector<Item>& items) {
   // Few distinct units per subject: count in a small vector, no allocation per unit.
-  std::vector<std::pair<absl::string_view, int>> counts;
+  absl::InlinedVector<std::pair<absl::string_view, int>, 4> counts;
   for (const Item& item : items) {
     auto it = std::find_if(counts.begin(), counts.end(),
                            [&](const auto& c) { return c.first == item.own_unit; });
@@ -229,7 +229,7 @@ void AnalyzeSubject(absl::string_view key, const std::vector<const v1::Claim*>& 
   // Buckets: same unit, same period (identical stated range, or undated). At most one per
   // item; reserved so that a reused analysis does not reallocate.
   analysis.buckets.reserve(analysis.items.size());
-  std::vector<int> order(analysis.items.size());
+  absl::InlinedVector<int, 32> order(analysis.items.size());
   std::iota(order.begin(), order.end(), 0);
   auto unit_of = [&](int i) -> const std::string& { return analysis.items[i].norm.unit; };
   StableSort(order.begin(), order.end(), [&](int a, int b) {
@@ -255,7 +255,7 @@ void AnalyzeSubject(absl::string_view key, const std::vector<const v1::Claim*>& 
 
 std::vector<Cluster> ClusterItems(const SubjectAnalysis& analysis,
                                   const std::vector<int>& members) {
-  std::vector<int> order = members;
+  absl::InlinedVector<int, 32> order(members.begin(), members.end());
   auto interval = [&](int i) -> const Interval& { return analysis.items[i].norm.interval; };
   StableSort(order.begin(), order.end(), [&](int a, int b) {
     if (interval(a).low != interval(b).low) return interval(a).low < interval(b).low;
