@@ -775,6 +775,13 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         if (!base) own.push_back(m);
       }
       c.scope = ChooseScope(s.t, own, figure_bytes, q.begin, q.end, published);
+      // "rose 18% to $5.2 billion in 2024": the level's period ends the change too.
+      if (c.scope.inferred() && fb + 1 < n && W(s, fb) == "to" && s.fig_at[fb + 1] >= 0) {
+        const QuantityMention& level = quantities[s.fig_at[fb + 1]];
+        v1::TimeScope level_scope =
+            ChooseScope(s.t, own, figure_bytes, level.begin, level.end, published);
+        if (!level_scope.inferred()) c.scope = std::move(level_scope);
+      }
     } else {
       c.scope = ChooseScope(s.t, periods, figure_bytes, q.begin, q.end, published);
     }

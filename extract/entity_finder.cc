@@ -9,6 +9,26 @@
 namespace claimcheck {
 namespace {
 
+// A capitalised run [i, j) that opens a sentence and names something even so: it ends
+// in an organisation word ("Acme Robotics", "Umbrella Corp"), or one word stands before
+// an apposition (", a $2 billion fund"), acts ("Nvidia said", "Sequoia invested") or is
+// valued ("Hooli is worth"). A
+// plural opener ("Investors said") is not taken for a name.
+bool OpenerIsName(const std::vector<Token>& tokens, size_t i, size_t j) {
+  if (j - i >= 2) return (tokens[j - 1].classes & kOrganisationHead) != 0;
+  if (j >= tokens.size() || tokens[i].word().back() == 's') return false;
+  if (tokens[j].classes & kActorVerb) return true;
+  // "Hooli is worth ...", "Zenith was valued at ...".
+  if ((tokens[j].word() == "is" || tokens[j].word() == "was") && j + 1 < tokens.size() &&
+      (tokens[j + 1].word() == "worth" || tokens[j + 1].word() == "valued")) {
+    return true;
+  }
+  return tokens[j].word() == "," && j + 1 < tokens.size() &&
+         (tokens[j + 1].word() == "a" || tokens[j + 1].word() == "an" ||
+          tokens[j + 1].word() == "the" || tokens[j + 1].word() == "which" ||
+          tokens[j + 1].word() == "whose");
+}
+
 bool IsRoman(absl::string_view lower) {
   return lower == "i" || lower == "ii" || lower == "iii" || lower == "iv" || lower == "v";
 }
@@ -158,7 +178,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     size_t first = i;
     bool possessive_after = j < tokens.size() && tokens[j].kind == TokenKind::kPossessive;
     if (i == first_word && !tokens[i].acronym && !KnownProper(tokens[i].lower) &&
-        !(possessive_after && j == i + 1) &&
+        !(possessive_after && j == i + 1) && !OpenerIsName(tokens, i, j) &&
         !aliases_->Find(Slice(sentence, tokens, i, j)).has_value()) {
       ++first;  // a capitalised sentence opener, not known as a name
       while (first < j && !IsNameToken(tokens, first)) ++first;

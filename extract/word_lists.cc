@@ -172,6 +172,29 @@ const WordSet& ReferenceStarts() {
   return *s;
 }
 
+const WordSet& OrganisationHeads() {
+  static const auto* s = new WordSet{
+      "corp", "corporation", "inc", "ltd", "limited", "co", "plc", "ag", "sa", "gmbh", "llc",
+      "group", "holdings", "holding", "technologies", "technology", "labs", "laboratories",
+      "robotics", "semiconductor", "semiconductors", "microelectronics", "electronics",
+      "systems", "industries", "motors", "bank", "capital", "partners", "ventures", "fund",
+      "institute", "association", "ministry", "agency", "commission", "university",
+      "materials", "instruments", "networks", "software", "energy", "research", "securities",
+      "investments", "enterprises", "solutions", "devices", "foundry", "manufacturing",
+      "international", "microsystems", "pharmaceuticals", "telecom", "communications"};
+  return *s;
+}
+
+const WordSet& ActorVerbs() {
+  static const auto* s = new WordSet{
+      "said", "says", "told", "reported", "reports", "announced", "announces", "disclosed",
+      "confirmed", "expects", "forecast", "plans", "committed", "commits", "invested",
+      "invests", "injected", "allocated", "raised", "spent", "posted", "booked", "earned",
+      "generated", "recorded", "shipped", "sold", "acquired", "bought", "agreed", "unveiled",
+      "launched", "employs", "operates", "owns"};
+  return *s;
+}
+
 namespace {
 
 // An open-addressing table of every listed word with a cheap FNV-1a hash: Tokenize asks
@@ -197,6 +220,8 @@ class WordClassTable {
         {&CountOwnerWords(), kCountOwner},
         {&CountSkipWords(), kCountSkip},
         {&ReferenceStarts(), kReferenceStart},
+        {&OrganisationHeads(), kOrganisationHead},
+        {&ActorVerbs(), kActorVerb},
     };
     for (const auto& [list, bit] : lists) {
       for (const std::string& word : *list) {

@@ -62,6 +62,14 @@ const WordSet& CountSkipWords();
 // company", "its", "the second phase", "Phase II").
 const WordSet& ReferenceStarts();
 
+// Last words of organisation names ("Acme Robotics", "Umbrella Corp", "Counterpoint
+// Research"): a capitalised run ending in one is a name even at the start of a sentence.
+const WordSet& OrganisationHeads();
+
+// Verbs after which a capitalised sentence opener is the one acting: "Nvidia said",
+// "Sequoia invested".
+const WordSet& ActorVerbs();
+
 // The lists above as bits, for Token::classes.
 enum WordClass : uint32_t {
   kUpWord = 1u << 0,
@@ -81,6 +89,8 @@ enum WordClass : uint32_t {
   kCountOwner = 1u << 14,
   kCountSkip = 1u << 15,
   kReferenceStart = 1u << 16,
+  kOrganisationHead = 1u << 17,
+  kActorVerb = 1u << 18,
 };
 
 // The classes of a lower-case word (0 for a word in no list). One hash lookup.

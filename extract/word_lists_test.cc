@@ -15,7 +15,8 @@ TEST(WordListsTest, EveryListedWordHasItsClass) {
       {&ForecastCues(), kForecastCue}, {&NotNames(), kNotName},
       {&WeakAlone(), kWeakAlone},      {&ProductNouns(), kProductNoun},
       {&CountOwnerWords(), kCountOwner}, {&CountSkipWords(), kCountSkip},
-      {&ReferenceStarts(), kReferenceStart},
+      {&ReferenceStarts(), kReferenceStart}, {&OrganisationHeads(), kOrganisationHead},
+      {&ActorVerbs(), kActorVerb},
   };
   for (const auto& [list, bit] : lists) {
     ASSERT_FALSE(list->empty());
