@@ -707,9 +707,23 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
     if (hyphen || start == pos) return std::nullopt;
   }
   Grammar g(text);
-  Lex(text, start, 24, g.mutable_tokens());
-  // Digits followed by no number word stay as they are (Parse would say so, later).
-  if (leading_digits && g.mutable_tokens()->empty()) return std::nullopt;
+  TokenList* tokens = g.mutable_tokens();
+  if (leading_digits) {
+    // Digits go on only with "hundred", a scale word, "dozen", "and" (a fraction), "a",
+    // "point", "over" or "out of" (Grammar::Cardinal takes no other token after digits,
+    // and Parse then finds nothing to add): "5 of", "2024 to" stop after one token.
+    Lex(text, start, 1, tokens);
+    if (tokens->empty()) return std::nullopt;
+    switch (tokens->front().kind) {
+      case Tok::kHundred: case Tok::kScale: case Tok::kDozen: case Tok::kAnd: case Tok::kA:
+      case Tok::kPoint: case Tok::kOver: case Tok::kOutOf:
+        break;
+      default:
+        return std::nullopt;
+    }
+    tokens->clear();
+  }
+  Lex(text, start, 24, tokens);
   return g.Parse(leading_digits, pos);
 }
 
