@@ -210,19 +210,36 @@ bool IsWordByte(char c) {
 
 }  // namespace
 
+namespace {
+
+// The slot of a key's first two bytes (lower-cased when `lower`) in the length masks.
+size_t PrefixSlot(absl::string_view key, bool lower = false) {
+  unsigned b0 = static_cast<unsigned char>(key[0]);
+  unsigned b1 = key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0;
+  if (lower) {
+    b0 = static_cast<unsigned char>(absl::ascii_tolower(static_cast<unsigned char>(b0)));
+    b1 = static_cast<unsigned char>(absl::ascii_tolower(static_cast<unsigned char>(b1)));
+  }
+  return (b0 * 64 + b1) & 4095;
+}
+
+}  // namespace
+
 struct UnitTable::Maps {
   absl::flat_hash_map<std::string, UnitInfo*> exact;
   absl::flat_hash_map<std::string, UnitInfo*> folded;
   absl::flat_hash_map<std::string, UnitInfo*> dollar_prefix;  // "us" -> US$, "hk" -> HK$
   absl::flat_hash_map<std::string, UnitInfo*> code_prefix;    // "RMB" -> CNY (exact case)
   std::vector<std::unique_ptr<UnitInfo>> owned;
-  // Bit L of exact_lengths[b] is set when some key of `exact` has L (< 64) bytes and
-  // starts with byte b; folded_lengths likewise for `folded` (keys lower-case). MatchAt
-  // skips the hash lookups of candidates no key can equal.
   const UnitInfo* dollar = nullptr;  // exact["$"]
-  uint64_t exact_lengths[256] = {};
-  uint64_t folded_lengths[256] = {};
-  uint64_t code_lengths[256] = {};  // the same for code_prefix
+  // Bit L of exact_lengths[PrefixSlot(key)] is set when some key of `exact` has L (< 64)
+  // bytes and starts with those two bytes (slots may be shared: a superset);
+  // folded_lengths likewise for `folded` (keys lower-case). MatchAt skips the hash
+  // lookups of candidates no key can equal.
+  uint64_t exact_lengths[4096] = {};
+  uint64_t folded_lengths[4096] = {};
+  // Bit L of code_lengths[b]: some key of code_prefix has L bytes and starts with b.
+  uint64_t code_lengths[256] = {};
 };
 
 const UnitTable& UnitTable::Get() {
@@ -287,12 +304,12 @@ UnitTable::UnitTable() {
   }
   for (const auto& [key, info] : m->exact) {
     if (!key.empty() && key.size() < 64) {
-      m->exact_lengths[static_cast<unsigned char>(key[0])] |= uint64_t{1} << key.size();
+      m->exact_lengths[PrefixSlot(key)] |= uint64_t{1} << key.size();
     }
   }
   for (const auto& [key, info] : m->folded) {
     if (!key.empty() && key.size() < 64) {
-      m->folded_lengths[static_cast<unsigned char>(key[0])] |= uint64_t{1} << key.size();
+      m->folded_lengths[PrefixSlot(key)] |= uint64_t{1} << key.size();
     }
   }
   maps_ = m;
@@ -329,13 +346,12 @@ std::optional<UnitMatch> UnitTable::MatchAt(absl::string_view text, size_t pos) 
     if (cand.size() > sizeof(lower)) continue;
     const uint64_t bit = uint64_t{1} << cand.size();  // cand.size() <= 48
     const UnitInfo* info = nullptr;
-    if (maps_->exact_lengths[static_cast<unsigned char>(cand[0])] & bit) {
+    if (maps_->exact_lengths[PrefixSlot(cand)] & bit) {
       auto it = maps_->exact.find(cand);
       if (it != maps_->exact.end()) info = it->second;
     }
     if (info == nullptr &&
-        (maps_->folded_lengths[static_cast<unsigned char>(absl::ascii_tolower(
-             static_cast<unsigned char>(cand[0])))] & bit)) {
+        (maps_->folded_lengths[PrefixSlot(cand, /*lower=*/true)] & bit)) {
       for (size_t x = 0; x < cand.size(); ++x) lower[x] = absl::ascii_tolower(cand[x]);
       auto jt = maps_->folded.find(absl::string_view(lower, cand.size()));
       if (jt != maps_->folded.end()) info = jt->second;
