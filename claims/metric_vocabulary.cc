@@ -39,6 +39,7 @@ const std::vector<Entry>& BuiltInEntries() {
       {"process_node", {"node", "process", "process node", "technology node", "process technology"}},
       {"capacity", {"capacity", "production capacity", "output", "monthly capacity"}},
       {"market_share", {"market share", "share"}},
+      {"share_price", {"shares", "share price", "stock", "stock price"}},
       {"market_size", {"market size", "market"}},
       {"demand", {"demand"}},
       {"shipments", {"shipments", "shipment", "shipped"}},

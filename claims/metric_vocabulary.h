@@ -16,6 +16,7 @@
 //   process_node     node, process, process node, technology node
 //   capacity         capacity, production capacity, output
 //   market_share     market share, share
+//   share_price      shares, share price, stock, stock price
 //   market_size      market size, market
 //   utilization      utilization, utilisation, capacity utilisation, utilization rate
 //   gross_margin     gross margin, margin

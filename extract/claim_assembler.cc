@@ -115,7 +115,13 @@ std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary&
                                       size_t pos) {
   for (size_t k = pos; k-- > 0 && pos - k <= kWindow;) {
     if (W(s, k) == ";" || W(s, k) == ":") break;
-    if (Is(s, k, kMoneyVerb)) continue;  // verbs are handled by rule 4
+    if (Is(s, k, kMoneyVerb)) {
+      // Verbs are handled by rule 4, but a longer phrase may end in one ("capital
+      // spending").
+      auto hit = MetricEndingAt(s, vocab, k, false);
+      if (hit && hit->last - hit->first >= 2) return hit;
+      continue;
+    }
     if (auto hit = MetricEndingAt(s, vocab, k, false)) return hit;
   }
   return std::nullopt;
@@ -282,6 +288,53 @@ bool CountIsAProperty(const Sentence& s, size_t fa) {
   return k > 0 && Is(s, k - 1, kCountOwner);
 }
 
+// Words that qualify a metric without naming what it is about ("annual revenue", "net
+// profit", "fourth-quarter sales").
+bool MeasureModifier(const Token& t) {
+  static const auto* words = new WordSet{
+      "annual", "quarterly", "monthly", "yearly", "weekly", "daily", "total", "net", "gross",
+      "operating", "record", "combined", "overall", "average", "fiscal", "full-year",
+      "half-year", "new", "current", "latest", "estimated", "projected", "expected",
+      "adjusted", "reported", "cumulative", "initial", "further", "additional", "own",
+      "this", "that", "these", "those", "the", "a", "an", "its", "their", "our", "his",
+      "her", "last", "next", "first", "second", "third", "fourth", "such", "same", "other"};
+  if (words->contains(t.word())) return true;
+  for (absl::string_view period : {"-quarter", "-year", "-half", "-month"}) {
+    if (absl::EndsWith(t.word(), period)) return true;
+  }
+  return std::any_of(t.word().begin(), t.word().end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
+}
+
+// The market a metric noun phrase starting at token `metric_first` names by its
+// modifiers ("global chip" sales, "smartphone" shipments): the lower-case words just
+// before it, up to three, after any measure modifiers; "" when there are none (or a name,
+// a possessive or a pronoun owns the phrase instead).
+std::string MarketBefore(const Sentence& s, size_t metric_first) {
+  if (metric_first >= s.t.size()) return "";
+  size_t k = metric_first;
+  std::vector<absl::string_view> words;
+  while (k > 0 && words.size() < 3) {
+    const Token& t = s.t[k - 1];
+    constexpr uint32_t kNotAModifier = kPreposition | kReportingVerb | kActorVerb | kMoneyVerb |
+                                       kUpWord | kDownWord | kForecastCue;
+    if (!IsWord(s, k - 1) || MeasureModifier(t) || (t.classes & kNotAModifier) ||
+        ((t.classes & kNotName) && !(t.classes & kWeakAlone))) {
+      break;
+    }
+    // Capitals only as the sentence's first word ("Global chip sales").
+    if ((t.capitalized || t.acronym) && k - 1 != 0) return "";
+    words.insert(words.begin(), t.word());
+    --k;
+  }
+  if (words.empty()) return "";
+  return absl::StrJoin(words, " ");
+}
+
+size_t CountWords(absl::string_view phrase) {
+  return 1 + static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' '));
+}
+
 // "13% to 15%", "13-15%": `prev` and `q` make one range.
 bool JoinsAsRange(absl::string_view text, const QuantityMention& prev, const QuantityMention& q) {
   absl::string_view gap = text.substr(prev.end, q.begin - prev.end);
@@ -421,6 +474,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     std::vector<std::pair<std::string, std::string>> qualifiers;
     bool explicit_metric = true;
     bool growth = false, year_on_year = false;
+    size_t metric_first = n;  // first token of a metric noun phrase found before the figure
     size_t verb_pos = fa;
 
     // 1. Apposition of the previous figure: "RMB 344 billion, about $47.5 billion".
@@ -478,6 +532,12 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         metric = GrowthMetric(base ? base->metric : "");
         metric_written = base ? absl::StrCat(base->written, " ", W(s, k - 1)) : std::string(W(s, k - 1));
         if (base) entity = OwnerBefore(s, base->first);
+        if (base) metric_first = base->first;
+        // "Shares of Micron rose 7%", "revenue at SMIC grew": the name after the metric.
+        if (base && entity == nullptr &&
+            (W(s, base->last) == "of" || W(s, base->last) == "at" || W(s, base->last) == "for")) {
+          entity = EntityStartingNear(s, base->last + 1, 2);
+        }
         if (down && c.quantity.value() > 0) Negate(&c.quantity);
         year_on_year = SentenceHas(s, {"year-on-year", "yoy"}) ||
                        absl::StrContains(absl::AsciiStrToLower(in.text), "year earlier") ||
@@ -616,6 +676,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           if (IsWord(s, j)) metric = absl::StrCat(W(s, j), "_", metric);
         }
         verb_pos = hit->first;
+        metric_first = hit->first;
         entity = OwnerBefore(s, hit->first);
         if (metric == "time_to_market" || metric == "time_to_develop") metric.clear();
       }
@@ -729,6 +790,12 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       c.subject.set_entity(entity->canonical);
       c.subject.set_entity_as_written(entity->written);
       confidence += entity->reference ? 0.2 : 0.35;
+    } else if (std::string market = MarketBefore(s, metric_first); !market.empty()) {
+      // "Global chip sales reached ...": the metric's own modifiers name a market, which
+      // is what the figure is about (not whatever the previous sentence named).
+      c.subject.set_entity(market);
+      c.subject.set_entity_as_written(Written(s, metric_first - CountWords(market), metric_first));
+      confidence += 0.1;
     } else {
       // The entity the previous sentences were about, when this one names a metric.
       std::string carried = metric == "fund_size" && !discourse->fund.empty() ? discourse->fund

@@ -219,6 +219,21 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
         }
       }
       std::string target = discourse.company.empty() ? discourse.subject : discourse.company;
+      // "TSMC said its spending", "Huawei spent ..., or 20.8% of its revenue": "it" and
+      // "its" after the sentence's own subject (its first name outside a prepositional
+      // phrase) are that subject.
+      if (w == "it" || w == "its") {
+        for (const EntityMention& m : *mentions) {
+          if (m.last > i) break;
+          size_t before = m.first;
+          while (before > 0 && (t[before - 1].word() == "the" || t[before - 1].word() == "a")) {
+            --before;
+          }
+          if (before > 0 && (t[before - 1].classes & kPreposition)) continue;
+          target = m.canonical;
+          break;
+        }
+      }
       if (!dummy && !target.empty() && !Overlaps(*mentions, i, i + 1)) {
         EntityMention m = Make(sentence, t, i, i + 1, target, LooksLikeFund(target));
         m.possessive = w == "its" || w == "their";
