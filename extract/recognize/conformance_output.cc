@@ -122,7 +122,7 @@ std::vector<Found> Collect(absl::string_view, const std::vector<QuantityMention>
       continue;
     }
     if (!wanted(type) || (numbers_only && type == "number")) continue;
-    Found f{m.figure_begin, m.end, type, m.quantity.value() / WrittenFactor(m), m.unit_name,
+    Found f{m.figure_begin, m.end, type, m.quantity.value() / WrittenFactor(m), std::string(m.unit_name),
             m.quantity.currency(), &m.quantity, {}};
     if (m.high_end > 0) {
       f.begin = m.high_begin;

@@ -56,8 +56,9 @@ struct QuantityMention {
   bool unit_glued = false;  // the unit touches the digits ("40nm", "180ml")
   // The unit's name in words, Recognizers-Text style ("Dollar", "United States dollar",
   // "Nanometer", "Cent"), and how many base units one written unit is (0.01 for "cents"),
-  // so value / unit_factor is the amount as written. Empty and 1 without a unit.
-  std::string unit_name;
+  // so value / unit_factor is the amount as written. Empty and 1 without a unit. The
+  // name lives in the built-in unit table, which is never freed.
+  absl::string_view unit_name;
   double unit_factor = 1;
 };
 
