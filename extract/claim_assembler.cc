@@ -545,6 +545,19 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
                        absl::StrContains(absl::AsciiStrToLower(in.text), "year on year");
       }
     }
+    // "The deal values Figma at $20 billion": the name before "at" is what is valued.
+    if (metric.empty() && type == v1::QUANTITY_TYPE_MONEY && fa >= 3 && W(s, fa - 1) == "at") {
+      for (const EntityMention& e : s.ents) {
+        if (e.group || e.last != fa - 1 || e.first == 0) continue;
+        absl::string_view verb = W(s, e.first - 1);
+        if (verb == "values" || verb == "valued" || verb == "valuing" || verb == "value") {
+          metric = "valuation";
+          metric_written = std::string(verb);
+          entity = &e;
+          verb_pos = e.first - 1;
+        }
+      }
+    }
     // 4. A verb before the figure.
     if (metric.empty()) {
       size_t k = SkipFillersLeft(s, fa);
@@ -842,9 +855,16 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         if (!base) own.push_back(m);
       }
       c.scope = ChooseScope(s.t, own, figure_bytes, q.begin, q.end, published);
-      // "rose 18% to $5.2 billion in 2024": the level's period ends the change too.
-      if (c.scope.inferred() && fb + 1 < n && W(s, fb) == "to" && s.fig_at[fb + 1] >= 0) {
-        const QuantityMention& level = quantities[s.fig_at[fb + 1]];
+      // "rose 18% to $5.2 billion in 2024", "grew 15.8% year-on-year to ...": the level's
+      // period ends the change too.
+      size_t to = fb;
+      while (to < n && to < fb + 2 &&
+             (W(s, to) == "year-on-year" || W(s, to) == "year-over-year" || W(s, to) == "yoy" ||
+              W(s, to) == "sequentially" || W(s, to) == "annually")) {
+        ++to;
+      }
+      if (c.scope.inferred() && to + 1 < n && W(s, to) == "to" && s.fig_at[to + 1] >= 0) {
+        const QuantityMention& level = quantities[s.fig_at[to + 1]];
         v1::TimeScope level_scope =
             ChooseScope(s.t, own, figure_bytes, level.begin, level.end, published);
         if (!level_scope.inferred()) c.scope = std::move(level_scope);

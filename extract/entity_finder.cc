@@ -11,13 +11,18 @@ namespace {
 
 // A capitalised run [i, j) that opens a sentence and names something even so: it ends
 // in an organisation word ("Acme Robotics", "Umbrella Corp"), or one word stands before
-// an apposition (", a $2 billion fund"), acts ("Nvidia said", "Sequoia invested") or is
-// valued ("Hooli is worth"). A
+// an apposition (", a $2 billion fund"), acts ("Nvidia said", "Sequoia invested",
+// "Alibaba will invest") or is valued ("Hooli is worth"). A
 // plural opener ("Investors said") is not taken for a name.
 bool OpenerIsName(const std::vector<Token>& tokens, size_t i, size_t j) {
   if (j - i >= 2) return (tokens[j - 1].classes & kOrganisationHead) != 0;
   if (j >= tokens.size() || tokens[i].word().back() == 's') return false;
   if (tokens[j].classes & kActorVerb) return true;
+  // "Alibaba will invest", "Meta could spend".
+  if ((tokens[j].classes & kForecastCue) && j + 1 < tokens.size() &&
+      (tokens[j + 1].classes & (kActorVerb | kMoneyVerb))) {
+    return true;
+  }
   // "Hooli is worth ...", "Zenith was valued at ...".
   if ((tokens[j].word() == "is" || tokens[j].word() == "was") && j + 1 < tokens.size() &&
       (tokens[j + 1].word() == "worth" || tokens[j + 1].word() == "valued")) {
