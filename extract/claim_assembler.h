@@ -33,6 +33,9 @@
 // the previous sentence was about (lower confidence). Figures without an entity or a
 // metric are dropped: they are not claims.
 //
+// The walks over the sentence these rules use (the clause's subject, a possessive owner,
+// the nearest metric phrase, ...) are in extract/sentence_grammar.h.
+//
 // Thread-safety: Assemble is const and may run concurrently with distinct Discourses.
 #ifndef CLAIMCHECK_EXTRACT_CLAIM_ASSEMBLER_H_
 #define CLAIMCHECK_EXTRACT_CLAIM_ASSEMBLER_H_

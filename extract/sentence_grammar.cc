@@ -1,0 +1,287 @@
+#include "extract/sentence_grammar.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "extract/word_lists.h"
+
+namespace claimcheck {
+namespace grammar {
+namespace {
+
+// Longest vocabulary phrase ending at token k.
+std::optional<MetricHit> FindMetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
+                                            size_t k, bool attributive_ok) {
+  // Token k is the phrase's last word, and its `lower` is already normalised as the
+  // vocabulary's keys are.
+  if (k >= s.t.size() || !vocab.MayEndPhrase(s.t[k].lower)) return std::nullopt;
+  for (int len = std::min<int>(vocab.max_words(), static_cast<int>(k) + 1); len >= 1; --len) {
+    size_t first = k + 1 - len;
+    bool ok = true;
+    std::string phrase;  // the words joined by single spaces
+    for (size_t j = first; j <= k && ok; ++j) {
+      ok = IsWord(s, j);
+      if (!ok) break;
+      if (j > first) phrase.push_back(' ');
+      phrase.append(s.t[j].lower);
+    }
+    if (!ok) continue;
+    if (!attributive_ok && AttributiveOnly().contains(phrase)) continue;
+    if (auto m = vocab.Find(phrase)) {
+      MetricHit hit;
+      hit.metric = *m;
+      hit.written = std::string(s.text.substr(s.t[first].begin, s.t[k].end - s.t[first].begin));
+      hit.first = first;
+      hit.last = k + 1;
+      return hit;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// FindMetricEndingAt, remembered for the sentence.
+std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
+                                        size_t k, bool attributive_ok) {
+  std::vector<int>& memo = s.metric_memo[attributive_ok ? 1 : 0];
+  if (memo.size() != s.t.size()) memo.assign(s.t.size(), -2);
+  if (k >= memo.size()) return FindMetricEndingAt(s, vocab, k, attributive_ok);
+  if (memo[k] == -2) {
+    std::optional<MetricHit> hit = FindMetricEndingAt(s, vocab, k, attributive_ok);
+    memo[k] = hit ? static_cast<int>(s.metric_hits.size()) : -1;
+    if (hit) s.metric_hits.push_back(*std::move(hit));
+  }
+  if (memo[k] < 0) return std::nullopt;
+  return s.metric_hits[memo[k]];
+}
+
+// The nearest metric word before token `pos` (not crossing ';' or ':').
+std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary& vocab,
+                                      size_t pos) {
+  for (size_t k = pos; k-- > 0 && pos - k <= kWindow;) {
+    if (W(s, k) == ";" || W(s, k) == ":") break;
+    if (Is(s, k, kMoneyVerb)) {
+      // Verbs are handled by rule 4, but a longer phrase may end in one ("capital
+      // spending").
+      auto hit = MetricEndingAt(s, vocab, k, false);
+      if (hit && hit->last - hit->first >= 2) return hit;
+      continue;
+    }
+    if (auto hit = MetricEndingAt(s, vocab, k, false)) return hit;
+  }
+  return std::nullopt;
+}
+
+bool Prepositional(const Sentence& s, const EntityMention& e) {
+  for (size_t k = e.first, steps = 0; k-- > 0 && steps < 3; ++steps) {
+    absl::string_view w = W(s, k);
+    if (Is(s, k, kPreposition)) return true;
+    if (s.t[k].kind == TokenKind::kPunct || w == "and" || w == "or" || w == "but" ||
+        w == "while" || w == "which" || w == "that" || w == "who" || s.time_at[k] ||
+        s.fig_at[k] >= 0) {
+      return false;
+    }
+  }
+  return false;
+}
+
+const EntityMention* GroupOf(const Sentence& s, const EntityMention* e) {
+  for (const EntityMention& g : s.ents) {
+    if (g.group && g.first <= e->first && e->last <= g.last) return &g;
+  }
+  return e;
+}
+
+// The subject of the clause holding token `pos`: the nearest name before it that is
+// not the object of a preposition.
+const EntityMention* SubjectBefore(const Sentence& s, size_t pos) {
+  const EntityMention* fallback = nullptr;
+  for (size_t i = s.ents.size(); i-- > 0;) {
+    const EntityMention& e = s.ents[i];
+    if (e.group || e.last > pos) continue;
+    if (pos - e.last > kWindow) break;  // too far to be this clause's subject
+    bool blocked = false;
+    for (size_t k = e.last; k < pos; ++k) {
+      if (W(s, k) == ";" || W(s, k) == ":") blocked = true;
+    }
+    if (blocked) break;
+    if (Prepositional(s, e)) {
+      if (fallback == nullptr) fallback = &e;
+      continue;
+    }
+    // Inside an apposition ", China's best prospect," that closes before `pos`.
+    size_t before = e.first;
+    while (before > 0 && (W(s, before - 1) == "the" || W(s, before - 1) == "a")) --before;
+    if (before > 0 && W(s, before - 1) == ",") {
+      bool closed = false;
+      for (size_t k = e.last; k < pos; ++k) closed = closed || W(s, k) == ",";
+      if (closed) continue;
+    }
+    return GroupOf(s, &e);
+  }
+  (void)fallback;
+  return nullptr;
+}
+
+const EntityMention* EntityStartingNear(const Sentence& s, size_t pos, size_t window) {
+  for (const EntityMention& e : s.ents) {
+    if (e.group) continue;
+    if (e.first >= pos && e.first < pos + window) return GroupOf(s, &e);
+  }
+  return nullptr;
+}
+
+const EntityMention* PossessiveEndingAt(const Sentence& s, size_t possessive_token) {
+  for (const EntityMention& e : s.ents) {
+    if (e.possessive && e.last == possessive_token) return &e;
+  }
+  // "its"/"their" pronoun mentions cover the pronoun itself.
+  for (const EntityMention& e : s.ents) {
+    if (e.possessive && e.reference && e.last == possessive_token + 1 &&
+        (W(s, e.first) == "its" || W(s, e.first) == "their")) {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
+// A possessive owner of the noun phrase that ends just before token `pos`:
+// "SMIC's 7nm", "the company's annual sales", "SMIC's best process".
+const EntityMention* OwnerBefore(const Sentence& s, size_t pos) {
+  for (size_t k = pos, steps = 0; k-- > 0 && steps < 5; ++steps) {
+    if (s.t[k].kind == TokenKind::kPossessive) return PossessiveEndingAt(s, k);
+    if (W(s, k) == "its" || W(s, k) == "their") return PossessiveEndingAt(s, k);
+    if (s.t[k].kind == TokenKind::kPunct || Is(s, k, kPreposition) ||
+        W(s, k) == "is" || W(s, k) == "was" || W(s, k) == "the" || W(s, k) == "a") {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+const EntityMention* NearestFund(const Sentence& s, size_t pos) {
+  const EntityMention* best = nullptr;
+  size_t best_distance = ~size_t{0};
+  for (const EntityMention& e : s.ents) {
+    if (!e.fund) continue;
+    size_t d = e.last <= pos ? pos - e.last : e.first - pos;
+    if (d < best_distance) best = &e, best_distance = d;
+  }
+  return best;
+}
+
+bool IsTakeVerb(const Token& t) {
+  return t.word() == "take" || t.word() == "takes" || t.word() == "took" || t.word() == "taking";
+}
+
+bool IsUpWord(const Token& t) { return (t.classes & kUpWord) != 0; }
+
+bool SentenceHas(const Sentence& s, std::initializer_list<absl::string_view> words) {
+  for (const Token& t : s.t) {
+    for (absl::string_view w : words) {
+      if (t.word() == w) return true;
+    }
+  }
+  return false;
+}
+
+// Skips filler words leftwards from `pos`; returns the index of the first non-filler.
+size_t SkipFillersLeft(const Sentence& s, size_t pos) {
+  size_t k = pos;
+  while (k > 0 && (Is(s, k - 1, kFiller) || s.t[k - 1].kind == TokenKind::kNumber ||
+                   s.time_at[k - 1])) {
+    --k;
+  }
+  return k;
+}
+
+void Negate(v1::Quantity* q) {
+  q->set_value(-q->value());
+  std::optional<double> low, high;
+  if (q->has_low()) low = q->low();
+  if (q->has_high()) high = q->high();
+  q->clear_low();
+  q->clear_high();
+  if (high) q->set_low(-*high);
+  if (low) q->set_high(-*low);
+}
+
+// A counted noun is a property of something when the grammar says so: "of/among the 19
+// shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners".
+bool CountIsAProperty(const Sentence& s, size_t fa) {
+  size_t k = fa;
+  // Skip determiners and bound words, but keep the "of" of "of the 19".
+  while (k > 0 && Is(s, k - 1, kCountSkip) &&
+         !(W(s, k - 1) == "of" && (k < 2 || !Is(s, k - 2, kCountSkip) || W(s, k - 2) == "the"))) {
+    --k;
+  }
+  return k > 0 && Is(s, k - 1, kCountOwner);
+}
+
+// Words that qualify a metric without naming what it is about ("annual revenue", "net
+// profit", "fourth-quarter sales").
+bool MeasureModifier(const Token& t) {
+  static const auto* words = new WordSet{
+      "annual", "quarterly", "monthly", "yearly", "weekly", "daily", "total", "net", "gross",
+      "operating", "record", "combined", "overall", "average", "fiscal", "full-year",
+      "half-year", "new", "current", "latest", "estimated", "projected", "expected",
+      "adjusted", "reported", "cumulative", "initial", "further", "additional", "own",
+      "this", "that", "these", "those", "the", "a", "an", "its", "their", "our", "his",
+      "her", "last", "next", "first", "second", "third", "fourth", "such", "same", "other"};
+  if (words->contains(t.word())) return true;
+  for (absl::string_view period : {"-quarter", "-year", "-half", "-month"}) {
+    if (absl::EndsWith(t.word(), period)) return true;
+  }
+  return std::any_of(t.word().begin(), t.word().end(),
+                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
+}
+
+// The market a metric noun phrase starting at token `metric_first` names by its
+// modifiers ("global chip" sales, "smartphone" shipments): the lower-case words just
+// before it, up to three, after any measure modifiers; "" when there are none (or a name,
+// a possessive or a pronoun owns the phrase instead).
+std::string MarketBefore(const Sentence& s, size_t metric_first) {
+  if (metric_first >= s.t.size()) return "";
+  size_t k = metric_first;
+  std::vector<absl::string_view> words;
+  while (k > 0 && words.size() < 3) {
+    const Token& t = s.t[k - 1];
+    constexpr uint32_t kNotAModifier = kPreposition | kReportingVerb | kActorVerb | kMoneyVerb |
+                                       kUpWord | kDownWord | kForecastCue;
+    if (!IsWord(s, k - 1) || MeasureModifier(t) || (t.classes & kNotAModifier) ||
+        ((t.classes & kNotName) && !(t.classes & kWeakAlone))) {
+      break;
+    }
+    // Capitals only as the sentence's first word ("Global chip sales").
+    if ((t.capitalized || t.acronym) && k - 1 != 0) return "";
+    words.insert(words.begin(), t.word());
+    --k;
+  }
+  if (words.empty()) return "";
+  return absl::StrJoin(words, " ");
+}
+
+size_t CountWords(absl::string_view phrase) {
+  return 1 + static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' '));
+}
+
+// "13% to 15%", "13-15%": `prev` and `q` make one range.
+bool JoinsAsRange(absl::string_view text, const QuantityMention& prev, const QuantityMention& q) {
+  absl::string_view gap = text.substr(prev.end, q.begin - prev.end);
+  if (gap != " to " && gap != "-") return false;
+  absl::string_view before = text.substr(0, prev.begin);
+  bool from = absl::EndsWith(absl::StripTrailingAsciiWhitespace(before), "from");
+  return !from && prev.quantity.unit() == q.quantity.unit() &&
+         prev.quantity.type() == q.quantity.type() &&
+         prev.quantity.bound() != v1::BOUND_KIND_RANGE && q.quantity.value() > prev.quantity.value();
+}
+
+std::string Written(const Sentence& s, size_t first, size_t last) {
+  return std::string(s.text.substr(s.t[first].begin, s.t[last - 1].end - s.t[first].begin));
+}
+
+}  // namespace grammar
+}  // namespace claimcheck

@@ -1,0 +1,161 @@
+// Sentence grammar: the small queries the claim assembler's rules ask about one
+// sentence. A Sentence holds the tokens (extract/tokens.h), the names found in it
+// (extract/entity_finder.h), which tokens belong to figures and periods, and a memo of
+// the metric phrases (claims/metric_vocabulary.h) that end at each token; the functions
+// below walk left or right from a token to find the clause's subject, a possessive
+// owner, the nearest metric phrase, the market a metric's modifiers name, and so on.
+// Every walk is bounded by kWindow tokens, so long run-on "sentences" stay linear.
+//
+// Thread-safety: a Sentence is used by one thread (its memo is filled lazily).
+#ifndef CLAIMCHECK_EXTRACT_SENTENCE_GRAMMAR_H_
+#define CLAIMCHECK_EXTRACT_SENTENCE_GRAMMAR_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "claims/metric_vocabulary.h"
+#include "extract/entity_finder.h"
+#include "extract/recognize/quantity_recognizer.h"
+#include "extract/tokens.h"
+#include "proto/claim.pb.h"
+
+namespace claimcheck {
+namespace grammar {
+
+// How far (in tokens) the rules look from a figure: keeps pathological "sentences" (a
+// table flattened into one line) linear in their length.
+inline constexpr size_t kWindow = 64;
+
+// A metric phrase found in the sentence.
+struct MetricHit {
+  std::string metric;
+  std::string written;
+  size_t first = 0;  // token range of the metric words
+  size_t last = 0;
+};
+
+// One sentence as the rules see it: tokens, the names in it, and which tokens belong
+// to figures and periods.
+struct Sentence {
+  Sentence(absl::string_view text_in, const std::vector<Token>* tokens)
+      : text(text_in),
+        own(tokens == nullptr ? Tokenize(text_in) : std::vector<Token>()),
+        t(tokens == nullptr ? own : *tokens) {}
+  absl::string_view text;
+  std::vector<Token> own;
+  const std::vector<Token>& t;
+  std::vector<EntityMention> ents;
+  std::vector<std::pair<size_t, size_t>> figs;  // token range per quantity
+  std::vector<int> fig_at;                      // token -> quantity index or -1
+  std::vector<bool> time_at;                    // token is inside a period
+  // MetricEndingAt's answers, per [attributive_ok][token]: -2 not asked yet, -1 no
+  // metric, else an index into metric_hits. The rules ask about the same tokens for
+  // every figure of a sentence.
+  mutable std::vector<int> metric_memo[2];
+  mutable std::vector<MetricHit> metric_hits;
+};
+
+// Token i is a word that is neither part of a figure nor of a period.
+inline bool IsWord(const Sentence& s, size_t i) {
+  return i < s.t.size() && s.t[i].kind == TokenKind::kWord && s.fig_at[i] < 0 && !s.time_at[i];
+}
+
+// The lower-case text of token i ("" past the end).
+inline absl::string_view W(const Sentence& s, size_t i) {
+  return i < s.t.size() ? absl::string_view(s.t[i].lower) : absl::string_view();
+}
+
+// Token i is in the word lists of `word_class` (extract/word_lists.h).
+inline bool Is(const Sentence& s, size_t i, uint32_t word_class) {
+  return i < s.t.size() && (s.t[i].classes & word_class) != 0;
+}
+
+
+// The longest vocabulary phrase ending at token k, remembered in the Sentence. Words that
+// name a metric only attributively ("a $56 billion move") count when attributive_ok.
+std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
+                                        size_t k, bool attributive_ok);
+
+// The nearest metric word before token `pos` (not crossing ';' or ':').
+std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary& vocab,
+                                      size_t pos);
+
+// The name is the object of a preposition ("to Piotech", "in the U.S").
+bool Prepositional(const Sentence& s, const EntityMention& e);
+
+// The coordinated group ("Naura, AMEC and Piotech") holding `e`, else `e`.
+const EntityMention* GroupOf(const Sentence& s, const EntityMention* e);
+
+// The subject of the clause holding token `pos`: the nearest name before it that is
+// not the object of a preposition.
+const EntityMention* SubjectBefore(const Sentence& s, size_t pos);
+
+const EntityMention* EntityStartingNear(const Sentence& s, size_t pos, size_t window);
+
+const EntityMention* PossessiveEndingAt(const Sentence& s, size_t possessive_token);
+
+// A possessive owner of the noun phrase that ends just before token `pos`:
+// "SMIC's 7nm", "the company's annual sales", "SMIC's best process".
+const EntityMention* OwnerBefore(const Sentence& s, size_t pos);
+
+const EntityMention* NearestFund(const Sentence& s, size_t pos);
+
+// "take", "takes", "took", "taking".
+bool IsTakeVerb(const Token& t);
+
+// A word of increase (extract/word_lists.h).
+bool IsUpWord(const Token& t);
+
+bool SentenceHas(const Sentence& s, std::initializer_list<absl::string_view> words);
+
+// Skips filler words leftwards from `pos`; returns the index of the first non-filler.
+size_t SkipFillersLeft(const Sentence& s, size_t pos);
+
+void Negate(v1::Quantity* q);
+
+// A counted noun is a property of something when the grammar says so: "of/among the 19
+// shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners".
+bool CountIsAProperty(const Sentence& s, size_t fa);
+
+// Words that qualify a metric without naming what it is about ("annual revenue", "net
+// profit", "fourth-quarter sales").
+bool MeasureModifier(const Token& t);
+
+// The market a metric noun phrase starting at token `metric_first` names by its
+// modifiers ("global chip" sales, "smartphone" shipments): the lower-case words just
+// before it, up to three, after any measure modifiers; "" when there are none (or a name,
+// a possessive or a pronoun owns the phrase instead).
+std::string MarketBefore(const Sentence& s, size_t metric_first);
+
+size_t CountWords(absl::string_view phrase);
+
+// "13% to 15%", "13-15%": `prev` and `q` make one range.
+bool JoinsAsRange(absl::string_view text, const QuantityMention& prev, const QuantityMention& q);
+
+std::string Written(const Sentence& s, size_t first, size_t last);
+
+// A word for which `is_word(token)` holds within `window` tokens before `pos`, not
+// crossing ; : or a full stop.
+template <typename Predicate>
+bool HasWordBefore(const Sentence& s, size_t pos, const Predicate& is_word, size_t window,
+                   size_t* where) {
+  for (size_t k = pos, steps = 0; k-- > 0 && steps < window; ++steps) {
+    if (W(s, k) == ";" || W(s, k) == ":" || W(s, k) == ".") return false;
+    if (is_word(s.t[k])) {
+      *where = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace grammar
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_SENTENCE_GRAMMAR_H_
