@@ -106,7 +106,8 @@ class Reconciler {
   // for a report on an arena, where the report's many small messages and strings (one
   // timeline point per period per subject, each with its scope, claim ids and document
   // ids) are carved from large blocks instead of costing one malloc each: for a million
-  // claims this makes Finish markedly faster and the report smaller in memory.
+  // claims Finish takes about 2.5 s instead of 3.1 s (tests/reconcile/
+  // reconcile_benchmark.cc), and the report is smaller in memory.
   //   google::protobuf::Arena arena(Reconciler::ReportArenaOptions());
   //   auto* report = google::protobuf::Arena::CreateMessage<v1::Report>(&arena);
   //   reconciler->FinishInto(report);
