@@ -21,7 +21,8 @@
 //   utilization      utilization, utilisation, capacity utilisation, utilization rate
 //   gross_margin     gross margin, margin
 //   term             term (of a fund), lifespan
-//   demand, shipments, price, subsidy, employees, size, yield, imports, exports
+//   demand, shipments, price, subsidy, employees, size, yield
+//   imports, exports  (also "imported", "exported")
 //   time_to_market   time to market, introduce, launch, hit the market, ship, release
 //   time_to_develop  time to develop, develop, build, catch up
 // A change of a metric ("revenue rose 12%") is "<base>_growth" (GrowthMetric).

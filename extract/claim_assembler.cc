@@ -485,6 +485,15 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       std::string carried = metric == "fund_size" && !discourse->fund.empty() ? discourse->fund
                                                                                : discourse->subject;
       if (!explicit_metric || carried.empty()) continue;
+      // A sentence whose clause subject is someone else ("..., McKinsey said") but ties
+      // none of its names to the figure is not about the previous subject for sure: no
+      // claim. Places and objects of prepositions ("in Beijing and Shanghai") do not count.
+      if (std::any_of(s.ents.begin(), s.ents.end(), [&](const EntityMention& e) {
+            return !e.reference && !e.group && e.canonical != carried &&
+                   !Prepositional(s, *GroupOf(s, &e));
+          })) {
+        continue;
+      }
       c.subject.set_entity(carried);
       confidence += 0.1;
     }

@@ -257,6 +257,8 @@ std::string MarketBefore(const Sentence& s, size_t metric_first) {
     }
     // Capitals only as the sentence's first word ("Global chip sales").
     if ((t.capitalized || t.acronym) && k - 1 != 0) return "";
+    // "to cut chip imports": a word after "to" is a verb, not a modifier.
+    if (k >= 2 && W(s, k - 2) == "to") break;
     words.insert(words.begin(), t.word());
     --k;
   }

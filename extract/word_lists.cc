@@ -47,7 +47,7 @@ const WordSet& MoneyVerbs() {
       "commit", "committed", "commits", "allocate", "allocated", "allocates", "invest",
       "invested", "invests", "inject", "injected", "injects", "pour", "poured", "pledge",
       "pledged", "earmark", "earmarked", "raise", "raised", "raises", "spend", "spent",
-      "spends", "spending"};
+      "spends", "spending", "imported", "exported"};
   return *s;
 }
 
@@ -191,7 +191,8 @@ const WordSet& ActorVerbs() {
       "confirmed", "expects", "forecast", "plans", "committed", "commits", "invested",
       "invests", "injected", "allocated", "raised", "spent", "posted", "booked", "earned",
       "generated", "recorded", "shipped", "sold", "acquired", "bought", "agreed", "unveiled",
-      "launched", "employs", "operates", "owns"};
+      "launched", "employs", "operates", "owns", "imported", "exported", "produced",
+      "manufactured"};
   return *s;
 }
 

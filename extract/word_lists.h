@@ -31,7 +31,7 @@ const WordSet& Prepositions();
 // move"), never elsewhere in the sentence.
 const WordSet& AttributiveOnly();
 
-// Verbs that put money to a use ("committed", "raised", "spent"), that report takings
+// Verbs that put money to a use ("committed", "raised", "spent", "imported"), that report takings
 // ("reported", "booked"), and that pay into a fund ("contributed", "putting in").
 const WordSet& MoneyVerbs();
 const WordSet& RevenueVerbs();
