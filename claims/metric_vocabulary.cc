@@ -22,6 +22,7 @@ const std::vector<Entry>& BuiltInEntries() {
   static const auto* entries = new std::vector<Entry>{
       {"revenue", {"revenue", "sales", "turnover", "top line"}},
       {"profit", {"profit", "net profit", "net income", "earnings", "operating profit"}},
+      {"net_loss", {"net loss", "loss", "losses", "lost"}},
       {"fund_size", {"fund size", "registered capital", "capital", "scale", "fund",
                      "size of the fund", "fund's size", "funds"}},
       {"investment", {"investment", "commit", "committed", "commits", "allocate", "allocated",

@@ -169,8 +169,9 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
     // Determiner + company/fund/project word: "the company", "its national chip fund".
     if (IsDeterminer(w) && w != "a" && w != "an") {
       size_t k = i + 1;
-      while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord && !t[k].capitalized &&
-             !CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
+      // Modifiers may be capitalised when hyphenated: "the Shanghai-based chipmaker".
+      while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord &&
+             (!t[k].capitalized || t[k].modifier) && !CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
              t[k].word() != "investment" && t[k].word() != "deal") {
         ++k;
       }

@@ -286,6 +286,8 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
 void ChangeScope(bool year_on_year, v1::TimeScope* scope) {
   absl::CivilDay start;
   if (!Resolved(*scope) || !ParseDay(scope->start(), &start)) return;
+  // "gained 160% since January": an open period already runs from the change's base.
+  if (scope->end().empty()) return;
   absl::CivilMonth month(start);
   switch (scope->granularity()) {
     case v1::GRANULARITY_YEAR:

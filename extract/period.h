@@ -71,7 +71,7 @@ void NarrowToLastYear(v1::TimeScope* scope);
 v1::TimeScope InferredScope(const v1::PublicationTime& published);
 
 // Widens `scope` (a year, half, quarter or month) back by one period, or by one year when
-// `year_on_year`. Leaves other scopes unchanged.
+// `year_on_year`. Leaves other scopes, and open ones ("since January"), unchanged.
 void ChangeScope(bool year_on_year, v1::TimeScope* scope);
 
 }  // namespace claimcheck

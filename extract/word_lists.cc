@@ -47,7 +47,7 @@ const WordSet& MoneyVerbs() {
       "commit", "committed", "commits", "allocate", "allocated", "allocates", "invest",
       "invested", "invests", "inject", "injected", "injects", "pour", "poured", "pledge",
       "pledged", "earmark", "earmarked", "raise", "raised", "raises", "spend", "spent",
-      "spends", "spending", "imported", "exported"};
+      "spends", "spending", "imported", "exported", "lost"};
   return *s;
 }
 
