@@ -25,6 +25,7 @@
 #include "cli/atomic_file.h"
 #include "cli/command.h"
 #include "cli/keyed_reduce.h"
+#include "google/protobuf/arena.h"
 #include "proto/claim.pb.h"
 #include "proto/report.pb.h"
 #include "reconcile/findings.h"
@@ -188,7 +189,11 @@ int RunReconcile(const CommandLine& args, CommandIO& io) {
         [&]() { (*reconciler)->Add(scratch); },
         [&](const std::string& problem) { problems.push_back(problem); });
   }
-  v1::Report report = (*reconciler)->Finish();
+  // The report is built on an arena (reconcile/reconciler.h, FinishInto): for large
+  // inputs its many small messages would otherwise cost a malloc each.
+  google::protobuf::Arena arena(Reconciler::ReportArenaOptions());
+  v1::Report& report = *google::protobuf::Arena::CreateMessage<v1::Report>(&arena);
+  (*reconciler)->FinishInto(&report);
   std::vector<std::string> own(report.problems().begin(), report.problems().end());
   report.clear_problems();
   for (auto& p : problems) report.add_problems(p);
