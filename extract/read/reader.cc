@@ -1,6 +1,11 @@
 #include "extract/read/reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -37,15 +42,42 @@ absl::Status ErrnoStatus(const std::string& path, const std::error_code& ec) {
   return absl::FailedPreconditionError(msg);
 }
 
-absl::Status ReadWholeFile(const std::string& path, std::string* out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return ErrnoStatus(path, std::error_code(errno, std::generic_category()));
-  out->clear();
-  char buf[1 << 16];
-  size_t got;
-  while ((got = std::fread(buf, 1, sizeof(buf), f)) > 0) out->append(buf, got);
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
+// Reads `path` whole into *out with one descriptor: open, fstat, read until end of file,
+// close (reading many small files is mostly system calls). Sets *too_large, reading
+// nothing, when a regular file is over `max_bytes`.
+absl::Status ReadWholeFile(const std::string& path, uintmax_t max_bytes, std::string* out,
+                           uintmax_t* size, bool* too_large) {
+  *too_large = false;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(path, std::error_code(errno, std::generic_category()));
+  struct stat st;
+  size_t expected = 0;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    *size = static_cast<uintmax_t>(st.st_size);
+    if (*size > max_bytes) {
+      ::close(fd);
+      *too_large = true;
+      return absl::OkStatus();
+    }
+    expected = static_cast<size_t>(*size);
+  }
+  // One read for a regular file of known size; a growing file or a pipe goes on in chunks.
+  out->resize(expected + 1);
+  size_t have = 0;
+  bool failed = false;
+  for (;;) {
+    if (have == out->size()) out->resize(std::max<size_t>(out->size() * 2, 1 << 16));
+    const ssize_t got = ::read(fd, &(*out)[have], out->size() - have);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      failed = true;
+      break;
+    }
+    if (got == 0) break;
+    have += static_cast<size_t>(got);
+  }
+  ::close(fd);
+  out->resize(have);
   if (failed) return absl::DataLossError(absl::StrCat(path, ": read error"));
   return absl::OkStatus();
 }
@@ -116,16 +148,16 @@ void DocumentReader::ReadDirectory(const std::string& dir,
 
 absl::Status DocumentReader::ReadFile(
     const std::string& path, const std::function<void(v1::Document&&)>& on_document) {
-  std::error_code ec;
-  uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > kMaxDocumentFileBytes) {
+  std::string bytes;
+  uintmax_t size = 0;
+  bool too_large = false;
+  absl::Status s = ReadWholeFile(path, kMaxDocumentFileBytes, &bytes, &size, &too_large);
+  if (!s.ok()) return s;
+  if (too_large) {
     sink_->Report(path, absl::StrCat("file too large (", size, " bytes; the limit is ",
                                      kMaxDocumentFileBytes, "), skipped"));
     return absl::OkStatus();
   }
-  std::string bytes;
-  absl::Status s = ReadWholeFile(path, &bytes);
-  if (!s.ok()) return s;
   ReadBytesImpl(bytes, &bytes, path, on_document);
   return absl::OkStatus();
 }
