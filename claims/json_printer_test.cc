@@ -74,6 +74,28 @@ TEST(JsonPrinterTest, DoublesMatchProtobuf) {
   }
 }
 
+TEST(JsonPrinterTest, ManyDoublesMatchProtobuf) {
+  // Integers on both sides of 10^15 (the printer's integer path), figures as extracted,
+  // and pseudo-random doubles over many magnitudes.
+  std::vector<double> values = {999999999999999.0, -999999999999999.0, 1e15 - 2, 4.5e10,
+                                7.27e9, 8.03e9, 0.5, 19.3, 90.4, 884250, 1e14, 123.456e3};
+  uint64_t state = 88172645463325252ull;
+  for (int i = 0; i < 3000; ++i) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    const double mantissa = static_cast<double>(state % 1000000007) / 1000.0;
+    const int exponent = static_cast<int>(state % 41) - 20;
+    values.push_back(mantissa * std::pow(10.0, exponent));
+    values.push_back(std::floor(mantissa * std::pow(10.0, exponent % 16)));
+  }
+  for (double v : values) {
+    v1::Claim c;
+    c.mutable_quantity()->set_value(v);
+    ExpectSameAsProtobuf(c);
+  }
+}
+
 TEST(JsonPrinterTest, TimestampsMatchProtobuf) {
   const std::vector<std::pair<int64_t, int32_t>> times = {
       {0, 0}, {1762231140, 0}, {1, 5000000}, {1, 120000}, {1, 7}, {-62135596800LL, 0},
