@@ -1,6 +1,7 @@
 #include "claims/quantity_interval.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace claimcheck {
@@ -50,7 +51,14 @@ double ImpliedPrecision(absl::string_view digits, double scale) {
     }
   }
   if (!seen_digit) return 0;
-  return scale * std::pow(10.0, -std::max(decimals, 0));
+  // 10^-k from a table filled by the same std::pow (the recognizers ask for every figure).
+  static const auto* kNegPow10 = [] {
+    auto* t = new std::array<double, 32>();
+    for (int k = 0; k < 32; ++k) (*t)[k] = std::pow(10.0, -k);
+    return t;
+  }();
+  const int k = std::max(decimals, 0);
+  return scale * (k < 32 ? (*kNegPow10)[k] : std::pow(10.0, -k));
 }
 
 }  // namespace claimcheck

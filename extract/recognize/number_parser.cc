@@ -2,10 +2,8 @@
 // knows digit grouping beats a regular expression with many alternatives.
 #include "extract/recognize/number_parser.h"
 
-#include <array>
-#include <cstdint>
-
 #include <cmath>
+#include <cstdint>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -70,29 +68,6 @@ double ToDouble(const std::string& digits) {
     }
   }
   return std::strtod(digits.c_str(), nullptr);
-}
-
-// ImpliedPrecision(digits, 1) (claims/quantity_interval.h) with the powers of ten taken
-// from a table filled by the same std::pow, so the doubles are the same.
-double DigitsPrecision(const std::string& digits) {
-  static const auto* kNegPow10 = [] {
-    auto* t = new std::array<double, 32>();
-    for (int k = 0; k < 32; ++k) (*t)[k] = std::pow(10.0, -k);
-    return t;
-  }();
-  bool seen_digit = false;
-  int decimals = -1;
-  for (char c : digits) {
-    if (c >= '0' && c <= '9') {
-      seen_digit = true;
-      if (decimals >= 0) ++decimals;
-    } else if (c == '.' && decimals < 0) {
-      decimals = 0;
-    }
-  }
-  if (!seen_digit) return 0;
-  const int k = decimals > 0 ? decimals : 0;
-  return k < 32 ? (*kNegPow10)[k] : ImpliedPrecision(digits, 1);
 }
 
 }  // namespace
@@ -277,7 +252,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   bool simple_int = !grouped && digits.find('.') == std::string::npos;
   bool plain = sign > 0 && simple_int;
   double value = ToDouble(digits);
-  out.precision = DigitsPrecision(digits);
+  out.precision = ImpliedPrecision(digits, 1);
   out.plain_integer = plain;
   // Exponents: "1e10", "12.32e+14", "1.1^23", "2.5^-1".
   if (i + 1 < text.size() && (text[i] == 'e' || text[i] == 'E')) {
