@@ -66,14 +66,14 @@ absl::Status KeyedReduce::Drain() {
   return status_;
 }
 
-absl::Status KeyedReduce::Emit(absl::string_view bytes) {
-  if (!status_.ok()) return status_;
+void KeyedReduce::Emit(absl::string_view bytes) {
+  if (!status_.ok()) return;
   if (!started_) {
     started_ = true;
     if (!options_.text) buffer_ += options_.compact ? "{\"findings\":[" : "{\n \"findings\": [";
   }
   buffer_.append(bytes.data(), bytes.size());
-  return buffer_.size() >= kWriteBytes ? Drain() : absl::OkStatus();
+  if (buffer_.size() >= kWriteBytes) Drain().IgnoreError();  // kept in status_
 }
 
 std::string KeyedReduce::Element(const google::protobuf::Message& message, bool first) const {
@@ -141,10 +141,9 @@ absl::Status KeyedReduce::FlushRun() {
         failing_.push_back(absl::StrCat(f.id(), " (", FindingKindShortName(f.kind()), ")"));
       }
     }
-    absl::Status s =
-        Emit(options_.text ? TextFinding(f) : Element(f, /*first=*/!any_finding_));
+    Emit(options_.text ? TextFinding(f) : Element(f, /*first=*/!any_finding_));
     any_finding_ = true;
-    if (!s.ok()) return s;
+    if (!status_.ok()) return status_;
   }
   if (!started_) Emit("");  // the JSON opening, even for a run without findings
   if (spool_ == nullptr) {
@@ -195,8 +194,8 @@ absl::Status KeyedReduce::Finish() {
     char chunk[1 << 15];
     size_t n;
     while ((n = std::fread(chunk, 1, sizeof(chunk), spool_)) > 0) {
-      s = Emit(absl::string_view(chunk, n));
-      if (!s.ok()) return s;
+      Emit(absl::string_view(chunk, n));
+      if (!status_.ok()) return status_;
     }
     if (std::ferror(spool_)) {
       status_ = absl::DataLossError("cannot read back the timelines' temporary file");

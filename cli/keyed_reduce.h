@@ -91,7 +91,9 @@ class KeyedReduce {
 
  private:
   absl::Status FlushRun();
-  absl::Status Emit(absl::string_view bytes);
+  // Appends output, writing it out in large pieces. A write error is kept in status_
+  // (later Emits do nothing), which FlushRun, Finish and Drain return.
+  void Emit(absl::string_view bytes);
   absl::Status Drain();
   // A finding or timeline as one element of a JSON array (first = no comma before).
   std::string Element(const google::protobuf::Message& message, bool first) const;

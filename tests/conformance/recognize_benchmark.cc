@@ -25,8 +25,8 @@
 //
 // Run outside Bazel from the workspace root:
 //   bazel build --config=opt //tests/conformance:recognize_benchmark
-//   CLAIMCHECK_CORPUS=tests/testdata/corpus \
-//       bazel-bin/tests/conformance/recognize_benchmark --benchmark_repetitions=3
+//   CLAIMCHECK_CORPUS=tests/testdata/corpus bazel-bin/tests/conformance/recognize_benchmark
+//       --benchmark_repetitions=3   (one command line)
 // (without CLAIMCHECK_CORPUS or `bazel run` the synthetic sentences are used).
 // extract/recognize:recognition_dump prints every mention with every field: diff its
 // output before and after a change to the recognizers.
