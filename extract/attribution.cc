@@ -69,6 +69,17 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       continue;
     }
     // Estimates.
+    // "beating estimates", "above estimates": a comparison, not a hedge.
+    if ((w == "estimates" || w == "estimate" || w == "expectations") && i > 0) {
+      absl::string_view before = tokens[i - 1].word();
+      if (before == "beat" || before == "beats" || before == "beating" || before == "missed" ||
+          before == "misses" || before == "missing" || before == "above" || before == "below" ||
+          before == "than" || before == "topped" || before == "topping" ||
+          before == "exceeded" || before == "exceeding" || before == "of" ||
+          before == "consensus") {
+        continue;
+      }
+    }
     if (w == "estimates" || w == "estimate" || w == "estimated" || w == "estimating") {
       std::string source;
       if (i > 0 && (tokens[i - 1].word() == "analysts" || tokens[i - 1].word() == "experts")) {

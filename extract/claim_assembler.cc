@@ -425,6 +425,16 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           if (W(s, j) == "market") metric = "market_share";
         }
         metric_written = "of";
+        // "China accounts for 30% of ASML's sales": the part's share of the owner's metric.
+        if (metric.empty()) {
+          if (std::optional<PartShare> share = ShareOfOwner(s, vocab, fa, fb)) {
+            metric = share->metric;
+            metric_written = share->written;
+            entity = share->owner;
+            qualifiers.push_back({"part", share->part});
+            verb_pos = share->verb;
+          }
+        }
       } else if (type == v1::QUANTITY_TYPE_MONEY && NearestFund(s, fa) != nullptr) {
         metric = "fund_size";
         entity = NearestFund(s, fa);

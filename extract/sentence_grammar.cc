@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "extract/word_lists.h"
 
@@ -283,6 +284,71 @@ bool JoinsAsRange(absl::string_view text, const QuantityMention& prev, const Qua
 
 std::string Written(const Sentence& s, size_t first, size_t last) {
   return std::string(s.text.substr(s.t[first].begin, s.t[last - 1].end - s.t[first].begin));
+}
+
+std::optional<PartShare> ShareOfOwner(const Sentence& s, const MetricVocabulary& vocab,
+                                      size_t fa, size_t fb) {
+  const size_t n = s.t.size();
+  if (fb + 1 >= n || W(s, fb) != "of") return std::nullopt;
+  // The share verb, before any bound words ("about", "more than", "an estimated").
+  size_t k = fa;
+  while (k > 0 && (W(s, k - 1) == "about" || W(s, k - 1) == "around" ||
+                   W(s, k - 1) == "roughly" || W(s, k - 1) == "nearly" ||
+                   W(s, k - 1) == "almost" || W(s, k - 1) == "over" || W(s, k - 1) == "more" ||
+                   W(s, k - 1) == "than" || W(s, k - 1) == "approximately" ||
+                   W(s, k - 1) == "just" || W(s, k - 1) == "only" || W(s, k - 1) == "least" ||
+                   W(s, k - 1) == "at" || W(s, k - 1) == "an" || W(s, k - 1) == "estimated")) {
+    --k;
+  }
+  size_t verb = n;
+  if (k >= 2 && (W(s, k - 1) == "for" || W(s, k - 1) == "up")) {
+    absl::string_view v = W(s, k - 2);
+    const bool account = v == "account" || v == "accounts" || v == "accounted" ||
+                         v == "accounting";
+    const bool make = v == "make" || v == "makes" || v == "made" || v == "making";
+    if ((W(s, k - 1) == "for" && account) || (W(s, k - 1) == "up" && make)) verb = k - 2;
+  } else if (k >= 1) {
+    absl::string_view v = W(s, k - 1);
+    if (v == "represents" || v == "represented" || v == "represent" || v == "comprises" ||
+        v == "comprised" || v == "contributed" || v == "contributes") {
+      verb = k - 1;
+    }
+  }
+  if (verb == n) return std::nullopt;
+  // "of ASML's sales", "of its revenue", "of the company's revenue".
+  size_t j = fb + 1;
+  const EntityMention* owner = nullptr;
+  for (const EntityMention& e : s.ents) {
+    if (e.possessive && (e.first == j || (e.first == j + 1 && W(s, j) == "the"))) owner = &e;
+  }
+  if (owner == nullptr) return std::nullopt;
+  size_t m = owner->last;
+  if (m < n && s.t[m].kind == TokenKind::kPossessive) ++m;
+  std::optional<MetricHit> hit;
+  for (size_t end = m; end < n && end < m + 3 && IsWord(s, end) && !hit; ++end) {
+    hit = MetricEndingAt(s, vocab, end, true);
+  }
+  if (!hit || absl::EndsWith(hit->metric, "_share")) return std::nullopt;
+  PartShare share;
+  share.owner = owner;
+  share.metric = absl::StrCat(hit->metric, "_share");
+  share.written = hit->written;
+  share.verb = verb;
+  // The part: the clause's subject, else the words naming it ("data centers").
+  if (const EntityMention* part = SubjectBefore(s, verb)) {
+    share.part = part->canonical;
+  } else {
+    std::vector<absl::string_view> words;
+    for (size_t p = verb; p > 0 && words.size() < 3 && IsWord(s, p - 1) &&
+                          !(s.t[p - 1].classes & (kPreposition | kFiller)) &&
+                          !((s.t[p - 1].classes & kNotName) && !(s.t[p - 1].classes & kWeakAlone));
+         --p) {
+      words.insert(words.begin(), W(s, p - 1));
+    }
+    share.part = absl::StrJoin(words, " ");
+  }
+  if (share.part.empty()) return std::nullopt;
+  return share;
 }
 
 }  // namespace grammar

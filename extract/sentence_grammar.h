@@ -123,6 +123,22 @@ void Negate(v1::Quantity* q);
 // shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners".
 bool CountIsAProperty(const Sentence& s, size_t fa);
 
+// A part's share of something an owner has: "China accounts for 30% of ASML's sales",
+// "Data centers made up 88% of Nvidia's revenue".
+struct PartShare {
+  const EntityMention* owner = nullptr;  // ASML
+  std::string metric;                    // "revenue_share"
+  std::string written;                   // "sales"
+  std::string part;                      // "China", "data centers"
+  size_t verb = 0;                       // token of the share verb
+};
+
+// The share a percentage at tokens [fa, fb) states, when a share verb ("accounts for",
+// "made up", "represents") comes before it and "of <owner>'s <metric>" (or "of its
+// <metric>") after it; nullopt otherwise.
+std::optional<PartShare> ShareOfOwner(const Sentence& s, const MetricVocabulary& vocab,
+                                      size_t fa, size_t fb);
+
 // Words that qualify a metric without naming what it is about ("annual revenue", "net
 // profit", "fourth-quarter sales").
 bool MeasureModifier(const Token& t);

@@ -191,7 +191,7 @@ const WordSet& ActorVerbs() {
       "confirmed", "expects", "forecast", "plans", "committed", "commits", "invested",
       "invests", "injected", "allocated", "raised", "spent", "posted", "booked", "earned",
       "generated", "recorded", "shipped", "sold", "acquired", "bought", "agreed", "unveiled",
-      "launched", "employs", "operates", "owns", "imported", "exported", "produced",
+      "launched", "employs", "operates", "owns", "holds", "imported", "exported", "produced",
       "manufactured"};
   return *s;
 }
