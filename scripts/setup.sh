@@ -9,6 +9,7 @@ PACKAGES=(
   g++ pkg-config python3
   libabsl-dev libprotobuf-dev protobuf-compiler
   libre2-dev libhowardhinnant-date-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libgoogle-perftools-dev
   tzdata
 )
 
