@@ -41,6 +41,11 @@
 //   BM_ReconcileInMemoryKeepClaims  7.62 s CPU, peak RSS 2.06 GB (1.6 GB of claim
 //                                   messages in the report arena)
 //   BM_ReconcileSharded             3.01 s CPU, peak RSS 8.5 MB
+// 2026-11-23 02:50 UTC, same code on a quiet machine (load about 1), 9 runs:
+//   BM_ReconcileInMemory 3.85-6.35 s, median 4.4 s; the identical parse+Add phase alone
+//   varied 1.4-2.9 s between runs, so the spread is the VM.
+// 2026-11-23 03:04 UTC, linked with tcmalloc (//third_party:malloc), 5 runs at load 1.2:
+//   BM_ReconcileInMemory 3.00-4.02 s, median 3.19 s, peak RSS 795 MB.
 // What remains is mostly inherent to the output: the report's 500,000 timeline points
 // take 377 MB of arena plus 80 MB of heap for 16-character ids (a protobuf string per
 // id, scope date and unit), and first-touching that memory is about 1 s of Finish here;
