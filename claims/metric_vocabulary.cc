@@ -31,6 +31,7 @@ const std::vector<Entry>& BuiltInEntries() {
                       "plan", "programme", "program", "project", "move", "initiative", "push",
                       "effort", "package", "stake"}},
       {"funding", {"raise", "raised", "raises", "funding", "financing", "funding round",
+                   "provides", "provided", "awarded", "granted", "grant",
                    "round", "secured"}},
       {"spending", {"spend", "spent", "spends", "spending", "expenditure", "support funding",
                     "support"}},

@@ -9,7 +9,8 @@
 //   fund_size        fund size, registered capital, capital, scale, fund, size of the fund
 //   investment       investment, commit/committed, allocate/allocated, invest/invested,
 //                    inject/injected, pour/poured, pledge/pledged, earmark/earmarked
-//   funding          raise/raised, funding, financing, funding round
+//   funding          raise/raised, funding, financing, funding round, grant,
+//                    provides/provided, awarded, granted
 //   spending         spend/spent, spending, expenditure
 //   capex            capex, capital expenditure
 //   valuation        valuation, worth, valued

@@ -94,8 +94,11 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
     if (i < figure_token && (tokens[i].classes & kForecastCue) &&
         !(w == "may" && tokens[i].capitalized && i > 0)) {
       if (w == "target" || w == "plan" || w == "goal" || w == "forecast") {
-        // Nouns count when they head a predicate ("the target is to", "plans to").
-        offer(v1::HEDGE_FORECAST, "");
+        // Nouns count when they head a predicate ("the target is to", "the plan calls
+        // for"), not in a phrase like "under the plan".
+        const bool heads = next == "is" || next == "was" || next == "to" || next == "calls" ||
+                           next == "envisions" || next == "sees" || next == "of";
+        if (heads) offer(v1::HEDGE_FORECAST, "");
       } else {
         offer(v1::HEDGE_FORECAST, "");
       }

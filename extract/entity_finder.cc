@@ -9,20 +9,32 @@
 namespace claimcheck {
 namespace {
 
-// A capitalised run [i, j) that opens a sentence and names something even so: it ends
-// in an organisation word ("Acme Robotics", "Umbrella Corp"), or one word stands before
-// an apposition (", a $2 billion fund"), acts ("Nvidia said", "Sequoia invested",
-// "Alibaba will invest") or is valued ("Hooli is worth"). A
-// plural opener ("Investors said") is not taken for a name.
-bool OpenerIsName(const std::vector<Token>& tokens, size_t i, size_t j) {
-  if (j - i >= 2) return (tokens[j - 1].classes & kOrganisationHead) != 0;
-  if (j >= tokens.size() || tokens[i].word().back() == 's') return false;
+// True when the words from token j on make the name before them the one acting: an
+// actor verb ("said", "invested"), possibly after an auxiliary or a modal ("has
+// earmarked", "was awarded", "will invest").
+bool ActsAt(const std::vector<Token>& tokens, size_t j) {
+  if (j >= tokens.size()) return false;
   if (tokens[j].classes & kActorVerb) return true;
-  // "Alibaba will invest", "Meta could spend".
-  if ((tokens[j].classes & kForecastCue) && j + 1 < tokens.size() &&
-      (tokens[j + 1].classes & (kActorVerb | kMoneyVerb))) {
-    return true;
+  absl::string_view aux = tokens[j].word();
+  const bool auxiliary = (tokens[j].classes & kForecastCue) || aux == "has" || aux == "have" ||
+                         aux == "had" || aux == "was" || aux == "were" || aux == "is";
+  return auxiliary && j + 1 < tokens.size() &&
+         (tokens[j + 1].classes & (kActorVerb | kMoneyVerb)) != 0;
+}
+
+// A capitalised run [i, j) that opens a sentence and names something even so: it ends
+// in an organisation word ("Acme Robotics", "Umbrella Corp"); or it acts ("Nvidia said",
+// "South Korea unveiled", "Japan has earmarked", "Alibaba will invest"), unless it is a
+// descriptor before a name already known (`rest_known`: "Chipmaker SMIC", "Rival
+// Huawei"); or one word stands in apposition (", a $2 billion fund") or is valued
+// ("Hooli is worth"). A plural single word ("Investors said") is not taken for a name.
+bool OpenerIsName(const std::vector<Token>& tokens, size_t i, size_t j, bool rest_known) {
+  if (j - i >= 2) {
+    if (tokens[j - 1].classes & kOrganisationHead) return true;
+    return !rest_known && ActsAt(tokens, j);
   }
+  if (j >= tokens.size() || tokens[i].word().back() == 's') return false;
+  if (ActsAt(tokens, j)) return true;
   // "Hooli is worth ...", "Zenith was valued at ...".
   if ((tokens[j].word() == "is" || tokens[j].word() == "was") && j + 1 < tokens.size() &&
       (tokens[j + 1].word() == "worth" || tokens[j + 1].word() == "valued")) {
@@ -183,7 +195,11 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     size_t first = i;
     bool possessive_after = j < tokens.size() && tokens[j].kind == TokenKind::kPossessive;
     if (i == first_word && !tokens[i].acronym && !KnownProper(tokens[i].lower) &&
-        !(possessive_after && j == i + 1) && !OpenerIsName(tokens, i, j) &&
+        !(possessive_after && j == i + 1) &&
+        !OpenerIsName(tokens, i, j,
+                      /*rest_known=*/j - i >= 2 &&
+                          ((j - i == 2 && tokens[j - 1].acronym) ||
+                           aliases_->Find(Slice(sentence, tokens, i + 1, j)).has_value())) &&
         !aliases_->Find(Slice(sentence, tokens, i, j)).has_value()) {
       ++first;  // a capitalised sentence opener, not known as a name
       while (first < j && !IsNameToken(tokens, first)) ++first;

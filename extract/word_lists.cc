@@ -47,7 +47,8 @@ const WordSet& MoneyVerbs() {
       "commit", "committed", "commits", "allocate", "allocated", "allocates", "invest",
       "invested", "invests", "inject", "injected", "injects", "pour", "poured", "pledge",
       "pledged", "earmark", "earmarked", "raise", "raised", "raises", "spend", "spent",
-      "spends", "spending", "imported", "exported", "lost"};
+      "spends", "spending", "imported", "exported", "lost", "provides", "provided",
+      "awarded", "granted"};
   return *s;
 }
 
