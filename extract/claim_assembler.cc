@@ -148,8 +148,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     size_t metric_first = n;  // first token of a metric noun phrase found before the figure
     size_t verb_pos = fa;
 
-    // 1. Apposition of the previous figure: "RMB 344 billion, about $47.5 billion".
-    if (fa >= 2 && W(s, fa - 1) == "," && s.fig_at[fa - 2] >= 0 &&
+    // 1. Apposition of the previous figure: "RMB 344 billion, about $47.5 billion",
+    // "116 billion yuan ($16 billion)".
+    if (fa >= 2 && (W(s, fa - 1) == "," || W(s, fa - 1) == "(") && s.fig_at[fa - 2] >= 0 &&
         claim_of[s.fig_at[fa - 2]] >= 0 &&
         out[claim_of[s.fig_at[fa - 2]]].quantity.type() == type) {
       const AssembledClaim& prev = out[claim_of[s.fig_at[fa - 2]]];
@@ -178,7 +179,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
                            type == v1::QUANTITY_TYPE_PERCENTAGE_POINT)) {
       size_t k = fa;
       while (k > 0 && !Is(s, k - 1, kUpWord) && !Is(s, k - 1, kDownWord) &&
-             (W(s, k - 1) == "by" || Is(s, k - 1, kFiller) ||
+             (W(s, k - 1) == "by" || W(s, k - 1) == "between" || Is(s, k - 1, kFiller) ||
                        W(s, k - 1) == "was" || W(s, k - 1) == "is" || W(s, k - 1) == "be" ||
                        W(s, k - 1) == "to" || W(s, k - 1) == "expected" ||
                        W(s, k - 1) == "could" || W(s, k - 1) == "will")) {
@@ -349,6 +350,14 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       if (auto hit = MetricBefore(s, vocab, fa)) {
         metric = hit->metric;
         metric_written = hit->written;
+        // "a deal worth Q", "the acquisition, valued at Q": the value of the deal.
+        if (metric == "valuation" && hit->first > 0 &&
+            (W(s, hit->first) == "worth" || W(s, hit->first) == "valued")) {
+          size_t d = hit->first - (W(s, hit->first - 1) == "," ? 1 : 0);
+          if (d > 0 && vocab.Find(W(s, d - 1)).value_or("") == "deal_value") {
+            metric = "deal_value";
+          }
+        }
         // "imports of chipmaking equipment": a trade flow is named by its goods.
         if ((metric == "imports" || metric == "exports") && W(s, hit->last) == "of") {
           size_t j = hit->last + 1;

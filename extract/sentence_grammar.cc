@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "extract/word_lists.h"
 
 namespace claimcheck {
@@ -117,6 +118,19 @@ const EntityMention* SubjectBefore(const Sentence& s, size_t pos) {
     size_t before = e.first;
     while (before > 0 && (W(s, before - 1) == "the" || W(s, before - 1) == "a")) --before;
     if (before > 0 && W(s, before - 1) == ",") {
+      bool closed = false;
+      for (size_t k = e.last; k < pos; ++k) closed = closed || W(s, k) == ",";
+      if (closed) continue;
+    }
+    // Inside a relative clause ", which makes DRAM," that closes before `pos`.
+    bool relative = false;
+    for (size_t k = e.first, steps = 0; k-- > 1 && steps < 6 && !relative; ++steps) {
+      if (W(s, k) == ",") break;
+      relative = (W(s, k) == "which" || W(s, k) == "who" || W(s, k) == "whose" ||
+                  W(s, k) == "that") &&
+                 W(s, k - 1) == ",";
+    }
+    if (relative) {
       bool closed = false;
       for (size_t k = e.last; k < pos; ++k) closed = closed || W(s, k) == ",";
       if (closed) continue;
@@ -274,9 +288,11 @@ size_t CountWords(absl::string_view phrase) {
 // "13% to 15%", "13-15%": `prev` and `q` make one range.
 bool JoinsAsRange(absl::string_view text, const QuantityMention& prev, const QuantityMention& q) {
   absl::string_view gap = text.substr(prev.end, q.begin - prev.end);
-  if (gap != " to " && gap != "-") return false;
-  absl::string_view before = text.substr(0, prev.begin);
-  bool from = absl::EndsWith(absl::StripTrailingAsciiWhitespace(before), "from");
+  absl::string_view before = absl::StripTrailingAsciiWhitespace(text.substr(0, prev.begin));
+  // "between 8% and 10%" is one range too.
+  const bool between = gap == " and " && absl::EndsWithIgnoreCase(before, "between");
+  if (gap != " to " && gap != "-" && !between) return false;
+  bool from = absl::EndsWith(before, "from");
   return !from && prev.quantity.unit() == q.quantity.unit() &&
          prev.quantity.type() == q.quantity.type() &&
          prev.quantity.bound() != v1::BOUND_KIND_RANGE && q.quantity.value() > prev.quantity.value();

@@ -151,7 +151,7 @@ std::string MarketBefore(const Sentence& s, size_t metric_first);
 
 size_t CountWords(absl::string_view phrase);
 
-// "13% to 15%", "13-15%": `prev` and `q` make one range.
+// "13% to 15%", "13-15%", "between 8% and 10%": `prev` and `q` make one range.
 bool JoinsAsRange(absl::string_view text, const QuantityMention& prev, const QuantityMention& q);
 
 std::string Written(const Sentence& s, size_t first, size_t last);

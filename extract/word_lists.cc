@@ -124,7 +124,8 @@ const WordSet& NotNames() {
       "chinese", "american", "european", "japanese", "korean", "taiwanese", "dutch",
       "german", "western", "global", "national", "state", "government", "ceo", "like",
       "such", "e.g", "i.e", "etc", "image", "better", "well", "everyone", "anyone", "someone",
-      "nothing", "people", "sources", "analysts", "experts", "officials"};
+      "nothing", "people", "sources", "analysts", "experts", "officials", "ipo", "ipos",
+      "r&d", "m&a", "esg", "etf", "ev", "evs"};
   return *s;
 }
 
