@@ -21,7 +21,8 @@ struct Entry {
 const std::vector<Entry>& BuiltInEntries() {
   static const auto* entries = new std::vector<Entry>{
       {"revenue", {"revenue", "sales", "turnover", "top line"}},
-      {"profit", {"profit", "net profit", "net income", "earnings", "operating profit"}},
+      {"profit", {"profit", "net profit", "net income", "earnings", "operating profit",
+                  "operating income"}},
       {"net_loss", {"net loss", "loss", "losses", "lost"}},
       {"fund_size", {"fund size", "registered capital", "capital", "scale", "fund",
                      "size of the fund", "fund's size", "funds"}},
@@ -38,6 +39,7 @@ const std::vector<Entry>& BuiltInEntries() {
       {"capex", {"capex", "capital expenditure", "capital spending"}},
       {"valuation", {"valuation", "worth", "valued", "value"}},
       {"deal_value", {"deal", "acquisition", "takeover", "contract", "order"}},
+      {"orders", {"orders", "net orders", "new orders", "bookings", "order intake"}},
       {"process_node", {"node", "process", "process node", "technology node", "process technology"}},
       {"capacity", {"capacity", "production capacity", "output", "monthly capacity"}},
       {"market_share", {"market share", "share"}},

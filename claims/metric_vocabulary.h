@@ -23,6 +23,7 @@
 //   gross_margin     gross margin, margin
 //   term             term (of a fund), lifespan
 //   demand, shipments, price, subsidy, employees, size, yield
+//   orders           orders, net orders, new orders, bookings, order intake
 //   net_loss         net loss, loss, losses, lost
 //   imports, exports  (also "imported", "exported")
 //   time_to_market   time to market, introduce, launch, hit the market, ship, release

@@ -90,15 +90,34 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       if (w != "estimated" || i < figure_token) offer(v1::HEDGE_ESTIMATED, source);
       continue;
     }
+    // "below the 4.8 billion euros analysts had expected": a figure others expected is
+    // their estimate.
+    if (i > figure_token && i <= figure_token + 8 &&
+        (w == "expected" || w == "estimated" || w == "forecast" || w == "predicted" ||
+         w == "anticipated" || w == "projected")) {
+      size_t k = i;
+      if (k > 0 && (tokens[k - 1].word() == "had" || tokens[k - 1].word() == "have")) --k;
+      if (k > 0 && (tokens[k - 1].word() == "analysts" || tokens[k - 1].word() == "economists" ||
+                    tokens[k - 1].word() == "investors" || EntityEndingAt(entities, k))) {
+        const EntityMention* e = EntityEndingAt(entities, k);
+        offer(v1::HEDGE_ESTIMATED, e != nullptr ? e->canonical : tokens[k - 1].lower);
+        continue;
+      }
+    }
     // Forecast cues before the figure. "May" capitalised mid-sentence is a month.
     if (i < figure_token && (tokens[i].classes & kForecastCue) &&
         !(w == "may" && tokens[i].capitalized && i > 0)) {
       if (w == "target" || w == "plan" || w == "goal" || w == "forecast") {
         // Nouns count when they head a predicate ("the target is to", "the plan calls
-        // for"), not in a phrase like "under the plan".
+        // for"), not in a phrase like "under the plan"; after a name they are verbs
+        // ("Qualcomm forecast revenue").
         const bool heads = next == "is" || next == "was" || next == "to" || next == "calls" ||
                            next == "envisions" || next == "sees" || next == "of";
-        if (heads) offer(v1::HEDGE_FORECAST, "");
+        const bool verb = EntityEndingAt(entities, i) != nullptr ||
+                          (i > 0 && (tokens[i - 1].word() == "it" ||
+                                     tokens[i - 1].word() == "they" ||
+                                     tokens[i - 1].word() == "company"));
+        if (heads || verb) offer(v1::HEDGE_FORECAST, "");
       } else {
         offer(v1::HEDGE_FORECAST, "");
       }

@@ -230,6 +230,29 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         }
       }
     }
+    // "$7.4 billion, a 36% increase from a year ago": a change noun after a percentage.
+    if (metric.empty() && (type == v1::QUANTITY_TYPE_PERCENT ||
+                           type == v1::QUANTITY_TYPE_PERCENTAGE_POINT) &&
+        fb < n && (W(s, fb) == "increase" || W(s, fb) == "rise" || W(s, fb) == "jump" ||
+                   W(s, fb) == "gain" || W(s, fb) == "growth" || W(s, fb) == "decline" ||
+                   W(s, fb) == "drop" || W(s, fb) == "fall" || W(s, fb) == "decrease")) {
+      const bool down = W(s, fb) == "decline" || W(s, fb) == "drop" || W(s, fb) == "fall" ||
+                        W(s, fb) == "decrease";
+      std::optional<MetricHit> base = MetricBefore(s, vocab, fa);
+      growth = true;
+      metric = GrowthMetric(base ? base->metric : "");
+      metric_written = base ? absl::StrCat(base->written, " ", W(s, fb)) : std::string(W(s, fb));
+      if (base) {
+        entity = OwnerBefore(s, base->first);
+        metric_first = base->first;
+        verb_pos = base->first;
+      }
+      if (down && c.quantity.value() > 0) Negate(&c.quantity);
+      year_on_year = SentenceHas(s, {"year-on-year", "yoy"}) ||
+                     absl::StrContains(absl::AsciiStrToLower(in.text), "year earlier") ||
+                     absl::StrContains(absl::AsciiStrToLower(in.text), "year ago") ||
+                     absl::StrContains(absl::AsciiStrToLower(in.text), "year on year");
+    }
     // 4. A verb before the figure.
     if (metric.empty()) {
       size_t k = SkipFillersLeft(s, fa);
@@ -371,6 +394,11 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         verb_pos = hit->first;
         metric_first = hit->first;
         entity = OwnerBefore(s, hit->first);
+        // "Operating income at Texas Instruments ... to $1.2 billion".
+        if (entity == nullptr &&
+            (W(s, hit->last) == "of" || W(s, hit->last) == "at" || W(s, hit->last) == "for")) {
+          entity = EntityStartingNear(s, hit->last + 1, 2);
+        }
         if (metric == "time_to_market" || metric == "time_to_develop") metric.clear();
       }
     }

@@ -96,9 +96,9 @@ TEST(ExtractorTest, MetricFilesExtendTheVocabulary) {
                            "/extractor_test_metrics.txt";
   {
     std::ofstream out(path);
-    out << "# our own words\nbookings = orders\n";
+    out << "# our own words\nbacklog = order_backlog\n";
   }
-  const v1::Document d = Doc("m", "Acme's bookings reached $5 billion in 2024.", 0);
+  const v1::Document d = Doc("m", "Acme's backlog reached $5 billion in 2024.", 0);
   auto plain = Extractor::Create({});
   ASSERT_TRUE(plain.ok()) << plain.status();
   std::vector<v1::Claim> before = ExtractAll(**plain, d);
@@ -108,9 +108,9 @@ TEST(ExtractorTest, MetricFilesExtendTheVocabulary) {
   ASSERT_TRUE(extended.ok()) << extended.status();
   std::vector<v1::Claim> after = ExtractAll(**extended, d);
   ASSERT_EQ(after.size(), 1u);
-  EXPECT_EQ(after[0].subject().metric(), "orders");
+  EXPECT_EQ(after[0].subject().metric(), "order_backlog");
   EXPECT_EQ(after[0].subject().entity(), "Acme");
-  for (const v1::Claim& c : before) EXPECT_NE(c.subject().metric(), "orders");
+  for (const v1::Claim& c : before) EXPECT_NE(c.subject().metric(), "order_backlog");
 
   options.metric_files = {"/nonexistent/metrics.txt"};
   auto missing = Extractor::Create(options);
