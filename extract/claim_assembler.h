@@ -7,13 +7,14 @@
 //
 // The metric comes from the first rule that applies (claims/metric_vocabulary.h maps the
 // words):
-//   1. apposition of another figure ("RMB 344 billion, about $47.5 billion"): the same
-//      subject as that figure;
+//   1. apposition of another figure ("RMB 344 billion, about $47.5 billion", "116
+//      billion yuan ($16 billion)"): the same subject as that figure;
 //   2. "<metric> of Q" ("registered capital of RMB 344 billion", "the size of 20 soccer
 //      fields");
 //   3. a percentage after a change word ("rose 27%", "soar by nearly 60%", "up 34%",
-//      "the increase was about 27%"): "<base>_growth", the base being the nearest metric
-//      word before; declines ("fell", "down") make the value negative;
+//      "the increase was about 27%", "a 36% increase"): "<base>_growth", the base being
+//      the nearest metric word before; declines ("fell", "down") make the value negative;
+//      "values X at Q" -> X's valuation;
 //   4. a verb before the figure: committed/allocated/invested/injected Q (in|to Y) ->
 //      investment, recipient Y; raised -> funding (a fund's size for a fund); spent ->
 //      spending (capex when spent on plant/equipment); contributed/put in -> the
@@ -22,16 +23,19 @@
 //   5. the noun the figure modifies: "a RMB 71 billion fund" -> fund_size, "a $56 billion
 //      move" -> investment, "a 15-year term" -> term, "the RMB 344 million Big Fund III";
 //   6. the nearest metric word before the figure in the sentence ("Fourth-quarter
-//      revenue was $2.21 billion", "best process ... is the 40nm process");
+//      revenue was $2.21 billion", "best process ... is the 40nm process"; "a deal worth
+//      Q" -> deal_value);
 //   7. the unit: nm -> process_node; "take Q to introduce" -> time_to_market; a counted
-//      noun -> that noun ("19 shareholders").
+//      noun -> that noun ("19 shareholders"); "30% of the market" -> market_share; "A
+//      accounts for P% of B's revenue" -> B's revenue_share with A as the part.
 // The entity: a possessive owner ("SMIC's revenue", "the company's sales"); "among the N
 // partners for Y" -> Y; "demand for Y" -> Y; "take Q before Y offers" -> Y; a fund for a
 // fund-size figure; else the subject of the clause (the nearest name before the verb,
 // not inside a prepositional phrase; a name in a coordinated list stands for the whole
-// group; after an opening participle clause, the name after the comma); else the entity
-// the previous sentence was about (lower confidence). Figures without an entity or a
-// metric are dropped: they are not claims.
+// group; after an opening participle clause, the name after the comma); else the market
+// the metric's own modifiers name ("global chip sales"); else the entity the previous
+// sentence was about (lower confidence), unless another name is this sentence's subject.
+// Figures without an entity or a metric are dropped: they are not claims.
 //
 // The walks over the sentence these rules use (the clause's subject, a possessive owner,
 // the nearest metric phrase, ...) are in extract/sentence_grammar.h.
