@@ -7,8 +7,9 @@
 //   revenue          revenue, revenues, sales, turnover
 //   profit           profit, net profit, net income, earnings
 //   fund_size        fund size, registered capital, capital, scale, fund, size of the fund
-//   investment       investment, commit/committed, allocate/allocated, invest/invested,
-//                    inject/injected, pour/poured, pledge/pledged, earmark/earmarked
+//   investment       investment, commitment(s), commit/committed, allocate/allocated,
+//                    invest/invested, inject/injected, pour/poured, pledge/pledged,
+//                    earmark/earmarked
 //   funding          raise/raised, funding, financing, funding round, grant,
 //                    provides/provided, awarded, granted
 //   spending         spend/spent, spending, expenditure

@@ -265,7 +265,10 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         if (metric == "investment") {
           // Recipient: "Q to/in/into Y".
           if (fb < n && (W(s, fb) == "to" || W(s, fb) == "in" || W(s, fb) == "into")) {
-            if (const EntityMention* r = EntityStartingNear(s, fb + 1, 3)) {
+            // Not a pronoun ("to support its chip industry"): the investor's own.
+            const EntityMention* r = EntityStartingNear(s, fb + 1, 3);
+            if (r != nullptr && !(r->reference && (W(s, r->first) == "its" ||
+                                                   W(s, r->first) == "their"))) {
               qualifiers.push_back({"recipient", r->canonical});
             }
           }

@@ -167,48 +167,61 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       }
     }
     // Determiner + company/fund/project word: "the company", "its national chip fund".
+    // (Inside the do-while, `continue` leaves the block.) "its" before any other noun
+    // ("its largest investment", "its revenue") goes on to the pronoun rule below.
     if (IsDeterminer(w) && w != "a" && w != "an") {
-      size_t k = i + 1;
-      // Modifiers may be capitalised when hyphenated: "the Shanghai-based chipmaker".
-      while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord &&
-             (!t[k].capitalized || t[k].modifier) && !CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
-             t[k].word() != "investment" && t[k].word() != "deal") {
-        ++k;
-      }
-      if (k >= n || k >= i + 5 || t[k].kind != TokenKind::kWord || t[k].capitalized) continue;
-      if (!CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
-          t[k].word() != "investment" && t[k].word() != "deal") {
-        continue;
-      }
-      // Only the noun directly heading the phrase: "the company's", "the fund", not "the
-      // company of" chains; the next token must not continue a compound noun.
-      if (k + 1 < n && t[k + 1].kind == TokenKind::kWord && !t[k + 1].capitalized &&
-          (CompanyWord(t[k + 1].lower) || FundWord(t[k + 1].lower))) {
-        continue;
-      }
-      std::string target;
-      bool fund = false;
-      absl::string_view head = t[k].lower;
-      if (FundWord(head)) {
-        // "the fund" is the fund the text is mostly about.
-        target = !discourse.topic_fund.empty() ? discourse.topic_fund : discourse.fund;
-        if (target.empty() && k > i + 1) target = "Big Fund";  // "its national chip fund"
-        fund = true;
-      } else if (CompanyWord(head)) {
-        target = discourse.company.empty() ? discourse.subject : discourse.company;
-        for (const EntityMention& m : *mentions) {  // "SMIC's 7nm ..., and the foundry"
-          if (m.last <= i && !m.fund && !m.group) target = m.canonical;
+      const size_t added_before = added.size();
+      size_t consumed_to = i;
+      bool reached = false;
+      do {
+        size_t k = i + 1;
+        // Modifiers may be capitalised when hyphenated: "the Shanghai-based chipmaker".
+        while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord &&
+               (!t[k].capitalized || t[k].modifier) && !CompanyWord(t[k].lower) &&
+               !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
+               t[k].word() != "investment" && t[k].word() != "deal") {
+          ++k;
         }
-      } else if (ProjectWord(head)) {
-        target = discourse.object.empty() ? discourse.subject : discourse.object;
-      } else if ((head == "investment" || head == "deal") && (w == "this" || w == "the")) {
-        target = discourse.subject;
+        if (k >= n || k >= i + 5 || t[k].kind != TokenKind::kWord || t[k].capitalized) continue;
+        if (!CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
+            t[k].word() != "investment" && t[k].word() != "deal") {
+          continue;
+        }
+        // Only the noun directly heading the phrase: "the company's", "the fund", not "the
+        // company of" chains; the next token must not continue a compound noun.
+        if (k + 1 < n && t[k + 1].kind == TokenKind::kWord && !t[k + 1].capitalized &&
+            (CompanyWord(t[k + 1].lower) || FundWord(t[k + 1].lower))) {
+          continue;
+        }
+        std::string target;
+        bool fund = false;
+        absl::string_view head = t[k].lower;
+        if (FundWord(head)) {
+          // "the fund" is the fund the text is mostly about.
+          target = !discourse.topic_fund.empty() ? discourse.topic_fund : discourse.fund;
+          if (target.empty() && k > i + 1) target = "Big Fund";  // "its national chip fund"
+          fund = true;
+        } else if (CompanyWord(head)) {
+          target = discourse.company.empty() ? discourse.subject : discourse.company;
+          for (const EntityMention& m : *mentions) {  // "SMIC's 7nm ..., and the foundry"
+            if (m.last <= i && !m.fund && !m.group) target = m.canonical;
+          }
+        } else if (ProjectWord(head)) {
+          target = discourse.object.empty() ? discourse.subject : discourse.object;
+        } else if ((head == "investment" || head == "deal") && (w == "this" || w == "the")) {
+          target = discourse.subject;
+        }
+        if (!target.empty() && !Overlaps(*mentions, i, k + 1) && !Overlaps(added, i, k + 1)) {
+          added.push_back(Make(sentence, t, i, k + 1, target, fund || LooksLikeFund(target)));
+        }
+        consumed_to = k;
+        reached = true;
+      } while (false);
+      // ("their" stays a determiner: "their combined revenues" is about the group named.)
+      if (w != "its" || added.size() > added_before) {
+        if (reached) i = consumed_to;
+        continue;
       }
-      if (!target.empty() && !Overlaps(*mentions, i, k + 1) && !Overlaps(added, i, k + 1)) {
-        added.push_back(Make(sentence, t, i, k + 1, target, fund || LooksLikeFund(target)));
-      }
-      i = k;
-      continue;
     }
     // Pronouns: it, its, they, their (not the dummy "it" of "it could take ... before").
     if ((w == "it" || w == "its" || w == "they" || w == "their") && t[i].kind == TokenKind::kWord) {
