@@ -168,7 +168,18 @@ const EntityMention* PossessiveEndingAt(const Sentence& s, size_t possessive_tok
 const EntityMention* OwnerBefore(const Sentence& s, size_t pos) {
   for (size_t k = pos, steps = 0; k-- > 0 && steps < 5; ++steps) {
     if (s.t[k].kind == TokenKind::kPossessive) return PossessiveEndingAt(s, k);
-    if (W(s, k) == "its" || W(s, k) == "their") return PossessiveEndingAt(s, k);
+    if (W(s, k) == "its" || W(s, k) == "their") {
+      const EntityMention* e = PossessiveEndingAt(s, k);
+      // "SMIC said its revenue": the name the pronoun stands for, when this sentence has it.
+      if (e != nullptr && e->reference) {
+        for (const EntityMention& m : s.ents) {
+          if (!m.reference && !m.group && m.last <= e->first && m.canonical == e->canonical) {
+            return &m;
+          }
+        }
+      }
+      return e;
+    }
     if (s.t[k].kind == TokenKind::kPunct || Is(s, k, kPreposition) ||
         W(s, k) == "is" || W(s, k) == "was" || W(s, k) == "the" || W(s, k) == "a") {
       return nullptr;
