@@ -7,6 +7,13 @@
 namespace claimcheck {
 namespace {
 
+// People who report without a name: "analysts said", "somebody claimed".
+bool IsUnnamedSource(absl::string_view w) {
+  return w == "analyst" || w == "analysts" || w == "officials" || w == "executives" ||
+         w == "somebody" || w == "someone" || w == "critics" || w == "observers" ||
+         w == "commentators" || w == "bloggers" || w == "users" || w == "posters";
+}
+
 int Rank(v1::Hedge h) {
   switch (h) {
     case v1::HEDGE_RUMOURED: return 4;
@@ -165,9 +172,8 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       if (const EntityMention* e = EntityEndingAt(entities, k)) {
         source = e->canonical;
         reporting = true;
-      } else if (k > 0 && (tokens[k - 1].word() == "analyst" || tokens[k - 1].word() == "analysts" ||
-                           tokens[k - 1].word() == "officials" || tokens[k - 1].word() == "executives")) {
-        source = tokens[k - 1].lower;
+      } else if (k > 0 && IsUnnamedSource(tokens[k - 1].word())) {
+        source = tokens[k - 1].lower;  // "analysts said", "somebody claimed"
         reporting = true;
       } else if (i > 0 && tokens[i - 1].word() == ",") {
         if (const EntityMention* after = EntityAt(entities, i + 1)) {

@@ -371,7 +371,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
                             before_figure == "were" || before_figure == "is" ||
                             before_figure == "totalled" || before_figure == "totaled" ||
                             before_figure == "stood" || before_figure == "hit";
-    if (metric.empty() && type != v1::QUANTITY_TYPE_DURATION && type != v1::QUANTITY_TYPE_COUNT &&
+    if (metric.empty() && type != v1::QUANTITY_TYPE_DURATION &&
+        type != v1::QUANTITY_TYPE_COUNT &&
         (type != v1::QUANTITY_TYPE_NUMBER || level_verb)) {
       if (auto hit = MetricBefore(s, vocab, fa)) {
         metric = hit->metric;
@@ -405,6 +406,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         if (metric == "time_to_market" || metric == "time_to_develop") metric.clear();
       }
     }
+    // A size in nanometres is a process node whatever noun names it ("7nm yields",
+    // "revenue from 7nm chips").
+    if (c.quantity.unit() == "nm" && !metric.empty()) metric = "process_node";
     // 7. The unit.
     if (metric.empty()) {
       explicit_metric = false;
