@@ -23,7 +23,8 @@
 //   utilization      utilization, utilisation, capacity utilisation, utilization rate
 //   gross_margin     gross margin, margin
 //   term             term (of a fund), lifespan
-//   demand, shipments, price, subsidy, employees, size, yield
+//   price            price(s), cost, (average) selling price(s), ASP
+//   demand, shipments, subsidy, employees, size, yield
 //   orders           orders, net orders, new orders, bookings, order intake
 //   net_loss         net loss, loss, losses, lost
 //   imports, exports  (also "imported", "exported")

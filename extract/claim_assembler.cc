@@ -146,6 +146,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     bool explicit_metric = true;
     bool growth = false, year_on_year = false;
     size_t metric_first = n;  // first token of a metric noun phrase found before the figure
+    bool of_market = false;   // the entity is a market named by the metric's modifiers
     size_t verb_pos = fa;
 
     // 1. Apposition of the previous figure: "RMB 344 billion, about $47.5 billion",
@@ -534,6 +535,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       c.subject.set_entity(market);
       c.subject.set_entity_as_written(Written(s, metric_first - CountWords(market), metric_first));
       confidence += 0.1;
+      of_market = true;
     } else {
       // The entity the previous sentences were about, when this one names a metric.
       std::string carried = metric == "fund_size" && !discourse->fund.empty() ? discourse->fund
@@ -615,7 +617,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       NarrowToLastYear(&c.scope);
     }
     c.confidence = std::min(0.95, confidence);
-    if (sentence_subject.empty()) sentence_subject = c.subject.entity();
+    // A market is no subject later sentences go on about ("Total investment ..." after
+    // "Memory prices ...").
+    if (sentence_subject.empty() && !of_market) sentence_subject = c.subject.entity();
     claim_of[qi] = static_cast<int>(out.size());
     out.push_back(std::move(c));
   }

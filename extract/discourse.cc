@@ -319,7 +319,16 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
           prepositional = true;
         }
       }
-      if (!prepositional) first_subject = m.canonical;
+      // A trailing source (", TrendForce predicts", ", the ministry said") reports the
+      // sentence; it is not what the sentence is about.
+      size_t before = m.first;
+      if (before > 0 && tokens[before - 1].word() == "the") --before;
+      const bool source =
+          before > 0 && tokens[before - 1].word() == "," && m.last < tokens.size() &&
+          ((tokens[m.last].classes & kReportingVerb) || tokens[m.last].word() == "predicts" ||
+           tokens[m.last].word() == "expects" || tokens[m.last].word() == "estimates" ||
+           tokens[m.last].word() == "forecasts");
+      if (!prepositional && !source) first_subject = m.canonical;
     }
     if (m.fund) discourse->fund = m.canonical;
   }
