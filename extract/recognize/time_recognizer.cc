@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "extract/recognize/time_anchors.h"
 
 namespace claimcheck {
 namespace {
@@ -20,9 +21,7 @@ namespace {
 enum Family { kQuarter, kHalf, kFiscalYear, kYearRange, kNextPeriod, kRelative, kAsOf,
               kMonth, kYear, kIsoDate, kFamilies };
 
-#define CC_MONTHS                                                                      \
-  "January|February|March|April|May|June|July|August|September|October|November|" \
-  "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+#define CC_MONTHS CLAIMCHECK_MONTH_SPELLINGS
 #define CC_PREP "in|during|for|by|before|since|through|until|throughout|of|as of|from|after"
 
 const char* const kPatterns[kFamilies] = {
@@ -423,206 +422,6 @@ bool MaySpan(int f, absl::string_view span) {
   }
 }
 
-// Anchors. Every expression of every family holds, at the start of one of its words, an
-// anchor: a year-like "19dd"/"20dd", a quarter or half digit glued to its letter ("Q3",
-// "3Q", "H1", "1H"), "FY", the words "year(s)", "month(s)", "decade(s)", a word starting
-// "quarter" or "half" (any case), a month as kMonth spells it ("Sep", "March": case
-// matters there) or "as of" (kAsOf, any case). Before its first anchor an expression
-// holds only ASCII letters, digits, blanks, '-' and '\''. So the combined pass can start
-// just before the first anchor, and stops when none is left: most sentences with
-// figures but no period never reach RE2. With
-// (?i) two ASCII letters also match non-ASCII ones (s and U+017F, k and U+212A): from
-// such a character on, the text is searched from `pos` as before. No other non-ASCII
-// character can be part of an expression before its first anchor.
-bool IsBlank(char c) {  // RE2's \s
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-// The words "year", "quarter", "half", "decade" and "month" are part of an expression
-// only after an ordinal ("third quarter", "first half"), a direction ("last year", "the
-// current quarter"), a count ("next two years", "past 12 months", "couple of years") or
-// "fiscal"/"financial", with blanks or hyphens between. True when the word before
-// position i is one of those (a superset: any "of", any one- or two-digit number).
-bool PeriodWordBefore(absl::string_view text, size_t i) {
-  size_t e = i;
-  while (e > 0 && (IsBlank(text[e - 1]) || text[e - 1] == '-')) --e;
-  if (e == i) return false;
-  size_t b = e;
-  while (b > 0 && absl::ascii_isalnum(static_cast<unsigned char>(text[b - 1]))) --b;
-  const absl::string_view w = text.substr(b, e - b);
-  if (w.empty()) return false;
-  if (w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) {
-        return absl::ascii_isdigit(static_cast<unsigned char>(c));
-      })) {
-    return true;
-  }
-  static constexpr absl::string_view kWords[] = {
-      "last", "this", "next", "previous", "current", "past", "coming", "following",
-      "fiscal", "financial", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
-      "4th", "final", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-      "ten", "eleven", "twelve", "fifteen", "twenty", "of"};
-  for (absl::string_view k : kWords) {
-    if (absl::EqualsIgnoreCase(w, k)) return true;
-  }
-  return false;
-}
-
-bool AnchorAt(absl::string_view text, size_t i) {
-  const size_t n = text.size();
-  const char c = text[i];
-  const char c1 = i + 1 < n ? text[i + 1] : '\0';
-  auto digit = [](char d) { return d >= '0' && d <= '9'; };
-  if (digit(c)) {
-    if ((c == '1' && c1 == '9') || (c == '2' && c1 == '0')) {
-      return i + 3 < n && digit(text[i + 2]) && digit(text[i + 3]);
-    }
-    return (c >= '1' && c <= '4' && (c1 | 0x20) == 'q') ||
-           ((c == '1' || c == '2') && (c1 | 0x20) == 'h');
-  }
-  // c is an ASCII letter here. The letters of its word:
-  size_t we = i;
-  while (we < n && absl::ascii_isalpha(static_cast<unsigned char>(text[we]))) ++we;
-  const absl::string_view w = text.substr(i, we - i);
-  const bool word_ends = we == n || !(absl::ascii_isdigit(static_cast<unsigned char>(text[we])) ||
-                                      text[we] == '_');  // \b after the letters
-  // kMonth reads its month case-sensitively, as a whole word.
-  if (c >= 'A' && c <= 'Z' && word_ends) {
-    static const std::vector<std::string>* kMonthNames =
-        new std::vector<std::string>(absl::StrSplit(CC_MONTHS, '|'));
-    for (const std::string& m : *kMonthNames) {
-      if (w == m) return true;
-    }
-  }
-  const char l0 = static_cast<char>(c | 0x20);
-  if (l0 == 'q' && c1 >= '1' && c1 <= '4') return true;
-  if (l0 == 'h' && (c1 == '1' || c1 == '2')) return true;
-  if (l0 == 'f' && (c1 | 0x20) == 'y') return true;
-  // A keyword (lower case) at i, in any case.
-  auto word = [&](absl::string_view w) {
-    if (i + w.size() > n) return false;
-    for (size_t k = 0; k < w.size(); ++k) {
-      if (absl::ascii_tolower(static_cast<unsigned char>(text[i + k])) != w[k]) return false;
-    }
-    return true;
-  };
-  // "year", "month", "decade" end their word ("years?\b"); "quarter" and "half" may be
-  // followed by a year with no blank ("quarter2024").
-  auto whole = [&](absl::string_view singular) {
-    return word_ends && (absl::EqualsIgnoreCase(w, singular) ||
-                         (w.size() == singular.size() + 1 && (w.back() | 0x20) == 's' &&
-                          absl::EqualsIgnoreCase(w.substr(0, singular.size()), singular)));
-  };
-  switch (l0) {
-    case 'y': return whole("year") && PeriodWordBefore(text, i);
-    case 'q': return word("quarter") && PeriodWordBefore(text, i);
-    case 'h': return word("half") && PeriodWordBefore(text, i);
-    case 'd': return whole("decade") && PeriodWordBefore(text, i);
-    case 'm': return whole("month") && PeriodWordBefore(text, i);
-    case 'a': {
-      if (!word("as")) return false;
-      size_t k = i + 2;
-      while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' ||
-                       text[k] == '\f' || text[k] == '\r')) {
-        ++k;
-      }
-      return k > i + 2 && k + 2 <= n && (text[k] | 0x20) == 'o' && (text[k + 1] | 0x20) == 'f';
-    }
-    default: return false;
-  }
-}
-
-// A necessary condition for AnchorAt(text, i) on its first two bytes (c1 = '\0' at the
-// end): most words starting with an anchor letter ("and", "for", "more") stop here.
-inline bool MayAnchor(char c, char c1) {
-  const char l1 = static_cast<char>(c1 | 0x20);
-  switch (c) {
-    case '1': case '2': return true;
-    case '3': case '4': return l1 == 'q';
-    case 'q': case 'Q': return l1 == 'u' || (c1 >= '1' && c1 <= '4');
-    case 'h': case 'H': return l1 == 'a' || c1 == '1' || c1 == '2';
-    case 'f': return l1 == 'y';
-    case 'F': return l1 == 'y' || c1 == 'e';
-    case 'y': case 'Y': case 'd': return l1 == 'e';
-    case 'D': return l1 == 'e';
-    case 'm': return l1 == 'o';
-    case 'M': return l1 == 'o' || c1 == 'a';
-    case 'a': return l1 == 's';
-    case 'A': return l1 == 's' || c1 == 'p' || c1 == 'u';
-    case 'J': return c1 == 'a' || c1 == 'u';
-    case 'S': return c1 == 'e';
-    case 'O': return c1 == 'c';
-    case 'N': return c1 == 'o';
-    default: return false;
-  }
-}
-
-// Where the combined pass may start to find the first expression that begins at or after
-// `pos` (see AnchorAt): back from the first anchor over the bytes an expression may hold
-// before it. text.size() when no anchor is left; `pos` itself when U+017F or U+212A
-// comes first. Sets *anchor to the anchor found, or npos when `pos` is returned for them.
-size_t SearchStart(absl::string_view text, size_t pos, size_t* anchor) {
-  *anchor = absl::string_view::npos;
-  // Bit 1: word byte ([0-9A-Za-z_], RE2's \b); 2: non-ASCII; 4: may begin an anchor.
-  static const auto* kFlags = [] {
-    auto* t = new std::array<unsigned char, 256>();
-    for (int b = 0; b < 256; ++b) {
-      const unsigned char u = static_cast<unsigned char>(b);
-      if (b >= 0x80) {
-        // First bytes of U+017F (C5 BF) and U+212A (E2 84 AA), which (?i) matches as 's'
-        // and 'k'; every other non-ASCII byte is outside every expression (the en dash
-        // of "2019–2021" comes after the year, the first anchor).
-        (*t)[b] = b == 0xC5 || b == 0xE2 ? 2 : 0;
-        continue;
-      }
-      (*t)[b] = absl::ascii_isalnum(u) || b == '_' ? 1 : 0;
-      if (absl::string_view("1234qQhHfFyYdDmMaAJSON").find(static_cast<char>(b)) !=
-          absl::string_view::npos) {
-        (*t)[b] |= 4;
-      }
-    }
-    return t;
-  }();
-  const size_t n = text.size();
-  auto flags = [&](size_t k) { return (*kFlags)[static_cast<unsigned char>(text[k])]; };
-  size_t a = pos;
-  // Inside a word at `pos`: no word starts before its end.
-  if (pos > 0 && (flags(pos - 1) & 1)) {
-    while (a < n && (flags(a) & 1)) ++a;
-  }
-  while (a < n) {
-    const unsigned f = flags(a);
-    if (f & 2) {
-      if (text.substr(a, 2) == "\xC5\xBF" || text.substr(a, 3) == "\xE2\x84\xAA") return pos;
-      ++a;
-      continue;
-    }
-    if (!(f & 1)) {
-      ++a;
-      continue;
-    }
-    // A word starts at a: only its first byte can begin an anchor.
-    if ((f & 4) && MayAnchor(text[a], a + 1 < n ? text[a + 1] : '\0') && AnchorAt(text, a)) {
-      break;
-    }
-    ++a;
-    while (a < n && (flags(a) & 1)) ++a;
-  }
-  if (a >= n) {
-    return n;
-  }
-  *anchor = a;
-  size_t s = a;
-  while (s > pos) {
-    const char c = text[s - 1];
-    if (!(absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '\t' ||
-          c == '\n' || c == '\f' || c == '\r' || c == '-' || c == '\'')) {
-      break;
-    }
-    --s;
-  }
-  return s;
-}
-
 // A cheap necessary condition for family f to match a prefix of `span`, the combined
 // pass's longest match (no family's match from its start can end later): what the
 // family's match must hold, the span holds too.
@@ -666,12 +465,12 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_
                      (text[a] == '2' && text[a + 1] == '0'))) {
     return false;
   }
-  // AnchorAt saw two more digits; a word byte after them leaves kYear without a match.
+  // TimeAnchorAt saw two more digits; a word byte after them leaves kYear without a match.
   if (a + 4 < n && IsWordByte(text[a + 4])) return false;
   // kYearRange goes on with \s*(-|–|to|and|through|until)\s* and digits, kIsoDate with
   // "-" and digits.
   size_t k = a + 4;
-  while (k < n && IsBlank(text[k])) ++k;
+  while (k < n && IsRe2Blank(text[k])) ++k;
   if (k < n) {
     if (static_cast<unsigned char>(text[k]) >= 0x80) return false;
     size_t after = k;
@@ -685,7 +484,7 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_
       }
     }
     if (after > k) {
-      while (after < n && IsBlank(text[after])) ++after;
+      while (after < n && IsRe2Blank(text[after])) ++after;
       if (after < n && (absl::ascii_isdigit(static_cast<unsigned char>(text[after])) ||
                         static_cast<unsigned char>(text[after]) >= 0x80)) {
         return false;  // a range or an ISO date may go on
@@ -696,7 +495,7 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_
   *end = a + 4;
   // "(PREP)\s+" before the year: the word must start at a word boundary, at or after pos.
   size_t we = a;
-  while (we > pos && IsBlank(text[we - 1])) --we;
+  while (we > pos && IsRe2Blank(text[we - 1])) --we;
   if (we == a) return true;
   size_t wb = we;
   while (wb > pos && absl::ascii_isalpha(static_cast<unsigned char>(text[wb - 1]))) --wb;
@@ -760,7 +559,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
   std::vector<TimeMention> out;
   // Most sentences hold no period at all: they return before any allocation.
   size_t anchor = 0;
-  size_t pos = SearchStart(text, 0, &anchor);
+  size_t pos = TimeSearchStart(text, 0, &anchor);
   if (pos >= text.size()) return out;
   out.reserve(text.size() / 256 + 4);
   re2::StringPiece input(text.data(), text.size());
@@ -830,7 +629,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
         }
       }
     }
-    pos = SearchStart(text, end > b ? end : b + 1, &anchor);
+    pos = TimeSearchStart(text, end > b ? end : b + 1, &anchor);
   }
   return out;
 }

@@ -1,0 +1,48 @@
+// Time anchors: where a time expression can start, found without regular expressions.
+//
+// Every expression of every family holds, at the start of one of its words, an
+// anchor: a year-like "19dd"/"20dd", a quarter or half digit glued to its letter ("Q3",
+// "3Q", "H1", "1H"), "FY", the words "year(s)", "month(s)", "decade(s)", a word starting
+// "quarter" or "half" (any case), a month as kMonth spells it ("Sep", "March": case
+// matters there) or "as of" (kAsOf, any case). Before its first anchor an expression
+// holds only ASCII letters, digits, blanks, '-' and '\''. So the combined pass can start
+// just before the first anchor, and stops when none is left: most sentences with
+// figures but no period never reach RE2. With
+// (?i) two ASCII letters also match non-ASCII ones (s and U+017F, k and U+212A): from
+// such a character on, the text is searched from `pos` as before. No other non-ASCII
+// character can be part of an expression before its first anchor.
+//
+// The time recognizer (time_recognizer.h) runs its combined RE2 pass only from
+// TimeSearchStart on, and not at all when no anchor is left.
+#ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_ANCHORS_H_
+#define CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_ANCHORS_H_
+
+#include <cstddef>
+
+#include "absl/strings/string_view.h"
+
+// Month spellings as the time expressions write them (case matters), '|'-separated for
+// the patterns and the anchor scan alike.
+#define CLAIMCHECK_MONTH_SPELLINGS                                                 \
+  "January|February|March|April|May|June|July|August|September|October|November|" \
+  "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+
+namespace claimcheck {
+
+// RE2's \s.
+inline bool IsRe2Blank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// True when an anchor starts at byte i of `text` (i starts a word).
+bool TimeAnchorAt(absl::string_view text, size_t i);
+
+// Where the combined pass may start to find the first expression that begins at or after
+// `pos` (see TimeAnchorAt): back from the first anchor over the bytes an expression may hold
+// before it. text.size() when no anchor is left; `pos` itself when U+017F or U+212A
+// comes first. Sets *anchor to the anchor found, or npos when `pos` is returned for them.
+size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_ANCHORS_H_
