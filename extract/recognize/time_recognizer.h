@@ -18,7 +18,8 @@
 // RE2 pass over the text; only the winner's own pattern then reads the parts of each
 // (short) match, so the cost is one linear pass plus a little per expression. The pass
 // starts just before the next anchor (a year-like number, "Q3", "FY", "quarter", a month
-// name...) that every expression holds, and is not run when no anchor is left.
+// name...) that every expression holds, and is not run when no anchor is left
+// (extract/recognize/time_anchors.h).
 //
 // Thread-safe after Create: Find is const.
 #ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_RECOGNIZER_H_
