@@ -147,6 +147,25 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     bool growth = false, year_on_year = false;
     size_t metric_first = n;  // first token of a metric noun phrase found before the figure
     bool of_market = false;   // the entity is a market named by the metric's modifiers
+    // A change of the metric `base` names, written with `change` ("rose", "increase"):
+    // "<base>_growth", owned as the base is ("SMIC's revenue", "revenue at SMIC").
+    auto take_growth = [&](const std::optional<MetricHit>& base, absl::string_view change,
+                           bool down) {
+      growth = true;
+      metric = GrowthMetric(base ? base->metric : "");
+      metric_written = base ? absl::StrCat(base->written, " ", change) : std::string(change);
+      if (base) {
+        metric_first = base->first;
+        entity = OwnerBefore(s, base->first);
+        // "Shares of Micron rose 7%", "revenue at SMIC grew": the name after the metric.
+        if (entity == nullptr &&
+            (W(s, base->last) == "of" || W(s, base->last) == "at" || W(s, base->last) == "for")) {
+          entity = EntityStartingNear(s, base->last + 1, 2);
+        }
+      }
+      if (down && c.quantity.value() > 0) Negate(&c.quantity);
+      year_on_year = YearOnYear(s);
+    };
     size_t verb_pos = fa;
 
     // 1. Apposition of the previous figure: "RMB 344 billion, about $47.5 billion",
@@ -199,23 +218,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       bool level = fa > 0 && W(s, fa - 1) == "to";
       if ((up || down) && !(level && fa >= 2 && (Is(s, fa - 2, kUpWord) ||
                                                  Is(s, fa - 2, kDownWord)))) {
-        growth = true;
         verb_pos = k - 1;
-        std::optional<MetricHit> base = MetricBefore(s, vocab, k - 1);
-        metric = GrowthMetric(base ? base->metric : "");
-        metric_written = base ? absl::StrCat(base->written, " ", W(s, k - 1)) : std::string(W(s, k - 1));
-        if (base) entity = OwnerBefore(s, base->first);
-        if (base) metric_first = base->first;
-        // "Shares of Micron rose 7%", "revenue at SMIC grew": the name after the metric.
-        if (base && entity == nullptr &&
-            (W(s, base->last) == "of" || W(s, base->last) == "at" || W(s, base->last) == "for")) {
-          entity = EntityStartingNear(s, base->last + 1, 2);
-        }
-        if (down && c.quantity.value() > 0) Negate(&c.quantity);
-        year_on_year = SentenceHas(s, {"year-on-year", "yoy"}) ||
-                       absl::StrContains(absl::AsciiStrToLower(in.text), "year earlier") ||
-                       absl::StrContains(absl::AsciiStrToLower(in.text), "year ago") ||
-                       absl::StrContains(absl::AsciiStrToLower(in.text), "year on year");
+        take_growth(MetricBefore(s, vocab, k - 1), W(s, k - 1), down);
       }
     }
     // "The deal values Figma at $20 billion": the name before "at" is what is valued.
@@ -240,19 +244,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       const bool down = W(s, fb) == "decline" || W(s, fb) == "drop" || W(s, fb) == "fall" ||
                         W(s, fb) == "decrease";
       std::optional<MetricHit> base = MetricBefore(s, vocab, fa);
-      growth = true;
-      metric = GrowthMetric(base ? base->metric : "");
-      metric_written = base ? absl::StrCat(base->written, " ", W(s, fb)) : std::string(W(s, fb));
-      if (base) {
-        entity = OwnerBefore(s, base->first);
-        metric_first = base->first;
-        verb_pos = base->first;
-      }
-      if (down && c.quantity.value() > 0) Negate(&c.quantity);
-      year_on_year = SentenceHas(s, {"year-on-year", "yoy"}) ||
-                     absl::StrContains(absl::AsciiStrToLower(in.text), "year earlier") ||
-                     absl::StrContains(absl::AsciiStrToLower(in.text), "year ago") ||
-                     absl::StrContains(absl::AsciiStrToLower(in.text), "year on year");
+      if (base) verb_pos = base->first;
+      take_growth(base, W(s, fb), down);
     }
     // 4. A verb before the figure.
     if (metric.empty()) {

@@ -214,6 +214,13 @@ bool SentenceHas(const Sentence& s, std::initializer_list<absl::string_view> wor
   return false;
 }
 
+bool YearOnYear(const Sentence& s) {
+  if (SentenceHas(s, {"year-on-year", "yoy"})) return true;
+  const std::string lower = absl::AsciiStrToLower(s.text);
+  return absl::StrContains(lower, "year earlier") || absl::StrContains(lower, "year ago") ||
+         absl::StrContains(lower, "year on year");
+}
+
 // Skips filler words leftwards from `pos`; returns the index of the first non-filler.
 size_t SkipFillersLeft(const Sentence& s, size_t pos) {
   size_t k = pos;

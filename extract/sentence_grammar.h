@@ -112,7 +112,12 @@ bool IsTakeVerb(const Token& t);
 // A word of increase (extract/word_lists.h).
 bool IsUpWord(const Token& t);
 
+// Some token of the sentence is one of `words`.
 bool SentenceHas(const Sentence& s, std::initializer_list<absl::string_view> words);
+
+// The sentence compares with a year before: "year-on-year", "yoy", "a year earlier",
+// "a year ago".
+bool YearOnYear(const Sentence& s);
 
 // Skips filler words leftwards from `pos`; returns the index of the first non-filler.
 size_t SkipFillersLeft(const Sentence& s, size_t pos);
