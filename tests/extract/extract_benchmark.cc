@@ -12,6 +12,7 @@
 //
 // CLAIMCHECK_BENCH_FORMAT=binpb serialises binary records instead (protobuf's JSON printer
 // dominates the JSON Lines run); CLAIMCHECK_BENCH_READ_ONLY=1 times the readers alone;
+// CLAIMCHECK_BENCH_KEEP=1 keeps (and reuses) the replicated corpus, for profiling;
 // CLAIMCHECK_BENCH_READER_PER_REPLICA=1 gives each replica directory its own DocumentReader
 // (whose memory of the ids it has seen grows with the corpus), keeping one Extractor.
 //
@@ -120,7 +121,17 @@ void BM_ExtractEndToEnd(benchmark::State& state) {
   const char* mb_env = std::getenv("CLAIMCHECK_BENCH_MB");
   const size_t mb = mb_env != nullptr ? std::strtoul(mb_env, nullptr, 10) : 100;
   const fs::path dir = fs::temp_directory_path() / absl::StrCat("claimcheck_bench_", mb, "mb");
-  const size_t bytes = BuildCorpus(SourceCorpus(), dir, mb << 20);
+  // CLAIMCHECK_BENCH_KEEP=1 keeps the replicated corpus for the next run (and reuses one
+  // left by an earlier run), so a profiler sees only the timed work.
+  const bool keep = std::getenv("CLAIMCHECK_BENCH_KEEP") != nullptr;
+  const fs::path size_file = fs::path(dir.string() + ".bytes");
+  size_t bytes = 0;
+  if (keep && fs::exists(size_file)) {
+    bytes = std::strtoull(ReadAll(size_file).c_str(), nullptr, 10);
+  } else {
+    bytes = BuildCorpus(SourceCorpus(), dir, mb << 20);
+    if (keep) std::ofstream(size_file) << bytes;
+  }
   size_t documents = 0, claims = 0;
   // CLAIMCHECK_BENCH_READ_ONLY=1 measures the readers alone, for comparison.
   const bool read_only = std::getenv("CLAIMCHECK_BENCH_READ_ONLY") != nullptr;
@@ -156,7 +167,9 @@ void BM_ExtractEndToEnd(benchmark::State& state) {
       // One reader per replica directory: the reader's memory of ids seen is bounded, so
       // what remains is the extractor's own (which keeps one Extractor for the run).
       std::vector<fs::path> subdirs;
-      for (const auto& entry : fs::directory_iterator(dir)) subdirs.push_back(entry.path());
+      for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.is_directory()) subdirs.push_back(entry.path());
+      }
       std::sort(subdirs.begin(), subdirs.end());
       for (const fs::path& sub : subdirs) {
         DocumentReader replica_reader(ReadOptions(), &sink);
@@ -174,7 +187,7 @@ void BM_ExtractEndToEnd(benchmark::State& state) {
   state.counters["documents"] = static_cast<double>(documents);
   state.counters["claims"] = static_cast<double>(claims);
   state.counters["peak_rss_mb"] = usage.ru_maxrss / 1024.0;
-  fs::remove_all(dir);
+  if (!keep) fs::remove_all(dir), fs::remove(size_file);
 }
 BENCHMARK(BM_ExtractEndToEnd)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 
