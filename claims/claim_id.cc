@@ -5,11 +5,19 @@
 
 namespace claimcheck {
 
+ClaimIdPrefix::ClaimIdPrefix(absl::string_view document_id) {
+  fingerprint_.Add("claim");  // domain separation from document and finding ids
+  fingerprint_.Add(document_id);
+}
+
 std::string MakeClaimId(absl::string_view document_id, uint64_t figure_begin,
                         uint64_t figure_end, const v1::Quantity& quantity) {
-  Fingerprinter f;
-  f.Add("claim");  // domain separation from document and finding ids
-  f.Add(document_id);
+  return MakeClaimId(ClaimIdPrefix(document_id), figure_begin, figure_end, quantity);
+}
+
+std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
+                        uint64_t figure_end, const v1::Quantity& quantity) {
+  Fingerprinter f = prefix.fingerprint_;
   f.AddInt(static_cast<int64_t>(figure_begin));
   f.AddInt(static_cast<int64_t>(figure_end));
   f.AddNumber(quantity.value());

@@ -15,12 +15,28 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "claims/fingerprint.h"
 #include "proto/claim.pb.h"
 
 namespace claimcheck {
 
 // The id for a figure at [figure_begin, figure_end) of document `document_id`.
 std::string MakeClaimId(absl::string_view document_id, uint64_t figure_begin,
+                        uint64_t figure_end, const v1::Quantity& quantity);
+
+// The part of every claim id that depends on the document alone: hash it once per
+// document and pass it to the overload below, which gives the same id as the one above.
+class ClaimIdPrefix {
+ public:
+  explicit ClaimIdPrefix(absl::string_view document_id);
+
+ private:
+  friend std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
+                                 uint64_t figure_end, const v1::Quantity& quantity);
+  Fingerprinter fingerprint_;
+};
+
+std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
                         uint64_t figure_end, const v1::Quantity& quantity);
 
 // The id of a filled claim (provenance.document_id, figure offsets, quantity).

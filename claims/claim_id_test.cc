@@ -46,5 +46,20 @@ TEST(ClaimIdTest, SubjectAndTextDoNotChangeTheId) {
   EXPECT_EQ(ClaimId(a), MakeClaimId("d", 3, 9, Money(71e9, "CNY")));
 }
 
+TEST(ClaimIdTest, PerDocumentPrefixGivesTheSameIds) {
+  const ClaimIdPrefix doc1("doc1");
+  EXPECT_EQ(MakeClaimId(doc1, 10, 25, Money(450e6, "CNY")),
+            MakeClaimId("doc1", 10, 25, Money(450e6, "CNY")));
+  EXPECT_EQ(MakeClaimId(doc1, 0, 7, Money(0.5, "percent")),
+            MakeClaimId("doc1", 0, 7, Money(0.5, "percent")));
+  EXPECT_NE(MakeClaimId(ClaimIdPrefix("doc2"), 10, 25, Money(450e6, "CNY")),
+            MakeClaimId(doc1, 10, 25, Money(450e6, "CNY")));
+}
+
+// Review verdicts are stored by claim id: an id must never change between versions.
+TEST(ClaimIdTest, IdsAreStableAcrossVersions) {
+  EXPECT_EQ(MakeClaimId("doc1", 10, 25, Money(450e6, "CNY")), "e6dd95a647c84135");
+}
+
 }  // namespace
 }  // namespace claimcheck

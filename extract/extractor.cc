@@ -111,6 +111,10 @@ void Extractor::Extract(const v1::Document& document,
     if (sentences[i].begin < sentences[i - 1].begin) posts_in_order = false;
   }
   int next_post = 0;
+  const ClaimIdPrefix id_prefix(document.id());
+  // The publication day of the current post (or document), for relative periods.
+  const v1::PublicationTime* day_of = nullptr;
+  std::optional<absl::CivilDay> day;
   const std::string uri = document.item().empty()
                               ? document.uri()
                               : absl::StrCat(document.uri(), "#", document.item());
@@ -145,7 +149,10 @@ void Extractor::Extract(const v1::Document& document,
     input.text = text.substr(span.begin, span.end - span.begin);
     input.tokens = &tokens[sentence_index];
     input.quantities = quantities_->Find(input.text);
-    if (!input.quantities.empty()) input.times = times_->Find(input.text, DayOf(*published));
+    if (!input.quantities.empty()) {
+      if (published != day_of) day = DayOf(*published), day_of = published;
+      input.times = times_->Find(input.text, day);
+    }
     std::vector<AssembledClaim> assembled =
         assembler_.Assemble(input, entities_, *published, &discourse);
     for (AssembledClaim& a : assembled) {
@@ -155,7 +162,7 @@ void Extractor::Extract(const v1::Document& document,
       // consumer that only reads the claim costs no allocation per claim.
       v1::Claim& claim = scratch_;
       claim.Clear();
-      claim.set_id(MakeClaimId(document.id(), figure_begin, figure_end, a.quantity));
+      claim.set_id(MakeClaimId(id_prefix, figure_begin, figure_end, a.quantity));
       *claim.mutable_subject() = std::move(a.subject);
       *claim.mutable_quantity() = std::move(a.quantity);
       *claim.mutable_scope() = std::move(a.scope);
