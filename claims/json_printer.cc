@@ -1,16 +1,13 @@
 #include "claims/json_printer.h"
 
-#include <cfloat>
-#include <charconv>
-#include <cmath>
+#include <algorithm>
 #include <cstdint>
-#include <cstdlib>
+#include <memory>
 #include <vector>
 
-#include "absl/strings/numbers.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/civil_time.h"
-#include "absl/time/time.h"
+#include "claims/json_values.h"
 #include "google/protobuf/descriptor.h"
 
 namespace claimcheck {
@@ -22,174 +19,13 @@ using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
-constexpr char kHex[] = "0123456789abcdef";
-
-// Escape of each ASCII byte: empty when it is written as is.
-const char* AsciiEscape(unsigned char c) {
-  switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '<': return "\\u003c";
-    case '>': return "\\u003e";
-    case '\b': return "\\b";
-    case '\t': return "\\t";
-    case '\n': return "\\n";
-    case '\f': return "\\f";
-    case '\r': return "\\r";
-    default: return nullptr;
-  }
-}
-
-void AppendU16(uint32_t unit, std::string* out) {
-  char buf[6] = {'\\', 'u', kHex[(unit >> 12) & 15], kHex[(unit >> 8) & 15],
-                 kHex[(unit >> 4) & 15], kHex[unit & 15]};
-  out->append(buf, 6);
-}
-
-// Code points above U+009F that protobuf's printer escapes (JavaScript safety).
-bool EscapedAbove9F(uint32_t cp) {
-  switch (cp) {
-    case 0xfeff: case 0xfff9: case 0xfffa: case 0xfffb: case 0x00ad: case 0x06dd:
-    case 0x070f: case 0x17b4: case 0x17b5:
-      return true;
-    default:
-      return (cp >= 0x0600 && cp <= 0x0603) || (cp >= 0x200b && cp <= 0x200f) ||
-             (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) ||
-             (cp >= 0x206a && cp <= 0x206f);
-  }
-}
-
-bool IsSupplementaryEscaped(uint32_t cp) {
-  return cp == 0xe0001 || (cp >= 0x1d173 && cp <= 0x1d17a) || (cp >= 0xe0020 && cp <= 0xe007f);
-}
-
-// Appends `s` quoted and escaped. False when `s` is not valid UTF-8.
-bool AppendString(const std::string& s, std::string* out) {
-  out->push_back('"');
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t run = 0;  // start of the pending unescaped run
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      if (c >= 0x20 && c != 0x7f) {
-        const char* e = AsciiEscape(c);
-        if (e == nullptr) { ++i; continue; }
-        out->append(s, run, i - run);
-        out->append(e);
-      } else {
-        out->append(s, run, i - run);
-        const char* e = AsciiEscape(c);
-        if (e != nullptr) out->append(e); else AppendU16(c, out);
-      }
-      run = ++i;
-      continue;
-    }
-    // Strict UTF-8 decoding: no overlongs, surrogates or values above U+10FFFF.
-    uint32_t cp;
-    size_t len;
-    if (c >= 0xc2 && c <= 0xdf) { cp = c & 0x1f; len = 2; }
-    else if (c >= 0xe0 && c <= 0xef) { cp = c & 0x0f; len = 3; }
-    else if (c >= 0xf0 && c <= 0xf4) { cp = c & 0x07; len = 4; }
-    else return false;
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xc0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3f);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff)) {
-      return false;
-    }
-    if (cp < 0xa0 || EscapedAbove9F(cp)) {
-      out->append(s, run, i - run);
-      AppendU16(cp, out);
-      run = i + len;
-    } else if (IsSupplementaryEscaped(cp)) {
-      out->append(s, run, i - run);
-      AppendU16(0xd800 + ((cp - 0x10000) >> 10), out);
-      AppendU16(0xdc00 + ((cp - 0x10000) & 0x3ff), out);
-      run = i + len;
-    }
-    i += len;
-  }
-  out->append(s, run, n - run);
-  out->push_back('"');
-  return true;
-}
-
-// protobuf's SimpleDtoa: %.15g, or %.17g when that does not read back the same.
-// std::to_chars with a precision formats exactly as printf's %.*g in the C locale, and
-// much faster; integers below 10^15 (most figures) are printed as integers, which is
-// what %.15g gives for them.
-bool AppendDouble(double v, std::string* out) {
-  if (!std::isfinite(v)) return false;
-  char buf[32];
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    if (v == 0 && std::signbit(v)) {
-      out->append("-0");
-      return true;
-    }
-    char* end = absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(v), buf);
-    out->append(buf, end - buf);
-    return true;
-  }
-  std::to_chars_result r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general,
-                                         DBL_DIG);
-  double back = 0;
-  std::from_chars(buf, r.ptr, back);
-  if (back != v) {
-    r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, DBL_DIG + 2);
-  }
-  out->append(buf, r.ptr - buf);
-  return true;
-}
-
-// Appends `value` as `width` decimal digits (zero-padded).
-void AppendDigits(int value, int width, std::string* out) {
-  char buf[10];
-  for (int i = width - 1; i >= 0; --i, value /= 10) buf[i] = static_cast<char>('0' + value % 10);
-  out->append(buf, width);
-}
-
 bool AppendTimestamp(const Message& m, std::string* out) {
   const Descriptor* d = m.GetDescriptor();
   const Reflection* r = m.GetReflection();
   const FieldDescriptor* fs = d->FindFieldByNumber(1);
   const FieldDescriptor* fn = d->FindFieldByNumber(2);
   if (fs == nullptr || fn == nullptr) return false;
-  const int64_t seconds = r->GetInt64(m, fs);
-  const int32_t nanos = r->GetInt32(m, fn);
-  if (seconds < -62135596800LL || seconds > 253402300799LL) return false;
-  if (nanos < 0 || nanos >= 1000000000) return false;
-  const absl::CivilSecond t =
-      absl::ToCivilSecond(absl::FromUnixSeconds(seconds), absl::UTCTimeZone());
-  // "YYYY-MM-DDThh:mm:ss[.fff|.ffffff|.fffffffff]Z" (years 1..9999, checked above).
-  out->push_back('"');
-  AppendDigits(static_cast<int>(t.year()), 4, out);
-  out->push_back('-');
-  AppendDigits(t.month(), 2, out);
-  out->push_back('-');
-  AppendDigits(t.day(), 2, out);
-  out->push_back('T');
-  AppendDigits(t.hour(), 2, out);
-  out->push_back(':');
-  AppendDigits(t.minute(), 2, out);
-  out->push_back(':');
-  AppendDigits(t.second(), 2, out);
-  if (nanos != 0) {
-    out->push_back('.');
-    if (nanos % 1000000 == 0) {
-      AppendDigits(nanos / 1000000, 3, out);
-    } else if (nanos % 1000 == 0) {
-      AppendDigits(nanos / 1000, 6, out);
-    } else {
-      AppendDigits(nanos, 9, out);
-    }
-  }
-  out->append("Z\"");
-  return true;
+  return AppendJsonTimestamp(r->GetInt64(m, fs), r->GetInt32(m, fn), out);
 }
 
 bool AppendMessage(const Message& m, std::string* out);
@@ -213,7 +49,7 @@ bool AppendValue(const Message& m, const Reflection* r, const FieldDescriptor* f
                       rep ? r->GetRepeatedUInt64(m, f, index) : r->GetUInt64(m, f), "\"");
       return true;
     case FieldDescriptor::CPPTYPE_DOUBLE:
-      return AppendDouble(rep ? r->GetRepeatedDouble(m, f, index) : r->GetDouble(m, f), out);
+      return AppendJsonDouble(rep ? r->GetRepeatedDouble(m, f, index) : r->GetDouble(m, f), out);
     case FieldDescriptor::CPPTYPE_BOOL:
       out->append((rep ? r->GetRepeatedBool(m, f, index) : r->GetBool(m, f)) ? "true"
                                                                               : "false");
@@ -235,7 +71,7 @@ bool AppendValue(const Message& m, const Reflection* r, const FieldDescriptor* f
       std::string scratch;
       const std::string& s = rep ? r->GetRepeatedStringReference(m, f, index, &scratch)
                                  : r->GetStringReference(m, f, &scratch);
-      return AppendString(s, out);
+      return AppendJsonString(s, out);
     }
     case FieldDescriptor::CPPTYPE_MESSAGE: {
       if (f->type() != FieldDescriptor::TYPE_MESSAGE) return false;  // group
@@ -247,28 +83,67 @@ bool AppendValue(const Message& m, const Reflection* r, const FieldDescriptor* f
   }
 }
 
-bool AppendMessage(const Message& m, std::string* out) {
-  const Descriptor* d = m.GetDescriptor();
+// What the printer needs of a message type, worked out once per type (and thread): its
+// fields in number order (ListFields' order) with their quoted keys, or why it is declined.
+struct MessagePlan {
+  enum Kind { kFields, kTimestamp, kDeclined };
+  Kind kind = kFields;
+  struct Field {
+    const FieldDescriptor* descriptor;
+    std::string key;  // "\"name\":"
+  };
+  std::vector<Field> fields;
+};
+
+const MessagePlan& PlanFor(const Descriptor* d) {
+  thread_local absl::flat_hash_map<const Descriptor*, std::unique_ptr<MessagePlan>> plans;
+  std::unique_ptr<MessagePlan>& plan = plans[d];
+  if (plan != nullptr) return *plan;
+  plan = std::make_unique<MessagePlan>();
   if (d->file()->package() == "google.protobuf") {
-    if (d->full_name() == "google.protobuf.Timestamp") return AppendTimestamp(m, out);
-    return false;
+    plan->kind = d->full_name() == "google.protobuf.Timestamp" ? MessagePlan::kTimestamp
+                                                               : MessagePlan::kDeclined;
+    return *plan;
   }
+  for (int i = 0; i < d->field_count(); ++i) {
+    const FieldDescriptor* f = d->field(i);
+    if (f->is_map()) plan->kind = MessagePlan::kDeclined;
+    plan->fields.push_back({f, absl::StrCat("\"", f->name(), "\":")});
+  }
+  std::sort(plan->fields.begin(), plan->fields.end(),
+            [](const MessagePlan::Field& a, const MessagePlan::Field& b) {
+              return a.descriptor->number() < b.descriptor->number();
+            });
+  return *plan;
+}
+
+bool AppendMessage(const Message& m, std::string* out) {
+  const MessagePlan& plan = PlanFor(m.GetDescriptor());
+  if (plan.kind == MessagePlan::kTimestamp) return AppendTimestamp(m, out);
+  if (plan.kind == MessagePlan::kDeclined) return false;
   const Reflection* r = m.GetReflection();
-  std::vector<const FieldDescriptor*> fields;
-  r->ListFields(m, &fields);
+  // Extensions and unknown fields are declined: ListFields would list the former.
   if (!r->GetUnknownFields(m).empty()) return false;
+  if (m.GetDescriptor()->extension_range_count() > 0) {
+    std::vector<const FieldDescriptor*> listed;
+    r->ListFields(m, &listed);
+    for (const FieldDescriptor* f : listed) {
+      if (f->is_extension()) return false;
+    }
+  }
   out->push_back('{');
   bool first = true;
-  for (const FieldDescriptor* f : fields) {
-    if (f->is_map() || f->is_extension()) return false;
+  for (const MessagePlan::Field& field : plan.fields) {
+    const FieldDescriptor* f = field.descriptor;
+    // The fields ListFields lists: repeated ones with elements, singular ones set
+    // (HasField: non-default for proto3 scalars without presence).
+    const int n = f->is_repeated() ? r->FieldSize(m, f) : 0;
+    if (f->is_repeated() ? n == 0 : !r->HasField(m, f)) continue;
     if (!first) out->push_back(',');
     first = false;
-    out->push_back('"');
-    out->append(f->name());
-    out->append("\":");
+    out->append(field.key);
     if (f->is_repeated()) {
       out->push_back('[');
-      const int n = r->FieldSize(m, f);
       for (int k = 0; k < n; ++k) {
         if (k > 0) out->push_back(',');
         if (!AppendValue(m, r, f, k, out)) return false;

@@ -1,0 +1,79 @@
+#include "claims/json_values.h"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace claimcheck {
+namespace {
+
+std::string String(absl::string_view s) {
+  std::string out;
+  EXPECT_TRUE(AppendJsonString(s, &out)) << s;
+  return out;
+}
+
+TEST(JsonValuesTest, StringsAreEscapedAsProtobufDoes) {
+  EXPECT_EQ(String(""), "\"\"");
+  EXPECT_EQ(String("plain words, 45%"), "\"plain words, 45%\"");
+  EXPECT_EQ(String("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+  EXPECT_EQ(String("<p>"), "\"\\u003cp\\u003e\"");
+  EXPECT_EQ(String("tab\tline\n"), "\"tab\\tline\\n\"");
+  EXPECT_EQ(String(std::string("nul\0", 4)), "\"nul\\u0000\"");
+  EXPECT_EQ(String("\x7f"), "\"\\u007f\"");
+  EXPECT_EQ(String("SMIC\xe2\x80\x99s \xe2\x82\xac"), "\"SMIC\xe2\x80\x99s \xe2\x82\xac\"");
+  EXPECT_EQ(String("soft\xc2\xad" "hyphen"), "\"soft\\u00adhyphen\"");
+  EXPECT_EQ(String("\xe2\x80\xa8"), "\"\\u2028\"");
+}
+
+TEST(JsonValuesTest, InvalidUtf8IsRefused) {
+  for (const char* bad : {"\xff", "\xc0\x80", "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80"}) {
+    std::string out;
+    EXPECT_FALSE(AppendJsonString(bad, &out)) << bad;
+  }
+}
+
+TEST(JsonValuesTest, Doubles) {
+  struct Case {
+    double value;
+    const char* json;
+  } cases[] = {{450e6, "450000000"}, {0.85, "0.85"}, {-0.0, "-0"}, {1e15, "1e+15"},
+               {0.1 + 0.2, "0.30000000000000004"}, {2.5e-7, "2.5e-07"}};
+  for (const Case& c : cases) {
+    std::string out;
+    EXPECT_TRUE(AppendJsonDouble(c.value, &out));
+    EXPECT_EQ(out, c.json);
+  }
+  std::string out;
+  EXPECT_FALSE(AppendJsonDouble(std::numeric_limits<double>::quiet_NaN(), &out));
+  EXPECT_FALSE(AppendJsonDouble(-std::numeric_limits<double>::infinity(), &out));
+  EXPECT_EQ(out, "");
+}
+
+TEST(JsonValuesTest, Timestamps) {
+  struct Case {
+    int64_t seconds;
+    int32_t nanos;
+    const char* json;
+  } cases[] = {{0, 0, "\"1970-01-01T00:00:00Z\""},
+               {1762231140, 0, "\"2025-11-04T04:39:00Z\""},
+               {1762231140, 500000000, "\"2025-11-04T04:39:00.500Z\""},
+               {1762231140, 123456000, "\"2025-11-04T04:39:00.123456Z\""},
+               {1762231140, 1, "\"2025-11-04T04:39:00.000000001Z\""},
+               {-62135596800LL, 0, "\"0001-01-01T00:00:00Z\""}};
+  for (const Case& c : cases) {
+    std::string out;
+    EXPECT_TRUE(AppendJsonTimestamp(c.seconds, c.nanos, &out));
+    EXPECT_EQ(out, c.json);
+  }
+  std::string out;
+  EXPECT_FALSE(AppendJsonTimestamp(253402300800LL, 0, &out));
+  EXPECT_FALSE(AppendJsonTimestamp(0, 1000000000, &out));
+  EXPECT_FALSE(AppendJsonTimestamp(0, -1, &out));
+  EXPECT_EQ(out, "");
+}
+
+}  // namespace
+}  // namespace claimcheck
