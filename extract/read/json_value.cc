@@ -3,6 +3,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "extract/read/byte_words.h"
 #include "extract/read/utf8.h"
 
 namespace claimcheck {
@@ -50,6 +51,21 @@ bool Hex4(absl::string_view t, size_t i, char32_t* out) {
   return true;
 }
 
+// The first offset at or after `p` holding a quote, a backslash or a control byte (which
+// end or interrupt the plain bytes of a string), or t.size(). Sixteen bytes at a time.
+size_t SkipPlainStringBytes(absl::string_view t, size_t p) {
+  while (p + ByteBlock::kSize <= t.size()) {
+    const ByteBlock block(t.data() + p);
+    const uint32_t stop = block.Equal('"') | block.Equal('\\') | block.Below(0x20);
+    if (stop != 0) return p + FirstMarked(stop);
+    p += ByteBlock::kSize;
+  }
+  while (p < t.size() && t[p] != '"' && t[p] != '\\' && static_cast<unsigned char>(t[p]) >= 0x20) {
+    ++p;
+  }
+  return p;
+}
+
 }  // namespace
 
 class JsonParser {
@@ -80,6 +96,8 @@ class JsonParser {
         i_ = p;
         return Fail("unexpected end of input inside a string (truncated JSON?)");
       }
+      p = SkipPlainStringBytes(t_, p);
+      if (p >= t_.size()) continue;
       char c = t_[p];
       if (c == '"') {
         flush(p);

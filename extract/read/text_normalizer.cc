@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "absl/strings/str_format.h"
+#include "extract/read/byte_words.h"
 
 namespace claimcheck {
 namespace {
@@ -140,6 +140,34 @@ class HashSink {
   uint64_t h_ = 14695981039346656037ull;
 };
 
+// Advances `run`, sixteen bytes at a time, over bytes that the byte loop of Normalize would
+// keep in one run: printable ASCII (0x20-0x7F) with no two spaces side by side, a space
+// kept only when an ordinary byte follows it. The byte before `run` must be ordinary (it
+// is inside the run), so a space at `run` is kept. Returns the first offset not skipped.
+size_t SkipOrdinaryBytes(const char* data, size_t run, size_t n) {
+  while (run + ByteBlock::kSize <= n) {
+    const ByteBlock block(data + run);
+    const uint32_t spaces = block.Equal(' ');
+    // Offsets that end the skip: special bytes, and the first of two spaces.
+    uint32_t stop = block.BelowOrNonAscii(0x20) | (spaces & (spaces >> 1));
+    if (stop == 0) {
+      // A space in the last byte stays when the byte after the block is ordinary.
+      if ((spaces >> (ByteBlock::kSize - 1)) == 0 ||
+          (run + ByteBlock::kSize < n &&
+           !kSpecial[static_cast<unsigned char>(data[run + ByteBlock::kSize])])) {
+        run += ByteBlock::kSize;
+        continue;
+      }
+      stop = uint32_t{1} << (ByteBlock::kSize - 1);
+    }
+    size_t end = run + FirstMarked(stop);
+    // A space just before the stop is followed by a special byte: it ends the run too.
+    if (end > run && data[end - 1] == ' ') --end;
+    return end;
+  }
+  return run;
+}
+
 template <typename Sink>
 void Normalize(absl::string_view text, Sink& sink) {
   const unsigned char* data = reinterpret_cast<const unsigned char*>(text.data());
@@ -148,16 +176,23 @@ void Normalize(absl::string_view text, Sink& sink) {
   size_t space_source = 0;
   size_t i = 0;
   while (i < n) {
-    // A run of ordinary bytes; a single ' ' between ordinary bytes stays in the run.
+    // A run of ordinary bytes; a single ' ' between ordinary bytes stays in the run. Whole
+    // words are skipped where they can be, the rest is looked at up to 8 bytes at a time.
     size_t run = i;
-    while (run < n) {
-      unsigned char c = data[run];
-      if (!kSpecial[c]) {
-        ++run;
-      } else if (c == ' ' && run > i && run + 1 < n && !kSpecial[data[run + 1]]) {
-        run += 2;
-      } else {
-        break;
+    bool run_ended = false;
+    while (run < n && !run_ended) {
+      if (run > i) run = SkipOrdinaryBytes(text.data(), run, n);
+      const size_t stop = std::min(n, run + 8);
+      while (run < stop) {
+        unsigned char c = data[run];
+        if (!kSpecial[c]) {
+          ++run;
+        } else if (c == ' ' && run > i && run + 1 < n && !kSpecial[data[run + 1]]) {
+          run += 2;
+        } else {
+          run_ended = true;
+          break;
+        }
       }
     }
     if (run > i) {
@@ -207,7 +242,11 @@ std::string NormalizeForMatching(absl::string_view text) {
 std::string DocumentIdForText(absl::string_view text) {
   HashSink sink;
   Normalize(text, sink);
-  return absl::StrFormat("%016x", sink.Finish());
+  // 16 lowercase hex digits, as "%016x" would print them.
+  uint64_t h = sink.Finish();
+  std::string id(16, '0');
+  for (int k = 15; k >= 0; --k, h >>= 4) id[k] = "0123456789abcdef"[h & 0xF];
+  return id;
 }
 
 }  // namespace claimcheck

@@ -1,0 +1,100 @@
+// Byte tests sixteen bytes at a time, for the readers' scanning loops.
+//
+// Most bytes a reader looks at are ordinary (letters, digits, a single space) and need no
+// work, yet a loop that tests them one by one spends several instructions on each. A
+// ByteBlock loads 16 bytes and answers, for all of them at once, "which bytes equal b" or
+// "which bytes are below b" as a 16-bit mask: bit k is set when byte k matches, so the
+// first match is FirstMarked(mask). With SSE2 (every x86-64 processor) each test is a
+// few instructions; elsewhere the same masks are built byte by byte.
+//
+// Thread-safe: pure functions.
+#ifndef CLAIMCHECK_EXTRACT_READ_BYTE_WORDS_H_
+#define CLAIMCHECK_EXTRACT_READ_BYTE_WORDS_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace claimcheck {
+
+class ByteBlock {
+ public:
+  static constexpr size_t kSize = 16;
+
+  // The 16 bytes at `p` (which need no alignment).
+  explicit ByteBlock(const char* p);
+
+  // Bytes equal to `b`.
+  uint32_t Equal(uint8_t b) const;
+  // Bytes below `b` (unsigned).
+  uint32_t Below(uint8_t b) const;
+  // Bytes from 0x80 up (not ASCII).
+  uint32_t NonAscii() const;
+  // Bytes below `b` (at most 0x80) or from 0x80 up: all but the ASCII bytes from `b` on.
+  uint32_t BelowOrNonAscii(uint8_t b) const { return Below(b) | NonAscii(); }
+
+ private:
+#if defined(__SSE2__)
+  __m128i v_;
+#else
+  uint8_t bytes_[kSize];
+#endif
+};
+
+// Offset of the first byte marked in `mask`, which must not be zero.
+inline int FirstMarked(uint32_t mask) { return __builtin_ctz(mask); }
+
+#if defined(__SSE2__)
+
+inline ByteBlock::ByteBlock(const char* p)
+    : v_(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) {}
+
+inline uint32_t ByteBlock::Equal(uint8_t b) const {
+  return static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_cmpeq_epi8(v_, _mm_set1_epi8(static_cast<char>(b)))));
+}
+
+inline uint32_t ByteBlock::Below(uint8_t b) const {
+  // x >= b exactly when max(x, b) == x (unsigned).
+  const __m128i bb = _mm_set1_epi8(static_cast<char>(b));
+  const uint32_t at_least = static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v_, bb), v_)));
+  return ~at_least & 0xFFFFu;
+}
+
+inline uint32_t ByteBlock::NonAscii() const {
+  return static_cast<uint32_t>(_mm_movemask_epi8(v_));
+}
+
+#else  // Portable: the same masks, byte by byte.
+
+inline ByteBlock::ByteBlock(const char* p) {
+  for (size_t k = 0; k < kSize; ++k) bytes_[k] = static_cast<uint8_t>(p[k]);
+}
+
+inline uint32_t ByteBlock::Equal(uint8_t b) const {
+  uint32_t mask = 0;
+  for (size_t k = 0; k < kSize; ++k) mask |= static_cast<uint32_t>(bytes_[k] == b) << k;
+  return mask;
+}
+
+inline uint32_t ByteBlock::Below(uint8_t b) const {
+  uint32_t mask = 0;
+  for (size_t k = 0; k < kSize; ++k) mask |= static_cast<uint32_t>(bytes_[k] < b) << k;
+  return mask;
+}
+
+inline uint32_t ByteBlock::NonAscii() const {
+  uint32_t mask = 0;
+  for (size_t k = 0; k < kSize; ++k) mask |= static_cast<uint32_t>(bytes_[k] >= 0x80) << k;
+  return mask;
+}
+
+#endif
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_READ_BYTE_WORDS_H_
