@@ -93,15 +93,18 @@ void MetricVocabulary::Add(absl::string_view phrase, absl::string_view metric) {
 
 bool MetricVocabulary::MayEndPhrase(absl::string_view word) const {
   if (last_words_.contains(word)) return true;
-  // The plural stems Find tries.
-  auto stem = [&](size_t cut, absl::string_view suffix) {
-    std::string candidate(word.substr(0, word.size() - cut));
-    candidate.append(suffix.data(), suffix.size());
-    return last_words_.contains(candidate);
-  };
-  if (absl::EndsWith(word, "ies") && word.size() > 4 && stem(3, "y")) return true;
-  if (absl::EndsWith(word, "es") && word.size() > 3 && stem(2, "")) return true;
-  return absl::EndsWith(word, "s") && word.size() > 2 && stem(1, "");
+  // The plural stems Find tries; only "-ies" -> "-y" needs a new string.
+  if (!absl::EndsWith(word, "s") || word.size() <= 2) return false;
+  if (absl::EndsWith(word, "ies") && word.size() > 4) {
+    std::string candidate(word.substr(0, word.size() - 3));
+    candidate.push_back('y');
+    if (last_words_.contains(candidate)) return true;
+  }
+  if (absl::EndsWith(word, "es") && word.size() > 3 &&
+      last_words_.contains(word.substr(0, word.size() - 2))) {
+    return true;
+  }
+  return last_words_.contains(word.substr(0, word.size() - 1));
 }
 
 absl::Status MetricVocabulary::AddFromText(absl::string_view text, absl::string_view file_name) {
@@ -131,15 +134,26 @@ absl::Status MetricVocabulary::AddFromText(absl::string_view text, absl::string_
 }
 
 std::optional<std::string> MetricVocabulary::Find(absl::string_view phrase) const {
-  std::string key = NormalizeKeyPart(phrase);
-  auto it = by_phrase_.find(key);
-  if (it != by_phrase_.end()) return it->second;
+  const std::string* metric = FindOrNull(phrase);
+  if (metric == nullptr) return std::nullopt;
+  return *metric;
+}
+
+const std::string* MetricVocabulary::FindOrNull(absl::string_view phrase) const {
+  std::string normalized;
+  absl::string_view k = phrase;
+  if (!IsNormalizedKeyPart(phrase)) {
+    normalized = NormalizeKeyPart(phrase);
+    k = normalized;
+  }
+  auto it = by_phrase_.find(k);
+  if (it != by_phrase_.end()) return &it->second;
   // Plurals: try the stems of the last word ("-ies" -> "-y", then without "-es", then
   // without "-s"), built in one reused buffer.
-  const absl::string_view k(key);
   const size_t space = k.rfind(' ');
   const absl::string_view head = space == absl::string_view::npos ? "" : k.substr(0, space + 1);
   const absl::string_view last = space == absl::string_view::npos ? k : k.substr(space + 1);
+  if (!absl::EndsWith(last, "s") || last.size() <= 2) return nullptr;  // no plural to try
   std::string candidate;
   auto lookup = [&](size_t cut, absl::string_view suffix) -> const std::string* {
     candidate.assign(head.data(), head.size());
@@ -151,9 +165,8 @@ std::optional<std::string> MetricVocabulary::Find(absl::string_view phrase) cons
   const std::string* value = nullptr;
   if (absl::EndsWith(last, "ies") && last.size() > 4) value = lookup(3, "y");
   if (value == nullptr && absl::EndsWith(last, "es") && last.size() > 3) value = lookup(2, "");
-  if (value == nullptr && absl::EndsWith(last, "s") && last.size() > 2) value = lookup(1, "");
-  if (value != nullptr) return *value;
-  return std::nullopt;
+  if (value == nullptr) value = lookup(1, "");
+  return value;
 }
 
 std::string GrowthMetric(absl::string_view base) {

@@ -67,6 +67,12 @@ class MetricVocabulary {
   // The canonical metric of `phrase`, or nullopt when it is not in the vocabulary.
   std::optional<std::string> Find(absl::string_view phrase) const;
 
+  // Find without the copy: the canonical metric of `phrase`, or nullptr when it is not
+  // in the vocabulary. The pointer is valid until the next Add. A phrase already
+  // normalised (IsNormalizedKeyPart: lower case, single spaces) is looked up as it is,
+  // with no string built, so scanning a sentence's lower-cased words costs no allocation.
+  const std::string* FindOrNull(absl::string_view phrase) const;
+
   // The number of words of the longest phrase, for longest-match scans.
   int max_words() const { return max_words_; }
 

@@ -31,6 +31,31 @@ TEST(MetricVocabularyTest, SynonymsMapToOneMetric) {
   EXPECT_GE(v.max_words(), 3);
 }
 
+TEST(MetricVocabularyTest, FindOrNullNormalisesOnlyWhenNeeded) {
+  MetricVocabulary v = MetricVocabulary::BuiltIn();
+  struct {
+    const char* phrase;
+    const char* want;  // nullptr: not in the vocabulary
+  } cases[] = {
+      {"revenue", "revenue"},        {"Revenues", "revenue"},
+      {"registered  capital", "fund_size"}, {"subsidies", "subsidy"},
+      {"net orders", "orders"},      {"asps", "price"},
+      {"losses", "net_loss"},        {"Average Selling Prices", "price"},
+      {"time to market", "time_to_market"}, {" revenue ", "revenue"},
+      {"banana", nullptr},           {"bananas", nullptr},
+      {"", nullptr},                 {"s", nullptr},
+  };
+  for (const auto& c : cases) {
+    const std::string* got = v.FindOrNull(c.phrase);
+    if (c.want == nullptr) {
+      EXPECT_EQ(got, nullptr) << c.phrase;
+    } else {
+      ASSERT_NE(got, nullptr) << c.phrase;
+      EXPECT_EQ(*got, c.want) << c.phrase;
+    }
+  }
+}
+
 TEST(MetricVocabularyTest, MayEndPhraseAgreesWithFind) {
   MetricVocabulary v = MetricVocabulary::BuiltIn();
   // Every last word of a phrase Find accepts, and its plurals, may end a phrase.

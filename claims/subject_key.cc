@@ -1,63 +1,110 @@
 #include "claims/subject_key.h"
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/str_join.h"
 
 namespace claimcheck {
 
-std::string NormalizeKeyPart(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  auto put = [&](char c) {
-    if (pending_space && !out.empty()) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    // U+2018/U+2019 (quotes) -> '\'', U+2010..U+2015 (dashes) -> '-'.
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
-      unsigned char c2 = static_cast<unsigned char>(text[i + 2]);
-      if (c2 == 0x98 || c2 == 0x99) {
-        put('\'');
-        i += 2;
-        continue;
-      }
-      if (c2 >= 0x90 && c2 <= 0x95) {
-        put('-');
-        i += 2;
-        continue;
-      }
+bool IsNormalizedKeyPart(absl::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  char prev = 0;
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    // 0xC2 and 0xE2 start the no-break space and the typographic quotes and dashes.
+    if (absl::ascii_isupper(c) || c == '|' || c == 0xC2 || c == 0xE2 ||
+        (absl::ascii_isspace(c) && (c != ' ' || prev == ' '))) {
+      return false;
     }
-    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+    prev = ch;
+  }
+  return true;
+}
+
+void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
+  if (text.empty()) return;
+  // The part is never longer than the text (every space written stands for at least one
+  // byte dropped), so write in place and trim at the end.
+  const size_t start = out->size();
+  out->resize(start + text.size());
+  char* const begin = &(*out)[start];
+  char* o = begin;
+  bool pending_space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    char put = static_cast<char>(c);
+    if (c < 0x80) {
+      if (absl::ascii_isspace(c) || c == '|') {
+        pending_space = true;
+        continue;
+      }
+      put = static_cast<char>(absl::ascii_tolower(c));
+    } else if (c == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      // U+2018/U+2019 (quotes) -> '\'', U+2010..U+2015 (dashes) -> '-'.
+      const unsigned char c2 = static_cast<unsigned char>(text[i + 2]);
+      if (c2 == 0x98 || c2 == 0x99) {
+        put = '\'';
+        i += 2;
+      } else if (c2 >= 0x90 && c2 <= 0x95) {
+        put = '-';
+        i += 2;
+      }
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0xA0) {
       pending_space = true;  // no-break space
       ++i;
       continue;
     }
-    if (absl::ascii_isspace(c) || c == '|') {
-      pending_space = true;
-      continue;
-    }
-    put(static_cast<char>(absl::ascii_tolower(c)));
+    if (pending_space && o != begin) *o++ = ' ';
+    pending_space = false;
+    *o++ = put;
   }
+  out->resize(static_cast<size_t>(o - out->data()));
+}
+
+std::string NormalizeKeyPart(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  AppendNormalizedKeyPart(text, &out);
   return out;
 }
 
+namespace {
+
+// Appends the parts of a key, joined by '|', to an empty `*key`; empty qualifier values
+// are skipped. `value(i)` gives the i-th of `count` qualifier values.
+template <typename Values>
+void BuildKey(absl::string_view entity, absl::string_view metric, size_t count,
+              const Values& value, std::string* key) {
+  size_t size = entity.size() + metric.size() + 1;  // at most, so one allocation
+  for (size_t i = 0; i < count; ++i) size += value(i).size() + 1;
+  key->reserve(size);
+  AppendNormalizedKeyPart(entity, key);
+  key->push_back('|');
+  AppendNormalizedKeyPart(metric, key);
+  for (size_t i = 0; i < count; ++i) {
+    const size_t before = key->size();
+    key->push_back('|');
+    AppendNormalizedKeyPart(value(i), key);
+    if (key->size() == before + 1) key->resize(before);  // normalised to nothing
+  }
+}
+
+}  // namespace
+
 std::string MakeSubjectKey(absl::string_view entity, absl::string_view metric,
                            const std::vector<std::string>& qualifier_values) {
-  std::vector<std::string> parts = {NormalizeKeyPart(entity), NormalizeKeyPart(metric)};
-  for (const std::string& q : qualifier_values) {
-    std::string part = NormalizeKeyPart(q);
-    if (!part.empty()) parts.push_back(std::move(part));
-  }
-  return absl::StrJoin(parts, "|");
+  std::string key;
+  BuildKey(entity, metric, qualifier_values.size(),
+           [&](size_t i) { return absl::string_view(qualifier_values[i]); }, &key);
+  return key;
 }
 
 std::string SubjectKey(const v1::Subject& subject) {
-  std::vector<std::string> values;
-  for (const v1::Qualifier& q : subject.qualifiers()) values.push_back(q.value());
-  return MakeSubjectKey(subject.entity(), subject.metric(), values);
+  std::string key;
+  BuildKey(subject.entity(), subject.metric(), subject.qualifiers_size(),
+           [&](size_t i) { return absl::string_view(subject.qualifiers(i).value()); }, &key);
+  return key;
 }
 
 }  // namespace claimcheck

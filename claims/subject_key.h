@@ -27,6 +27,14 @@ namespace claimcheck {
 // One part of a key, normalised as described above. Never fails; "" stays "".
 std::string NormalizeKeyPart(absl::string_view text);
 
+// NormalizeKeyPart(text) appended to `*out`.
+void AppendNormalizedKeyPart(absl::string_view text, std::string* out);
+
+// True when NormalizeKeyPart(text) == text: no ASCII capital, no '|', no whitespace but
+// single inner spaces, and no byte a typographic quote, dash or no-break space starts
+// with. A cheap test that lets lookups of already normalised words skip the copy.
+bool IsNormalizedKeyPart(absl::string_view text);
+
 // The key for an entity, a metric and qualifier values, in that order.
 std::string MakeSubjectKey(absl::string_view entity, absl::string_view metric,
                            const std::vector<std::string>& qualifier_values);

@@ -21,6 +21,32 @@ TEST(SubjectKeyTest, NormalizeKeyPart) {
   for (const auto& c : cases) EXPECT_EQ(NormalizeKeyPart(c.in), c.want) << c.in;
 }
 
+TEST(SubjectKeyTest, IsNormalizedKeyPartAgreesWithNormalizeKeyPart) {
+  const char* cases[] = {
+      "big fund iii", "Big Fund III", " smic", "smic ", "a  b", "a\tb", "a|b", "",
+      "smic's line", "SMIC\xE2\x80\x99s line", "no\xC2\xA0break",
+      "\xE4\xB8\xAD\xE5\x9B\xBD mobile", "process_node", "x-ray 5nm",
+  };
+  for (const char* c : cases) {
+    const bool normalized = NormalizeKeyPart(c) == c;
+    // The test may say "no" for text that happens to be normalised, never "yes" wrongly.
+    if (IsNormalizedKeyPart(c)) EXPECT_TRUE(normalized) << c;
+  }
+  EXPECT_TRUE(IsNormalizedKeyPart("big fund iii"));
+  EXPECT_TRUE(IsNormalizedKeyPart("\xE4\xB8\xAD\xE5\x9B\xBD mobile"));
+  EXPECT_FALSE(IsNormalizedKeyPart("Big Fund"));
+  EXPECT_FALSE(IsNormalizedKeyPart("a  b"));
+  EXPECT_FALSE(IsNormalizedKeyPart(" a"));
+}
+
+TEST(SubjectKeyTest, AppendNormalizedKeyPartAppends) {
+  std::string out = "x|";
+  AppendNormalizedKeyPart("  Piotech   Jianke ", &out);
+  EXPECT_EQ(out, "x|piotech jianke");
+  AppendNormalizedKeyPart("", &out);
+  EXPECT_EQ(out, "x|piotech jianke");
+}
+
 TEST(SubjectKeyTest, JoinsEntityMetricAndQualifiers) {
   struct {
     const char* entity;
@@ -31,6 +57,8 @@ TEST(SubjectKeyTest, JoinsEntityMetricAndQualifiers) {
       {"Big Fund III", "investment", {"Piotech Jianke"}, "big fund iii|investment|piotech jianke"},
       {"SMIC", "process_node", {}, "smic|process_node"},
       {"SMIC", "process_node", {"", "target"}, "smic|process_node|target"},
+      {"SMIC", "process_node", {" | ", "Target"}, "smic|process_node|target"},
+      {"", "revenue", {}, "|revenue"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(MakeSubjectKey(c.entity, c.metric, c.qualifiers), c.want) << c.want;
