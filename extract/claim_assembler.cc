@@ -21,6 +21,9 @@ namespace {
 
 using namespace grammar;  // the rules below read as grammar
 
+// a == b, inline: `std::string == "literal"` calls out of line and measures the literal.
+bool Eq(absl::string_view a, absl::string_view b) { return a == b; }
+
 }  // namespace
 
 ClaimAssembler::ClaimAssembler(const MetricVocabulary* metrics) : metrics_(metrics) {}
@@ -66,6 +69,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   std::vector<ByteRange> excluded, figure_bytes;
   excluded.reserve(quantities.size() + in.times.size());
   figure_bytes.reserve(quantities.size());
+  s.figs.reserve(quantities.size());
   size_t cursor = 0;  // mentions and tokens are both in text order: one sweep
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
@@ -90,8 +94,18 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   AddReferences(in.text, s.t, *discourse, &s.ents);
 
   std::vector<AssembledClaim> out;
+  out.reserve(quantities.size());
   std::vector<int> claim_of(quantities.size(), -1);
   std::string sentence_subject;
+  std::optional<bool> sentence_year_on_year;  // YearOnYear(s), once asked
+  // The first word that states a target ("target", "goal", "aim(s)"), n if none.
+  size_t first_target = n;
+  for (size_t k = 0; k < n && !quantities.empty(); ++k) {
+    if (W(s, k) == "target" || W(s, k) == "goal" || W(s, k) == "aims" || W(s, k) == "aim") {
+      first_target = k;
+      break;
+    }
+  }
   // The periods a stated and a forecast figure may take: the recognizers' own, plus
   // "the quarter"-style ones, aligned to the publication day. Usually there is nothing to
   // add or align, and the recognizers' list is used as it is.
@@ -135,10 +149,11 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
     if (overlaps_time) continue;
     const v1::QuantityType type = q.quantity.type();
+    const absl::string_view unit = q.quantity.unit();
     AssembledClaim c;
     c.figure_begin = q.begin;
     c.figure_end = q.end;
-    c.quantity = q.quantity;
+    bool negate = false;       // a decline: the figure's quantity is copied negated
     std::string fixed_entity;  // set by rules that know the entity for sure
     std::string metric, metric_written;
     const EntityMention* entity = nullptr;
@@ -163,8 +178,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           entity = EntityStartingNear(s, base->last + 1, 2);
         }
       }
-      if (down && c.quantity.value() > 0) Negate(&c.quantity);
-      year_on_year = YearOnYear(s);
+      if (down && q.quantity.value() > 0) negate = true;
+      if (!sentence_year_on_year) sentence_year_on_year = YearOnYear(s);
+      year_on_year = *sentence_year_on_year;
     };
     size_t verb_pos = fa;
 
@@ -174,6 +190,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         claim_of[s.fig_at[fa - 2]] >= 0 &&
         out[claim_of[s.fig_at[fa - 2]]].quantity.type() == type) {
       const AssembledClaim& prev = out[claim_of[s.fig_at[fa - 2]]];
+      c.quantity = q.quantity;
       c.subject = prev.subject;
       c.scope = prev.scope;
       c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
@@ -187,8 +204,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     if (fa >= 2 && W(s, fa - 1) == "of") {
       if (auto hit = MetricEndingAt(s, vocab, fa - 2, true)) {
         if (!absl::StrContains(hit->metric, "time_to") && !MoneyVerbs().contains(hit->written)) {
-          metric = hit->metric;
-          metric_written = hit->written;
+          metric = std::string(hit->metric);
+          metric_written = std::string(hit->written);
           verb_pos = hit->first;
           entity = OwnerBefore(s, hit->first);
         }
@@ -251,9 +268,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     if (metric.empty()) {
       size_t k = SkipFillersLeft(s, fa);
       absl::string_view verb = W(s, k > 0 ? k - 1 : n);
-      std::string verb2 = k >= 2 ? absl::StrCat(W(s, k - 2), " ", verb) : "";
       if (k > 0 && Is(s, k - 1, kMoneyVerb) && type == v1::QUANTITY_TYPE_MONEY) {
-        metric = vocab.Find(verb).value_or("investment");
+        const std::string* named = vocab.FindOrNull(verb);
+        metric = named != nullptr ? *named : "investment";
         metric_written = Written(s, k - 1, k);
         verb_pos = k - 1;
         if (metric == "investment") {
@@ -284,7 +301,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
                  (Is(s, k - 1, kContributionVerb) ||
                   (verb == "in" && k >= 2 && Is(s, k - 2, kContributionVerb)))) {
         metric = "capital_contribution";
-        metric_written = verb == "in" ? verb2 : std::string(verb);
+        metric_written = verb == "in" ? absl::StrCat(W(s, k - 2), " ", verb) : std::string(verb);
         verb_pos = verb == "in" ? k - 2 : k - 1;
         const EntityMention* contributor = SubjectBefore(s, verb_pos);
         const EntityMention* fund = NearestFund(s, fa);
@@ -306,8 +323,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           if (!IsWord(s, j)) break;
           if (auto hit = MetricEndingAt(s, vocab, j, true)) {
             if (!MoneyVerbs().contains(hit->written)) {
-              metric = hit->metric;
-              metric_written = hit->written;
+              metric = std::string(hit->metric);
+              metric_written = std::string(hit->written);
               if (metric.empty()) verb_pos = fa;
             }
           }
@@ -329,8 +346,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
                            W(s, m) != "this" && W(s, m) != "that" && W(s, m) != "and";
              ++m) {
           if (auto hit = MetricEndingAt(s, vocab, m, true)) {
-            metric = hit->metric;
-            metric_written = hit->written;
+            metric = std::string(hit->metric);
+            metric_written = std::string(hit->written);
             // "a $56 billion, Huawei-led move": the undertaking is a qualifier.
             if (metric == "investment" && AttributiveOnly().contains(hit->written)) {
               size_t from = fb;
@@ -369,13 +386,14 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         type != v1::QUANTITY_TYPE_COUNT &&
         (type != v1::QUANTITY_TYPE_NUMBER || level_verb)) {
       if (auto hit = MetricBefore(s, vocab, fa)) {
-        metric = hit->metric;
-        metric_written = hit->written;
+        metric = std::string(hit->metric);
+        metric_written = std::string(hit->written);
         // "a deal worth Q", "the acquisition, valued at Q": the value of the deal.
         if (metric == "valuation" && hit->first > 0 &&
             (W(s, hit->first) == "worth" || W(s, hit->first) == "valued")) {
           size_t d = hit->first - (W(s, hit->first - 1) == "," ? 1 : 0);
-          if (d > 0 && vocab.Find(W(s, d - 1)).value_or("") == "deal_value") {
+          const std::string* deal = d > 0 ? vocab.FindOrNull(W(s, d - 1)) : nullptr;
+          if (deal != nullptr && *deal == "deal_value") {
             metric = "deal_value";
           }
         }
@@ -402,11 +420,11 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
     // A size in nanometres is a process node whatever noun names it ("7nm yields",
     // "revenue from 7nm chips").
-    if (c.quantity.unit() == "nm" && !metric.empty()) metric = "process_node";
+    if (unit == "nm" && !metric.empty()) metric = "process_node";
     // 7. The unit.
     if (metric.empty()) {
       explicit_metric = false;
-      if (c.quantity.unit() == "nm") {
+      if (unit == "nm") {
         metric = "process_node";
       } else if (type == v1::QUANTITY_TYPE_DURATION &&
                  HasWordBefore(s, fa, IsTakeVerb, 4, &where)) {
@@ -417,8 +435,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
             for (size_t m = j + 1; m < n && m < j + 6; ++m) {
               if (auto hit = MetricEndingAt(s, vocab, m, true);
                   hit && absl::StartsWith(hit->metric, "time_to")) {
-                metric = hit->metric;
-                metric_written = hit->written;
+                metric = std::string(hit->metric);
+                metric_written = std::string(hit->written);
                 break;
               }
             }
@@ -431,8 +449,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           }
         }
         if (metric.empty() && !discourse->activity.empty()) {
-          metric = vocab.Find(discourse->activity).value_or("");
-          if (!absl::StartsWith(metric, "time_to")) metric.clear();
+          const std::string* activity = vocab.FindOrNull(discourse->activity);
+          if (activity != nullptr && absl::StartsWith(*activity, "time_to")) metric = *activity;
         }
         if (metric.empty()) metric = "time_required";
         // The entity: "for/before X" after the figure, else the clause subject.
@@ -440,8 +458,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           if (W(s, j) == "for" || W(s, j) == "before") entity = EntityStartingNear(s, j + 1, 3);
         }
         verb_pos = where;
-      } else if (type == v1::QUANTITY_TYPE_COUNT && !c.quantity.unit().empty() &&
-                 c.quantity.unit() != "count" && CountIsAProperty(s, fa)) {
+      } else if (type == v1::QUANTITY_TYPE_COUNT && !unit.empty() && unit != "count" &&
+                 CountIsAProperty(s, fa)) {
         // "the largest of the 19 shareholders": the count belongs to what the text is
         // about, not to the member named as subject.
         size_t d = fa;
@@ -454,8 +472,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
           }
           if (entity == nullptr) fixed_entity = discourse->topic;
         }
-        metric = vocab.Find(c.quantity.unit()).value_or("");
-        if (metric.empty()) metric = s.t[fb - 1].lower;  // the noun as written: "shareholders"
+        const std::string* counted = vocab.FindOrNull(unit);
+        // Else the noun as written: "shareholders".
+        metric = counted != nullptr ? *counted : s.t[fb - 1].lower;
         metric_written = s.t[fb - 1].lower;
       } else if (type == v1::QUANTITY_TYPE_PERCENT && fb + 1 < n && W(s, fb) == "of") {
         // "30% of the market"; a share of anything else names no metric.
@@ -480,7 +499,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
     if (metric.empty()) continue;
     // "one chip at a time": a single thing counted is not a figure anyone reports.
-    if (type == v1::QUANTITY_TYPE_COUNT && std::abs(c.quantity.value()) < 2) continue;
+    if (type == v1::QUANTITY_TYPE_COUNT && std::abs(q.quantity.value()) < 2) continue;
     // "among the 10 initial partners for this project": the project.
     if (entity == nullptr && fa >= 2 && (W(s, fa - 1) == "the" && W(s, fa - 2) == "among")) {
       for (size_t j = fb; j < n && j < fb + 2; ++j) {
@@ -510,8 +529,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       }
     }
     // A fund's size belongs to the fund.
-    if (metric == "funding" && entity != nullptr && entity->fund) metric = "fund_size";
-    if (metric == "fund_size" && (entity == nullptr || !entity->fund)) {
+    if (Eq(metric, "funding") && entity != nullptr && entity->fund) metric = "fund_size";
+    if (Eq(metric, "fund_size") && (entity == nullptr || !entity->fund)) {
       if (const EntityMention* f = NearestFund(s, fa)) entity = f;
     }
     double confidence = explicit_metric ? 0.55 : 0.4;
@@ -531,8 +550,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       of_market = true;
     } else {
       // The entity the previous sentences were about, when this one names a metric.
-      std::string carried = metric == "fund_size" && !discourse->fund.empty() ? discourse->fund
-                                                                               : discourse->subject;
+      const std::string& carried = Eq(metric, "fund_size") && !discourse->fund.empty()
+                                       ? discourse->fund
+                                       : discourse->subject;
       if (!explicit_metric || carried.empty()) continue;
       // A sentence whose clause subject is someone else ("..., McKinsey said") but ties
       // none of its names to the figure is not about the previous subject for sure: no
@@ -547,22 +567,15 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       confidence += 0.1;
     }
     if (type == v1::QUANTITY_TYPE_NUMBER && !explicit_metric) continue;
-    if (metric == "funding" && LooksLikeFund(c.subject.entity())) metric = "fund_size";
+    if (Eq(metric, "funding") && LooksLikeFund(c.subject.entity())) metric = "fund_size";
     c.subject.set_metric(metric);
     c.subject.set_metric_as_written(metric_written);
     // A stated target: "the company's current target is to set up ... a 28nm line".
-    for (size_t k = 0; k < fa; ++k) {
-      if (W(s, k) == "target" || W(s, k) == "goal" || W(s, k) == "aims" || W(s, k) == "aim") {
-        qualifiers.push_back({"status", "target"});
-        break;
-      }
-    }
-    std::vector<std::string> values;
+    if (first_target < fa) qualifiers.push_back({"status", "target"});
     for (auto& [role, value] : qualifiers) {
       v1::Qualifier* qual = c.subject.add_qualifiers();
       qual->set_role(role);
-      qual->set_value(value);
-      values.push_back(value);
+      qual->set_value(std::move(value));
     }
     c.subject.set_key(SubjectKey(c.subject));
     c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
@@ -610,6 +623,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       NarrowToLastYear(&c.scope);
     }
     c.confidence = std::min(0.95, confidence);
+    c.quantity = q.quantity;
+    if (negate) Negate(&c.quantity);
     // A market is no subject later sentences go on about ("Total investment ..." after
     // "Memory prices ...").
     if (sentence_subject.empty() && !of_market) sentence_subject = c.subject.entity();

@@ -13,51 +13,66 @@ namespace claimcheck {
 namespace grammar {
 namespace {
 
-// Longest vocabulary phrase ending at token k.
-std::optional<MetricHit> FindMetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
-                                            size_t k, bool attributive_ok) {
+// The longest vocabulary phrases ending at token k: hits[1] any, hits[0] not one that
+// names a metric only attributively. Both come from one walk over the same phrases.
+void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_t k,
+                         std::optional<MetricHit> hits[2]) {
   // Token k is the phrase's last word, and its `lower` is already normalised as the
   // vocabulary's keys are.
-  if (k >= s.t.size() || !vocab.MayEndPhrase(s.t[k].lower)) return std::nullopt;
-  for (int len = std::min<int>(vocab.max_words(), static_cast<int>(k) + 1); len >= 1; --len) {
-    size_t first = k + 1 - len;
-    bool ok = true;
-    std::string phrase;  // the words joined by single spaces
-    for (size_t j = first; j <= k && ok; ++j) {
-      ok = IsWord(s, j);
-      if (!ok) break;
-      if (j > first) phrase.push_back(' ');
-      phrase.append(s.t[j].lower);
-    }
-    if (!ok) continue;
-    if (!attributive_ok && AttributiveOnly().contains(phrase)) continue;
-    if (auto m = vocab.Find(phrase)) {
-      MetricHit hit;
-      hit.metric = *m;
-      hit.written = std::string(s.text.substr(s.t[first].begin, s.t[k].end - s.t[first].begin));
-      hit.first = first;
-      hit.last = k + 1;
-      return hit;
+  if (k >= s.t.size() || !vocab.MayEndPhrase(s.t[k].lower)) return;
+  // A phrase is a run of words ending at k: join the longest one once, by single spaces,
+  // and look up its suffixes, longest first.
+  const size_t most = std::min<size_t>(static_cast<size_t>(std::max(vocab.max_words(), 1)), k + 1);
+  size_t words = 0;
+  while (words < most && IsWord(s, k - words)) ++words;
+  if (words == 0) return;
+  std::string& phrase = s.phrase;
+  phrase.clear();
+  for (size_t j = k + 1 - words; j <= k; ++j) {
+    if (j > k + 1 - words) phrase.push_back(' ');
+    phrase.append(s.t[j].lower);
+  }
+  size_t begin = 0;  // where the phrase of `len` words starts in `phrase`
+  for (size_t len = words; len >= 1; --len) {
+    const size_t first = k + 1 - len;
+    const absl::string_view candidate = absl::string_view(phrase).substr(begin);
+    begin += s.t[first].lower.size() + 1;
+    const std::string* m = vocab.FindOrNull(candidate);
+    if (m == nullptr) continue;
+    MetricHit hit;
+    hit.metric = *m;
+    hit.written = s.text.substr(s.t[first].begin, s.t[k].end - s.t[first].begin);
+    hit.first = first;
+    hit.last = k + 1;
+    if (!hits[1]) hits[1] = hit;
+    if (!AttributiveOnly().contains(candidate)) {
+      hits[0] = hit;
+      return;
     }
   }
-  return std::nullopt;
 }
 
 }  // namespace
 
-// FindMetricEndingAt, remembered for the sentence.
+// FindMetricsEndingAt, remembered for the sentence.
 std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
                                         size_t k, bool attributive_ok) {
-  std::vector<int>& memo = s.metric_memo[attributive_ok ? 1 : 0];
-  if (memo.size() != s.t.size()) memo.assign(s.t.size(), -2);
-  if (k >= memo.size()) return FindMetricEndingAt(s, vocab, k, attributive_ok);
-  if (memo[k] == -2) {
-    std::optional<MetricHit> hit = FindMetricEndingAt(s, vocab, k, attributive_ok);
-    memo[k] = hit ? static_cast<int>(s.metric_hits.size()) : -1;
-    if (hit) s.metric_hits.push_back(*std::move(hit));
+  if (k >= s.t.size()) return std::nullopt;
+  if (s.metric_memo[0].size() != s.t.size()) {
+    s.metric_memo[0].assign(s.t.size(), -2);
+    s.metric_memo[1].assign(s.t.size(), -2);
   }
-  if (memo[k] < 0) return std::nullopt;
-  return s.metric_hits[memo[k]];
+  if (s.metric_memo[0][k] == -2) {
+    std::optional<MetricHit> hits[2];
+    FindMetricsEndingAt(s, vocab, k, hits);
+    for (int a = 0; a < 2; ++a) {
+      s.metric_memo[a][k] = hits[a] ? static_cast<int>(s.metric_hits.size()) : -1;
+      if (hits[a]) s.metric_hits.push_back(*hits[a]);
+    }
+  }
+  const int memo = s.metric_memo[attributive_ok ? 1 : 0][k];
+  if (memo < 0) return std::nullopt;
+  return s.metric_hits[memo];
 }
 
 // The nearest metric word before token `pos` (not crossing ';' or ':').
@@ -366,7 +381,7 @@ std::optional<PartShare> ShareOfOwner(const Sentence& s, const MetricVocabulary&
   PartShare share;
   share.owner = owner;
   share.metric = absl::StrCat(hit->metric, "_share");
-  share.written = hit->written;
+  share.written = std::string(hit->written);
   share.verb = verb;
   // The part: the clause's subject, else the words naming it ("data centers").
   if (const EntityMention* part = SubjectBefore(s, verb)) {

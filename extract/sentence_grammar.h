@@ -32,11 +32,12 @@ namespace grammar {
 // table flattened into one line) linear in their length.
 inline constexpr size_t kWindow = 64;
 
-// A metric phrase found in the sentence.
+// A metric phrase found in the sentence. The views point into the MetricVocabulary
+// (metric) and the sentence's text (written), which outlive the Sentence.
 struct MetricHit {
-  std::string metric;
-  std::string written;
-  size_t first = 0;  // token range of the metric words
+  absl::string_view metric;   // canonical ("fund_size")
+  absl::string_view written;  // as written ("registered capital")
+  size_t first = 0;           // token range of the metric words
   size_t last = 0;
 };
 
@@ -59,6 +60,7 @@ struct Sentence {
   // every figure of a sentence.
   mutable std::vector<int> metric_memo[2];
   mutable std::vector<MetricHit> metric_hits;
+  mutable std::string phrase;  // MetricEndingAt's buffer for the words it looks up
 };
 
 // Token i is a word that is neither part of a figure nor of a period.
