@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -15,7 +16,21 @@ namespace claimcheck {
 namespace {
 
 bool ParseDay(const std::string& s, absl::CivilDay* day) {
+  // "YYYY-MM-DD", as every resolved scope is written, without sscanf.
+  auto digits = [&](size_t at, size_t count, int* value) {
+    *value = 0;
+    for (size_t i = at; i < at + count; ++i) {
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(s[i]))) return false;
+      *value = *value * 10 + (s[i] - '0');
+    }
+    return true;
+  };
   int y, m, d;
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(0, 4, &y) && digits(5, 2, &m) &&
+      digits(8, 2, &d)) {
+    *day = absl::CivilDay(y, m, d);
+    return true;
+  }
   if (std::sscanf(s.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return false;
   *day = absl::CivilDay(y, m, d);
   return true;
@@ -33,6 +48,35 @@ std::string FormatDay(absl::CivilDay day) {
                   static_cast<char>('0' + day.month() % 10), '-',
                   static_cast<char>('0' + day.day() / 10), static_cast<char>('0' + day.day() % 10)};
   return std::string(out, sizeof(out));
+}
+
+// The publication day (UTC): plain arithmetic for any realistic time, else cctz.
+absl::CivilDay PublicationDay(const v1::PublicationTime& published) {
+  const int64_t seconds = published.time().seconds();
+  constexpr int64_t kLimit = int64_t{1} << 40;  // about 35,000 years
+  if (seconds > -kLimit && seconds < kLimit) {
+    int64_t days = seconds / 86400;
+    if (seconds % 86400 < 0) --days;
+    // Days since 1970-01-01 to a date in constant time (H. Hinnant's civil_from_days);
+    // adding days to a CivilDay walks year by year.
+    const int64_t z = days + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;                                     // [0, 146096]
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);              // [0, 365]
+    const int64_t mp = (5 * doy + 2) / 153;                                   // [0, 11]
+    const int64_t d = doy - (153 * mp + 2) / 5 + 1;                           // [1, 31]
+    const int64_t m = mp < 10 ? mp + 3 : mp - 9;                             // [1, 12]
+    return absl::CivilDay(yoe + era * 400 + (m <= 2), static_cast<int>(m), static_cast<int>(d));
+  }
+  return absl::ToCivilDay(absl::FromUnixSeconds(seconds), absl::UTCTimeZone());
+}
+
+// A word that names a period: "...quarter", "...half", "year". The last letter is
+// tested first, which rules out almost every word.
+bool PeriodWord(absl::string_view w) {
+  if (w.empty() || (w.back() != 'r' && w.back() != 'f')) return false;
+  return absl::EndsWith(w, "quarter") || absl::EndsWith(w, "half") || w == "year";
 }
 
 // Token index range [first, last) covering byte range [b, e).
@@ -122,16 +166,13 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
                                          const v1::PublicationTime& published, bool forecast) {
   std::vector<TimeMention> out;
   if (!published.has_time()) return out;
-  auto period_word = [](absl::string_view w) {
-    return absl::EndsWith(w, "quarter") || absl::EndsWith(w, "half") || w == "year";
-  };
   // Every rule below needs a period word: most sentences have none.
-  if (std::none_of(tokens.begin(), tokens.end(),
-                   [&](const Token& t) { return period_word(t.lower); })) {
-    return out;
+  absl::InlinedVector<size_t, 8> period_words;  // their token indices, in order
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (PeriodWord(tokens[i].lower)) period_words.push_back(i);
   }
-  const absl::CivilDay day = absl::ToCivilDay(absl::FromUnixSeconds(published.time().seconds()),
-                                              absl::UTCTimeZone());
+  if (period_words.empty()) return out;
+  const absl::CivilDay day = PublicationDay(published);
   auto taken = [&](size_t b, size_t e) {
     for (const TimeMention& m : found) {
       if (m.begin < e && b < m.end) return true;
@@ -139,55 +180,68 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
     return false;
   };
   const size_t n = tokens.size();
-  for (size_t i = 0; i < n; ++i) {
-    absl::string_view w = tokens[i].lower;
-    // Cheap filter: only "<ordinal> quarter|half", "<ordinal>-quarter", "the quarter|year".
-    if (!period_word(w) && !(i + 1 < n && period_word(tokens[i + 1].lower))) continue;
-    absl::string_view first = w, second = i + 1 < n ? absl::string_view(tokens[i + 1].lower) : "";
-    size_t last = i + 2;
-    size_t hyphen = w.find('-');
-    if (hyphen != std::string::npos) {  // "third-quarter"
-      first = absl::string_view(w).substr(0, hyphen);
-      second = absl::string_view(w).substr(hyphen + 1);
-      last = i + 1;
-    }
-    TimeMention m;
-    m.begin = tokens[i].begin;
-    int index = OrdinalIndex(first);
-    absl::string_view prev = i > 0 ? absl::string_view(tokens[i - 1].lower) : absl::string_view();
-    if (index > 0 && second == "quarter") {
-      m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER, "");
-    } else if (index > 0 && index <= 2 && second == "half") {
-      m.scope = Span(NamedPeriod(day, 6, index, forecast), 6, v1::GRANULARITY_HALF, "");
-      if (last + 2 < n && tokens[last].word() == "of" && tokens[last + 1].word() == "the" &&
-          tokens[last + 2].word() == "year") {
+  // Only "<ordinal> quarter|half", "<ordinal>-quarter", "the quarter|year" make a period:
+  // the candidates are each period word and the token before it, in order.
+  size_t next = 0;  // the first token not yet read
+  for (const size_t p : period_words) {
+    for (size_t i = p > 0 ? p - 1 : p; i <= p; ++i) {
+      if (i < next) continue;
+      next = i + 1;
+      absl::string_view w = tokens[i].lower;
+      absl::string_view first = w, second = i + 1 < n ? absl::string_view(tokens[i + 1].lower) : "";
+      size_t last = i + 2;
+      size_t hyphen = w.find('-');
+      if (hyphen != std::string::npos) {  // "third-quarter"
+        first = absl::string_view(w).substr(0, hyphen);
+        second = absl::string_view(w).substr(hyphen + 1);
+        last = i + 1;
+      }
+      const int index = OrdinalIndex(first);
+      absl::string_view prev = i > 0 ? absl::string_view(tokens[i - 1].lower) : absl::string_view();
+      const bool named_quarter = index > 0 && second == "quarter";
+      const bool named_half = !named_quarter && index > 0 && index <= 2 && second == "half";
+      const bool the_period = !named_quarter && !named_half && (w == "quarter" || w == "year") &&
+                              (prev == "the" || prev == "whole");
+      if (!named_quarter && !named_half && !the_period) continue;
+      size_t begin = tokens[i].begin;
+      if (named_half && last + 2 < n && tokens[last].word() == "of" &&
+          tokens[last + 1].word() == "the" && tokens[last + 2].word() == "year") {
         last += 3;
       }
-    } else if ((w == "quarter" || w == "year") && (prev == "the" || prev == "whole")) {
-      bool quarter = w == "quarter";
-      absl::CivilMonth start = quarter ? absl::CivilMonth(day.year(), (day.month() - 1) / 3 * 3 + 1) - 3
-                                       : absl::CivilMonth(day.year() - 1, 1);
-      if (forecast) start += quarter ? 3 : 12;
-      m.scope = Span(start, quarter ? 3 : 12,
-                     quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR, "");
-      // "ended the year with ...", "at the end of the year": its last quarter.
-      absl::string_view before = i >= 2 ? absl::string_view(tokens[i - 2].lower) : absl::string_view();
-      if (!quarter && (before == "ended" || before == "end" || before == "close")) {
-        m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER, "");
+      if (the_period) {
+        begin = tokens[i - 1].begin;
+        last = i + 1;
       }
-      m.begin = tokens[i - 1].begin;
-      last = i + 1;
-    } else {
-      continue;
+      if (taken(begin, tokens[last - 1].end)) continue;
+      TimeMention m;
+      m.begin = begin;
+      m.end = tokens[last - 1].end;
+      if (named_quarter) {
+        m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER, "");
+      } else if (named_half) {
+        m.scope = Span(NamedPeriod(day, 6, index, forecast), 6, v1::GRANULARITY_HALF, "");
+      } else {
+        bool quarter = w == "quarter";
+        absl::CivilMonth start = quarter ? absl::CivilMonth(day.year(), (day.month() - 1) / 3 * 3 + 1) - 3
+                                         : absl::CivilMonth(day.year() - 1, 1);
+        if (forecast) start += quarter ? 3 : 12;
+        m.scope = Span(start, quarter ? 3 : 12,
+                       quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR, "");
+        // "ended the year with ...", "at the end of the year": its last quarter.
+        absl::string_view before = i >= 2 ? absl::string_view(tokens[i - 2].lower) : absl::string_view();
+        if (!quarter && (before == "ended" || before == "end" || before == "close")) {
+          m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER, "");
+        }
+      }
+      m.scope.set_text(std::string());
+      out.push_back(std::move(m));
+      next = last;
     }
-    m.end = tokens[last - 1].end;
-    if (taken(m.begin, m.end)) continue;
-    m.scope.set_text(std::string());
-    out.push_back(std::move(m));
-    i = last - 1;
   }
   // "a year earlier", "a year ago": one year before another period of the sentence.
-  for (size_t i = 0; i + 2 < n; ++i) {
+  for (const size_t p : period_words) {
+    if (p == 0 || p + 1 >= n) continue;
+    const size_t i = p - 1;  // "a" before the period word "year"
     if (tokens[i].word() != "a" || tokens[i + 1].word() != "year" ||
         (tokens[i + 2].word() != "earlier" && tokens[i + 2].word() != "before")) {
       continue;
@@ -222,8 +276,7 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
 v1::TimeScope InferredScope(const v1::PublicationTime& published) {
   v1::TimeScope scope;
   if (!published.has_time()) return scope;
-  absl::Time t = absl::FromUnixSeconds(published.time().seconds());
-  absl::CivilDay day = absl::ToCivilDay(t, absl::UTCTimeZone());
+  const absl::CivilDay day = PublicationDay(published);
   scope.set_start(FormatDay(day));
   scope.set_end(FormatDay(day + 1));
   scope.set_granularity(v1::GRANULARITY_DAY);
@@ -317,6 +370,26 @@ void ChangeScope(bool year_on_year, v1::TimeScope* scope) {
 // begun by the publication day, a forecast about one that has not ended.
 namespace {
 
+// Adds `shift` to the year of the date `*d` ("2025-07-01"), written as "%04d".
+void ShiftYear(int shift, std::string* d) {
+  const bool digits = d->size() >= 4 && std::all_of(d->begin(), d->begin() + 4, [](char c) {
+                        return absl::ascii_isdigit(static_cast<unsigned char>(c));
+                      });
+  if (digits) {  // in place: the usual case
+    const int year = ((*d)[0] - '0') * 1000 + ((*d)[1] - '0') * 100 + ((*d)[2] - '0') * 10 +
+                     ((*d)[3] - '0') + shift;
+    if (year >= 0 && year <= 9999) {
+      (*d)[0] = static_cast<char>('0' + year / 1000);
+      (*d)[1] = static_cast<char>('0' + year / 100 % 10);
+      (*d)[2] = static_cast<char>('0' + year / 10 % 10);
+      (*d)[3] = static_cast<char>('0' + year % 10);
+      return;
+    }
+  }
+  const int year = std::atoi(d->substr(0, 4).c_str()) + shift;
+  *d = absl::StrCat(absl::StrFormat("%04d", year), d->substr(4));
+}
+
 // A quarter or half the time recognizer dated, written without digits ("third-quarter").
 bool Unnumbered(absl::string_view text, const TimeMention& m) {
   const v1::TimeScope& s = m.scope;
@@ -346,17 +419,13 @@ void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& p
     v1::TimeScope& s = m.scope;
     if (!Unnumbered(text, m)) continue;
     if (day.empty()) {
-      day = FormatDay(absl::ToCivilDay(absl::FromUnixSeconds(published.time().seconds()),
-                                       absl::UTCTimeZone()));
+      day = FormatDay(PublicationDay(published));
     }
     int shift = 0;
     if (!forecast && s.start() > day) shift = -1;
     if (forecast && s.end() <= day) shift = 1;
     if (shift == 0) continue;
-    for (std::string* d : {s.mutable_start(), s.mutable_end()}) {
-      int year = std::atoi(d->substr(0, 4).c_str()) + shift;
-      *d = absl::StrCat(absl::StrFormat("%04d", year), d->substr(4));
-    }
+    for (std::string* d : {s.mutable_start(), s.mutable_end()}) ShiftYear(shift, d);
   }
 }
 

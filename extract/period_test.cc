@@ -83,6 +83,28 @@ TEST(PeriodTest, UndatedDocumentGivesEmptyScope) {
   EXPECT_FALSE(scope.inferred());
 }
 
+TEST(PeriodTest, InferredScopeIsThePublicationDayInUtc) {
+  struct {
+    int64_t seconds;
+    const char* start;
+    const char* end;
+  } cases[] = {
+      {0, "1970-01-01", "1970-01-02"},
+      {-1, "1969-12-31", "1970-01-01"},               // before the epoch rounds down
+      {951782400, "2000-02-29", "2000-03-01"},        // a leap day in a century year
+      {1764547199, "2025-11-30", "2025-12-01"},       // the last second of a day
+      {1764547200, "2025-12-01", "2025-12-02"},
+      {4107542400, "2100-03-01", "2100-03-02"},       // 2100 is no leap year
+      {-62135596800, "0001-01-01", "0001-01-02"},
+  };
+  for (const auto& c : cases) {
+    v1::TimeScope scope = InferredScope(Published(c.seconds));
+    EXPECT_EQ(scope.start(), c.start) << c.seconds;
+    EXPECT_EQ(scope.end(), c.end) << c.seconds;
+    EXPECT_TRUE(scope.inferred());
+  }
+}
+
 TEST(PeriodTest, ChangeScopeWidensBackOnePeriod) {
   struct {
     const char* start;
