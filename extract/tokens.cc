@@ -1,12 +1,44 @@
 #include "extract/tokens.h"
 
+#include <algorithm>
 #include <cstring>
 
-#include "absl/strings/ascii.h"
 #include "extract/word_lists.h"
 
 namespace claimcheck {
 namespace {
+
+// One table lookup tells what an ASCII byte is; bytes >= 0x80 start UTF-8 sequences,
+// which Classify reads.
+enum ByteClass : uint8_t {
+  kSpace = 1 << 0,
+  kDigit = 1 << 1,
+  kUpper = 1 << 2,
+  kLower = 1 << 3,
+  kAlpha = kUpper | kLower,
+  kAlnum = kDigit | kAlpha,
+  kJoiner = 1 << 4,  // - ' & . may join the parts of a word
+};
+
+struct ByteTables {
+  uint8_t cls[256] = {};
+  char lower[256] = {};
+};
+
+constexpr ByteTables MakeByteTables() {
+  ByteTables t;
+  for (int c = 0; c < 256; ++c) {
+    t.lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') t.cls[c] = kSpace;
+    if (c >= '0' && c <= '9') t.cls[c] = kDigit;
+    if (c >= 'A' && c <= 'Z') t.cls[c] = kUpper;
+    if (c >= 'a' && c <= 'z') t.cls[c] = kLower;
+    if (c == '-' || c == '\'' || c == '&' || c == '.') t.cls[c] = kJoiner;
+  }
+  return t;
+}
+
+constexpr ByteTables kBytes = MakeByteTables();
 
 // Length of the UTF-8 sequence starting with lead byte `c` (1 for invalid leads).
 size_t Utf8Length(unsigned char c) {
@@ -19,8 +51,8 @@ size_t Utf8Length(unsigned char c) {
 // Non-ASCII characters that are punctuation or spaces, not letters.
 enum class Special { kNone, kSpace, kApostrophe, kQuote, kDash, kOther };
 
-Special Classify(absl::string_view s, size_t i, size_t len) {
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data() + i);
+// What the `len` bytes at `p` (a sequence led by a byte >= 0x80) are.
+Special Classify(const unsigned char* p, size_t len) {
   if (len == 2 && p[0] == 0xC2) {
     if (p[1] == 0xA0) return Special::kSpace;
     return Special::kOther;  // « » § etc.
@@ -37,153 +69,240 @@ Special Classify(absl::string_view s, size_t i, size_t len) {
   return Special::kNone;
 }
 
-bool IsNonAsciiWordByte(absl::string_view s, size_t i, size_t* len) {
-  *len = std::min(Utf8Length(static_cast<unsigned char>(s[i])), s.size() - i);
-  return Classify(s, i, *len) == Special::kNone;
+// The character at p[i] of a text of n bytes: its length (a sequence cut by the end of
+// the text is shorter) and, for a non-ASCII one, what it is.
+size_t CharAt(const unsigned char* p, size_t n, size_t i, Special* special) {
+  if (p[i] < 0x80) {
+    *special = Special::kNone;
+    return 1;
+  }
+  const size_t len = std::min(Utf8Length(p[i]), n - i);
+  *special = Classify(p + i, len);
+  return len;
 }
 
-inline bool IsWordByte(absl::string_view s, size_t i, size_t* len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *len = 1;
-    return absl::ascii_isalnum(c);
+// True when a character belonging in a word (ASCII letters and digits, non-ASCII letters)
+// starts at p[i].
+bool WordCharAt(const unsigned char* p, size_t n, size_t i) {
+  if (i >= n) return false;
+  if (p[i] < 0x80) return (kBytes.cls[p[i]] & kAlnum) != 0;
+  Special special;
+  CharAt(p, n, i, &special);
+  return special == Special::kNone;
+}
+
+// Appends the punctuation token of the `len` bytes at p[i] (a `special` character).
+void AddPunct(const unsigned char* p, size_t n, size_t i, size_t len, Special special,
+              std::vector<Token>* tokens) {
+  const unsigned char c = p[i];
+  // A lone apostrophe after a word ending in s is a plural possessive.
+  const bool apostrophe = special == Special::kApostrophe || c == '\'';
+  const bool possessive = apostrophe && !tokens->empty() && tokens->back().end == i &&
+                          tokens->back().kind == TokenKind::kWord &&
+                          !tokens->back().lower.empty() && tokens->back().lower.back() == 's' &&
+                          !WordCharAt(p, n, i + len);
+  Token& t = tokens->emplace_back();  // built in place: no Token moves
+  t.begin = i;
+  t.end = i + len;
+  t.kind = possessive ? TokenKind::kPossessive : TokenKind::kPunct;
+  switch (special) {
+    case Special::kApostrophe: t.lower.push_back('\''); break;
+    case Special::kQuote: t.lower.push_back('"'); break;
+    case Special::kDash: t.lower.push_back('-'); break;
+    default:
+      if (len == 1) {
+        t.lower.push_back(static_cast<char>(c));
+      } else {
+        t.lower.append(reinterpret_cast<const char*>(p + i), len);
+      }
   }
-  return IsNonAsciiWordByte(s, i, len);
+}
+
+constexpr uint64_t kEachByte = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x80 * kEachByte;
+
+// The high bit of each byte of `x` (all bytes below 0x80) that lies in [lo, hi].
+uint64_t BytesInRange(uint64_t x, unsigned char lo, unsigned char hi) {
+  return (x + (0x80 - lo) * kEachByte) & ~(x + (0x7F - hi) * kEachByte) & kHighBits;
+}
+
+// The high bit of each byte of `x` that is not an ASCII letter or digit.
+uint64_t NonAlnumBytes(uint64_t x) {
+  const uint64_t ascii = x & ~kHighBits;
+  const uint64_t alnum = BytesInRange(ascii, '0', '9') | BytesInRange(ascii | (0x20 * kEachByte), 'a', 'z');
+  return ~(alnum & ~x) & kHighBits;
+}
+
+// The end of the run of ASCII letters and digits starting at p[i]: eight bytes at a time.
+size_t SkipAsciiAlnum(const unsigned char* p, size_t n, size_t i) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    if (const uint64_t stop = NonAlnumBytes(x)) return i + __builtin_ctzll(stop) / 8;
+  }
+  while (i < n && (kBytes.cls[p[i]] & kAlnum)) ++i;
+  return i;
+}
+
+// The `size` bytes (at most 8) at p as an integer (as memcpy packs them), zero padded;
+// `available` (>= size) bytes may be read.
+uint64_t LoadPrefix(const unsigned char* p, size_t size, size_t available) {
+  uint64_t x = 0;
+  if (available >= 8) {
+    std::memcpy(&x, p, 8);
+    return size >= 8 ? x : x & ((uint64_t{1} << (8 * size)) - 1);
+  }
+  std::memcpy(&x, p, size);
+  return x;
+}
+
+// Sets t.lower, t.acronym and t.classes for the ASCII word p[begin, begin + size) of a
+// text of n bytes, size <= kMaxPackedWord: eight bytes at a time.
+void LowerShortAsciiWord(const unsigned char* p, size_t n, size_t begin, size_t size,
+                         const WordClassTable& classes, Token* t) {
+  const uint64_t lo = LoadPrefix(p + begin, std::min<size_t>(size, 8), n - begin);
+  const uint64_t hi = size > 8 ? LoadPrefix(p + begin + 8, size - 8, n - begin - 8) : 0;
+  const uint64_t upper_lo = BytesInRange(lo, 'A', 'Z'), upper_hi = BytesInRange(hi, 'A', 'Z');
+  const bool any_lower = (BytesInRange(lo, 'a', 'z') | BytesInRange(hi, 'a', 'z')) != 0;
+  // Two or more capitals: two in one half, or one in each.
+  const bool two_upper = (upper_lo & (upper_lo - 1)) != 0 || (upper_hi & (upper_hi - 1)) != 0 ||
+                         (upper_lo != 0 && upper_hi != 0);
+  t->acronym = two_upper && !any_lower;
+  const uint64_t lower_lo = lo | (upper_lo >> 2), lower_hi = hi | (upper_hi >> 2);  // +0x20
+  char lowered[2 * sizeof(uint64_t)];
+  std::memcpy(lowered, &lower_lo, 8);
+  std::memcpy(lowered + 8, &lower_hi, 8);
+  t->lower.append(lowered, size);
+  if (t->kind == TokenKind::kWord) t->classes = classes.Get(lower_lo, lower_hi, size);
+}
+
+// The same for any other word: typographic apostrophes become "'" and hyphens "-".
+void LowerWord(const unsigned char* p, size_t begin, size_t size, Token* t) {
+  int upper = 0, lower = 0;
+  t->lower.reserve(size);
+  for (size_t k = 0; k < size; ++k) {
+    const unsigned char b = p[begin + k];
+    upper += (kBytes.cls[b] & kUpper) != 0;
+    lower += (kBytes.cls[b] & kLower) != 0;
+    if (b == 0xE2 && k + 2 < size) {  // typographic apostrophe / hyphen
+      const unsigned char b2 = p[begin + k + 2];
+      t->lower.push_back(b2 == 0x98 || b2 == 0x99 ? '\'' : '-');
+      k += 2;
+      continue;
+    }
+    t->lower.push_back(kBytes.lower[b]);
+  }
+  t->acronym = upper >= 2 && lower == 0;
+  if (t->kind == TokenKind::kWord) t->classes = WordClassesOf(t->lower);
+}
+
+// Reads the word starting at p[i] (a word character) and appends its token, and a
+// possessive token after it; returns where the next token may start.
+size_t AddWord(const unsigned char* p, size_t n, size_t i, const WordClassTable& classes,
+               std::vector<Token>* tokens) {
+  // Word characters, with inner joiners followed by a word character.
+  const size_t start = i;
+  size_t end = i;
+  size_t possessive_begin = std::string::npos;
+  size_t hyphen = std::string::npos;  // the last ASCII '-' joiner
+  bool non_ascii = false;             // any byte >= 0x80
+  while (true) {
+    end = SkipAsciiAlnum(p, n, end);
+    if (end >= n) break;
+    const unsigned char c = p[end];
+    // Joiners: - ' ’ & . (the dot only between letters, as in U.S or e.g).
+    Special special = Special::kNone;
+    size_t len = 1;
+    if (c < 0x80) {
+      if (!(kBytes.cls[c] & kJoiner)) break;
+    } else {
+      len = CharAt(p, n, end, &special);
+      if (special == Special::kNone) {  // a non-ASCII letter
+        non_ascii = true;
+        end += len;
+        continue;
+      }
+      if (special != Special::kApostrophe && special != Special::kDash) break;
+    }
+    if (!WordCharAt(p, n, end + len)) break;
+    if (c == '.' && !((kBytes.cls[p[end - 1]] & kAlpha) && (kBytes.cls[p[end + 1]] & kAlpha))) {
+      break;
+    }
+    const bool apostrophe = c == '\'' || special == Special::kApostrophe;
+    if (apostrophe && (p[end + len] == 's' || p[end + len] == 'S') &&
+        !WordCharAt(p, n, end + len + 1)) {
+      possessive_begin = end;
+      end += len + 1;
+      break;
+    }
+    if (special == Special::kDash && len == 3 && p[end + 2] != 0x90 && p[end + 2] != 0x91) {
+      break;  // en/em dashes separate words; only U+2010/2011 hyphens join
+    }
+    if (c == '-') hyphen = end;
+    non_ascii |= c >= 0x80;
+    end += len;
+  }
+  const size_t word_end = possessive_begin == std::string::npos ? end : possessive_begin;
+  const size_t size = word_end - start;
+  const uint8_t first = kBytes.cls[p[start]];
+  Token& t = tokens->emplace_back();  // built in place: no Token moves
+  t.begin = start;
+  t.end = word_end;
+  t.kind = (first & kDigit) ? TokenKind::kNumber : TokenKind::kWord;
+  t.capitalized = (first & kUpper) != 0;
+  t.modifier = hyphen != std::string::npos && hyphen + 1 < word_end &&
+               (kBytes.cls[p[hyphen + 1]] & kLower) != 0;
+  if (!non_ascii && size <= kMaxPackedWord) {
+    LowerShortAsciiWord(p, n, start, size, classes, &t);
+  } else {
+    LowerWord(p, start, size, &t);
+  }
+  if (possessive_begin != std::string::npos) {
+    Token& s = tokens->emplace_back();
+    s.begin = possessive_begin;
+    s.end = end;
+    s.kind = TokenKind::kPossessive;
+    s.lower.append("'s", 2);
+  }
+  return end;
 }
 
 }  // namespace
 
 bool IsClauseBreak(const Token& t) {
-  if (t.kind != TokenKind::kPunct) return false;
-  const std::string& s = t.lower;
-  return s == ";" || s == ":" || s == "(" || s == ")" || s == "[" || s == "]" || s == "-";
+  if (t.kind != TokenKind::kPunct || t.lower.size() != 1) return false;
+  const char c = t.lower[0];
+  return c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' || c == '-';
 }
 
-std::vector<Token> Tokenize(absl::string_view s) {
+std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
-  tokens.reserve(s.size() / 5 + 4);
+  tokens.reserve(text.size() / 5 + 4);
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  const WordClassTable& classes = WordClasses();
   size_t i = 0;
-  while (i < s.size()) {
-    size_t len = 1;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80 && absl::ascii_isspace(c)) {
+  while (i < n) {
+    const uint8_t cls = kBytes.cls[p[i]];
+    if (cls & kSpace) {
       ++i;
-      continue;
-    }
-    if (!IsWordByte(s, i, &len)) {
-      Special sp = c < 0x80 ? Special::kNone : Classify(s, i, len);
-      if (sp == Special::kSpace) {
-        i += len;
-        continue;
-      }
-      // A lone apostrophe after a word ending in s is a plural possessive.
-      const bool apostrophe = sp == Special::kApostrophe || (c == '\'' && len == 1);
-      const bool possessive = apostrophe && !tokens.empty() && tokens.back().end == i &&
-                              tokens.back().kind == TokenKind::kWord &&
-                              !tokens.back().lower.empty() && tokens.back().lower.back() == 's';
-      Token& t = tokens.emplace_back();  // built in place: no Token moves
-      t.begin = i;
-      t.end = i + len;
-      t.kind = TokenKind::kPunct;
-      if (sp == Special::kApostrophe) t.lower.assign(1, '\'');
-      else if (sp == Special::kQuote) t.lower.assign(1, '"');
-      else if (sp == Special::kDash) t.lower.assign(1, '-');
-      else t.lower.assign(s.data() + i, len);
-      size_t next_len = 1;
-      if (possessive && (i + len >= s.size() || !IsWordByte(s, i + len, &next_len))) {
-        t.kind = TokenKind::kPossessive;
-      }
-      i = t.end;
-      continue;
-    }
-    // A word: word bytes, with inner joiners followed by a word byte.
-    size_t start = i;
-    size_t end = i;
-    size_t possessive_begin = std::string::npos;
-    size_t hyphen = std::string::npos;  // the last ASCII '-' joiner
-    bool non_ascii = false;             // any byte >= 0x80 (so maybe a typographic mark)
-    while (end < s.size()) {
-      size_t l = 1;
-      if (IsWordByte(s, end, &l)) {
-        non_ascii |= l > 1;
-        end += l;
-        continue;
-      }
-      // Joiners: - ' ’ & . (the dot only between letters, as in U.S or e.g).
-      unsigned char j = static_cast<unsigned char>(s[end]);
-      size_t jl = j < 0x80 ? 1 : std::min(Utf8Length(j), s.size() - end);
-      Special sp = j < 0x80 ? Special::kNone : Classify(s, end, jl);
-      bool joiner = j == '-' || j == '\'' || j == '&' || j == '.' || sp == Special::kApostrophe ||
-                    sp == Special::kDash;
-      size_t next_len = 1;
-      if (!joiner || end + jl >= s.size() || !IsWordByte(s, end + jl, &next_len)) break;
-      if (j == '.' && !(absl::ascii_isalpha(static_cast<unsigned char>(s[end - 1])) &&
-                        absl::ascii_isalpha(static_cast<unsigned char>(s[end + 1])))) {
-        break;
-      }
-      bool apostrophe = j == '\'' || sp == Special::kApostrophe;
-      if (apostrophe && (s[end + jl] == 's' || s[end + jl] == 'S')) {
-        size_t after = end + jl + 1;
-        size_t al = 1;
-        if (after >= s.size() || !IsWordByte(s, after, &al)) {
-          possessive_begin = end;
-          end = after;
-          break;
-        }
-      }
-      if (sp == Special::kDash && jl == 3 && static_cast<unsigned char>(s[end + 2]) != 0x90 &&
-          static_cast<unsigned char>(s[end + 2]) != 0x91) {
-        break;  // en/em dashes separate words; only U+2010/2011 hyphens join
-      }
-      if (j == '-') hyphen = end;
-      non_ascii |= j >= 0x80;
-      end += jl;
-    }
-    size_t word_end = possessive_begin == std::string::npos ? end : possessive_begin;
-    Token& t = tokens.emplace_back();  // built in place: no Token moves
-    t.begin = start;
-    t.end = word_end;
-    absl::string_view text = s.substr(start, word_end - start);
-    t.kind = absl::ascii_isdigit(static_cast<unsigned char>(text[0])) ? TokenKind::kNumber
-                                                                      : TokenKind::kWord;
-    int upper = 0, lower = 0;
-    if (!non_ascii || std::memchr(text.data(), 0xE2, text.size()) == nullptr) {
-      // The common case: lower-case the bytes in place.
-      t.lower.assign(text.data(), text.size());
-      for (char& ch : t.lower) {
-        unsigned char b = static_cast<unsigned char>(ch);
-        upper += absl::ascii_isupper(b);
-        lower += absl::ascii_islower(b);
-        ch = static_cast<char>(absl::ascii_tolower(b));
-      }
+    } else if (cls & kAlnum) {
+      i = AddWord(p, n, i, classes, &tokens);
+    } else if (p[i] < 0x80) {
+      AddPunct(p, n, i, 1, Special::kNone, &tokens);
+      ++i;
     } else {
-      for (size_t k = 0; k < text.size(); ++k) {
-        unsigned char b = static_cast<unsigned char>(text[k]);
-        if (absl::ascii_isupper(b)) ++upper;
-        if (absl::ascii_islower(b)) ++lower;
-        if (b == 0xE2 && k + 2 < text.size()) {  // typographic apostrophe / hyphen
-          unsigned char b2 = static_cast<unsigned char>(text[k + 2]);
-          t.lower.push_back(b2 == 0x98 || b2 == 0x99 ? '\'' : '-');
-          k += 2;
-          continue;
-        }
-        t.lower.push_back(static_cast<char>(absl::ascii_tolower(b)));
+      Special special;
+      const size_t len = CharAt(p, n, i, &special);
+      if (special == Special::kSpace) {
+        i += len;
+      } else if (p[i] >= 0x80 && special == Special::kNone) {
+        i = AddWord(p, n, i, classes, &tokens);  // a non-ASCII letter
+      } else {
+        AddPunct(p, n, i, len, special, &tokens);
+        i += len;
       }
     }
-    t.capitalized = absl::ascii_isupper(static_cast<unsigned char>(text[0]));
-    t.acronym = upper >= 2 && lower == 0;
-    if (hyphen != std::string::npos) hyphen -= start;  // an offset into `text`
-    t.modifier = hyphen != std::string::npos && hyphen + 1 < text.size() &&
-                 absl::ascii_islower(static_cast<unsigned char>(text[hyphen + 1]));
-    if (t.kind == TokenKind::kWord) t.classes = WordClassesOf(t.lower);
-    if (possessive_begin != std::string::npos) {
-      Token& p = tokens.emplace_back();
-      p.begin = possessive_begin;
-      p.end = end;
-      p.kind = TokenKind::kPossessive;
-      p.lower.assign("'s");
-    }
-    i = end;
   }
   return tokens;
 }

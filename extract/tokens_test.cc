@@ -1,6 +1,7 @@
 #include "extract/tokens.h"
 
 #include "absl/strings/str_join.h"
+#include "extract/word_lists.h"
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -35,8 +36,25 @@ TEST(TokensTest, Cases) {
       {"the 2008-vintage 40nm process", "the #2008-vintage #40nm process"},
       {"\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xA7\xBB\xE5\x8A\xA8\xE3\x80\x82", "\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xA7\xBB\xE5\x8A\xA8 \xE3\x80\x82"},
       {"", ""},
+      // Words read eight bytes at a time: lengths around 8 and 16, at the end of the text.
+      {"ABCDEFGH abcdefghI ABCDEFGHIJKLMNOP ABCDEFGHIJKLMNOPQ Abcdefghijklmnopq",
+       "A:abcdefgh abcdefghi A:abcdefghijklmnop A:abcdefghijklmnopq C:abcdefghijklmnopq"},
+      {"xY Ab AB", "xy C:ab A:ab"},
+      {"aaaaaaaB Said", "aaaaaaab C:said"},
+      {"SAID", "A:said"},
   };
   for (const auto& c : cases) EXPECT_EQ(Show(c.text), c.want) << c.text;
+}
+
+TEST(TokensTest, WordClassesAreLookedUpInLowerCase) {
+  std::vector<Token> tokens = Tokenize("Said the CEO; MICROELECTRONICS, microelectronicsx");
+  ASSERT_EQ(tokens.size(), 7u);
+  EXPECT_NE(tokens[0].classes & kReportingVerb, 0u);
+  EXPECT_NE(tokens[1].classes & kNotName, 0u);
+  EXPECT_NE(tokens[2].classes & kNotName, 0u);
+  EXPECT_EQ(tokens[3].classes, 0u);  // punctuation
+  EXPECT_NE(tokens[4].classes & kOrganisationHead, 0u);
+  EXPECT_EQ(tokens[6].classes, 0u);
 }
 
 TEST(TokensTest, OffsetsCoverTheText) {

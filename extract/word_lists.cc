@@ -1,5 +1,6 @@
 #include "extract/word_lists.h"
 
+#include <cstring>
 #include <vector>
 
 namespace claimcheck {
@@ -198,78 +199,58 @@ const WordSet& ActorVerbs() {
   return *s;
 }
 
-namespace {
-
-// An open-addressing table of every listed word with a cheap FNV-1a hash: Tokenize asks
-// once per word token, and most words are in no list.
-class WordClassTable {
- public:
-  WordClassTable() : slots_(kSlots) {
-    const std::pair<const WordSet*, uint32_t> lists[] = {
-        {&UpWords(), kUpWord},
-        {&DownWords(), kDownWord},
-        {&Prepositions(), kPreposition},
-        {&AttributiveOnly(), kAttributiveOnly},
-        {&MoneyVerbs(), kMoneyVerb},
-        {&RevenueVerbs(), kRevenueVerb},
-        {&ContributionVerbs(), kContributionVerb},
-        {&Fillers(), kFiller},
-        {&ReportingVerbs(), kReportingVerb},
-        {&ReportNouns(), kReportNoun},
-        {&ForecastCues(), kForecastCue},
-        {&NotNames(), kNotName},
-        {&WeakAlone(), kWeakAlone},
-        {&ProductNouns(), kProductNoun},
-        {&CountOwnerWords(), kCountOwner},
-        {&CountSkipWords(), kCountSkip},
-        {&ReferenceStarts(), kReferenceStart},
-        {&OrganisationHeads(), kOrganisationHead},
-        {&ActorVerbs(), kActorVerb},
-    };
-    for (const auto& [list, bit] : lists) {
-      for (const std::string& word : *list) {
-        Slot& slot = slots_[Probe(word)];
-        slot.word = word;
-        slot.used = true;
-        slot.classes |= bit;
-        if (word.size() > max_length_) max_length_ = word.size();
-      }
-    }
-  }
-
-  uint32_t Get(absl::string_view word) const {
-    if (word.empty() || word.size() > max_length_) return 0;
-    const Slot& slot = slots_[Probe(word)];
-    return slot.used ? slot.classes : 0;
-  }
-
- private:
-  static constexpr size_t kSlots = 2048;  // a power of two, over twice the listed words
-  struct Slot {
-    std::string word;
-    uint32_t classes = 0;
-    bool used = false;
+WordClassTable::WordClassTable() : slots_(kSlots) {
+  const std::pair<const WordSet*, uint32_t> lists[] = {
+      {&UpWords(), kUpWord},
+      {&DownWords(), kDownWord},
+      {&Prepositions(), kPreposition},
+      {&AttributiveOnly(), kAttributiveOnly},
+      {&MoneyVerbs(), kMoneyVerb},
+      {&RevenueVerbs(), kRevenueVerb},
+      {&ContributionVerbs(), kContributionVerb},
+      {&Fillers(), kFiller},
+      {&ReportingVerbs(), kReportingVerb},
+      {&ReportNouns(), kReportNoun},
+      {&ForecastCues(), kForecastCue},
+      {&NotNames(), kNotName},
+      {&WeakAlone(), kWeakAlone},
+      {&ProductNouns(), kProductNoun},
+      {&CountOwnerWords(), kCountOwner},
+      {&CountSkipWords(), kCountSkip},
+      {&ReferenceStarts(), kReferenceStart},
+      {&OrganisationHeads(), kOrganisationHead},
+      {&ActorVerbs(), kActorVerb},
   };
-
-  // The index of the slot holding `word`, or of the empty slot where it would go (the
-  // table is never full).
-  size_t Probe(absl::string_view word) const {
-    uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
-    for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
-      if (!slots_[i].used || slots_[i].word == word) return i;
+  for (const auto& [list, bit] : lists) {
+    for (const std::string& word : *list) {
+      // Longer words could never be looked up; none is listed (the test checks).
+      if (word.empty() || word.size() > kMaxPackedWord) continue;
+      char padded[2 * sizeof(uint64_t)] = {};
+      std::memcpy(padded, word.data(), word.size());
+      Key key;
+      std::memcpy(&key.lo, padded, sizeof(uint64_t));
+      std::memcpy(&key.hi, padded + sizeof(uint64_t), sizeof(uint64_t));
+      key.size = word.size();
+      Slot& slot = slots_[Probe(key)];
+      slot.key = key;
+      slot.classes |= bit;
     }
   }
+}
 
-  std::vector<Slot> slots_;
-  size_t max_length_ = 0;
-};
-
-}  // namespace
+const WordClassTable& WordClasses() {
+  static const auto* table = new WordClassTable;
+  return *table;
+}
 
 uint32_t WordClassesOf(absl::string_view lower) {
-  static const auto* table = new WordClassTable;
-  return table->Get(lower);
+  if (lower.empty() || lower.size() > kMaxPackedWord) return 0;
+  char padded[2 * sizeof(uint64_t)] = {};
+  std::memcpy(padded, lower.data(), lower.size());
+  uint64_t lo, hi;
+  std::memcpy(&lo, padded, sizeof(uint64_t));
+  std::memcpy(&hi, padded + sizeof(uint64_t), sizeof(uint64_t));
+  return WordClasses().Get(lo, hi, lower.size());
 }
 
 }  // namespace claimcheck

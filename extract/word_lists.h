@@ -10,8 +10,10 @@
 #ifndef CLAIMCHECK_EXTRACT_WORD_LISTS_H_
 #define CLAIMCHECK_EXTRACT_WORD_LISTS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
@@ -95,6 +97,51 @@ enum WordClass : uint32_t {
 
 // The classes of a lower-case word (0 for a word in no list). One hash lookup.
 uint32_t WordClassesOf(absl::string_view lower);
+
+// The same lookup for a caller that holds the word packed: its bytes, zero padded to
+// kMaxPackedWord, copied (memcpy) into two integers. Tokenize builds words this way, so
+// a lookup is a multiply, a shift and a few integer compares, inline. Longer words are
+// in no list.
+inline constexpr size_t kMaxPackedWord = 16;
+
+class WordClassTable {
+ public:
+  WordClassTable();
+
+  // The classes of the word of `size` bytes (1 to kMaxPackedWord) packed as `lo` (its
+  // first eight bytes) and `hi` (the next eight).
+  uint32_t Get(uint64_t lo, uint64_t hi, size_t size) const {
+    return slots_[Probe({lo, hi, size})].classes;
+  }
+
+ private:
+  static constexpr size_t kBits = 11;
+  static constexpr size_t kSlots = size_t{1} << kBits;  // over twice the listed words
+
+  struct Key {
+    uint64_t lo = 0, hi = 0;
+    uint64_t size = 0;  // 0 marks an empty slot
+  };
+  struct Slot {
+    Key key;
+    uint32_t classes = 0;
+  };
+
+  // The index of the slot holding `key`, or of the empty slot where it would go (the
+  // table is never full).
+  size_t Probe(const Key& key) const {
+    const uint64_t h = (key.lo * 0x9E3779B97F4A7C15ull) ^ ((key.hi + key.size) * 0xC2B2AE3D27D4EB4Full);
+    for (size_t i = (h ^ (h >> 29)) >> (64 - kBits);; i = (i + 1) & (kSlots - 1)) {
+      const Key& k = slots_[i].key;
+      if (k.size == 0 || (k.lo == key.lo && k.hi == key.hi && k.size == key.size)) return i;
+    }
+  }
+
+  std::vector<Slot> slots_;
+};
+
+// The table of all lists, built on first use.
+const WordClassTable& WordClasses();
 
 }  // namespace claimcheck
 
