@@ -1,7 +1,9 @@
 #include "claims/claim_json.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
@@ -11,81 +13,132 @@
 namespace claimcheck {
 namespace {
 
-// Writes one JSON object: Field() adds the separator and the quoted key, the value
-// functions skip proto3 defaults, and `ok` turns false on anything declined.
+// Where a claim is written before it is appended to the caller's string in one piece:
+// growing a std::string would zero-fill, this buffer is grown (rarely) by copying.
+// One per thread, reused from claim to claim.
+class Buffer {
+ public:
+  Buffer() = default;
+  Buffer(const Buffer&) = delete;
+  Buffer& operator=(const Buffer&) = delete;
+
+  void Clear() { pos_ = 0; }
+  // Room for `n` bytes at the cursor.
+  char* Reserve(size_t n) {
+    if (capacity_ - pos_ < n) {
+      const size_t capacity = std::max(2 * capacity_, pos_ + n);
+      std::unique_ptr<char[]> bigger(new char[capacity]);
+      if (pos_ > 0) std::memcpy(bigger.get(), data_.get(), pos_);
+      data_ = std::move(bigger);
+      capacity_ = capacity;
+    }
+    return data_.get() + pos_;
+  }
+  void Advance(char* end) { pos_ = end - data_.get(); }
+  void Put(char c) { *Reserve(1) = c, ++pos_; }
+  void Put(absl::string_view s) {
+    std::memcpy(Reserve(s.size()), s.data(), s.size());
+    pos_ += s.size();
+  }
+  void AppendTo(std::string* out) const { out->append(data_.get(), pos_); }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t capacity_ = 0;
+  size_t pos_ = 0;
+};
+
+// Writes one JSON object: each value function skips proto3 defaults and otherwise adds
+// the separator and the quoted key, then the value; `ok` turns false on anything declined.
 class ObjectWriter {
  public:
-  explicit ObjectWriter(std::string* out) : out_(out) { out_->push_back('{'); }
+  explicit ObjectWriter(Buffer* out) : out_(out) { out_->Put('{'); }
 
   void String(absl::string_view key, const std::string& value) {
     if (value.empty()) return;
     Field(key);
-    ok_ &= AppendJsonString(value, out_);
+    Write(MaxJsonStringSize(value.size()), [&](char* o) { return WriteJsonString(value, o); });
   }
   // A double is omitted when its bits are zero (so -0.0 is printed, as protobuf does).
   void Double(absl::string_view key, double value) {
     uint64_t bits;
     std::memcpy(&bits, &value, sizeof bits);
     if (bits == 0) return;
-    Field(key);
-    ok_ &= AppendJsonDouble(value, out_);
+    OptionalDouble(key, true, value);
   }
   void OptionalDouble(absl::string_view key, bool has, double value) {
     if (!has) return;
     Field(key);
-    ok_ &= AppendJsonDouble(value, out_);
+    Write(kMaxJsonDoubleSize, [&](char* o) { return WriteJsonDouble(value, o); });
   }
   void Bool(absl::string_view key, bool value) {
     if (!value) return;
     Field(key);
-    out_->append("true");
+    out_->Put("true");
   }
   // 64-bit integers are quoted in proto3 JSON, 32-bit ones are not.
   void Uint64(absl::string_view key, uint64_t value) {
     if (value == 0) return;
     Field(key);
-    char buf[absl::numbers_internal::kFastToBufferSize];
-    char* end = absl::numbers_internal::FastIntToBuffer(value, buf);
-    out_->push_back('"');
-    out_->append(buf, end - buf);
-    out_->push_back('"');
+    out_->Put('"');
+    Write(absl::numbers_internal::kFastToBufferSize,
+          [&](char* o) { return absl::numbers_internal::FastIntToBuffer(value, o); });
+    out_->Put('"');
   }
   void Uint32(absl::string_view key, uint32_t value) {
     if (value == 0) return;
     Field(key);
-    char buf[absl::numbers_internal::kFastToBufferSize];
-    char* end = absl::numbers_internal::FastIntToBuffer(value, buf);
-    out_->append(buf, end - buf);
+    Write(absl::numbers_internal::kFastToBufferSize,
+          [&](char* o) { return absl::numbers_internal::FastIntToBuffer(value, o); });
   }
   // An enum by its name, or by its number when the schema does not know it.
   void Enum(absl::string_view key, int value, const std::string& name) {
     if (value == 0) return;
     Field(key);
     if (name.empty()) {
-      char buf[absl::numbers_internal::kFastToBufferSize];
-      char* end = absl::numbers_internal::FastIntToBuffer(value, buf);
-      out_->append(buf, end - buf);
+      Write(absl::numbers_internal::kFastToBufferSize,
+            [&](char* o) { return absl::numbers_internal::FastIntToBuffer(value, o); });
       return;
     }
-    out_->push_back('"');
-    out_->append(name);
-    out_->push_back('"');
+    out_->Put('"');
+    out_->Put(name);
+    out_->Put('"');
   }
-  // Starts a present sub-message's value; the caller writes it.
-  void Field(absl::string_view key) {
-    if (!first_) out_->push_back(',');
-    first_ = false;
-    out_->push_back('"');
-    out_->append(key.data(), key.size());
-    out_->append("\":");
+  // A present sub-message: the caller writes its value with `value`.
+  template <typename Value>
+  void Message(absl::string_view key, Value value) {
+    Field(key);
+    ok_ = ok_ && value();
   }
   bool Finish() {
-    out_->push_back('}');
+    out_->Put('}');
     return ok_;
   }
 
  private:
-  std::string* out_;
+  void Field(absl::string_view key) {
+    char* o = out_->Reserve(key.size() + 4);
+    if (!first_) *o++ = ',';
+    first_ = false;
+    *o++ = '"';
+    std::memcpy(o, key.data(), key.size());
+    o += key.size();
+    *o++ = '"';
+    *o++ = ':';
+    out_->Advance(o);
+  }
+  // Writes a value of at most `bound` bytes; `write` returns its end or null to decline.
+  template <typename Writer>
+  void Write(size_t bound, Writer write) {
+    char* end = write(out_->Reserve(bound));
+    if (end == nullptr) {
+      ok_ = false;
+      return;
+    }
+    out_->Advance(end);
+  }
+
+  Buffer* out_;
   bool first_ = true;
   bool ok_ = true;
 };
@@ -94,7 +147,7 @@ bool HasUnknownFields(const google::protobuf::Message& m) {
   return !m.GetReflection()->GetUnknownFields(m).empty();
 }
 
-bool AppendSubject(const v1::Subject& s, std::string* out) {
+bool AppendSubject(const v1::Subject& s, Buffer* out) {
   if (HasUnknownFields(s)) return false;
   ObjectWriter w(out);
   w.String("entity", s.entity());
@@ -102,24 +155,26 @@ bool AppendSubject(const v1::Subject& s, std::string* out) {
   w.String("metric", s.metric());
   w.String("metric_as_written", s.metric_as_written());
   if (s.qualifiers_size() > 0) {
-    w.Field("qualifiers");
-    out->push_back('[');
-    for (int i = 0; i < s.qualifiers_size(); ++i) {
-      const v1::Qualifier& q = s.qualifiers(i);
-      if (i > 0) out->push_back(',');
-      if (HasUnknownFields(q)) return false;
-      ObjectWriter qw(out);
-      qw.String("role", q.role());
-      qw.String("value", q.value());
-      if (!qw.Finish()) return false;
-    }
-    out->push_back(']');
+    w.Message("qualifiers", [&] {
+      out->Put('[');
+      for (int i = 0; i < s.qualifiers_size(); ++i) {
+        const v1::Qualifier& q = s.qualifiers(i);
+        if (i > 0) out->Put(',');
+        if (HasUnknownFields(q)) return false;
+        ObjectWriter qw(out);
+        qw.String("role", q.role());
+        qw.String("value", q.value());
+        if (!qw.Finish()) return false;
+      }
+      out->Put(']');
+      return true;
+    });
   }
   w.String("key", s.key());
   return w.Finish();
 }
 
-bool AppendQuantity(const v1::Quantity& q, std::string* out) {
+bool AppendQuantity(const v1::Quantity& q, Buffer* out) {
   if (HasUnknownFields(q)) return false;
   ObjectWriter w(out);
   w.Double("value", q.value());
@@ -137,7 +192,7 @@ bool AppendQuantity(const v1::Quantity& q, std::string* out) {
   return w.Finish();
 }
 
-bool AppendScope(const v1::TimeScope& t, std::string* out) {
+bool AppendScope(const v1::TimeScope& t, Buffer* out) {
   if (HasUnknownFields(t)) return false;
   ObjectWriter w(out);
   w.String("start", t.start());
@@ -150,13 +205,17 @@ bool AppendScope(const v1::TimeScope& t, std::string* out) {
   return w.Finish();
 }
 
-bool AppendPublished(const v1::PublicationTime& p, std::string* out) {
+bool AppendPublished(const v1::PublicationTime& p, Buffer* out) {
   if (HasUnknownFields(p)) return false;
   ObjectWriter w(out);
   if (p.has_time()) {
     if (HasUnknownFields(p.time())) return false;
-    w.Field("time");
-    if (!AppendJsonTimestamp(p.time().seconds(), p.time().nanos(), out)) return false;
+    w.Message("time", [&] {
+      char* end = WriteJsonTimestamp(p.time().seconds(), p.time().nanos(),
+                                     out->Reserve(kMaxJsonTimestampSize));
+      if (end != nullptr) out->Advance(end);
+      return end != nullptr;
+    });
   }
   w.Enum("precision", p.precision(), v1::TimePrecision_Name(p.precision()));
   w.Enum("method", p.method(), v1::DateMethod_Name(p.method()));
@@ -166,15 +225,14 @@ bool AppendPublished(const v1::PublicationTime& p, std::string* out) {
   return w.Finish();
 }
 
-bool AppendProvenance(const v1::Provenance& p, std::string* out) {
+bool AppendProvenance(const v1::Provenance& p, Buffer* out) {
   if (HasUnknownFields(p)) return false;
   ObjectWriter w(out);
   w.String("document_id", p.document_id());
   w.String("uri", p.uri());
   w.String("title", p.title());
   if (p.has_published()) {
-    w.Field("published");
-    if (!AppendPublished(p.published(), out)) return false;
+    w.Message("published", [&] { return AppendPublished(p.published(), out); });
   }
   w.Uint64("sentence_begin", p.sentence_begin());
   w.Uint64("sentence_end", p.sentence_end());
@@ -190,25 +248,15 @@ bool AppendProvenance(const v1::Provenance& p, std::string* out) {
   return w.Finish();
 }
 
-bool AppendClaim(const v1::Claim& c, std::string* out) {
+bool AppendClaim(const v1::Claim& c, Buffer* out) {
   if (HasUnknownFields(c)) return false;
   ObjectWriter w(out);
   w.String("id", c.id());
-  if (c.has_subject()) {
-    w.Field("subject");
-    if (!AppendSubject(c.subject(), out)) return false;
-  }
-  if (c.has_quantity()) {
-    w.Field("quantity");
-    if (!AppendQuantity(c.quantity(), out)) return false;
-  }
-  if (c.has_scope()) {
-    w.Field("scope");
-    if (!AppendScope(c.scope(), out)) return false;
-  }
+  if (c.has_subject()) w.Message("subject", [&] { return AppendSubject(c.subject(), out); });
+  if (c.has_quantity()) w.Message("quantity", [&] { return AppendQuantity(c.quantity(), out); });
+  if (c.has_scope()) w.Message("scope", [&] { return AppendScope(c.scope(), out); });
   if (c.has_provenance()) {
-    w.Field("provenance");
-    if (!AppendProvenance(c.provenance(), out)) return false;
+    w.Message("provenance", [&] { return AppendProvenance(c.provenance(), out); });
   }
   w.String("extractor", c.extractor());
   w.String("extractor_version", c.extractor_version());
@@ -219,10 +267,11 @@ bool AppendClaim(const v1::Claim& c, std::string* out) {
 }  // namespace
 
 bool AppendClaimJson(const v1::Claim& claim, std::string* out) {
-  const size_t old_size = out->size();
-  if (AppendClaim(claim, out)) return true;
-  out->resize(old_size);
-  return false;
+  thread_local Buffer buffer;
+  buffer.Clear();
+  if (!AppendClaim(claim, &buffer)) return false;
+  buffer.AppendTo(out);
+  return true;
 }
 
 }  // namespace claimcheck

@@ -3,6 +3,7 @@
 #include <cfloat>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "absl/strings/numbers.h"
 #include "absl/time/civil_time.h"
@@ -40,10 +41,14 @@ const char* AsciiEscape(unsigned char c) {
   }
 }
 
-void AppendU16(uint32_t unit, std::string* out) {
-  char buf[6] = {'\\', 'u', kHex[(unit >> 12) & 15], kHex[(unit >> 8) & 15],
-                 kHex[(unit >> 4) & 15], kHex[unit & 15]};
-  out->append(buf, 6);
+char* WriteU16(uint32_t unit, char* o) {
+  o[0] = '\\';
+  o[1] = 'u';
+  o[2] = kHex[(unit >> 12) & 15];
+  o[3] = kHex[(unit >> 8) & 15];
+  o[4] = kHex[(unit >> 4) & 15];
+  o[5] = kHex[unit & 15];
+  return o + 6;
 }
 
 // Code points above U+009F that protobuf's printer escapes (JavaScript safety).
@@ -65,27 +70,29 @@ bool IsSupplementaryEscaped(uint32_t cp) {
 
 }  // namespace
 
-bool AppendJsonString(absl::string_view s, std::string* out) {
+char* WriteJsonString(absl::string_view s, char* o) {
   static const SpecialBytes* const table = new SpecialBytes;
-  out->push_back('"');
+  *o++ = '"';
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  size_t run = 0;  // start of the pending unescaped run
   size_t i = 0;
   while (i < n) {
+    const size_t run = i;
     while (i < n && !table->special[p[i]]) ++i;  // plain ASCII: copied as one run
+    std::memcpy(o, p + run, i - run);
+    o += i - run;
     if (i == n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
-      if (c >= 0x20 && c != 0x7f) {
-        out->append(s.data() + run, i - run);
-        out->append(AsciiEscape(c));
+      const char* e = AsciiEscape(c);
+      if (e == nullptr) {
+        o = WriteU16(c, o);
       } else {
-        out->append(s.data() + run, i - run);
-        const char* e = AsciiEscape(c);
-        if (e != nullptr) out->append(e); else AppendU16(c, out);
+        const size_t len = std::strlen(e);
+        std::memcpy(o, e, len);
+        o += len;
       }
-      run = ++i;
+      ++i;
       continue;
     }
     // Strict UTF-8 decoding: no overlongs, surrogates or values above U+10FFFF.
@@ -94,101 +101,123 @@ bool AppendJsonString(absl::string_view s, std::string* out) {
     if (c >= 0xc2 && c <= 0xdf) { cp = c & 0x1f; len = 2; }
     else if (c >= 0xe0 && c <= 0xef) { cp = c & 0x0f; len = 3; }
     else if (c >= 0xf0 && c <= 0xf4) { cp = c & 0x07; len = 4; }
-    else return false;
-    if (i + len > n) return false;
+    else return nullptr;
+    if (i + len > n) return nullptr;
     for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xc0) != 0x80) return false;
+      if ((p[i + k] & 0xc0) != 0x80) return nullptr;
       cp = (cp << 6) | (p[i + k] & 0x3f);
     }
     if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
         (cp >= 0xd800 && cp <= 0xdfff)) {
-      return false;
+      return nullptr;
     }
     if (cp < 0xa0 || EscapedAbove9F(cp)) {
-      out->append(s.data() + run, i - run);
-      AppendU16(cp, out);
-      run = i + len;
+      o = WriteU16(cp, o);
     } else if (IsSupplementaryEscaped(cp)) {
-      out->append(s.data() + run, i - run);
-      AppendU16(0xd800 + ((cp - 0x10000) >> 10), out);
-      AppendU16(0xdc00 + ((cp - 0x10000) & 0x3ff), out);
-      run = i + len;
+      o = WriteU16(0xd800 + ((cp - 0x10000) >> 10), o);
+      o = WriteU16(0xdc00 + ((cp - 0x10000) & 0x3ff), o);
+    } else {
+      std::memcpy(o, p + i, len);
+      o += len;
     }
     i += len;
   }
-  out->append(s.data() + run, n - run);
-  out->push_back('"');
-  return true;
+  *o++ = '"';
+  return o;
 }
 
 // protobuf's SimpleDtoa is %.15g, or %.17g when that does not read back the same.
 // std::to_chars with a precision formats exactly as printf's %.*g in the C locale, and
 // much faster; integers below 10^15 (most figures) are printed as integers, which is
 // what %.15g gives for them.
-bool AppendJsonDouble(double v, std::string* out) {
-  if (!std::isfinite(v)) return false;
-  char buf[32];
+char* WriteJsonDouble(double v, char* o) {
+  if (!std::isfinite(v)) return nullptr;
   if (v == std::floor(v) && std::fabs(v) < 1e15) {
     if (v == 0 && std::signbit(v)) {
-      out->append("-0");
-      return true;
+      o[0] = '-';
+      o[1] = '0';
+      return o + 2;
     }
-    char* end = absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(v), buf);
-    out->append(buf, end - buf);
-    return true;
+    return absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(v), o);
   }
-  std::to_chars_result r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general,
-                                         DBL_DIG);
+  char* const end = o + kMaxJsonDoubleSize;
+  std::to_chars_result r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG);
   double back = 0;
-  std::from_chars(buf, r.ptr, back);
-  if (back != v) {
-    r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, DBL_DIG + 2);
-  }
-  out->append(buf, r.ptr - buf);
-  return true;
+  std::from_chars(o, r.ptr, back);
+  if (back != v) r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG + 2);
+  return r.ptr;
 }
 
 namespace {
 
-// Appends `value` as `width` decimal digits (zero-padded).
-void AppendDigits(int value, int width, std::string* out) {
-  char buf[10];
-  for (int i = width - 1; i >= 0; --i, value /= 10) buf[i] = static_cast<char>('0' + value % 10);
-  out->append(buf, width);
+// Writes `value` as `width` decimal digits (zero-padded).
+char* WriteDigits(int value, int width, char* o) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) o[i] = static_cast<char>('0' + value % 10);
+  return o + width;
 }
 
 }  // namespace
 
-bool AppendJsonTimestamp(int64_t seconds, int32_t nanos, std::string* out) {
-  if (seconds < -62135596800LL || seconds > 253402300799LL) return false;
-  if (nanos < 0 || nanos >= 1000000000) return false;
+char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* o) {
+  if (seconds < -62135596800LL || seconds > 253402300799LL) return nullptr;
+  if (nanos < 0 || nanos >= 1000000000) return nullptr;
   const absl::CivilSecond t =
       absl::ToCivilSecond(absl::FromUnixSeconds(seconds), absl::UTCTimeZone());
   // "YYYY-MM-DDThh:mm:ss[.fff|.ffffff|.fffffffff]Z" (years 1..9999, checked above).
-  out->push_back('"');
-  AppendDigits(static_cast<int>(t.year()), 4, out);
-  out->push_back('-');
-  AppendDigits(t.month(), 2, out);
-  out->push_back('-');
-  AppendDigits(t.day(), 2, out);
-  out->push_back('T');
-  AppendDigits(t.hour(), 2, out);
-  out->push_back(':');
-  AppendDigits(t.minute(), 2, out);
-  out->push_back(':');
-  AppendDigits(t.second(), 2, out);
+  *o++ = '"';
+  o = WriteDigits(static_cast<int>(t.year()), 4, o);
+  *o++ = '-';
+  o = WriteDigits(t.month(), 2, o);
+  *o++ = '-';
+  o = WriteDigits(t.day(), 2, o);
+  *o++ = 'T';
+  o = WriteDigits(t.hour(), 2, o);
+  *o++ = ':';
+  o = WriteDigits(t.minute(), 2, o);
+  *o++ = ':';
+  o = WriteDigits(t.second(), 2, o);
   if (nanos != 0) {
-    out->push_back('.');
+    *o++ = '.';
     if (nanos % 1000000 == 0) {
-      AppendDigits(nanos / 1000000, 3, out);
+      o = WriteDigits(nanos / 1000000, 3, o);
     } else if (nanos % 1000 == 0) {
-      AppendDigits(nanos / 1000, 6, out);
+      o = WriteDigits(nanos / 1000, 6, o);
     } else {
-      AppendDigits(nanos, 9, out);
+      o = WriteDigits(nanos, 9, o);
     }
   }
-  out->append("Z\"");
-  return true;
+  *o++ = 'Z';
+  *o++ = '"';
+  return o;
+}
+
+namespace {
+
+// Appends what `write` writes (at most `bound` bytes); false, appending nothing, when it
+// returns null.
+template <typename Write>
+bool AppendWritten(size_t bound, std::string* out, Write write) {
+  const size_t old_size = out->size();
+  out->resize(old_size + bound);
+  char* end = write(&(*out)[old_size]);
+  out->resize(end == nullptr ? old_size : end - out->data());
+  return end != nullptr;
+}
+
+}  // namespace
+
+bool AppendJsonString(absl::string_view s, std::string* out) {
+  return AppendWritten(MaxJsonStringSize(s.size()), out,
+                       [&](char* o) { return WriteJsonString(s, o); });
+}
+
+bool AppendJsonDouble(double v, std::string* out) {
+  return AppendWritten(kMaxJsonDoubleSize, out, [&](char* o) { return WriteJsonDouble(v, o); });
+}
+
+bool AppendJsonTimestamp(int64_t seconds, int32_t nanos, std::string* out) {
+  return AppendWritten(kMaxJsonTimestampSize, out,
+                       [&](char* o) { return WriteJsonTimestamp(seconds, nanos, o); });
 }
 
 }  // namespace claimcheck

@@ -8,6 +8,7 @@
 #ifndef CLAIMCHECK_CLAIMS_JSON_VALUES_H_
 #define CLAIMCHECK_CLAIMS_JSON_VALUES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -15,16 +16,29 @@
 
 namespace claimcheck {
 
-// Appends `s` quoted and escaped. Returns false (having appended part of it) when `s` is
-// not valid UTF-8, which protobuf's printer rejects too.
+// Each value has a writer into a caller's buffer, which must hold at least the bound
+// given beside it (the writer returns the end of what it wrote, or null having refused
+// the value), and an appender to a string.
+
+// The longest a string of `n` bytes can become: each byte an escaped control character
+// ("\u0000"), plus the quotes.
+constexpr size_t MaxJsonStringSize(size_t n) { return 6 * n + 2; }
+constexpr size_t kMaxJsonDoubleSize = 32;
+constexpr size_t kMaxJsonTimestampSize = 34;
+
+// `s` quoted and escaped. Refused when `s` is not valid UTF-8, as protobuf's printer
+// refuses it.
+char* WriteJsonString(absl::string_view s, char* out);
 bool AppendJsonString(absl::string_view s, std::string* out);
 
-// Appends `v`. Returns false, appending nothing, for infinities and NaN (protobuf prints
-// those as quoted words, which the callers leave to protobuf).
+// `v` as protobuf prints it. Refused for infinities and NaN (which protobuf prints as
+// quoted words: the callers leave those records to protobuf).
+char* WriteJsonDouble(double v, char* out);
 bool AppendJsonDouble(double v, std::string* out);
 
-// Appends a google.protobuf.Timestamp, quoted. Returns false, appending nothing, outside
-// years 1..9999 or for nanos outside [0, 10^9).
+// A google.protobuf.Timestamp, quoted. Refused outside years 1..9999 or for nanos outside
+// [0, 10^9).
+char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* out);
 bool AppendJsonTimestamp(int64_t seconds, int32_t nanos, std::string* out);
 
 }  // namespace claimcheck
