@@ -147,6 +147,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     return out;
   }
   std::string digits;  // the literal with separators removed, '.' kept
+  bool has_point = false;  // digits holds a '.'
   bool grouped = false;
   size_t n = CountDigits(text, i);
   if (n == 0) {
@@ -213,6 +214,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   if (i + 1 < text.size() && text[i] == '.' && IsDigit(text[i + 1])) {
     size_t d = CountDigits(text, i + 1);
     digits += '.';
+    has_point = true;
     digits.append(text.data() + i + 1, d);
     i += 1 + d;
     if (i + 1 < text.size() && text[i] == '.' && IsDigit(text[i + 1])) out.dotted = true;
@@ -226,6 +228,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     if ((d == 1 || d == 2) && !in_list && !list_follows &&
         !(after < text.size() && IsLetter(text[after]))) {
       digits += '.';
+      has_point = true;
       digits.append(text.data() + i + 1, d);
       i = after;
     }
@@ -243,16 +246,19 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
       if (d > 0 && d <= 3) {
         digits = std::to_string(ToDouble(digits) *
                                 std::pow(10.0, esign * ToDouble(std::string(text.substr(j, d)))));
+        has_point = digits.find('.') != std::string::npos;
         i = j + d;
         grouped = true;  // no longer a plain integer
       }
       break;
     }
   }
-  bool simple_int = !grouped && digits.find('.') == std::string::npos;
+  bool simple_int = !grouped && !has_point;
   bool plain = sign > 0 && simple_int;
   double value = ToDouble(digits);
-  out.precision = ImpliedPrecision(digits, 1);
+  // Plain digits (no point, no separator, no exponent) end in a unit digit: that is what
+  // ImpliedPrecision would say.
+  out.precision = has_point || grouped ? ImpliedPrecision(digits, 1) : 1;
   out.plain_integer = plain;
   // Exponents: "1e10", "12.32e+14", "1.1^23", "2.5^-1".
   if (i + 1 < text.size() && (text[i] == 'e' || text[i] == 'E')) {

@@ -146,6 +146,38 @@ bool MayBeNumberWord(char first, size_t len) {
   return c >= 'a' && c <= 'z' && len < 32 && ((*kLengths)[c - 'a'] >> len & 1);
 }
 
+// Digits go on only with a word of these kinds (see ParseNumberWords).
+bool ContinuesDigits(Tok kind) {
+  switch (kind) {
+    case Tok::kHundred: case Tok::kScale: case Tok::kDozen: case Tok::kAnd: case Tok::kA:
+    case Tok::kPoint: case Tok::kOver: case Tok::kOutOf:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// False when the word at `pos` cannot be one that continues digits: its first letter and
+// length match no such word. Most words after a number ("percent", "of", "years") stop
+// here, before the lexer lower-cases and looks them up.
+bool MayContinueDigits(absl::string_view text, size_t pos) {
+  static const auto* kLengths = [] {
+    auto* t = new std::array<uint32_t, 26>();
+    for (const auto& [word, info] : Words()) {
+      if (ContinuesDigits(info.kind) && word.size() < 32) {
+        (*t)[word[0] - 'a'] |= uint32_t{1} << word.size();
+      }
+    }
+    return t;
+  }();
+  if (pos >= text.size()) return false;
+  const char c = absl::ascii_tolower(static_cast<unsigned char>(text[pos]));
+  if (c < 'a' || c > 'z') return false;
+  size_t e = pos + 1;
+  while (e < text.size() && IsAsciiLetter(text[e])) ++e;
+  return e - pos < 32 && ((*kLengths)[c - 'a'] >> (e - pos) & 1);
+}
+
 // Lexes up to `max` tokens from `pos`; stops at the first word that is not a number word.
 void Lex(absl::string_view text, size_t pos, size_t max, TokenList* tokens) {
   TokenList& out = *tokens;
@@ -705,6 +737,7 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
     bool hyphen;
     start = SkipSeparators(text, pos, &hyphen);
     if (hyphen || start == pos) return std::nullopt;
+    if (!MayContinueDigits(text, start)) return std::nullopt;
   }
   Grammar g(text);
   TokenList* tokens = g.mutable_tokens();
@@ -713,14 +746,7 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
     // "point", "over" or "out of" (Grammar::Cardinal takes no other token after digits,
     // and Parse then finds nothing to add): "5 of", "2024 to" stop after one token.
     Lex(text, start, 1, tokens);
-    if (tokens->empty()) return std::nullopt;
-    switch (tokens->front().kind) {
-      case Tok::kHundred: case Tok::kScale: case Tok::kDozen: case Tok::kAnd: case Tok::kA:
-      case Tok::kPoint: case Tok::kOver: case Tok::kOutOf:
-        break;
-      default:
-        return std::nullopt;
-    }
+    if (tokens->empty() || !ContinuesDigits(tokens->front().kind)) return std::nullopt;
     tokens->clear();
   }
   Lex(text, start, 24, tokens);

@@ -510,16 +510,22 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
   const size_t n = text.size();
   size_t i = 0;
   size_t floor = 0;
-  // Bytes that can neither start a figure nor end a word (blanks, most punctuation) are
-  // skipped in a tight loop.
-  static const auto* kInert = [] {
-    auto* t = new std::array<bool, 256>();
+  // One table lookup classifies a byte. Inert bytes (blanks, most punctuation) can
+  // neither start a figure nor end a word and are skipped in a tight loop.
+  enum : uint8_t { kInertByte = 1, kLetter = 2, kAlnum = 4 };
+  static const auto* kClass = [] {
+    auto* t = new std::array<uint8_t, 256>();
     for (int b = 0; b < 0x80; ++b) {
-      char ch = static_cast<char>(b);
-      (*t)[b] = !IsDigit(ch) && !IsAlpha(ch) && ch != '.' && ch != '-';
+      const char ch = static_cast<char>(b);
+      uint8_t f = 0;
+      if (!IsDigit(ch) && !IsAlpha(ch) && ch != '.' && ch != '-') f |= kInertByte;
+      if (IsAlpha(ch)) f |= kLetter;
+      if (IsAlnum(ch)) f |= kAlnum;
+      (*t)[b] = f;
     }
     return t;
   }();
+  auto cls = [&](size_t k) { return (*kClass)[static_cast<unsigned char>(text[k])]; };
   // Lengths of the words that may start a number, by first byte: most words are skipped
   // on one lookup.
   static const auto* kStartLengths = [] {
@@ -528,48 +534,52 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
     return t;
   }();
   while (i < n) {
-    while (i < n && (*kInert)[static_cast<unsigned char>(text[i])]) ++i;
+    while (i < n && (cls(i) & kInertByte)) ++i;
     if (i >= n) break;
     const char c = text[i];
     size_t resume = i + 1;
     bool start = false;
-    if (IsDigit(c)) {
+    if (cls(i) & kLetter) {
+      size_t e = i + 1;
+      while (e < n && (cls(e) & kLetter)) ++e;
+      resume = e;
+      const size_t len = e - i;
+      // Only a number word or "per(cent(s))" matters, and only at the start of a word.
+      const bool may_start =
+          len < 32 && ((*kStartLengths)[static_cast<unsigned char>(c)] >> len & 1);
+      const bool may_percent = (c == 'p' || c == 'P') && (len == 3 || len == 7 || len == 8);
+      if ((!may_start && !may_percent) || (i > 0 && (cls(i - 1) & kAlnum))) {
+        i = e;
+        continue;
+      }
+      absl::string_view word = text.substr(i, len);
+      if (may_start && CanStartNumberWord(word)) {
+        start = true;
+        if ((c == 'a' || c == 'A') && word.size() <= 2) {
+          // "a"/"an" start a number only before "dozen", "half", "million"...
+          size_t b = e;
+          if (b < n && text[b] == ' ') ++b;
+          size_t f = b;
+          while (f < n && (cls(f) & kLetter)) ++f;
+          start = f > b && CanFollowArticle(text.substr(b, f - b));
+        }
+      } else if (may_percent && (absl::EqualsIgnoreCase(word, "percent") ||
+                                 absl::EqualsIgnoreCase(word, "percents") ||
+                                 absl::EqualsIgnoreCase(word, "per"))) {
+        if (std::optional<QuantityMention> m = ReadPercentOf(text, i)) {
+          floor = m->end;
+          i = m->end;
+          out.push_back(std::move(*m));
+          continue;
+        }
+      }
+    } else if (IsDigit(c)) {
       start = true;
     } else if (c == '.') {
-      start = i + 1 < n && IsDigit(text[i + 1]) && (i == 0 || !IsAlnum(text[i - 1]));
+      start = i + 1 < n && IsDigit(text[i + 1]) && (i == 0 || !(cls(i - 1) & kAlnum));
     } else if (c == '-') {
       start = (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') && i + 1 < n &&
               (IsDigit(text[i + 1]) || (text[i + 1] == ' ' && i + 2 < n && IsDigit(text[i + 2])));
-    } else if (IsAlpha(c)) {
-      size_t e = i + 1;
-      while (e < n && IsAlpha(text[e])) ++e;
-      resume = e;
-      if (i == 0 || !IsAlnum(text[i - 1])) {
-        absl::string_view word = text.substr(i, e - i);
-        const size_t len = e - i;
-        if (len < 32 && ((*kStartLengths)[static_cast<unsigned char>(c)] >> len & 1) &&
-            CanStartNumberWord(word)) {
-          start = true;
-          if ((c == 'a' || c == 'A') && word.size() <= 2) {
-            // "a"/"an" start a number only before "dozen", "half", "million"...
-            size_t b = e;
-            if (b < n && text[b] == ' ') ++b;
-            size_t f = b;
-            while (f < n && IsAlpha(text[f])) ++f;
-            start = f > b && CanFollowArticle(text.substr(b, f - b));
-          }
-        } else if ((c == 'p' || c == 'P') &&
-                   (absl::EqualsIgnoreCase(word, "percent") ||
-                    absl::EqualsIgnoreCase(word, "percents") ||
-                    absl::EqualsIgnoreCase(word, "per"))) {
-          if (std::optional<QuantityMention> m = ReadPercentOf(text, i)) {
-            floor = m->end;
-            i = m->end;
-            out.push_back(std::move(*m));
-            continue;
-          }
-        }
-      }
     } else if (static_cast<unsigned char>(c) >= 0x80) {
       size_t len = 0;
       start = VulgarFractionAt(text, i, &len) > 0;

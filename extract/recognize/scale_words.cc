@@ -1,6 +1,7 @@
 #include "extract/recognize/scale_words.h"
 
 #include <cmath>
+#include <cstdint>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -16,9 +17,12 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 double IntegerPlace(double value) {
   double v = std::fabs(value);
   if (v == 0 || v != std::floor(v) || v > 1e18) return v == 0 ? 1 : 0;
-  double place = 1;
-  while (std::fmod(v, place * 10) == 0) place *= 10;
-  return place;
+  // Exact in integers: v <= 1e18 fits in 64 bits, and so does every power of ten tried
+  // (at most 1e19), so this is the same test as fmod(v, place * 10) == 0, without fmod.
+  const uint64_t u = static_cast<uint64_t>(v);
+  uint64_t place = 1;
+  while (u % (place * 10) == 0) place *= 10;
+  return static_cast<double>(place);
 }
 
 double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* end) {
@@ -71,10 +75,16 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
     return t;
   }();
   const int letter = absl::ascii_tolower(static_cast<unsigned char>(first)) - 'a';
+  // A scale word must be followed by neither a letter nor a digit, so only words as long
+  // as the run of letters at pos can match, and none when a digit ends the run.
+  size_t run = pos + 1;
+  while (run < text.size() && IsAsciiLetter(text[run])) ++run;
+  if (run < text.size() && IsDigit(text[run])) return 0;
+  const size_t run_length = run - pos;
   for (unsigned char k = 0; k < by_letter->count[letter]; ++k) {
     const Scale& s = kScales[by_letter->index[letter][k]];
     size_t n = s.word.size();
-    if (pos + n > text.size()) continue;
+    if (n != run_length) continue;
     absl::string_view cand = text.substr(pos, n);
     bool match = s.case_sensitive ? cand == s.word : absl::EqualsIgnoreCase(cand, s.word);
     if (!match) continue;
