@@ -596,10 +596,30 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     // family that spans them exactly reads the parts. Mentions come out in order and
     // never overlap.
     size_t b = 0, e = 0;
-    if (anchor == absl::string_view::npos || !YearSpan(text, pos, anchor, &b, &e)) {
+    if (anchor == absl::string_view::npos) {
       if (!combined_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &whole, 1)) break;
       b = static_cast<size_t>(whole.data() - text.data());
       e = b + whole.size();
+    } else if (!YearSpan(text, pos, anchor, &b, &e)) {
+      // Every expression starts with \b and a word byte, and holds an anchor with only
+      // ASCII word bytes, blanks, '-' and '\'' before it (time_anchors.h). So the leftmost
+      // match is the first word start in [pos, anchor] where the combined pattern matches
+      // (anchored there, it is the longest from there); when none does, the next match
+      // starts after this anchor, and the search goes on from the next one. Anchored
+      // matches stop where the expression does, instead of scanning on.
+      bool found = false;
+      for (size_t p = pos; p <= anchor && !found; ++p) {
+        if (!IsWordByte(text[p]) || (p > 0 && IsWordByte(text[p - 1]))) continue;
+        if (combined_->Match(input, p, text.size(), re2::RE2::ANCHOR_START, &whole, 1)) {
+          b = p;
+          e = b + whole.size();
+          found = true;
+        }
+      }
+      if (!found) {
+        pos = TimeSearchStart(text, anchor + 1, &anchor);
+        continue;
+      }
     }
     size_t end = 0;
     // Years are the commonest expression, so they are tried first; "as of" must come

@@ -15,11 +15,11 @@
 // empty start/end.
 //
 // Patterns are RE2, compiled once in Create. All families race in one leftmost-longest
-// RE2 pass over the text; only the winner's own pattern then reads the parts of each
-// (short) match, so the cost is one linear pass plus a little per expression. The pass
-// starts just before the next anchor (a year-like number, "Q3", "FY", "quarter", a month
-// name...) that every expression holds, and is not run when no anchor is left
-// (extract/recognize/time_anchors.h).
+// RE2 pattern; only the winner's own pattern then reads the parts of each (short) match.
+// Every expression holds an anchor (a year-like number, "Q3", "FY", "quarter", a month
+// name...; extract/recognize/time_anchors.h) with only a few words before it, so the
+// combined pattern is tried anchored at the word starts just before the next anchor, and
+// not at all when no anchor is left.
 //
 // Thread-safe after Create: Find is const.
 #ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_RECOGNIZER_H_
