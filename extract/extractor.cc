@@ -158,10 +158,10 @@ void Extractor::Extract(const v1::Document& document,
     for (AssembledClaim& a : assembled) {
       const uint64_t figure_begin = span.begin + a.figure_begin;
       const uint64_t figure_end = span.begin + a.figure_end;
-      // One Claim object serves every claim: Clear() keeps its strings' buffers, so a
-      // consumer that only reads the claim costs no allocation per claim.
+      // One Claim object serves every claim. Clear() would free its sub-messages, so every
+      // field is written instead (the sub-messages and strings keep their memory): a
+      // consumer that only reads the claim costs no allocation for it.
       v1::Claim& claim = scratch_;
-      claim.Clear();
       claim.set_id(MakeClaimId(id_prefix, figure_begin, figure_end, a.quantity));
       *claim.mutable_subject() = std::move(a.subject);
       *claim.mutable_quantity() = std::move(a.quantity);
@@ -170,7 +170,11 @@ void Extractor::Extract(const v1::Document& document,
       p->set_document_id(document.id());
       p->set_uri(uri);
       p->set_title(document.title());
-      *p->mutable_published() = document.published();
+      if (document.has_published()) {
+        *p->mutable_published() = document.published();
+      } else {
+        p->clear_published();
+      }
       p->set_sentence_begin(span.begin);
       p->set_sentence_end(span.end);
       p->set_figure_begin(figure_begin);
@@ -188,10 +192,8 @@ void Extractor::Extract(const v1::Document& document,
       }
       std::string first = copies_.FirstAppearance(input.text, a.figure_end, claim.quantity(),
                                                   claim.id(), claim.mutable_scope());
-      if (!first.empty() || in_quotation) {
-        p->set_is_quotation(true);
-        p->set_first_appearance_claim_id(first);
-      }
+      p->set_is_quotation(!first.empty() || in_quotation);
+      p->set_first_appearance_claim_id(std::move(first));
       claim.set_extractor(kExtractorName);
       claim.set_extractor_version(kExtractorVersion);
       claim.set_confidence(a.confidence);

@@ -83,6 +83,28 @@ TEST(ExtractorTest, CopiesLinkToTheFirstAppearance) {
   }
 }
 
+// The Extractor reuses one Claim: a consumer that only reads it (and copies what it
+// keeps) must never see a field left over from an earlier claim.
+TEST(ExtractorTest, ReusedClaimKeepsNothingFromTheLastOne) {
+  auto reused = Extractor::Create({});
+  auto fresh = Extractor::Create({});
+  ASSERT_TRUE(reused.ok() && fresh.ok());
+  auto copy_all = [](Extractor& e, const v1::Document& d) {
+    std::vector<std::string> out;
+    e.Extract(d, [&](v1::Claim&& c) { out.push_back(c.SerializeAsString()); });
+    return out;
+  };
+  const std::string other =
+      "Acme Robotics said revenue rose 12% to $3 billion. It plans to build 4 fabs.";
+  // Quotations with attributions and dates, then a dateless document with neither.
+  copy_all(**reused, Doc("orig", kArticle, 1762249140));
+  copy_all(**reused, Doc("forum", std::string("Did you read this?\n\n") + kArticle, 0));
+  std::vector<std::string> after = copy_all(**reused, Doc("other", other, 0));
+  std::vector<std::string> alone = copy_all(**fresh, Doc("other", other, 0));
+  ASSERT_FALSE(alone.empty());
+  EXPECT_EQ(after, alone);
+}
+
 TEST(ExtractorTest, AliasFileErrorsNameTheFile) {
   ExtractOptions options;
   options.alias_files = {"/nonexistent/aliases.txt"};
