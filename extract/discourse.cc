@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -24,24 +23,8 @@ bool IsOrdinal(absl::string_view w) {
   return w == "first" || w == "second" || w == "third" || w == "fourth";
 }
 
-bool IsDeterminer(absl::string_view w) {
-  return w == "the" || w == "this" || w == "that" || w == "its" || w == "their" || w == "a" ||
-         w == "an" || w == "these";
-}
-
-bool CompanyWord(absl::string_view w) {
-  static const auto* set = new absl::flat_hash_set<std::string>{
-      "company", "firm", "foundry", "chipmaker", "maker", "manufacturer", "group", "startup",
-      "business", "supplier", "producer", "designer", "giant", "operator"};
-  return set->contains(w);
-}
-
-bool FundWord(absl::string_view w) { return w == "fund" || w == "vehicle"; }
-
-bool ProjectWord(absl::string_view w) {
-  return w == "project" || w == "lab" || w == "laboratory" || w == "programme" ||
-         w == "program" || w == "initiative" || w == "plan" || w == "scheme";
-}
+// Nouns a reference may end in ("the company", "the fund", "this project").
+constexpr uint32_t kReferenceNoun = kCompanyNoun | kFundNoun | kProjectNoun;
 
 bool Overlaps(const std::vector<EntityMention>& ms, size_t first, size_t last) {
   for (const EntityMention& m : ms) {
@@ -128,7 +111,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
           // "of (the|its|China's) ... fund"
           size_t k = end + 1;
           while (k < n && k < end + 8 && t[k].kind != TokenKind::kPunct) {
-            if (FundWord(t[k].lower)) {
+            if (t[k].classes & kFundNoun) {
               end = k + 1;
               fund_phrase = true;
               break;
@@ -150,7 +133,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       bool elided = !phase && !fund_phrase && phase_seen && i > 0 && t[i - 1].word() == "the";
       if ((phase && (fund_phrase || !family.empty())) || fund_phrase || elided) {
         if (elided) end = i + 1;
-        size_t first = (i > 0 && IsDeterminer(t[i - 1].lower)) ? i - 1 : i;
+        size_t first = (i > 0 && (t[i - 1].classes & kDeterminer)) ? i - 1 : i;
         // The phrase names one fund: names inside it ("China's") are part of it.
         mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
                                        [&](const EntityMention& m) {
@@ -169,7 +152,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
     // Determiner + company/fund/project word: "the company", "its national chip fund".
     // (Inside the do-while, `continue` leaves the block.) "its" before any other noun
     // ("its largest investment", "its revenue") goes on to the pronoun rule below.
-    if (IsDeterminer(w) && w != "a" && w != "an") {
+    if ((t[i].classes & kDeterminer) && w != "a" && w != "an") {
       const size_t added_before = added.size();
       size_t consumed_to = i;
       bool reached = false;
@@ -177,36 +160,35 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
         size_t k = i + 1;
         // Modifiers may be capitalised when hyphenated: "the Shanghai-based chipmaker".
         while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord &&
-               (!t[k].capitalized || t[k].modifier) && !CompanyWord(t[k].lower) &&
-               !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
+               (!t[k].capitalized || t[k].modifier) && !(t[k].classes & kReferenceNoun) &&
                t[k].word() != "investment" && t[k].word() != "deal") {
           ++k;
         }
         if (k >= n || k >= i + 5 || t[k].kind != TokenKind::kWord || t[k].capitalized) continue;
-        if (!CompanyWord(t[k].lower) && !FundWord(t[k].lower) && !ProjectWord(t[k].lower) &&
-            t[k].word() != "investment" && t[k].word() != "deal") {
+        if (!(t[k].classes & kReferenceNoun) && t[k].word() != "investment" &&
+            t[k].word() != "deal") {
           continue;
         }
         // Only the noun directly heading the phrase: "the company's", "the fund", not "the
         // company of" chains; the next token must not continue a compound noun.
         if (k + 1 < n && t[k + 1].kind == TokenKind::kWord && !t[k + 1].capitalized &&
-            (CompanyWord(t[k + 1].lower) || FundWord(t[k + 1].lower))) {
+            (t[k + 1].classes & (kCompanyNoun | kFundNoun))) {
           continue;
         }
         std::string target;
         bool fund = false;
         absl::string_view head = t[k].lower;
-        if (FundWord(head)) {
+        if (t[k].classes & kFundNoun) {
           // "the fund" is the fund the text is mostly about.
           target = !discourse.topic_fund.empty() ? discourse.topic_fund : discourse.fund;
           if (target.empty() && k > i + 1) target = "Big Fund";  // "its national chip fund"
           fund = true;
-        } else if (CompanyWord(head)) {
+        } else if (t[k].classes & kCompanyNoun) {
           target = discourse.company.empty() ? discourse.subject : discourse.company;
           for (const EntityMention& m : *mentions) {  // "SMIC's 7nm ..., and the foundry"
             if (m.last <= i && !m.fund && !m.group) target = m.canonical;
           }
-        } else if (ProjectWord(head)) {
+        } else if (t[k].classes & kProjectNoun) {
           target = discourse.object.empty() ? discourse.subject : discourse.object;
         } else if ((head == "investment" || head == "deal") && (w == "this" || w == "the")) {
           target = discourse.subject;
@@ -313,9 +295,11 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
       bool prepositional = false;
       for (size_t k = m.first; k-- > 0 && k + 3 > m.first;) {
         absl::string_view w = tokens[k].lower;
-        if (w == "in" || w == "at" || w == "from" || w == "for" || w == "with" || w == "on" ||
-            w == "to" || w == "of" || w == "by" || w == "into" || w == "across" || w == "like" ||
-            w == "than") {
+        // (All of these are prepositions: the class test skips other words at once.)
+        if ((tokens[k].classes & kPreposition) &&
+            (w == "in" || w == "at" || w == "from" || w == "for" || w == "with" || w == "on" ||
+             w == "to" || w == "of" || w == "by" || w == "into" || w == "across" ||
+             w == "like" || w == "than")) {
           prepositional = true;
         }
       }

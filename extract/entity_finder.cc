@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "extract/word_lists.h"
 
@@ -25,13 +24,16 @@ bool ActsAt(const std::vector<Token>& tokens, size_t j) {
 // A capitalised run [i, j) that opens a sentence and names something even so: it ends
 // in an organisation word ("Acme Robotics", "Umbrella Corp"); or it acts ("Nvidia said",
 // "South Korea unveiled", "Japan has earmarked", "Alibaba will invest"), unless it is a
-// descriptor before a name already known (`rest_known`: "Chipmaker SMIC", "Rival
-// Huawei"); or one word stands in apposition (", a $2 billion fund") or is valued
-// ("Hooli is worth"). A plural single word ("Investors said") is not taken for a name.
-bool OpenerIsName(const std::vector<Token>& tokens, size_t i, size_t j, bool rest_known) {
+// descriptor before a name already known (`rest_known()`: "Chipmaker SMIC", "Rival
+// Huawei", asked only when needed since it may look the name up); or one word stands in
+// apposition (", a $2 billion fund") or is valued ("Hooli is worth"). A plural single
+// word ("Investors said") is not taken for a name.
+template <typename RestKnown>
+bool OpenerIsName(const std::vector<Token>& tokens, size_t i, size_t j,
+                  const RestKnown& rest_known) {
   if (j - i >= 2) {
     if (tokens[j - 1].classes & kOrganisationHead) return true;
-    return !rest_known && ActsAt(tokens, j);
+    return ActsAt(tokens, j) && !rest_known();
   }
   if (j >= tokens.size() || tokens[i].word().back() == 's') return false;
   if (ActsAt(tokens, j)) return true;
@@ -50,15 +52,17 @@ bool IsRoman(absl::string_view lower) {
   return lower == "i" || lower == "ii" || lower == "iii" || lower == "iv" || lower == "v";
 }
 
-std::string Slice(absl::string_view text, const std::vector<Token>& tokens, size_t first,
-                  size_t last) {
-  return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+absl::string_view Slice(absl::string_view text, const std::vector<Token>& tokens, size_t first,
+                        size_t last) {
+  return text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
 }
 
-// Marks the tokens that overlap any excluded range (binary search per range, so a
-// sentence with many figures stays n log n).
-std::vector<bool> Blocked(const std::vector<Token>& tokens, const std::vector<ByteRange>& excluded) {
-  std::vector<bool> blocked(tokens.size(), false);
+// Marks in `*blocked` the tokens that overlap any excluded range (binary search per
+// range, so a sentence with many figures stays n log n).
+void MarkBlocked(const std::vector<Token>& tokens, const std::vector<ByteRange>& excluded,
+                 std::vector<bool>* blocked_out) {
+  std::vector<bool>& blocked = *blocked_out;
+  blocked.assign(tokens.size(), false);
   for (const ByteRange& r : excluded) {
     auto it = std::partition_point(tokens.begin(), tokens.end(),
                                    [&r](const Token& t) { return t.end <= r.first; });
@@ -67,18 +71,18 @@ std::vector<bool> Blocked(const std::vector<Token>& tokens, const std::vector<By
       blocked[i] = true;
     }
   }
-  return blocked;
 }
 
 }  // namespace
 
 bool LooksLikeFund(absl::string_view name) {
   // "fund" in any ASCII case, without a lower-cased copy (called per mention and sentence).
-  static constexpr char kFund[] = "fund";
+  // Setting bit 0x20 lower-cases an ASCII letter and turns no other byte into one.
   for (size_t i = 0; i + 4 <= name.size(); ++i) {
-    size_t k = 0;
-    while (k < 4 && absl::ascii_tolower(static_cast<unsigned char>(name[i + k])) == kFund[k]) ++k;
-    if (k == 4) return true;
+    if ((name[i] | 0x20) == 'f' && (name[i + 1] | 0x20) == 'u' && (name[i + 2] | 0x20) == 'n' &&
+        (name[i + 3] | 0x20) == 'd') {
+      return true;
+    }
   }
   return false;
 }
@@ -129,8 +133,8 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
     }
     while (start < end && !(tokens[start].capitalized || tokens[start].acronym)) ++start;
     if (start >= end) continue;
-    std::string long_name = Slice(sentence, tokens, start, end);
-    std::string short_name = Slice(sentence, tokens, k + 1, m);
+    absl::string_view long_name = Slice(sentence, tokens, start, end);
+    absl::string_view short_name = Slice(sentence, tokens, k + 1, m);
     std::string canonical;
     if (auto found = aliases_->Find(short_name)) {
       canonical = *found;
@@ -167,7 +171,8 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
                                                   const std::vector<Token>& tokens,
                                                   const std::vector<ByteRange>& excluded) const {
   std::vector<EntityMention> out;
-  const std::vector<bool> blocked = Blocked(tokens, excluded);
+  MarkBlocked(tokens, excluded, &blocked_);
+  const std::vector<bool>& blocked = blocked_;
   size_t i = 0;
   // The sentence's first word token (after opening punctuation).
   size_t first_word = 0;
@@ -194,12 +199,13 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     }
     size_t first = i;
     bool possessive_after = j < tokens.size() && tokens[j].kind == TokenKind::kPossessive;
+    // (Only asked for runs of two or more words.)
+    auto rest_known = [&] {
+      return (j - i == 2 && tokens[j - 1].acronym) ||
+             aliases_->Find(Slice(sentence, tokens, i + 1, j)).has_value();
+    };
     if (i == first_word && !tokens[i].acronym && !KnownProper(tokens[i].lower) &&
-        !(possessive_after && j == i + 1) &&
-        !OpenerIsName(tokens, i, j,
-                      /*rest_known=*/j - i >= 2 &&
-                          ((j - i == 2 && tokens[j - 1].acronym) ||
-                           aliases_->Find(Slice(sentence, tokens, i + 1, j)).has_value())) &&
+        !(possessive_after && j == i + 1) && !OpenerIsName(tokens, i, j, rest_known) &&
         !aliases_->Find(Slice(sentence, tokens, i, j)).has_value()) {
       ++first;  // a capitalised sentence opener, not known as a name
       while (first < j && !IsNameToken(tokens, first)) ++first;
@@ -207,9 +213,8 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     // An unknown acronym followed by a product noun: "HBM chips".
     size_t last = j;
     if (last < tokens.size() && tokens[last - 1].acronym && (tokens[last].classes & kProductNoun) &&
-        !blocked[last] &&
-        !aliases_->Find(Slice(sentence, tokens, first < j ? first : last - 1, last)).has_value() &&
-        learnt_.find(tokens[last - 1].lower) == learnt_.end()) {
+        !blocked[last] && learnt_.find(tokens[last - 1].lower) == learnt_.end() &&
+        !aliases_->Find(Slice(sentence, tokens, first < j ? first : last - 1, last)).has_value()) {
       ++last;
     }
     if (first < j) {
@@ -218,10 +223,11 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
         EntityMention m;
         m.first = first;
         m.last = last;
-        m.written = Slice(sentence, tokens, first, last);
+        m.written = std::string(Slice(sentence, tokens, first, last));
         m.canonical = Canonicalize(m.written);
         m.possessive = last < tokens.size() && tokens[last].kind == TokenKind::kPossessive;
         m.fund = LooksLikeFund(m.canonical) || LooksLikeFund(m.written);
+        if (out.empty()) out.reserve(8);  // room for a sentence's names (and references)
         out.push_back(std::move(m));
       }
     }

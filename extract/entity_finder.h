@@ -86,6 +86,8 @@ class DocumentEntities {
   };
   static constexpr size_t kMaxKnownNames = size_t{1} << 16;
   mutable absl::flat_hash_map<std::string, KnownName> known_names_;
+  // Find's tokens overlapping an excluded range, kept to reuse its buffer.
+  mutable std::vector<bool> blocked_;
 };
 
 // True when a canonical name or its written form names a fund.

@@ -199,6 +199,43 @@ const WordSet& ActorVerbs() {
   return *s;
 }
 
+const WordSet& CompanyNouns() {
+  static const auto* s = new WordSet{
+      "company", "firm", "foundry", "chipmaker", "maker", "manufacturer", "group", "startup",
+      "business", "supplier", "producer", "designer", "giant", "operator"};
+  return *s;
+}
+
+const WordSet& FundNouns() {
+  static const auto* s = new WordSet{"fund", "vehicle"};
+  return *s;
+}
+
+const WordSet& ProjectNouns() {
+  static const auto* s = new WordSet{"project", "lab", "laboratory", "programme", "program",
+                                     "initiative", "plan", "scheme"};
+  return *s;
+}
+
+const WordSet& Determiners() {
+  static const auto* s =
+      new WordSet{"the", "this", "that", "its", "their", "a", "an", "these"};
+  return *s;
+}
+
+const WordSet& AttributionCues() {
+  static const auto* s = new WordSet{
+      // rumour
+      "sources", "people", "insiders", "rumoured", "rumored", "rumour", "rumor",
+      "speculation", "unconfirmed",
+      // estimates, and figures others expected
+      "estimates", "estimate", "expectations", "estimated", "estimating", "expected",
+      "forecast", "predicted", "anticipated", "projected",
+      // reports
+      "reportedly", "said", "reported", "according"};
+  return *s;
+}
+
 WordClassTable::WordClassTable() : slots_(kSlots) {
   const std::pair<const WordSet*, uint32_t> lists[] = {
       {&UpWords(), kUpWord},
@@ -220,6 +257,11 @@ WordClassTable::WordClassTable() : slots_(kSlots) {
       {&ReferenceStarts(), kReferenceStart},
       {&OrganisationHeads(), kOrganisationHead},
       {&ActorVerbs(), kActorVerb},
+      {&CompanyNouns(), kCompanyNoun},
+      {&FundNouns(), kFundNoun},
+      {&ProjectNouns(), kProjectNoun},
+      {&Determiners(), kDeterminer},
+      {&AttributionCues(), kAttributionCue},
   };
   for (const auto& [list, bit] : lists) {
     for (const std::string& word : *list) {

@@ -72,6 +72,18 @@ const WordSet& OrganisationHeads();
 // "Sequoia invested".
 const WordSet& ActorVerbs();
 
+// Discourse: nouns that refer back to a company ("the foundry"), a fund ("the vehicle") or
+// a project ("this programme"), and the determiners before them ("the", "its").
+const WordSet& CompanyNouns();
+const WordSet& FundNouns();
+const WordSet& ProjectNouns();
+const WordSet& Determiners();
+
+// Attribution: every word that starts one of the attribution and hedge rules besides the
+// reporting verbs and forecast cues ("according", "sources", "rumoured", "estimates"),
+// so the rules skip all other words at once.
+const WordSet& AttributionCues();
+
 // The lists above as bits, for Token::classes.
 enum WordClass : uint32_t {
   kUpWord = 1u << 0,
@@ -93,6 +105,11 @@ enum WordClass : uint32_t {
   kReferenceStart = 1u << 16,
   kOrganisationHead = 1u << 17,
   kActorVerb = 1u << 18,
+  kCompanyNoun = 1u << 19,
+  kFundNoun = 1u << 20,
+  kProjectNoun = 1u << 21,
+  kDeterminer = 1u << 22,
+  kAttributionCue = 1u << 23,
 };
 
 // The classes of a lower-case word (0 for a word in no list). One hash lookup.

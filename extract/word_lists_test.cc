@@ -16,7 +16,9 @@ TEST(WordListsTest, EveryListedWordHasItsClass) {
       {&WeakAlone(), kWeakAlone},      {&ProductNouns(), kProductNoun},
       {&CountOwnerWords(), kCountOwner}, {&CountSkipWords(), kCountSkip},
       {&ReferenceStarts(), kReferenceStart}, {&OrganisationHeads(), kOrganisationHead},
-      {&ActorVerbs(), kActorVerb},
+      {&ActorVerbs(), kActorVerb},     {&CompanyNouns(), kCompanyNoun},
+      {&FundNouns(), kFundNoun},       {&ProjectNouns(), kProjectNoun},
+      {&Determiners(), kDeterminer},   {&AttributionCues(), kAttributionCue},
   };
   for (const auto& [list, bit] : lists) {
     ASSERT_FALSE(list->empty());
