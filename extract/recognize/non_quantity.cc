@@ -27,7 +27,7 @@ const char* const kPatterns[] = {
     R"(\d{3,}-\d{4,})",                                      // 555-1234, ids
 };
 
-bool IsDelimiter(char c) {
+inline bool IsDelimiter(char c) {
   switch (c) {
     case ' ': case '\t': case '\n': case '\r': case '"': case '<': case '>': case '\'':
     case '(': case ')': case '[': case ']': case '{': case '}':
@@ -249,7 +249,14 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
   bool reject = false;
   if (IsAlpha(prev) && !currency_before) reject = true;                 // A100, S10, SN1
   if ((prev == '-' || prev == '_') && b >= 2 && IsAlnum(text[b - 2])) reject = true;  // SCP-173
-  if (prev && absl::string_view("+#@/\\=&?:_").find(prev) != absl::string_view::npos) reject = true;
+  switch (prev) {  // "+86", "#3", "@2x", "/2024", "=5", "&1", "?id=7", ":8080", "_2"
+    case '+': case '#': case '@': case '/': case '\\': case '=': case '&': case '?': case ':':
+    case '_':
+      reject = true;
+      break;
+    default:
+      break;
+  }
   if (prev == '.' && b >= 2 && IsDigit(text[b - 2])) reject = true;
   if (prev == '"' && b >= 2 && text[b - 2] == ':') reject = true;  // JSON "count":"0"
   if (!reject) {

@@ -715,6 +715,23 @@ uint32_t StartWordLengths(unsigned char c) {
   return (*table)[c];
 }
 
+uint32_t StartWordLengths2(unsigned char c0, unsigned char c1) {
+  // Indexed by the first letter (0-25) and the second (0-25, or 26 for none).
+  static const auto* table = [] {
+    auto* t = new std::array<uint32_t, 26 * 27>();
+    for (const auto& [word, info] : Words()) {
+      if (word.empty() || word.size() >= 32 || !StartsNumber(info)) continue;
+      const int second = word.size() > 1 ? word[1] - 'a' : 26;
+      (*t)[(word[0] - 'a') * 27 + second] |= uint32_t{1} << word.size();
+    }
+    return t;
+  }();
+  const int first = absl::ascii_tolower(c0) - 'a';
+  const int second = c1 == 0 ? 26 : absl::ascii_tolower(c1) - 'a';
+  if (first < 0 || first > 25 || second < 0 || second > 26) return 0;
+  return (*table)[first * 27 + second];
+}
+
 bool CanFollowArticle(absl::string_view word) {
   static const WordBuckets* follows = new WordBuckets([](const WordInfo& info) {
     switch (info.kind) {

@@ -526,11 +526,16 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
     return t;
   }();
   auto cls = [&](size_t k) { return (*kClass)[static_cast<unsigned char>(text[k])]; };
-  // Lengths of the words that may start a number, by first byte: most words are skipped
-  // on one lookup.
+  // Lengths of the words that may start a number, by their first two letters (index
+  // 26 for a one-letter word): most words are skipped on one lookup.
   static const auto* kStartLengths = [] {
-    auto* t = new std::array<uint32_t, 256>();
-    for (int b = 0; b < 256; ++b) (*t)[b] = StartWordLengths(static_cast<unsigned char>(b));
+    auto* t = new std::array<uint32_t, 26 * 27>();
+    for (int c0 = 0; c0 < 26; ++c0) {
+      for (int c1 = 0; c1 <= 26; ++c1) {
+        (*t)[c0 * 27 + c1] = StartWordLengths2(static_cast<unsigned char>('a' + c0),
+                                               c1 == 26 ? 0 : static_cast<unsigned char>('a' + c1));
+      }
+    }
     return t;
   }();
   while (i < n) {
@@ -545,8 +550,9 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       resume = e;
       const size_t len = e - i;
       // Only a number word or "per(cent(s))" matters, and only at the start of a word.
-      const bool may_start =
-          len < 32 && ((*kStartLengths)[static_cast<unsigned char>(c)] >> len & 1);
+      const int first = (c | 0x20) - 'a';  // a letter: 0..25
+      const int second = len > 1 ? (text[i + 1] | 0x20) - 'a' : 26;
+      const bool may_start = len < 32 && ((*kStartLengths)[first * 27 + second] >> len & 1);
       const bool may_percent = (c == 'p' || c == 'P') && (len == 3 || len == 7 || len == 8);
       if ((!may_start && !may_percent) || (i > 0 && (cls(i - 1) & kAlnum))) {
         i = e;

@@ -355,7 +355,10 @@ int ReadYearSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g
     static const std::vector<std::string>* kPreps =
         new std::vector<std::string>(absl::StrSplit(CC_PREP, '|'));
     for (const std::string& w : *kPreps) {
-      if (absl::EqualsIgnoreCase(word_before, w)) known = true;
+      if (w.size() == word_before.size() && absl::EqualsIgnoreCase(word_before, w)) {
+        known = true;
+        break;
+      }
     }
     if (!known) return 0;
     prep = re2::StringPiece(text.data() + b, p - b);
@@ -507,7 +510,10 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_
       new std::vector<std::string>(absl::StrSplit(CC_PREP, '|'));
   bool prep = false;
   for (const std::string& w : *kPreps) {
-    if (absl::EqualsIgnoreCase(word, w)) prep = true;
+    if (w.size() == word.size() && absl::EqualsIgnoreCase(word, w)) {
+      prep = true;
+      break;
+    }
   }
   if (!prep) return true;
   *begin = wb;
