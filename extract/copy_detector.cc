@@ -26,13 +26,11 @@ struct ByteTable {
   char lower[256];
 };
 
-}  // namespace
-
-void NormalizeForCopyInto(absl::string_view text, std::string* out, int* words) {
+// Writes the normal form of `text` at `out` (which has room for text.size() * 3 / 2 + 1
+// bytes: one space at most per two input bytes) and returns its end.
+char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
   static const ByteTable* table = new ByteTable;
-  out->resize(text.size() * 2 + 1);  // at most one space per kept byte
-  char* p = out->data();
-  char* const begin = p;
+  char* p = out;
   *words = 0;
   bool in_word = false;
   const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
@@ -50,13 +48,22 @@ void NormalizeForCopyInto(absl::string_view text, std::string* out, int* words) 
       continue;
     }
     if (!in_word) {
-      if (p != begin) *p++ = ' ';
+      if (p != out) *p++ = ' ';
       ++*words;
       in_word = true;
     }
     *p++ = table->lower[c];
   }
-  out->resize(p - begin);
+  return p;
+}
+
+size_t NormalizedBound(size_t n) { return n + n / 2 + 1; }
+
+}  // namespace
+
+void NormalizeForCopyInto(absl::string_view text, std::string* out, int* words) {
+  out->resize(NormalizedBound(text.size()));
+  out->resize(NormalizeForCopyAt(text, out->data(), words) - out->data());
 }
 
 std::string NormalizeForCopy(absl::string_view text, int* words) {
@@ -71,15 +78,17 @@ std::string CopyDetector::FirstAppearance(absl::string_view sentence, size_t fig
   int words = 0;
   figure_end = std::min(figure_end, sentence.size());
   // A quotation often starts inside a sentence ("Not bad: SMIC's revenue rose ..."): the
-  // context starts after the last colon, semicolon or opening quote before the figure.
-  size_t start = sentence.substr(0, figure_end).find_last_of(":;\"");
-  size_t curly = sentence.substr(0, figure_end).rfind("\xE2\x80\x9C");
-  if (curly != absl::string_view::npos && (start == absl::string_view::npos || curly > start)) {
-    start = curly + 2;
-  }
-  if (start != absl::string_view::npos) {
-    sentence.remove_prefix(start + 1);
-    figure_end -= start + 1;
+  // context starts after the last colon, semicolon or opening quote (straight or curly)
+  // before the figure.
+  for (size_t i = figure_end; i > 0; --i) {
+    const char c = sentence[i - 1];
+    const bool curly = c == '\x9C' && i >= 3 && sentence[i - 2] == '\x80' &&
+                       sentence[i - 3] == '\xE2';
+    if (c == ':' || c == ';' || c == '"' || curly) {
+      sentence.remove_prefix(i);
+      figure_end -= i;
+      break;
+    }
   }
   // At most kMaxContextBytes before the figure, from a word start: long run-on "sentences"
   // stay linear, and 400 bytes of identical words are evidence enough of a copy.
@@ -90,18 +99,23 @@ std::string CopyDetector::FirstAppearance(absl::string_view sentence, size_t fig
       figure_end -= cut + 1;
     }
   }
-  std::string& normal = buffer_;
-  NormalizeForCopyInto(sentence.substr(0, figure_end), &normal, &words);
+  // buffer_ only grows: its length is not the normal form's.
+  if (buffer_.size() < NormalizedBound(figure_end)) buffer_.resize(NormalizedBound(figure_end));
+  absl::string_view normal(
+      buffer_.data(),
+      NormalizeForCopyAt(sentence.substr(0, figure_end), buffer_.data(), &words) - buffer_.data());
+  std::string extended;  // the context with words after the figure, when it needs them
   if (words < kMinWords) {
     int unused = 0;
     std::string after = NormalizeForCopy(sentence.substr(figure_end, 200), &unused);
     std::vector<absl::string_view> after_words = absl::StrSplit(after, ' ', absl::SkipEmpty());
     if (words + static_cast<int>(after_words.size()) < kMinWords) return "";
-    normal += " |";
-    for (int i = 0; i < kMinWords - words; ++i) absl::StrAppend(&normal, " ", after_words[i]);
+    extended = absl::StrCat(normal, " |");
+    for (int i = 0; i < kMinWords - words; ++i) absl::StrAppend(&extended, " ", after_words[i]);
+    normal = extended;
   }
   // The key lives only in this process's memory: any good 64-bit hash will do.
-  const uint64_t key = absl::HashOf(absl::string_view(normal), quantity.value(),
+  const uint64_t key = absl::HashOf(normal, quantity.value(),
                                     absl::string_view(quantity.unit()));
   auto it = first_.find(key);
   if (it != first_.end()) {

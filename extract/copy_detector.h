@@ -58,7 +58,7 @@ class CopyDetector {
     v1::TimeScope scope;
   };
   absl::flat_hash_map<uint64_t, First> first_;
-  std::string buffer_;  // the normalised context, reused from call to call
+  std::string buffer_;  // room for the normalised context; only grows
 };
 
 // `text` reduced to lower-case letters and digits, words separated by one space;
