@@ -11,6 +11,7 @@
 #ifndef CLAIMCHECK_EXTRACT_READ_BYTE_WORDS_H_
 #define CLAIMCHECK_EXTRACT_READ_BYTE_WORDS_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 
@@ -94,6 +95,38 @@ inline uint32_t ByteBlock::NonAscii() const {
 }
 
 #endif
+
+// For scanners that copy runs of ordinary bytes in which a single space between two
+// ordinary bytes stays (text normalisers): advances `run` over such bytes, sixteen at a
+// time. `special[c]` is true for the bytes that end a run, the space among them;
+// `stops(block)` must mark at least every special byte of a block other than the space
+// (it may mark more). The byte before `run` must be ordinary, so a space at `run` stays.
+// Returns the first offset not skipped; the caller looks at the rest byte by byte.
+template <typename Stops>
+size_t SkipTextRun(const char* data, size_t run, size_t n, const std::array<bool, 256>& special,
+                   Stops stops) {
+  while (run + ByteBlock::kSize <= n) {
+    const ByteBlock block(data + run);
+    const uint32_t spaces = block.Equal(' ');
+    // Offsets that end the skip: special bytes, and the first of two spaces.
+    uint32_t stop = stops(block) | (spaces & (spaces >> 1));
+    if (stop == 0) {
+      // A space in the last byte stays when the byte after the block is ordinary.
+      if ((spaces >> (ByteBlock::kSize - 1)) == 0 ||
+          (run + ByteBlock::kSize < n &&
+           !special[static_cast<unsigned char>(data[run + ByteBlock::kSize])])) {
+        run += ByteBlock::kSize;
+        continue;
+      }
+      stop = uint32_t{1} << (ByteBlock::kSize - 1);
+    }
+    size_t end = run + FirstMarked(stop);
+    // A space just before the stop is followed by a special byte: it ends the run too.
+    if (end > run && data[end - 1] == ' ') --end;
+    return end;
+  }
+  return run;
+}
 
 }  // namespace claimcheck
 

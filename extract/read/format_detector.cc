@@ -73,11 +73,17 @@ DetectedFormat DetectFormat(absl::string_view text, absl::string_view name) {
                    absl::EndsWithIgnoreCase(name, ".htm") ||
                    absl::EndsWithIgnoreCase(name, ".xhtml");
   if (c == '<' || html_name) {
-    std::string lower = absl::AsciiStrToLower(head.substr(0, 2048));
-    for (absl::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta",
-                                  "<article", "<p>", "<p ", "<div", "<h1", "<h2", "<title",
-                                  "<br", "<span", "<a href", "<table", "<ul"}) {
-      if (absl::StrContains(lower, tag)) return DetectedFormat::kHtml;
+    // An HTML tag named in the first 2 KiB, in any case: each '<' there is compared with
+    // the list (no lower-cased copy).
+    const absl::string_view start = head.substr(0, 2048);
+    for (size_t lt = start.find('<'); lt != absl::string_view::npos;
+         lt = start.find('<', lt + 1)) {
+      const absl::string_view at = start.substr(lt);
+      for (absl::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta",
+                                    "<article", "<p>", "<p ", "<div", "<h1", "<h2", "<title",
+                                    "<br", "<span", "<a href", "<table", "<ul"}) {
+        if (absl::StartsWithIgnoreCase(at, tag)) return DetectedFormat::kHtml;
+      }
     }
   }
   if (LooksLikeForumThread(text)) return DetectedFormat::kForumThread;

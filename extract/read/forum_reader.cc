@@ -7,7 +7,6 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "extract/read/plain_text_reader.h"
 #include "extract/read/quotation_finder.h"
@@ -27,8 +26,19 @@ struct Line {
   std::optional<v1::PublicationTime> date;  // for kDate
 };
 
+// Words separated by spaces (runs of spaces count once).
 size_t WordCount(absl::string_view s) {
-  return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipEmpty())).size();
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    if (c == ' ') {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+    }
+  }
+  return words;
 }
 
 bool IsSaidLine(absl::string_view line) {
@@ -165,17 +175,24 @@ std::vector<Header> FindHeaders(absl::string_view text, const std::vector<Line>&
 }  // namespace
 
 bool IsForumRankLine(absl::string_view line) {
-  if (line.empty() || line.size() > 40 || WordCount(line) > 4) return false;
+  // The cheap tests first: most lines fail them.
+  if (line.empty() || line.size() > 40) return false;
   if (!absl::ascii_isupper(static_cast<unsigned char>(line[0]))) return false;
   size_t sp = line.rfind(' ');
   absl::string_view last = sp == absl::string_view::npos ? line : line.substr(sp + 1);
+  // Rank words are 4 to 13 letters long.
+  if (last.size() < 4 || last.size() > 13) return false;
+  bool rank_word = false;
   for (absl::string_view w : {"member", "moderator", "administrator", "admin", "staff",
                               "general", "colonel", "major", "captain", "lieutenant",
                               "sergeant", "professional", "contributor", "poster", "veteran",
                               "newbie", "guest", "banned", "enthusiast", "regular"}) {
-    if (absl::EqualsIgnoreCase(last, w)) return true;
+    if (last.size() == w.size() && absl::EqualsIgnoreCase(last, w)) {
+      rank_word = true;
+      break;
+    }
   }
-  return false;
+  return rank_word && WordCount(line) <= 4;
 }
 
 bool LooksLikeForumThread(absl::string_view text) {
@@ -183,8 +200,11 @@ bool LooksLikeForumThread(absl::string_view text) {
   int ranks = 0;
   int said = 0;
   int expand = 0;
-  for (absl::string_view raw : absl::StrSplit(head, '\n')) {
-    absl::string_view line = absl::StripAsciiWhitespace(raw);
+  for (size_t pos = 0; pos <= head.size();) {
+    size_t nl = head.find('\n', pos);
+    if (nl == absl::string_view::npos) nl = head.size();
+    absl::string_view line = absl::StripAsciiWhitespace(head.substr(pos, nl - pos));
+    pos = nl + 1;
     if (IsForumRankLine(line)) ++ranks;
     if (IsSaidLine(line)) ++said;
     if (IsExpandLine(line)) ++expand;

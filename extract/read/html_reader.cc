@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "extract/read/byline.h"
+#include "extract/read/byte_words.h"
 #include "extract/read/html_entities.h"
 #include "extract/read/json_value.h"
 #include "extract/read/plain_text_reader.h"
@@ -139,6 +140,14 @@ struct Tag {
   static constexpr size_t kMaxAttrs = 12;
   std::pair<absl::string_view, absl::string_view> attrs[kMaxAttrs];  // (name, raw value)
   size_t attr_count = 0;
+  // Ready for the next tag (the attribute slots are left as they are: attr_count says
+  // how many hold this tag's).
+  void Reset() {
+    name_len = 0;
+    closing = self_closing = false;
+    end = 0;
+    attr_count = 0;
+  }
   absl::string_view Name() const { return absl::string_view(name, name_len); }
   absl::string_view Attr(absl::string_view n) const {
     for (size_t k = 0; k < attr_count; ++k) {
@@ -161,15 +170,25 @@ class Scanner {
     while (i_ < n) {
       // A run of text; a single space between words stays in the run (it would collapse
       // to itself anyway).
+      // Whole blocks of 16 are skipped where they can be, the rest looked at up to 8 bytes
+      // at a time.
       size_t run = i_;
-      while (run < n) {
-        unsigned char c = d[run];
-        if (!kSpecial[c]) {
-          ++run;
-        } else if (c == ' ' && run > i_ && run + 1 < n && !kSpecial[d[run + 1]]) {
-          run += 2;
-        } else {
-          break;
+      bool run_ended = false;
+      while (run < n && !run_ended) {
+        if (run > i_) run = SkipTextRun(h_.data(), run, n, kSpecial, [](const ByteBlock& b) {
+          return b.Equal('<') | b.Equal('&') | b.Below(0x20);
+        });
+        const size_t stop = std::min(n, run + 8);
+        while (run < stop) {
+          unsigned char c = d[run];
+          if (!kSpecial[c]) {
+            ++run;
+          } else if (c == ' ' && run > i_ && run + 1 < n && !kSpecial[d[run + 1]]) {
+            run += 2;
+          } else {
+            run_ended = true;
+            break;
+          }
         }
       }
       if (run > i_) {
@@ -364,7 +383,9 @@ class Scanner {
       i_ = gt ? static_cast<const char*>(gt) - h_.data() + 1 : n;
       return;
     }
-    Tag tag;
+    // One Tag reused for every tag: its attribute slots are too many to clear each time.
+    Tag& tag = tag_;
+    tag.Reset();
     if (!ParseTag(&tag)) {
       EmitText(i_, i_ + 1);
       ++i_;
@@ -542,6 +563,7 @@ class Scanner {
   int pre_depth_ = 0;
   bool in_h1_ = false;
   std::string decoded_;
+  Tag tag_;  // the tag being handled
 };
 
 // Drops " | Site Name" or " - Site Name" from a <title>.

@@ -1,8 +1,11 @@
 #include "extract/read/publication_date.h"
 
+#include <cstdint>
+#include <cstring>
 #include <string>
-#include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -20,8 +23,11 @@ struct Token {
   absl::string_view text;
 };
 
-std::vector<Token> Tokenize(absl::string_view s) {
-  std::vector<Token> out;
+// Dates are short: the tokens of most lines fit without an allocation.
+using Tokens = absl::InlinedVector<Token, 16>;
+
+void Tokenize(absl::string_view s, Tokens* tokens) {
+  Tokens& out = *tokens;
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -46,7 +52,6 @@ std::vector<Token> Tokenize(absl::string_view s) {
     }
     out.push_back(Token{kind, b, i, s.substr(b, i - b)});
   }
-  return out;
 }
 
 bool EqualsAny(absl::string_view w, std::initializer_list<absl::string_view> list) {
@@ -56,29 +61,56 @@ bool EqualsAny(absl::string_view w, std::initializer_list<absl::string_view> lis
   return false;
 }
 
-// 1..12, or 0.
+// The first three letters of `w`, lower-cased, packed into one number (0 when `w` is
+// shorter or they are not all letters): a month or weekday is then found by one compare
+// per name instead of a case-insensitive string compare.
+uint32_t Prefix3(absl::string_view w) {
+  if (w.size() < 3) return 0;
+  uint32_t key = 0;
+  for (int k = 0; k < 3; ++k) {
+    const unsigned char c = static_cast<unsigned char>(w[k]);
+    if (!absl::ascii_isalpha(c)) return 0;
+    key = key << 8 | absl::ascii_tolower(c);
+  }
+  return key;
+}
+
+// Prefix3 of a lower-case name.
+constexpr uint32_t NameKey(absl::string_view name) {
+  return static_cast<uint32_t>(name[0]) << 16 | static_cast<uint32_t>(name[1]) << 8 |
+         static_cast<uint32_t>(name[2]);
+}
+
+// 1..12, or 0: a full month name, its first three letters, or "sept", in any case.
 unsigned MonthNumber(absl::string_view w) {
   static constexpr absl::string_view kFull[] = {"january", "february", "march",
                                                 "april",   "may",      "june",
                                                 "july",    "august",   "september",
                                                 "october", "november", "december"};
+  const uint32_t key = Prefix3(w);
+  if (key == 0 || w.size() > 9) return 0;
   for (unsigned m = 0; m < 12; ++m) {
-    if (absl::EqualsIgnoreCase(w, kFull[m])) return m + 1;
-    if (w.size() == 3 && absl::EqualsIgnoreCase(w, kFull[m].substr(0, 3))) return m + 1;
+    if (key != NameKey(kFull[m])) continue;
+    if (w.size() == 3 || absl::EqualsIgnoreCase(w, kFull[m])) return m + 1;
+    return m == 8 && w.size() == 4 && absl::EqualsIgnoreCase(w, "sept") ? 9 : 0;
   }
-  if (absl::EqualsIgnoreCase(w, "sept")) return 9;
   return 0;
 }
 
-// 0 = Sunday .. 6 = Saturday, or -1.
+// 0 = Sunday .. 6 = Saturday, or -1: a full weekday name, its first three letters, or
+// "tues", "thur", "thurs", in any case.
 int WeekdayNumber(absl::string_view w) {
   static constexpr absl::string_view kFull[] = {"sunday",   "monday", "tuesday", "wednesday",
                                                 "thursday", "friday", "saturday"};
+  const uint32_t key = Prefix3(w);
+  if (key == 0 || w.size() > 9) return -1;
   for (int d = 0; d < 7; ++d) {
-    if (absl::EqualsIgnoreCase(w, kFull[d])) return d;
-    if (w.size() == 3 && absl::EqualsIgnoreCase(w, kFull[d].substr(0, 3))) return d;
+    if (key != NameKey(kFull[d])) continue;
+    if (w.size() == 3 || absl::EqualsIgnoreCase(w, kFull[d])) return d;
+    if (d == 2 && EqualsAny(w, {"tues"})) return 2;
+    if (d == 4 && EqualsAny(w, {"thur", "thurs"})) return 4;
+    return -1;
   }
-  if (EqualsAny(w, {"tues", "thur", "thurs"})) return w[1] == 'u' || w[1] == 'U' ? 2 : 4;
   return -1;
 }
 
@@ -108,9 +140,23 @@ struct Parsed {
 class Parser {
  public:
   Parser(absl::string_view text, const DateContext& ctx)
-      : text_(text), ctx_(ctx), toks_(Tokenize(text)) {}
+      : text_(text), ctx_(ctx) {
+    Tokenize(text, &toks_);
+  }
 
-  const std::vector<Token>& tokens() const { return toks_; }
+  const Tokens& tokens() const { return toks_; }
+
+  // False when no date expression can start at token i: every one starts with a number,
+  // a month or weekday name, or one of the words of a relative expression. A cheap test
+  // that spares TryAt on most tokens of a line.
+  bool CanStartAt(size_t i) const {
+    if (i >= toks_.size()) return false;
+    const Token& t = toks_[i];
+    if (t.kind == Token::kNum) return true;
+    if (t.kind != Token::kWord) return false;
+    return MonthNumber(t.text) != 0 || WeekdayNumber(t.text) >= 0 ||
+           EqualsAny(t.text, {"yesterday", "today", "last", "past", "a", "an", "one"});
+  }
 
   bool TryAt(size_t i, Parsed* p) {
     *p = Parsed();
@@ -440,17 +486,34 @@ class Parser {
 
   absl::string_view text_;
   const DateContext& ctx_;
-  std::vector<Token> toks_;
+  Tokens toks_;
 };
 
 // Hinnant's locate_zone throws when a zone is missing from the system tz database; this
 // is the one place we catch, so no exception crosses into our code.
-const date::time_zone* FindZone(const std::string& name) {
+const date::time_zone* LocateZone(const std::string& name) {
   try {
     return date::locate_zone(name);
   } catch (const std::exception&) {
     return nullptr;
   }
+}
+
+// The zones Parser::Zone names, each looked up in the tz database once (a lookup is a
+// search of several hundred names).
+const date::time_zone* FindZone(const std::string& name) {
+  static const auto* zones = [] {
+    auto* m = new absl::flat_hash_map<std::string, const date::time_zone*>;
+    for (const char* z : {"America/New_York", "America/Los_Angeles", "America/Chicago",
+                          "America/Denver", "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Singapore",
+                          "Asia/Tokyo", "Asia/Seoul", "Europe/London", "Europe/Paris",
+                          "Asia/Kolkata", "Australia/Sydney"}) {
+      m->emplace(z, LocateZone(z));
+    }
+    return m;
+  }();
+  auto it = zones->find(name);
+  return it != zones->end() ? it->second : LocateZone(name);
 }
 
 void SetTime(date::sys_seconds t, v1::PublicationTime* out) {
@@ -522,6 +585,11 @@ bool Resolve(const Parsed& p, const DateContext& ctx, v1::PublicationTime* out) 
 
 absl::string_view StripLeadIn(absl::string_view s) {
   s = absl::StripAsciiWhitespace(s);
+  // Every lead-in starts with d, o, p or u.
+  if (s.empty() || std::strchr("dopu", absl::ascii_tolower(static_cast<unsigned char>(s[0]))) ==
+                       nullptr) {
+    return s;
+  }
   for (absl::string_view lead : {"Posted on", "Published on", "Updated on", "Posted",
                                  "Published", "Updated", "Date:", "Dated", "on"}) {
     if (absl::StartsWithIgnoreCase(s, lead) &&
@@ -544,6 +612,7 @@ std::optional<v1::PublicationTime> ParsePublicationTime(absl::string_view text,
   Parser parser(s, context);
   const auto& toks = parser.tokens();
   if (toks.empty()) return std::nullopt;
+  if (!parser.CanStartAt(0)) return std::nullopt;
   Parsed p;
   if (!parser.TryAt(0, &p)) return std::nullopt;
   size_t end = p.end_token;
@@ -560,7 +629,7 @@ std::optional<FoundDate> FindDateInLine(absl::string_view line, const DateContex
   Parser parser(line, context);
   const auto& toks = parser.tokens();
   for (size_t i = 0; i < toks.size(); ++i) {
-    if (toks[i].kind == Token::kPunct) continue;
+    if (!parser.CanStartAt(i)) continue;
     Parsed p;
     if (!parser.TryAt(i, &p)) continue;
     FoundDate found;

@@ -140,32 +140,11 @@ class HashSink {
   uint64_t h_ = 14695981039346656037ull;
 };
 
-// Advances `run`, sixteen bytes at a time, over bytes that the byte loop of Normalize would
-// keep in one run: printable ASCII (0x20-0x7F) with no two spaces side by side, a space
-// kept only when an ordinary byte follows it. The byte before `run` must be ordinary (it
-// is inside the run), so a space at `run` is kept. Returns the first offset not skipped.
+// Advances `run` over bytes the byte loop of Normalize would keep in its run (see
+// SkipTextRun): printable ASCII, the only special byte among which is the space.
 size_t SkipOrdinaryBytes(const char* data, size_t run, size_t n) {
-  while (run + ByteBlock::kSize <= n) {
-    const ByteBlock block(data + run);
-    const uint32_t spaces = block.Equal(' ');
-    // Offsets that end the skip: special bytes, and the first of two spaces.
-    uint32_t stop = block.BelowOrNonAscii(0x20) | (spaces & (spaces >> 1));
-    if (stop == 0) {
-      // A space in the last byte stays when the byte after the block is ordinary.
-      if ((spaces >> (ByteBlock::kSize - 1)) == 0 ||
-          (run + ByteBlock::kSize < n &&
-           !kSpecial[static_cast<unsigned char>(data[run + ByteBlock::kSize])])) {
-        run += ByteBlock::kSize;
-        continue;
-      }
-      stop = uint32_t{1} << (ByteBlock::kSize - 1);
-    }
-    size_t end = run + FirstMarked(stop);
-    // A space just before the stop is followed by a special byte: it ends the run too.
-    if (end > run && data[end - 1] == ' ') --end;
-    return end;
-  }
-  return run;
+  return SkipTextRun(data, run, n, kSpecial,
+                     [](const ByteBlock& block) { return block.BelowOrNonAscii(0x20); });
 }
 
 template <typename Sink>
