@@ -87,11 +87,15 @@ void MetricVocabulary::Add(absl::string_view phrase, absl::string_view metric) {
   int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
   if (words > max_words_) max_words_ = words;
   const size_t space = key.rfind(' ');
-  last_words_.insert(space == std::string::npos ? key : key.substr(space + 1));
+  const std::string last = space == std::string::npos ? key : key.substr(space + 1);
+  last_word_signatures_.Add(last);
+  last_words_.insert(last);
+  phrase_signatures_.Add(key);
   by_phrase_[key] = value;
 }
 
 bool MetricVocabulary::MayEndPhrase(absl::string_view word) const {
+  if (!last_word_signatures_.MayHoldOrStem(word)) return false;
   if (last_words_.contains(word)) return true;
   // The plural stems Find tries; only "-ies" -> "-y" needs a new string.
   if (!absl::EndsWith(word, "s") || word.size() <= 2) return false;
@@ -146,6 +150,7 @@ const std::string* MetricVocabulary::FindOrNull(absl::string_view phrase) const 
     normalized = NormalizeKeyPart(phrase);
     k = normalized;
   }
+  if (!phrase_signatures_.MayHoldOrStem(k)) return nullptr;
   auto it = by_phrase_.find(k);
   if (it != by_phrase_.end()) return &it->second;
   // Plurals: try the stems of the last word ("-ies" -> "-y", then without "-es", then

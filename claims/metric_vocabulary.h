@@ -40,6 +40,7 @@
 #ifndef CLAIMCHECK_CLAIMS_METRIC_VOCABULARY_H_
 #define CLAIMCHECK_CLAIMS_METRIC_VOCABULARY_H_
 
+#include <bitset>
 #include <optional>
 #include <string>
 
@@ -82,8 +83,42 @@ class MetricVocabulary {
   bool MayEndPhrase(absl::string_view word) const;
 
  private:
+  // A quick "certainly not there" test for a set of strings of two or more bytes, by
+  // their first two bytes, last byte and length (a plural's stem keeps the first two), so
+  // that most words a scan asks about need no hashing.
+  class Signatures {
+   public:
+    void Add(absl::string_view s) {
+      if (s.size() >= 2) bits_.set(Index(s, s.back(), s.size()));
+      if (s.size() < 2) short_ = true;
+    }
+    // False when neither `s` nor a plural stem Find would try ("-ies" -> "-y", then
+    // without "-es", then without "-s") has the signature of a string added.
+    bool MayHoldOrStem(absl::string_view s) const {
+      const size_t n = s.size();
+      if (n < 2) return short_;
+      if (bits_.test(Index(s, s.back(), n))) return true;
+      if (s.back() != 's' || n <= 2) return false;
+      if (n > 4 && s[n - 2] == 'e' && s[n - 3] == 'i' && bits_.test(Index(s, 'y', n - 2))) {
+        return true;
+      }
+      if (n > 3 && s[n - 2] == 'e' && bits_.test(Index(s, s[n - 3], n - 2))) return true;
+      return bits_.test(Index(s, s[n - 2], n - 1));
+    }
+
+   private:
+    static size_t Index(absl::string_view s, char last, size_t size) {
+      return (static_cast<unsigned char>(s[0]) * 7 + static_cast<unsigned char>(s[1]) * 61 +
+              static_cast<unsigned char>(last) * 131 + size * 31) % kBits;
+    }
+    static constexpr size_t kBits = 8192;
+    std::bitset<kBits> bits_;
+    bool short_ = false;  // a string of fewer than two bytes was added
+  };
+
   absl::flat_hash_map<std::string, std::string> by_phrase_;
   absl::flat_hash_set<std::string> last_words_;  // the last word of every phrase
+  Signatures phrase_signatures_, last_word_signatures_;
   int max_words_ = 1;
 };
 

@@ -1,19 +1,42 @@
 #include "claims/subject_key.h"
 
+#include <array>
+
 #include "absl/strings/ascii.h"
 
 namespace claimcheck {
+namespace {
+
+constexpr unsigned char kSpace = 0xFF;  // in kKeyChar: a byte that separates words
+
+// For each ASCII byte: its lower-case form, or kSpace for whitespace and '|'.
+const std::array<unsigned char, 128>& KeyChars() {
+  static const std::array<unsigned char, 128> table = [] {
+    std::array<unsigned char, 128> t{};
+    for (int c = 0; c < 128; ++c) {
+      t[c] = absl::ascii_isspace(static_cast<unsigned char>(c)) || c == '|'
+                 ? kSpace
+                 : static_cast<unsigned char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
 
 bool IsNormalizedKeyPart(absl::string_view text) {
   if (text.empty()) return true;
   if (text.front() == ' ' || text.back() == ' ') return false;
+  const std::array<unsigned char, 128>& key_chars = KeyChars();
   char prev = 0;
   for (char ch : text) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    // 0xC2 and 0xE2 start the no-break space and the typographic quotes and dashes.
-    if (absl::ascii_isupper(c) || c == '|' || c == 0xC2 || c == 0xE2 ||
-        (absl::ascii_isspace(c) && (c != ' ' || prev == ' '))) {
-      return false;
+    if (c < 0x80) {
+      // Kept as it is, or a single space between words.
+      if (key_chars[c] != c && !(c == ' ' && prev != ' ')) return false;
+    } else if (c == 0xC2 || c == 0xE2) {
+      return false;  // may start a no-break space, a typographic quote or a dash
     }
     prev = ch;
   }
@@ -29,15 +52,16 @@ void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
   char* const begin = &(*out)[start];
   char* o = begin;
   bool pending_space = false;
+  const std::array<unsigned char, 128>& key_chars = KeyChars();
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     char put = static_cast<char>(c);
     if (c < 0x80) {
-      if (absl::ascii_isspace(c) || c == '|') {
+      if (key_chars[c] == kSpace) {
         pending_space = true;
         continue;
       }
-      put = static_cast<char>(absl::ascii_tolower(c));
+      put = static_cast<char>(key_chars[c]);
     } else if (c == 0xE2 && i + 2 < text.size() &&
                static_cast<unsigned char>(text[i + 1]) == 0x80) {
       // U+2018/U+2019 (quotes) -> '\'', U+2010..U+2015 (dashes) -> '-'.

@@ -64,8 +64,12 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   const std::vector<QuantityMention>& quantities = any_range ? joined : in.quantities;
   Sentence s(in.text, in.tokens);
   const size_t n = s.t.size();
-  s.fig_at.assign(n, -1);
-  s.time_at.assign(n, false);
+  // The token maps the rules read; a sentence without figures runs no rule.
+  const bool any_figure = !quantities.empty();
+  if (any_figure) {
+    s.fig_at.assign(n, -1);
+    s.time_at.assign(n, false);
+  }
   std::vector<ByteRange> excluded, figure_bytes;
   excluded.reserve(quantities.size() + in.times.size());
   figure_bytes.reserve(quantities.size());
@@ -87,6 +91,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   cursor = 0;
   for (const TimeMention& m : in.times) {  // sorted by begin, like the tokens
     excluded.push_back({m.begin, m.end});
+    if (!any_figure) continue;
     while (cursor < n && s.t[cursor].end <= m.begin) ++cursor;
     for (size_t i = cursor; i < n && s.t[i].begin < m.end; ++i) s.time_at[i] = true;
   }
@@ -98,14 +103,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   std::vector<int> claim_of(quantities.size(), -1);
   std::string sentence_subject;
   std::optional<bool> sentence_year_on_year;  // YearOnYear(s), once asked
-  // The first word that states a target ("target", "goal", "aim(s)"), n if none.
-  size_t first_target = n;
-  for (size_t k = 0; k < n && !quantities.empty(); ++k) {
-    if (W(s, k) == "target" || W(s, k) == "goal" || W(s, k) == "aims" || W(s, k) == "aim") {
-      first_target = k;
-      break;
-    }
-  }
+  // The first word that states a target ("target", "goal", "aim(s)"), n if none; found
+  // when first asked.
+  std::optional<size_t> first_target;
   // The periods a stated and a forecast figure may take: the recognizers' own, plus
   // "the quarter"-style ones, aligned to the publication day. Usually there is nothing to
   // add or align, and the recognizers' list is used as it is.
@@ -114,9 +114,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   const std::vector<TimeMention>* forecast_list = &in.times;
   if (!quantities.empty()) {
     const bool align = HasUnnumberedPeriods(in.text, published, in.times);
+    ImplicitPeriods(s.t, in.times, published, &stated_periods, &forecast_periods);
     for (const bool forecast : {false, true}) {
       std::vector<TimeMention>& own = forecast ? forecast_periods : stated_periods;
-      own = ImplicitPeriods(s.t, in.times, published, forecast);
       if (own.empty() && !align) continue;
       own.insert(own.begin(), in.times.begin(), in.times.end());
       AlignUnnumberedPeriods(in.text, published, forecast, &own);
@@ -509,10 +509,9 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     // "demand for HBM chips", "revenue of SMIC".
     if (entity == nullptr && !metric_written.empty()) {
       for (size_t k = fa > kWindow ? fa - kWindow : 0; k + 1 < fa; ++k) {
-        if (s.t[k].lower == metric_written || absl::StartsWith(metric, s.t[k].lower)) {
-          if (W(s, k + 1) == "for" || W(s, k + 1) == "of" || W(s, k + 1) == "at") {
-            if (const EntityMention* e = EntityStartingNear(s, k + 2, 2)) entity = e;
-          }
+        if ((W(s, k + 1) == "for" || W(s, k + 1) == "of" || W(s, k + 1) == "at") &&
+            (s.t[k].lower == metric_written || absl::StartsWith(metric, s.t[k].lower))) {
+          if (const EntityMention* e = EntityStartingNear(s, k + 2, 2)) entity = e;
         }
       }
     }
@@ -571,7 +570,16 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     c.subject.set_metric(metric);
     c.subject.set_metric_as_written(metric_written);
     // A stated target: "the company's current target is to set up ... a 28nm line".
-    if (first_target < fa) qualifiers.push_back({"status", "target"});
+    if (!first_target) {
+      first_target = n;
+      for (size_t k = 0; k < n; ++k) {
+        if (W(s, k) == "target" || W(s, k) == "goal" || W(s, k) == "aims" || W(s, k) == "aim") {
+          first_target = k;
+          break;
+        }
+      }
+    }
+    if (*first_target < fa) qualifiers.push_back({"status", "target"});
     for (auto& [role, value] : qualifiers) {
       v1::Qualifier* qual = c.subject.add_qualifiers();
       qual->set_role(role);

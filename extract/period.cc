@@ -161,18 +161,24 @@ int OrdinalIndex(absl::string_view w) {
 
 }  // namespace
 
-std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
-                                         const std::vector<TimeMention>& found,
-                                         const v1::PublicationTime& published, bool forecast) {
-  std::vector<TimeMention> out;
-  if (!published.has_time()) return out;
-  // Every rule below needs a period word: most sentences have none.
-  absl::InlinedVector<size_t, 8> period_words;  // their token indices, in order
+namespace {
+
+// The token indices of the period words (PeriodWord), in order.
+using PeriodWords = absl::InlinedVector<size_t, 8>;
+PeriodWords FindPeriodWords(const std::vector<Token>& tokens) {
+  PeriodWords out;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (PeriodWord(tokens[i].lower)) period_words.push_back(i);
+    if (PeriodWord(tokens[i].lower)) out.push_back(i);
   }
-  if (period_words.empty()) return out;
-  const absl::CivilDay day = PublicationDay(published);
+  return out;
+}
+
+// ImplicitPeriods, given the period words and the publication day.
+std::vector<TimeMention> ImplicitPeriodsAround(const std::vector<Token>& tokens,
+                                               const PeriodWords& period_words,
+                                               const std::vector<TimeMention>& found,
+                                               absl::CivilDay day, bool forecast) {
+  std::vector<TimeMention> out;
   auto taken = [&](size_t b, size_t e) {
     for (const TimeMention& m : found) {
       if (m.begin < e && b < m.end) return true;
@@ -271,6 +277,31 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
     out.push_back(std::move(m));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
+                                         const std::vector<TimeMention>& found,
+                                         const v1::PublicationTime& published, bool forecast) {
+  if (!published.has_time()) return {};
+  // Every rule needs a period word: most sentences have none.
+  const PeriodWords period_words = FindPeriodWords(tokens);
+  if (period_words.empty()) return {};
+  return ImplicitPeriodsAround(tokens, period_words, found, PublicationDay(published), forecast);
+}
+
+void ImplicitPeriods(const std::vector<Token>& tokens, const std::vector<TimeMention>& found,
+                     const v1::PublicationTime& published, std::vector<TimeMention>* stated,
+                     std::vector<TimeMention>* forecast) {
+  stated->clear();
+  forecast->clear();
+  if (!published.has_time()) return;
+  const PeriodWords period_words = FindPeriodWords(tokens);
+  if (period_words.empty()) return;
+  const absl::CivilDay day = PublicationDay(published);
+  *stated = ImplicitPeriodsAround(tokens, period_words, found, day, false);
+  *forecast = ImplicitPeriodsAround(tokens, period_words, found, day, true);
 }
 
 v1::TimeScope InferredScope(const v1::PublicationTime& published) {

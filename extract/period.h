@@ -49,6 +49,12 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
                                          const std::vector<TimeMention>& found,
                                          const v1::PublicationTime& published, bool forecast);
 
+// Both lists at once, reading the sentence once: `*stated` as with forecast = false,
+// `*forecast` as with forecast = true (each cleared first).
+void ImplicitPeriods(const std::vector<Token>& tokens, const std::vector<TimeMention>& found,
+                     const v1::PublicationTime& published, std::vector<TimeMention>* stated,
+                     std::vector<TimeMention>* forecast);
+
 // True when AlignUnnumberedPeriods might move one of `periods` (a quarter or half written
 // without digits); false means it would leave them all as they are.
 bool HasUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,

@@ -83,6 +83,40 @@ TEST(PeriodTest, UndatedDocumentGivesEmptyScope) {
   EXPECT_FALSE(scope.inferred());
 }
 
+TEST(PeriodTest, ImplicitPeriodsStatedAndForecast) {
+  const std::string text =
+      "Third-quarter revenue rose, while in the first half of the year sales fell.";
+  const std::vector<Token> tokens = Tokenize(text);
+  const v1::PublicationTime published = Published(1763164800);  // 2025-11-15
+  std::vector<TimeMention> stated, forecast;
+  ImplicitPeriods(tokens, {}, published, &stated, &forecast);
+  ASSERT_EQ(stated.size(), 2u);
+  ASSERT_EQ(forecast.size(), 2u);
+  EXPECT_EQ(text.substr(stated[0].begin, stated[0].end - stated[0].begin), "Third-quarter");
+  EXPECT_EQ(stated[0].scope.start(), "2025-07-01");
+  EXPECT_EQ(stated[0].scope.end(), "2025-10-01");
+  EXPECT_EQ(forecast[0].scope.start(), "2026-07-01");
+  EXPECT_EQ(text.substr(stated[1].begin, stated[1].end - stated[1].begin),
+            "first half of the year");
+  EXPECT_EQ(stated[1].scope.start(), "2025-01-01");
+  EXPECT_EQ(forecast[1].scope.start(), "2026-01-01");
+  // The one-list form gives the same periods.
+  for (const bool f : {false, true}) {
+    std::vector<TimeMention> one = ImplicitPeriods(tokens, {}, published, f);
+    const std::vector<TimeMention>& both = f ? forecast : stated;
+    ASSERT_EQ(one.size(), both.size());
+    for (size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(one[i].begin, both[i].begin);
+      EXPECT_EQ(one[i].scope.start(), both[i].scope.start());
+      EXPECT_EQ(one[i].scope.end(), both[i].scope.end());
+    }
+  }
+  // An undated document has none.
+  ImplicitPeriods(tokens, {}, v1::PublicationTime(), &stated, &forecast);
+  EXPECT_TRUE(stated.empty());
+  EXPECT_TRUE(forecast.empty());
+}
+
 TEST(PeriodTest, InferredScopeIsThePublicationDayInUtc) {
   struct {
     int64_t seconds;

@@ -17,9 +17,8 @@ namespace {
 // names a metric only attributively. Both come from one walk over the same phrases.
 void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_t k,
                          std::optional<MetricHit> hits[2]) {
-  // Token k is the phrase's last word, and its `lower` is already normalised as the
-  // vocabulary's keys are.
-  if (k >= s.t.size() || !vocab.MayEndPhrase(s.t[k].lower)) return;
+  // The caller has checked that token k is a word that may end a phrase. Its `lower`
+  // is already normalised as the vocabulary's keys are.
   // A phrase is a run of words ending at k: join the longest one once, by single spaces,
   // and look up its suffixes, longest first.
   const size_t most = std::min<size_t>(static_cast<size_t>(std::max(vocab.max_words(), 1)), k + 1);
@@ -57,22 +56,24 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
 // FindMetricsEndingAt, remembered for the sentence.
 std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
                                         size_t k, bool attributive_ok) {
-  if (k >= s.t.size()) return std::nullopt;
-  if (s.metric_memo[0].size() != s.t.size()) {
-    s.metric_memo[0].assign(s.t.size(), -2);
-    s.metric_memo[1].assign(s.t.size(), -2);
+  // The cheap tests first: most words end no phrase.
+  if (!IsWord(s, k) || !vocab.MayEndPhrase(s.t[k].lower)) return std::nullopt;
+  std::vector<int>& memo = s.metric_memo;
+  if (memo.size() != 2 * s.t.size()) {
+    memo.assign(2 * s.t.size(), -2);
+    s.metric_hits.reserve(8);
   }
-  if (s.metric_memo[0][k] == -2) {
+  if (memo[2 * k] == -2) {
     std::optional<MetricHit> hits[2];
     FindMetricsEndingAt(s, vocab, k, hits);
     for (int a = 0; a < 2; ++a) {
-      s.metric_memo[a][k] = hits[a] ? static_cast<int>(s.metric_hits.size()) : -1;
+      memo[2 * k + a] = hits[a] ? static_cast<int>(s.metric_hits.size()) : -1;
       if (hits[a]) s.metric_hits.push_back(*hits[a]);
     }
   }
-  const int memo = s.metric_memo[attributive_ok ? 1 : 0][k];
-  if (memo < 0) return std::nullopt;
-  return s.metric_hits[memo];
+  const int answer = memo[2 * k + (attributive_ok ? 1 : 0)];
+  if (answer < 0) return std::nullopt;
+  return s.metric_hits[answer];
 }
 
 // The nearest metric word before token `pos` (not crossing ';' or ':').
@@ -231,9 +232,18 @@ bool SentenceHas(const Sentence& s, std::initializer_list<absl::string_view> wor
 
 bool YearOnYear(const Sentence& s) {
   if (SentenceHas(s, {"year-on-year", "yoy"})) return true;
-  const std::string lower = absl::AsciiStrToLower(s.text);
-  return absl::StrContains(lower, "year earlier") || absl::StrContains(lower, "year ago") ||
-         absl::StrContains(lower, "year on year");
+  // "year earlier", "year ago", "year on year" in any case, with no lower-cased copy.
+  const absl::string_view text = s.text;
+  for (size_t i = 0; i + 8 <= text.size(); ++i) {
+    if ((text[i] | 0x20) != 'y') continue;  // 'y' or 'Y'
+    const absl::string_view rest = text.substr(i);
+    if (absl::StartsWithIgnoreCase(rest, "year earlier") ||
+        absl::StartsWithIgnoreCase(rest, "year ago") ||
+        absl::StartsWithIgnoreCase(rest, "year on year")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Skips filler words leftwards from `pos`; returns the index of the first non-filler.

@@ -55,10 +55,10 @@ struct Sentence {
   std::vector<std::pair<size_t, size_t>> figs;  // token range per quantity
   std::vector<int> fig_at;                      // token -> quantity index or -1
   std::vector<bool> time_at;                    // token is inside a period
-  // MetricEndingAt's answers, per [attributive_ok][token]: -2 not asked yet, -1 no
+  // MetricEndingAt's answers, at [2 * token + attributive_ok]: -2 not asked yet, -1 no
   // metric, else an index into metric_hits. The rules ask about the same tokens for
   // every figure of a sentence.
-  mutable std::vector<int> metric_memo[2];
+  mutable std::vector<int> metric_memo;
   mutable std::vector<MetricHit> metric_hits;
   mutable std::string phrase;  // MetricEndingAt's buffer for the words it looks up
 };

@@ -34,6 +34,24 @@ class SentenceGrammarTest : public ::testing::Test {
   std::unique_ptr<Sentence> sentence_;
 };
 
+TEST_F(SentenceGrammarTest, YearOnYearInAnyCase) {
+  struct {
+    const char* text;
+    bool want;
+  } cases[] = {
+      {"Revenue rose 12% from a year earlier.", true},
+      {"Revenue rose 12% from A YEAR AGO.", true},
+      {"Revenue rose 12% Year On Year.", true},
+      {"Revenue rose 12% year-on-year.", true},
+      {"Revenue rose 12% (YoY).", true},
+      {"Revenue rose 12% this year.", false},
+      {"Revenue rose 12% over the year", false},
+      {"year ago", true},
+      {"year ag", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(YearOnYear(Make(c.text)), c.want) << c.text;
+}
+
 TEST_F(SentenceGrammarTest, MetricPhrasesEndingAtAToken) {
   Sentence& s = Make("Acme said its registered capital rose.");
   auto hit = MetricEndingAt(s, vocab_, TokenIndex("capital"), true);
