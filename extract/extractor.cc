@@ -1,5 +1,7 @@
 #include "extract/extractor.h"
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -32,8 +34,15 @@ class LineCounter {
   explicit LineCounter(absl::string_view text) : text_(text) {}
   void At(size_t offset, uint32_t* line, uint32_t* column) {
     if (offset < pos_) pos_ = 0, line_ = 1, line_start_ = 0;
-    for (; pos_ < offset && pos_ < text_.size(); ++pos_) {
-      if (text_[pos_] == '\n') ++line_, line_start_ = pos_ + 1;
+    const size_t end = std::min(offset, text_.size());
+    while (pos_ < end) {
+      const void* newline = std::memchr(text_.data() + pos_, '\n', end - pos_);
+      if (newline == nullptr) {
+        pos_ = end;
+        break;
+      }
+      pos_ = static_cast<const char*>(newline) - text_.data() + 1;
+      ++line_, line_start_ = pos_;
     }
     *line = line_;
     *column = static_cast<uint32_t>(offset - line_start_ + 1);
