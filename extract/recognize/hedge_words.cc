@@ -119,6 +119,8 @@ std::optional<HedgeMatch> MatchHedgeBefore(absl::string_view text, size_t pos) {
     size_t n = p.words.size();
     if (n > end) continue;
     size_t begin = end - n;
+    // The first bytes agree before the whole phrase is compared.
+    if (absl::ascii_tolower(static_cast<unsigned char>(text[begin])) != p.words[0]) continue;
     if (!EqualsLower(text.substr(begin, n), p.words)) continue;
     if (begin > 0 && IsWordChar(text[begin - 1])) continue;
     return HedgeMatch{p.bound, begin, end};
@@ -136,9 +138,11 @@ std::optional<HedgeMatch> MatchHedgeAfter(absl::string_view text, size_t pos) {
   }
   size_t start = pos;
   if (start < text.size() && text[start] == ' ') ++start;
+  if (start >= text.size()) return std::nullopt;
+  const char first = absl::ascii_tolower(static_cast<unsigned char>(text[start]));
   for (const Phrase& p : kAfter) {
     size_t n = p.words.size();
-    if (start + n > text.size()) continue;
+    if (first != p.words[0] || start + n > text.size()) continue;
     if (!EqualsLower(text.substr(start, n), p.words)) continue;
     if (start + n < text.size() && IsWordChar(text[start + n])) continue;
     return HedgeMatch{p.bound, start, start + n};
@@ -150,7 +154,7 @@ bool PrecededByBetween(absl::string_view text, size_t pos, size_t* begin) {
   size_t end = pos;
   if (end > 0 && text[end - 1] == ' ') --end;
   if (end < 7) return false;
-  if (!absl::EqualsIgnoreCase(text.substr(end - 7, 7), "between")) return false;
+  if (!EqualsLower(text.substr(end - 7, 7), "between")) return false;
   if (end > 7 && IsWordChar(text[end - 8])) return false;
   *begin = end - 7;
   return true;
