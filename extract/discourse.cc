@@ -55,21 +55,50 @@ std::string FundFamily(absl::string_view fund) {
   return std::string(fund);
 }
 
+namespace {
+
+// Moves `m` into `*mentions` (in text order) after the mentions starting at or before it,
+// as a stable sort by first token would place it.
+void InsertInOrder(EntityMention m, std::vector<EntityMention>* mentions) {
+  auto at = std::upper_bound(
+      mentions->begin(), mentions->end(), m.first,
+      [](size_t first, const EntityMention& other) { return first < other.first; });
+  mentions->insert(at, std::move(m));
+}
+
+// The family of the last fund named in `mentions`, else of the discourse's last fund.
+std::string FamilyInSight(const std::vector<EntityMention>& mentions, const Discourse& discourse) {
+  const EntityMention* last_fund = nullptr;
+  for (const EntityMention& m : mentions) {
+    if (m.fund) last_fund = &m;
+  }
+  std::string family;
+  if (last_fund != nullptr) family = FundFamily(last_fund->canonical);
+  if (family.empty() && !discourse.fund.empty()) family = FundFamily(discourse.fund);
+  return family;
+}
+
+}  // namespace
+
 void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
                    const Discourse& discourse, std::vector<EntityMention>* mentions) {
   std::vector<EntityMention> added;
   const size_t n = t.size();
-  // The fund family in sight: a fund named in this sentence, else the last fund.
+  // The fund family in sight: a fund named in this sentence, else the last fund. Only the
+  // phase rules use it, so it is worked out at the first word that may start one (before
+  // any rule changes a mention).
   std::string family;
-  for (const EntityMention& m : *mentions) {
-    if (m.fund) family = FundFamily(m.canonical);
-  }
-  if (family.empty() && !discourse.fund.empty()) family = FundFamily(discourse.fund);
+  bool family_known = false;
   bool phase_seen = false;
   for (size_t i = 0; i < n; ++i) {
     // Every rule below starts at a determiner, ordinal, pronoun or "phase".
-    if ((t[i].classes & kReferenceStart) == 0) continue;
+    i = NextWithClass(t, i, kReferenceStart);
+    if (i >= n) break;
     absl::string_view w = t[i].lower;
+    if (!family_known && (w == "phase" || IsOrdinal(w))) {
+      family = FamilyInSight(*mentions, discourse);
+      family_known = true;
+    }
     // "Phase II" (possibly already inside a found name like "Fund Phase III").
     if (w == "phase" && i + 1 < n && Roman(t[i + 1].lower) != nullptr &&
         (t[i + 1].acronym || t[i + 1].capitalized || t[i + 1].kind == TokenKind::kNumber)) {
@@ -239,11 +268,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
   }
   // Found names come in text order and references never overlap them: only added
   // references need sorting in.
-  if (!added.empty()) {
-    mentions->insert(mentions->end(), added.begin(), added.end());
-    std::sort(mentions->begin(), mentions->end(),
-              [](const EntityMention& a, const EntityMention& b) { return a.first < b.first; });
-  }
+  for (EntityMention& m : added) InsertInOrder(std::move(m), mentions);
   // Groups: names joined only by "," and "and" (three or more, or two with "and").
   std::vector<EntityMention> groups;
   for (size_t a = 0; a < mentions->size();) {
@@ -280,18 +305,17 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
     }
     a = b + 1;
   }
-  if (groups.empty()) return;
-  for (EntityMention& g : groups) mentions->push_back(std::move(g));
-  std::stable_sort(mentions->begin(), mentions->end(),
-                   [](const EntityMention& a, const EntityMention& b) { return a.first < b.first; });
+  for (EntityMention& g : groups) InsertInOrder(std::move(g), mentions);
 }
 
 void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
                      const std::string& subject, Discourse* discourse) {
-  std::string first_subject = subject;
+  // Pointers into `subject` and `mentions`: each discourse field is assigned once.
+  const std::string* first_subject = &subject;
+  const std::string* last_fund = nullptr;
   for (const EntityMention& m : mentions) {
     if (m.group) continue;
-    if (first_subject.empty()) {
+    if (first_subject->empty()) {
       bool prepositional = false;
       for (size_t k = m.first; k-- > 0 && k + 3 > m.first;) {
         absl::string_view w = tokens[k].lower;
@@ -312,18 +336,19 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
           ((tokens[m.last].classes & kReportingVerb) || tokens[m.last].word() == "predicts" ||
            tokens[m.last].word() == "expects" || tokens[m.last].word() == "estimates" ||
            tokens[m.last].word() == "forecasts");
-      if (!prepositional && !source) first_subject = m.canonical;
+      if (!prepositional && !source) first_subject = &m.canonical;
     }
-    if (m.fund) discourse->fund = m.canonical;
+    if (m.fund) last_fund = &m.canonical;
   }
+  if (last_fund != nullptr) discourse->fund = *last_fund;
   // No subject outside prepositional phrases: a possessive owner will do ("shows in
   // SMIC's process roadmap"), else nothing changes.
   for (const EntityMention& m : mentions) {
-    if (first_subject.empty() && m.possessive && !m.group) first_subject = m.canonical;
+    if (first_subject->empty() && m.possessive && !m.group) first_subject = &m.canonical;
   }
-  if (!first_subject.empty()) {
-    discourse->subject = first_subject;
-    if (!LooksLikeFund(first_subject)) discourse->company = first_subject;
+  if (!first_subject->empty()) {
+    discourse->subject = *first_subject;
+    if (!LooksLikeFund(*first_subject)) discourse->company = *first_subject;
   }
   // The topic is the most named; on a tie, the one named first (the headline's). Counts
   // only grow, so comparing each name counted now with the current topic finds it.
@@ -342,10 +367,13 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
       discourse->topic_fund = it->first;
     }
   }
+  const std::string* object = nullptr;
   for (const EntityMention& m : mentions) {
-    if (!m.group && m.canonical != discourse->subject) discourse->object = m.canonical;
+    if (!m.group && m.canonical != discourse->subject) object = &m.canonical;
   }
-  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+  if (object != nullptr) discourse->object = *object;
+  for (size_t i = NextWithClass(tokens, 0, kPreposition); i + 1 < tokens.size();
+       i = NextWithClass(tokens, i + 1, kPreposition)) {
     absl::string_view next = tokens[i + 1].lower;
     if (tokens[i].word() == "of" && next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
       discourse->activity = std::string(next);

@@ -47,8 +47,9 @@ struct Discourse {
   std::pair<int, int> topic_fund_rank = {0, 0};
 };
 
-// Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (kept in
-// text order; a reference never overlaps a found name).
+// Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (in text
+// order, as DocumentEntities::Find returns them, and kept so; a reference never overlaps
+// a found name).
 void AddReferences(absl::string_view sentence, const std::vector<Token>& tokens,
                    const Discourse& discourse, std::vector<EntityMention>* mentions);
 

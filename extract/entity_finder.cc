@@ -57,7 +57,7 @@ absl::string_view Slice(absl::string_view text, const std::vector<Token>& tokens
   return text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
 }
 
-// Marks in `*blocked` the tokens that overlap any excluded range (binary search per
+// Marks in `*blocked_out` the tokens that overlap any excluded range (binary search per
 // range, so a sentence with many figures stays n log n).
 void MarkBlocked(const std::vector<Token>& tokens, const std::vector<ByteRange>& excluded,
                  std::vector<bool>* blocked_out) {
@@ -105,48 +105,51 @@ bool DocumentEntities::IsNameToken(const std::vector<Token>& tokens, size_t i) c
 void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token>& tokens) {
   for (size_t i = 1; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (t.kind == TokenKind::kWord && t.capitalized && tokens[i - 1].kind != TokenKind::kPunct) {
-      known_proper_.insert(t.lower);
+    if (t.kind == TokenKind::kWord) {
+      if (t.capitalized && tokens[i - 1].kind != TokenKind::kPunct) known_proper_.insert(t.lower);
+    } else if (t.kind == TokenKind::kPunct && t.word() == "(" && i + 2 < tokens.size()) {
+      LearnAlias(sentence, tokens, i);
     }
   }
-  // "Long Name (SHORT)": a name, optionally "Co." style dot, then 1-4 name tokens in
-  // parentheses.
-  for (size_t k = 1; k + 2 < tokens.size(); ++k) {
-    if (tokens[k].word() != "(") continue;
-    size_t m = k + 1;
-    while (m < tokens.size() && m - k <= 5 && tokens[m].word() != ")" &&
-           (tokens[m].capitalized || tokens[m].acronym)) {
-      ++m;
-    }
-    if (m >= tokens.size() || tokens[m].word() != ")" || m == k + 1 || m - k > 5) continue;
-    size_t end = k;
-    if (tokens[end - 1].word() == "." && end >= 2) --end;
-    size_t start = end;
-    while (start > 0) {
-      const Token& t = tokens[start - 1];
-      bool name = t.kind == TokenKind::kWord && (t.capitalized || t.acronym) &&
-                  (!(t.classes & kNotName) || (t.classes & kWeakAlone));
-      bool joiner = (t.word() == "of" || t.word() == "for" || t.word() == "&") && start - 1 > 0 &&
-                    start < end;
-      if (!name && !joiner) break;
-      --start;
-    }
-    while (start < end && !(tokens[start].capitalized || tokens[start].acronym)) ++start;
-    if (start >= end) continue;
-    absl::string_view long_name = Slice(sentence, tokens, start, end);
-    absl::string_view short_name = Slice(sentence, tokens, k + 1, m);
-    std::string canonical;
-    if (auto found = aliases_->Find(short_name)) {
-      canonical = *found;
-    } else if (auto found_long = aliases_->Find(long_name);
-               found_long && !LooksLikeFund(*found_long)) {
-      canonical = *found_long;  // a fund's long name is shared by its phases
-    } else {
-      canonical = CleanEntityName(short_name);
-    }
-    learnt_[EntityAliases::LookupKey(long_name)] = canonical;
-    learnt_[EntityAliases::LookupKey(short_name)] = canonical;
+}
+
+// "Long Name (SHORT)": a name, optionally "Co." style dot, then 1-4 name tokens in
+// parentheses; `k` is the "(".
+void DocumentEntities::LearnAlias(absl::string_view sentence, const std::vector<Token>& tokens,
+                                  size_t k) {
+  size_t m = k + 1;
+  while (m < tokens.size() && m - k <= 5 && tokens[m].word() != ")" &&
+         (tokens[m].capitalized || tokens[m].acronym)) {
+    ++m;
   }
+  if (m >= tokens.size() || tokens[m].word() != ")" || m == k + 1 || m - k > 5) return;
+  size_t end = k;
+  if (tokens[end - 1].word() == "." && end >= 2) --end;
+  size_t start = end;
+  while (start > 0) {
+    const Token& t = tokens[start - 1];
+    bool name = t.kind == TokenKind::kWord && (t.capitalized || t.acronym) &&
+                (!(t.classes & kNotName) || (t.classes & kWeakAlone));
+    bool joiner = (t.word() == "of" || t.word() == "for" || t.word() == "&") && start - 1 > 0 &&
+                  start < end;
+    if (!name && !joiner) break;
+    --start;
+  }
+  while (start < end && !(tokens[start].capitalized || tokens[start].acronym)) ++start;
+  if (start >= end) return;
+  absl::string_view long_name = Slice(sentence, tokens, start, end);
+  absl::string_view short_name = Slice(sentence, tokens, k + 1, m);
+  std::string canonical;
+  if (auto found = aliases_->Find(short_name)) {
+    canonical = *found;
+  } else if (auto found_long = aliases_->Find(long_name);
+             found_long && !LooksLikeFund(*found_long)) {
+    canonical = *found_long;  // a fund's long name is shared by its phases
+  } else {
+    canonical = CleanEntityName(short_name);
+  }
+  learnt_[EntityAliases::LookupKey(long_name)] = canonical;
+  learnt_[EntityAliases::LookupKey(short_name)] = canonical;
 }
 
 std::string DocumentEntities::Canonicalize(absl::string_view written) const {
@@ -171,19 +174,25 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
                                                   const std::vector<Token>& tokens,
                                                   const std::vector<ByteRange>& excluded) const {
   std::vector<EntityMention> out;
-  MarkBlocked(tokens, excluded, &blocked_);
-  const std::vector<bool>& blocked = blocked_;
+  const bool any_excluded = !excluded.empty();
+  if (any_excluded) MarkBlocked(tokens, excluded, &blocked_);
+  auto blocked = [&](size_t k) { return any_excluded && blocked_[k]; };
   size_t i = 0;
   // The sentence's first word token (after opening punctuation).
   size_t first_word = 0;
   while (first_word < tokens.size() && tokens[first_word].kind == TokenKind::kPunct) ++first_word;
-  while (i < tokens.size()) {
-    if (!IsNameToken(tokens, i) || blocked[i]) {
+  const Token* const tk = tokens.data();
+  const size_t n = tokens.size();
+  while (i < n) {
+    // Most tokens are not capitalised, hence no name (see IsNameToken): skip them at once.
+    while (i < n && !tk[i].capitalized && !tk[i].acronym) ++i;
+    if (i >= n) break;
+    if (!IsNameToken(tokens, i) || blocked(i)) {
       ++i;
       continue;
     }
     size_t j = i + 1;
-    while (j < tokens.size() && !blocked[j]) {
+    while (j < tokens.size() && !blocked(j)) {
       if (IsNameToken(tokens, j)) {
         ++j;
       } else if (IsRoman(tokens[j].lower) && tokens[j].kind == TokenKind::kWord &&
@@ -191,7 +200,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
         ++j;
       } else if ((tokens[j].word() == "of" || tokens[j].word() == "for" || tokens[j].word() == "&") &&
                  j + 1 < tokens.size() && IsNameToken(tokens, j + 1) &&
-                 !blocked[j + 1]) {
+                 !blocked(j + 1)) {
         j += 2;
       } else {
         break;
@@ -213,7 +222,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     // An unknown acronym followed by a product noun: "HBM chips".
     size_t last = j;
     if (last < tokens.size() && tokens[last - 1].acronym && (tokens[last].classes & kProductNoun) &&
-        !blocked[last] && learnt_.find(tokens[last - 1].lower) == learnt_.end() &&
+        !blocked(last) && learnt_.find(tokens[last - 1].lower) == learnt_.end() &&
         !aliases_->Find(Slice(sentence, tokens, first < j ? first : last - 1, last)).has_value()) {
       ++last;
     }

@@ -73,6 +73,7 @@ class DocumentEntities {
 
  private:
   bool IsNameToken(const std::vector<Token>& tokens, size_t i) const;
+  void LearnAlias(absl::string_view sentence, const std::vector<Token>& tokens, size_t k);
 
   const EntityAliases* aliases_;
   absl::flat_hash_map<std::string, std::string> learnt_;  // lookup key -> canonical

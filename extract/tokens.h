@@ -50,6 +50,15 @@ std::vector<Token> Tokenize(absl::string_view text);
 // True for tokens that end a clause for the grammar: ; : ( ) [ ] and dashes.
 bool IsClauseBreak(const Token& token);
 
+// The index of the first token from `i` on with any of the WordClass bits `classes`, or
+// tokens.size(): a tight loop for rules that start only at listed words.
+inline size_t NextWithClass(const std::vector<Token>& tokens, size_t i, uint32_t classes) {
+  const Token* t = tokens.data();
+  const size_t n = tokens.size();
+  while (i < n && (t[i].classes & classes) == 0) ++i;
+  return i;
+}
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_EXTRACT_TOKENS_H_
