@@ -46,6 +46,9 @@ class OffsetMap {
   // Adds `delta` to every source offset (the embedded text started at `delta`).
   void ShiftSource(size_t delta);
 
+  // Removes every run (keeping the memory, for a map rebuilt in a loop).
+  void Clear() { runs_.clear(); }
+
   const std::vector<Run>& runs() const { return runs_; }
   bool empty() const { return runs_.empty(); }
 

@@ -1,7 +1,10 @@
 #include "extract/read/sentence_splitter.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -31,10 +34,31 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 using WordSet = absl::flat_hash_set<absl::string_view>;
 
+// A set of words of at most 7 bytes, each packed with its length into one number: a
+// lookup is a binary search over numbers (no string hashing).
+class ShortWordSet {
+ public:
+  ShortWordSet(std::initializer_list<absl::string_view> words) {
+    for (absl::string_view w : words) keys_.push_back(Key(w));
+    std::sort(keys_.begin(), keys_.end());
+  }
+  bool contains(absl::string_view w) const {
+    return w.size() <= 7 && std::binary_search(keys_.begin(), keys_.end(), Key(w));
+  }
+
+ private:
+  static uint64_t Key(absl::string_view w) {
+    uint64_t key = 0;
+    std::memcpy(&key, w.data(), std::min<size_t>(w.size(), 7));
+    return key | static_cast<uint64_t>(w.size()) << 56;
+  }
+  std::vector<uint64_t> keys_;
+};
+
 // Abbreviations after which a period never ends a sentence (a name, number or date
 // always follows).
 bool IsStrongAbbreviation(absl::string_view w) {
-  static const WordSet* set = new WordSet{
+  static const ShortWordSet* set = new ShortWordSet{
       "Mr",  "Mrs", "Ms",   "Dr",   "Prof", "Gen",  "Sen",  "Rep",    "Gov",    "Lt",
       "Col", "Capt", "Sgt", "Maj",  "Adm",  "Cmdr", "St",   "Mt",     "Rev",    "Hon",
       "Pres", "vs", "v",    "Fig",  "Figs", "fig",  "Vol",  "vol",    "Ch",     "ch",
@@ -46,7 +70,7 @@ bool IsStrongAbbreviation(absl::string_view w) {
 
 // Abbreviations that may also end a sentence ("... bought Acme Corp. The deal ...").
 bool IsWeakAbbreviation(absl::string_view w) {
-  static const WordSet* set = new WordSet{
+  static const ShortWordSet* set = new ShortWordSet{
       "Inc", "Corp", "Co",  "Ltd",  "Plc",  "PLC", "Bros", "Jr",    "Sr",  "etc",  "Ave",
       "Dept", "Univ", "Assn", "Intl", "Cos", "Pty", "Bhd", "Hldgs", "Mfg", "AG",   "SA",
       "NV"};
@@ -92,13 +116,25 @@ size_t NextStop(const unsigned char* d, size_t i, size_t n) {
   return i;
 }
 
-// The word just before text[pos] made of letters and dots ("U.S", "Corp", "e.g").
-absl::string_view WordBefore(absl::string_view text, size_t pos) {
+// Letters and the dot: the bytes of a word before a period ("U.S", "Corp", "e.g").
+constexpr std::array<bool, 256> MakeWordTable() {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  t['.'] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kWordByte = MakeWordTable();
+
+// The word just before text[pos] made of letters and dots ("U.S", "Corp", "e.g");
+// `*dotted` tells whether it holds a dot.
+absl::string_view WordBefore(absl::string_view text, size_t pos, bool* dotted) {
   size_t b = pos;
-  while (b > 0 && (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
-                   text[b - 1] == '.')) {
+  bool dot = false;
+  while (b > 0 && kWordByte[static_cast<unsigned char>(text[b - 1])]) {
+    dot |= text[b - 1] == '.';
     --b;
   }
+  *dotted = dot;
   return text.substr(b, pos - b);
 }
 
@@ -184,7 +220,8 @@ bool LineBreakEndsSentence(absl::string_view text, size_t nl, size_t next) {
 
 class Splitter {
  public:
-  explicit Splitter(absl::string_view text) : text_(text) {}
+  // About one sentence in 100 bytes of text: room for most without regrowing.
+  explicit Splitter(absl::string_view text) : text_(text) { spans_.reserve(text.size() / 64 + 4); }
 
   std::vector<TextSpan> Run() {
     const size_t n = text_.size();
@@ -305,11 +342,11 @@ class Splitter {
     if (dots != 1) return true;
     if (IsDigit(next) || next == ',' || next == ';' || next == ':') return false;
     if (IsListNumber(term_begin)) return false;  // "1. Advanced packaging"
-    absl::string_view word = WordBefore(text_, term_begin);
+    bool dotted = false;  // U.S, e.g, a.m
+    absl::string_view word = WordBefore(text_, term_begin, &dotted);
     if (word.empty()) return true;  // "2025." or ")."
     if (word.size() == 1 && IsUpper(word[0])) return false;  // initial: "J. Smith"
     if (IsStrongAbbreviation(word)) return false;
-    bool dotted = word.find('.') != absl::string_view::npos;  // U.S, e.g, a.m
     if (dotted || IsWeakAbbreviation(word)) {
       return IsSentenceOpener(WordAt(text_, w));
     }
