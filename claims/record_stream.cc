@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "claims/claim_json.h"
+#include "claims/claim_wire.h"
 #include "claims/json_printer.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -80,9 +81,10 @@ absl::Status RecordFromJson(absl::string_view json, google::protobuf::Message* r
 
 absl::Status AppendRecord(const google::protobuf::Message& record, RecordFormat format,
                           std::string* out) {
+  // Claims, the bulk of every stream, have encoders of their own (claim_json.h,
+  // claim_wire.h).
+  const auto* claim = dynamic_cast<const v1::Claim*>(&record);
   if (format == RecordFormat::kJsonLines) {
-    // Claims, the bulk of every stream, have a printer of their own (claim_json.h).
-    const auto* claim = dynamic_cast<const v1::Claim*>(&record);
     if (claim != nullptr ? AppendClaimJson(*claim, out) : AppendJsonFast(record, out)) {
       out->push_back('\n');
       return absl::OkStatus();
@@ -92,6 +94,7 @@ absl::Status AppendRecord(const google::protobuf::Message& record, RecordFormat 
     absl::StrAppend(out, *json, "\n");
     return absl::OkStatus();
   }
+  if (claim != nullptr && AppendClaimDelimited(*claim, out)) return absl::OkStatus();
   size_t size = record.ByteSizeLong();
   if (size > static_cast<size_t>(INT32_MAX)) {
     return absl::InvalidArgumentError("record larger than 2 GiB");

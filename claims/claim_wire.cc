@@ -1,0 +1,250 @@
+#include "claims/claim_wire.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "google/protobuf/message.h"
+
+namespace claimcheck {
+namespace {
+
+// Wire types.
+constexpr uint32_t kVarint = 0;
+constexpr uint32_t kFixed64 = 1;
+constexpr uint32_t kDelimited = 2;
+
+size_t VarintSize(uint64_t v) {
+  size_t n = 1;
+  while (v >= 0x80) v >>= 7, ++n;
+  return n;
+}
+
+char* WriteVarint(uint64_t v, char* p) {
+  while (v >= 0x80) {
+    *p++ = static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
+uint64_t DoubleBits(double v) {
+  uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  return bits;
+}
+
+// The two passes of the encoding share one description of each message (Encode*
+// below): Counter adds up the bytes a field takes, Writer writes them. Both skip proto3
+// defaults: empty strings, zero numbers, doubles whose bits are zero (so -0.0 is kept),
+// sub-messages that are not present. Enums and int32 are sign-extended to 64 bits, as
+// protobuf writes them. Every field number of claim.proto is below 16: one-byte tags.
+class Counter {
+ public:
+  size_t size() const { return size_; }
+  void String(uint32_t, const std::string& s) {
+    if (!s.empty()) size_ += 1 + VarintSize(s.size()) + s.size();
+  }
+  void Varint(uint32_t, uint64_t v) {
+    if (v != 0) size_ += 1 + VarintSize(v);
+  }
+  void Double(uint32_t field, double v) { OptionalDouble(field, DoubleBits(v) != 0, v); }
+  void OptionalDouble(uint32_t, bool has, double) {
+    if (has) size_ += 1 + 8;
+  }
+  // A sub-message: `count` is its Encode* for a Counter, `encode` for this sink.
+  template <typename Sub, typename Count, typename Encode>
+  void Message(uint32_t, bool has, const Sub& m, Count count, Encode) {
+    if (!has) return;
+    Counter inner;
+    count(m, inner);
+    size_ += 1 + VarintSize(inner.size()) + inner.size();
+  }
+
+ private:
+  size_t size_ = 0;
+};
+
+class Writer {
+ public:
+  explicit Writer(char* p) : p_(p) {}
+  char* end() const { return p_; }
+  void String(uint32_t field, const std::string& s) {
+    if (s.empty()) return;
+    Tag(field, kDelimited);
+    p_ = WriteVarint(s.size(), p_);
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  void Varint(uint32_t field, uint64_t v) {
+    if (v == 0) return;
+    Tag(field, kVarint);
+    p_ = WriteVarint(v, p_);
+  }
+  void Double(uint32_t field, double v) { OptionalDouble(field, DoubleBits(v) != 0, v); }
+  void OptionalDouble(uint32_t field, bool has, double v) {
+    if (!has) return;
+    Tag(field, kFixed64);
+    uint64_t bits = DoubleBits(v);
+    for (int i = 0; i < 8; ++i, bits >>= 8) *p_++ = static_cast<char>(bits & 0xFF);
+  }
+  template <typename Sub, typename Count, typename Encode>
+  void Message(uint32_t field, bool has, const Sub& m, Count count, Encode encode) {
+    if (!has) return;
+    Counter size;
+    count(m, size);
+    Tag(field, kDelimited);
+    p_ = WriteVarint(size.size(), p_);
+    encode(m, *this);
+  }
+
+ private:
+  void Tag(uint32_t field, uint32_t wire_type) {
+    *p_++ = static_cast<char>(field << 3 | wire_type);
+  }
+  char* p_;
+};
+
+// int32 and enum values: negative ones take ten bytes, as in protobuf.
+uint64_t Signed(int64_t v) { return static_cast<uint64_t>(v); }
+
+template <typename Sink>
+void EncodeQualifier(const v1::Qualifier& q, Sink& out) {
+  out.String(1, q.role());
+  out.String(2, q.value());
+}
+
+template <typename Sink>
+void EncodeSubject(const v1::Subject& s, Sink& out) {
+  out.String(1, s.entity());
+  out.String(2, s.entity_as_written());
+  out.String(3, s.metric());
+  out.String(4, s.metric_as_written());
+  for (const v1::Qualifier& q : s.qualifiers()) {
+    out.Message(5, true, q, EncodeQualifier<Counter>, EncodeQualifier<Sink>);
+  }
+  out.String(6, s.key());
+}
+
+template <typename Sink>
+void EncodeQuantity(const v1::Quantity& q, Sink& out) {
+  out.Double(1, q.value());
+  out.OptionalDouble(2, q.has_low(), q.low());
+  out.OptionalDouble(3, q.has_high(), q.high());
+  out.Varint(4, Signed(q.bound()));
+  out.Varint(5, Signed(q.type()));
+  out.String(6, q.unit());
+  out.String(7, q.unit_as_written());
+  out.String(8, q.currency());
+  out.Varint(9, q.currency_assumed());
+  out.String(10, q.scale_word());
+  out.Double(11, q.precision());
+  out.String(12, q.text());
+}
+
+template <typename Sink>
+void EncodeScope(const v1::TimeScope& t, Sink& out) {
+  out.String(1, t.start());
+  out.String(2, t.end());
+  out.Varint(3, Signed(t.granularity()));
+  out.Varint(4, Signed(t.kind()));
+  out.String(5, t.text());
+  out.Varint(6, t.inferred());
+  out.Varint(7, t.unresolved());
+}
+
+template <typename Sink>
+void EncodeTimestamp(const google::protobuf::Timestamp& t, Sink& out) {
+  out.Varint(1, Signed(t.seconds()));
+  out.Varint(2, Signed(t.nanos()));
+}
+
+template <typename Sink>
+void EncodePublished(const v1::PublicationTime& p, Sink& out) {
+  out.Message(1, p.has_time(), p.time(), EncodeTimestamp<Counter>, EncodeTimestamp<Sink>);
+  out.Varint(2, Signed(p.precision()));
+  out.Varint(3, Signed(p.method()));
+  out.String(4, p.surface());
+  out.String(5, p.zone());
+  out.Varint(6, p.unresolved_relative());
+}
+
+template <typename Sink>
+void EncodeProvenance(const v1::Provenance& p, Sink& out) {
+  out.String(1, p.document_id());
+  out.String(2, p.uri());
+  out.String(3, p.title());
+  out.Message(4, p.has_published(), p.published(), EncodePublished<Counter>,
+              EncodePublished<Sink>);
+  out.Varint(5, p.sentence_begin());
+  out.Varint(6, p.sentence_end());
+  out.Varint(7, p.figure_begin());
+  out.Varint(8, p.figure_end());
+  out.String(9, p.sentence());
+  out.String(10, p.attribution());
+  out.Varint(11, Signed(p.hedge()));
+  out.Varint(12, p.is_quotation());
+  out.String(13, p.first_appearance_claim_id());
+  out.Varint(14, p.line());
+  out.Varint(15, p.column());
+}
+
+template <typename Sink>
+void EncodeClaim(const v1::Claim& c, Sink& out) {
+  out.String(1, c.id());
+  out.Message(2, c.has_subject(), c.subject(), EncodeSubject<Counter>, EncodeSubject<Sink>);
+  out.Message(3, c.has_quantity(), c.quantity(), EncodeQuantity<Counter>,
+              EncodeQuantity<Sink>);
+  out.Message(4, c.has_scope(), c.scope(), EncodeScope<Counter>, EncodeScope<Sink>);
+  out.Message(5, c.has_provenance(), c.provenance(), EncodeProvenance<Counter>,
+              EncodeProvenance<Sink>);
+  out.String(6, c.extractor());
+  out.String(7, c.extractor_version());
+  out.Double(8, c.confidence());
+}
+
+bool HasUnknownFields(const google::protobuf::Message& m) {
+  return !m.GetReflection()->GetUnknownFields(m).empty();
+}
+
+bool AnyUnknownFields(const v1::Claim& c) {
+  if (HasUnknownFields(c)) return true;
+  if (c.has_subject()) {
+    if (HasUnknownFields(c.subject())) return true;
+    for (const v1::Qualifier& q : c.subject().qualifiers()) {
+      if (HasUnknownFields(q)) return true;
+    }
+  }
+  if (c.has_quantity() && HasUnknownFields(c.quantity())) return true;
+  if (c.has_scope() && HasUnknownFields(c.scope())) return true;
+  if (c.has_provenance()) {
+    const v1::Provenance& p = c.provenance();
+    if (HasUnknownFields(p)) return true;
+    if (p.has_published()) {
+      if (HasUnknownFields(p.published())) return true;
+      if (p.published().has_time() && HasUnknownFields(p.published().time())) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool AppendClaimDelimited(const v1::Claim& claim, std::string* out) {
+  if (AnyUnknownFields(claim)) return false;
+  Counter counter;
+  EncodeClaim(claim, counter);
+  const size_t size = counter.size();
+  if (size > static_cast<size_t>(INT32_MAX)) return false;
+  const size_t start = out->size();
+  out->resize(start + VarintSize(size) + size);
+  Writer writer(WriteVarint(size, &(*out)[start]));
+  EncodeClaim(claim, writer);
+  if (writer.end() != out->data() + out->size()) {  // the two passes disagree: a bug
+    out->resize(start);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace claimcheck
