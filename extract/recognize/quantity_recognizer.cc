@@ -510,6 +510,8 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
   const size_t n = text.size();
   size_t i = 0;
   size_t floor = 0;
+  // True when out.back() is the empty mention a failed candidate left, for the next one.
+  bool spare = false;
   // One table lookup classifies a byte. Inert bytes (blanks, most punctuation) can
   // neither start a figure nor end a word and are skipped in a tight loop.
   enum : uint8_t { kInertByte = 1, kLetter = 2, kAlnum = 4 };
@@ -575,7 +577,12 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
         if (std::optional<QuantityMention> m = ReadPercentOf(text, i)) {
           floor = m->end;
           i = m->end;
-          out.push_back(std::move(*m));
+          if (spare) {
+            out.back() = std::move(*m);
+            spare = false;
+          } else {
+            out.push_back(std::move(*m));
+          }
           continue;
         }
       }
@@ -595,18 +602,21 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       continue;
     }
     size_t next = i + 1;
-    // ReadAt writes the mention only when it succeeds: it is read in place, and a failed
-    // candidate costs one empty Quantity.
-    if (out.capacity() == 0) out.reserve(text.size() / 256 + 4);
-    out.emplace_back();
-    if (ReadAt(text, i, floor, &next, &out.back())) {
+    // ReadAt writes the mention only when it succeeds: it is read in place, and the empty
+    // mention a failed candidate leaves at the back serves the next candidate.
+    if (!spare) {
+      if (out.capacity() == 0) out.reserve(text.size() / 256 + 4);
+      out.emplace_back();
+    }
+    spare = !ReadAt(text, i, floor, &next, &out.back());
+    if (!spare) {
       floor = out.back().end;
       i = std::max(floor, i + 1);
     } else {
-      out.pop_back();
       i = std::max(next, resume);
     }
   }
+  if (spare) out.pop_back();
   return out;
 }
 
