@@ -94,8 +94,7 @@ void MetricVocabulary::Add(absl::string_view phrase, absl::string_view metric) {
   by_phrase_[key] = value;
 }
 
-bool MetricVocabulary::MayEndPhrase(absl::string_view word) const {
-  if (!last_word_signatures_.MayHoldOrStem(word)) return false;
+bool MetricVocabulary::EndsPhrase(absl::string_view word) const {
   if (last_words_.contains(word)) return true;
   // The plural stems Find tries; only "-ies" -> "-y" needs a new string.
   if (!absl::EndsWith(word, "s") || word.size() <= 2) return false;
@@ -150,7 +149,10 @@ const std::string* MetricVocabulary::FindOrNull(absl::string_view phrase) const 
     normalized = NormalizeKeyPart(phrase);
     k = normalized;
   }
-  if (!phrase_signatures_.MayHoldOrStem(k)) return nullptr;
+  return FindNormalizedOrNull(k);
+}
+
+const std::string* MetricVocabulary::FindKey(absl::string_view k) const {
   auto it = by_phrase_.find(k);
   if (it != by_phrase_.end()) return &it->second;
   // Plurals: try the stems of the last word ("-ies" -> "-y", then without "-es", then

@@ -74,15 +74,28 @@ class MetricVocabulary {
   // with no string built, so scanning a sentence's lower-cased words costs no allocation.
   const std::string* FindOrNull(absl::string_view phrase) const;
 
+  // FindOrNull for a phrase the caller knows is normalised (IsNormalizedKeyPart). Most
+  // phrases not in the vocabulary are turned away inline, without hashing.
+  const std::string* FindNormalizedOrNull(absl::string_view phrase) const {
+    return phrase_signatures_.MayHoldOrStem(phrase) ? FindKey(phrase) : nullptr;
+  }
+
   // The number of words of the longest phrase, for longest-match scans.
   int max_words() const { return max_words_; }
 
   // False when no phrase that Find accepts can end with the lower-case word `word` (as
   // written, or as a plural of a phrase's last word): a cheap test before building the
   // phrases that end with it.
-  bool MayEndPhrase(absl::string_view word) const;
+  bool MayEndPhrase(absl::string_view word) const {
+    return last_word_signatures_.MayHoldOrStem(word) && EndsPhrase(word);
+  }
 
  private:
+  // The metric of a normalised phrase or of a plural stem of it, or nullptr.
+  const std::string* FindKey(absl::string_view key) const;
+  // MayEndPhrase without the signature test.
+  bool EndsPhrase(absl::string_view word) const;
+
   // A quick "certainly not there" test for a set of strings of two or more bytes, by
   // their first two bytes, last byte and length (a plural's stem keeps the first two), so
   // that most words a scan asks about need no hashing.

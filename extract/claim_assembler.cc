@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -70,9 +71,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     s.fig_at.assign(n, -1);
     s.time_at.assign(n, false);
   }
-  std::vector<ByteRange> excluded, figure_bytes;
+  std::vector<ByteRange> excluded;  // the figures, then the periods
   excluded.reserve(quantities.size() + in.times.size());
-  figure_bytes.reserve(quantities.size());
   s.figs.reserve(quantities.size());
   size_t cursor = 0;  // mentions and tokens are both in text order: one sweep
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
@@ -86,7 +86,6 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
     s.figs.push_back({first, last});
     excluded.push_back({q.begin, q.end});
-    figure_bytes.push_back({q.begin, q.end});
   }
   cursor = 0;
   for (const TimeMention& m : in.times) {  // sorted by begin, like the tokens
@@ -95,6 +94,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     while (cursor < n && s.t[cursor].end <= m.begin) ++cursor;
     for (size_t i = cursor; i < n && s.t[i].begin < m.end; ++i) s.time_at[i] = true;
   }
+  const absl::Span<const ByteRange> figure_bytes =
+      absl::MakeConstSpan(excluded).first(quantities.size());
   s.ents = entities.Find(in.text, s.t, excluded);
   AddReferences(in.text, s.t, *discourse, &s.ents);
 
@@ -150,7 +151,12 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     if (overlaps_time) continue;
     const v1::QuantityType type = q.quantity.type();
     const absl::string_view unit = q.quantity.unit();
-    AssembledClaim c;
+    // Built in place (`out` has room for every figure); dropped again unless kept.
+    AssembledClaim& c = out.emplace_back();
+    bool keep = false;
+    absl::Cleanup drop_unless_kept = [&] {
+      if (!keep) out.pop_back();
+    };
     c.figure_begin = q.begin;
     c.figure_end = q.end;
     bool negate = false;       // a decline: the figure's quantity is copied negated
@@ -195,8 +201,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       c.scope = prev.scope;
       c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
       c.confidence = prev.confidence;
-      claim_of[qi] = static_cast<int>(out.size());
-      out.push_back(std::move(c));
+      claim_of[qi] = static_cast<int>(out.size() - 1);
+      keep = true;
       continue;
     }
     size_t where = 0;
@@ -636,8 +642,8 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     // A market is no subject later sentences go on about ("Total investment ..." after
     // "Memory prices ...").
     if (sentence_subject.empty() && !of_market) sentence_subject = c.subject.entity();
-    claim_of[qi] = static_cast<int>(out.size());
-    out.push_back(std::move(c));
+    claim_of[qi] = static_cast<int>(out.size() - 1);
+    keep = true;
   }
   UpdateDiscourse(s.t, s.ents, sentence_subject, discourse);
   return out;

@@ -91,7 +91,7 @@ std::pair<size_t, size_t> TokenRange(const std::vector<Token>& tokens, size_t b,
   return {first, last};
 }
 
-bool AnyFigureBetween(const std::vector<ByteRange>& figures, size_t a, size_t b) {
+bool AnyFigureBetween(absl::Span<const ByteRange> figures, size_t a, size_t b) {
   for (const ByteRange& f : figures) {
     if (f.first >= a && f.second <= b) return true;
   }
@@ -317,7 +317,7 @@ v1::TimeScope InferredScope(const v1::PublicationTime& published) {
 }
 
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
-                          const std::vector<ByteRange>& figures, size_t figure_begin,
+                          absl::Span<const ByteRange> figures, size_t figure_begin,
                           size_t figure_end, const v1::PublicationTime& published) {
   const auto [fig_first, fig_last] = TokenRange(tokens, figure_begin, figure_end);
   const TimeMention* after = nullptr;

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 #include "extract/entity_finder.h"
 #include "extract/recognize/time_recognizer.h"
@@ -35,7 +36,7 @@ namespace claimcheck {
 // The scope for the figure at [figure_begin, figure_end) of a sentence. `times` and
 // `figures` hold sentence-relative offsets of every period and figure in the sentence.
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
-                          const std::vector<ByteRange>& figures, size_t figure_begin,
+                          absl::Span<const ByteRange> figures, size_t figure_begin,
                           size_t figure_end, const v1::PublicationTime& published);
 
 // Periods written without a year, which reports of results use all the time, resolved

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "claims/subject_key.h"
 #include "extract/word_lists.h"
 
 namespace claimcheck {
@@ -31,12 +32,15 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
     if (j > k + 1 - words) phrase.push_back(' ');
     phrase.append(s.t[j].lower);
   }
+  // Tokens' words are normalised as the vocabulary's keys are, but for odd bytes.
+  const bool normalized = IsNormalizedKeyPart(phrase);
   size_t begin = 0;  // where the phrase of `len` words starts in `phrase`
   for (size_t len = words; len >= 1; --len) {
     const size_t first = k + 1 - len;
     const absl::string_view candidate = absl::string_view(phrase).substr(begin);
     begin += s.t[first].lower.size() + 1;
-    const std::string* m = vocab.FindOrNull(candidate);
+    const std::string* m =
+        normalized ? vocab.FindNormalizedOrNull(candidate) : vocab.FindOrNull(candidate);
     if (m == nullptr) continue;
     MetricHit hit;
     hit.metric = *m;
