@@ -143,8 +143,12 @@ class ObjectWriter {
   bool ok_ = true;
 };
 
-bool HasUnknownFields(const google::protobuf::Message& m) {
-  return !m.GetReflection()->GetUnknownFields(m).empty();
+// m.GetReflection() costs a call_once per call; the generated types' static one is
+// looked up once per type.
+template <typename Message>
+bool HasUnknownFields(const Message& m) {
+  static const google::protobuf::Reflection* const reflection = Message::GetReflection();
+  return !reflection->GetUnknownFields(m).empty();
 }
 
 bool AppendSubject(const v1::Subject& s, Buffer* out) {

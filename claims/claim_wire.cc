@@ -88,14 +88,23 @@ class Writer {
     uint64_t bits = DoubleBits(v);
     for (int i = 0; i < 8; ++i, bits >>= 8) *p_++ = static_cast<char>(bits & 0xFF);
   }
+  // The sub-message is written after a one-byte length (most are shorter than 128
+  // bytes) and moved up when its length needs more: no second counting pass. The
+  // output was sized by a Counter, and the body only ever moves towards its final place.
   template <typename Sub, typename Count, typename Encode>
-  void Message(uint32_t field, bool has, const Sub& m, Count count, Encode encode) {
+  void Message(uint32_t field, bool has, const Sub& m, Count, Encode encode) {
     if (!has) return;
-    Counter size;
-    count(m, size);
     Tag(field, kDelimited);
-    p_ = WriteVarint(size.size(), p_);
+    char* const length_at = p_;
+    char* const body = ++p_;
     encode(m, *this);
+    const size_t n = p_ - body;
+    const size_t length_size = VarintSize(n);
+    if (length_size > 1) {
+      std::memmove(body + length_size - 1, body, n);
+      p_ += length_size - 1;
+    }
+    WriteVarint(n, length_at);
   }
 
  private:
@@ -203,8 +212,12 @@ void EncodeClaim(const v1::Claim& c, Sink& out) {
   out.Double(8, c.confidence());
 }
 
-bool HasUnknownFields(const google::protobuf::Message& m) {
-  return !m.GetReflection()->GetUnknownFields(m).empty();
+// m.GetReflection() costs a call_once per call; the generated types' static one is
+// looked up once per type.
+template <typename Message>
+bool HasUnknownFields(const Message& m) {
+  static const google::protobuf::Reflection* const reflection = Message::GetReflection();
+  return !reflection->GetUnknownFields(m).empty();
 }
 
 bool AnyUnknownFields(const v1::Claim& c) {
