@@ -1,7 +1,8 @@
 #include "extract/copy_detector.h"
 
-#include <algorithm>
+#include <string.h>  // memrchr
 
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -14,45 +15,55 @@ namespace claimcheck {
 namespace {
 
 // What NormalizeForCopy does with each byte: ASCII letters and digits (lower-cased) and
-// non-ASCII bytes are kept, everything else separates words.
+// non-ASCII bytes are kept, everything else separates words. 0xE2 may start typographic
+// punctuation (U+2010..U+201F), which separates words too.
+enum ByteKind : unsigned char { kSeparator, kKept, kMaybePunctuation };
+
 struct ByteTable {
   ByteTable() {
     for (int c = 0; c < 256; ++c) {
-      keep[c] = c >= 0x80 || absl::ascii_isalnum(static_cast<unsigned char>(c));
+      const bool keep = c >= 0x80 || absl::ascii_isalnum(static_cast<unsigned char>(c));
+      kind[c] = c == 0xE2 ? kMaybePunctuation : keep ? kKept : kSeparator;
       lower[c] = static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
     }
   }
-  bool keep[256];
+  ByteKind kind[256];
   char lower[256];
 };
 
 // Writes the normal form of `text` at `out` (which has room for text.size() * 3 / 2 + 1
-// bytes: one space at most per two input bytes) and returns its end.
+// bytes: one space at most per two input bytes) and returns its end. Words are copied in
+// one tight loop; the separators between them are skipped in another.
 char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
   static const ByteTable* table = new ByteTable;
   char* p = out;
   *words = 0;
-  bool in_word = false;
   const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = in[i];
-    // Typographic punctuation (U+2010..U+201F) separates words like ASCII punctuation.
-    if (c == 0xE2 && i + 2 < n && in[i + 1] == 0x80) {
-      i += 2;
-      in_word = false;
-      continue;
+  // Typographic punctuation: E2 80 xx, with both continuation bytes inside the text.
+  auto punctuation = [&](size_t i) { return i + 2 < n && in[i + 1] == 0x80; };
+  size_t i = 0;
+  while (i < n) {
+    // Separators.
+    while (i < n) {
+      const ByteKind k = table->kind[in[i]];
+      if (k == kSeparator) {
+        ++i;
+      } else if (k == kMaybePunctuation && punctuation(i)) {
+        i += 3;
+      } else {
+        break;
+      }
     }
-    if (!table->keep[c]) {
-      in_word = false;
-      continue;
+    if (i == n) break;
+    // A word.
+    if (p != out) *p++ = ' ';
+    ++*words;
+    while (i < n) {
+      const ByteKind k = table->kind[in[i]];
+      if (k == kSeparator || (k == kMaybePunctuation && punctuation(i))) break;
+      *p++ = table->lower[in[i++]];
     }
-    if (!in_word) {
-      if (p != out) *p++ = ' ';
-      ++*words;
-      in_word = true;
-    }
-    *p++ = table->lower[c];
   }
   return p;
 }
@@ -80,16 +91,25 @@ std::string CopyDetector::FirstAppearance(absl::string_view sentence, size_t fig
   // A quotation often starts inside a sentence ("Not bad: SMIC's revenue rose ..."): the
   // context starts after the last colon, semicolon or opening quote (straight or curly)
   // before the figure.
-  for (size_t i = figure_end; i > 0; --i) {
-    const char c = sentence[i - 1];
-    const bool curly = c == '\x9C' && i >= 3 && sentence[i - 2] == '\x80' &&
-                       sentence[i - 3] == '\xE2';
-    if (c == ':' || c == ';' || c == '"' || curly) {
-      sentence.remove_prefix(i);
-      figure_end -= i;
-      break;
+  size_t start = 0;  // just after the last such mark
+  for (char mark : {':', ';', '"'}) {
+    const void* at = memrchr(sentence.data(), mark, figure_end);
+    if (at != nullptr) {
+      start = std::max<size_t>(start, static_cast<const char*>(at) - sentence.data() + 1);
     }
   }
+  for (size_t end = figure_end; end > start;) {  // the closing byte of U+201C
+    const void* at = memrchr(sentence.data(), '\x9C', end);
+    if (at == nullptr) break;
+    const size_t i = static_cast<const char*>(at) - sentence.data();
+    if (i >= 2 && sentence[i - 1] == '\x80' && sentence[i - 2] == '\xE2') {
+      start = std::max(start, i + 1);
+      break;
+    }
+    end = i;
+  }
+  sentence.remove_prefix(start);
+  figure_end -= start;
   // At most kMaxContextBytes before the figure, from a word start: long run-on "sentences"
   // stay linear, and 400 bytes of identical words are evidence enough of a copy.
   if (figure_end > kMaxContextBytes) {
