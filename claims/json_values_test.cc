@@ -28,6 +28,25 @@ TEST(JsonValuesTest, StringsAreEscapedAsProtobufDoes) {
   EXPECT_EQ(String("\xe2\x80\xa8"), "\"\\u2028\"");
 }
 
+// The plain runs are scanned many bytes at a time: a special character is found at
+// every position, also across block boundaries.
+TEST(JsonValuesTest, SpecialCharactersAreFoundAtEveryPosition) {
+  const struct {
+    const char* in;
+    const char* out;
+  } specials[] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"<", "\\u003c"}, {">", "\\u003e"},
+                  {"\n", "\\n"}, {"\x01", "\\u0001"}, {"\x7f", "\\u007f"},
+                  {"\xc3\xa9", "\xc3\xa9"}, {"\xc2\xad", "\\u00ad"}};
+  for (const auto& special : specials) {
+    for (int k = 0; k <= 40; ++k) {
+      const std::string before(k, 'a'), after(40 - k, 'b');
+      EXPECT_EQ(String(before + special.in + after),
+                "\"" + before + special.out + after + "\"")
+          << "position " << k;
+    }
+  }
+}
+
 TEST(JsonValuesTest, InvalidUtf8IsRefused) {
   for (const char* bad : {"\xff", "\xc0\x80", "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80"}) {
     std::string out;
