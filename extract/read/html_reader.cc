@@ -89,6 +89,7 @@ unsigned TagInfo(absl::string_view name) {
 
 std::string CollapseSpace(absl::string_view s) {
   std::string out;
+  out.reserve(s.size());
   bool space = false;
   for (char c : s) {
     if (IsSpace(c)) {
@@ -476,26 +477,46 @@ class Scanner {
     absl::string_view raw = tag.Attr("content");
     if (raw.empty()) raw = tag.Attr("datetime");
     if (raw.empty()) return;
-    std::string value = CollapseSpace(DecodeEntities(raw));
+    // Which field the key names, before the value is decoded (most meta tags name none).
+    enum class Field { kNone, kPublished, kTitle, kAuthor, kPublisher };
+    Field field = Field::kNone;
     if (NameIs(k, {"article:published_time", "og:article:published_time", "datepublished",
                    "date", "citation_date", "citation_publication_date",
                    "citation_online_date", "dc.date", "dc.date.issued", "dcterms.date",
                    "dcterms.issued", "pubdate", "publish-date", "publish_date",
                    "sailthru.date", "parsely-pub-date", "article.published", "published_time",
                    "og:published_time"})) {
-      // article:published_time wins over the looser names.
-      if (meta_->meta_published.empty() || k == "article:published_time") {
-        meta_->meta_published = value;
-      }
+      field = Field::kPublished;
     } else if (NameIs(k, {"og:title", "twitter:title", "citation_title", "dc.title"})) {
-      if (meta_->meta_title.empty() || k == "og:title") meta_->meta_title = value;
+      field = Field::kTitle;
     } else if (NameIs(k, {"author", "article:author", "citation_author", "dc.creator",
                           "parsely-author", "sailthru.author", "byl"})) {
-      if (meta_->author.empty() && !absl::StartsWith(value, "http")) {
-        meta_->author = std::string(absl::StripPrefix(value, "By "));
-      }
+      field = Field::kAuthor;
     } else if (NameIs(k, {"og:site_name", "citation_publisher", "dc.publisher"})) {
-      if (meta_->publisher.empty()) meta_->publisher = value;
+      field = Field::kPublisher;
+    }
+    if (field == Field::kNone) return;
+    std::string value = CollapseSpace(DecodeEntities(raw));
+    switch (field) {
+      case Field::kPublished:
+        // article:published_time wins over the looser names.
+        if (meta_->meta_published.empty() || k == "article:published_time") {
+          meta_->meta_published = value;
+        }
+        break;
+      case Field::kTitle:
+        if (meta_->meta_title.empty() || k == "og:title") meta_->meta_title = value;
+        break;
+      case Field::kAuthor:
+        if (meta_->author.empty() && !absl::StartsWith(value, "http")) {
+          meta_->author = std::string(absl::StripPrefix(value, "By "));
+        }
+        break;
+      case Field::kPublisher:
+        if (meta_->publisher.empty()) meta_->publisher = value;
+        break;
+      case Field::kNone:
+        break;
     }
   }
 
@@ -518,9 +539,9 @@ class Scanner {
 
   static std::string NameOf(const JsonValue* v) {
     if (v == nullptr) return "";
-    if (v->is_string()) return v->string_value();
+    if (v->is_string()) return std::string(v->string_value());
     if (v->is_array() && !v->items().empty()) return NameOf(&v->items()[0]);
-    if (const JsonValue* name = v->FindString("name")) return name->string_value();
+    if (const JsonValue* name = v->FindString("name")) return std::string(name->string_value());
     return "";
   }
 
@@ -530,7 +551,7 @@ class Scanner {
       meta_->jsonld_headline = CollapseSpace(DecodeEntities(h->string_value()));
     }
     if (const JsonValue* d = obj.FindString("datePublished"); d && meta_->jsonld_published.empty()) {
-      meta_->jsonld_published = d->string_value();
+      meta_->jsonld_published = std::string(d->string_value());
     }
     if (meta_->author.empty()) meta_->author = NameOf(obj.Find("author"));
     if (meta_->publisher.empty()) meta_->publisher = NameOf(obj.Find("publisher"));

@@ -196,10 +196,19 @@ class JsonParser {
     switch (c) {
       case '{': ok = Object(v, depth); break;
       case '[': ok = Array(v, depth); break;
-      case '"':
+      case '"': {
         v->type_ = JsonValue::Type::kString;
-        ok = String(&i_, &v->string_, nullptr);
+        // Most strings have no escapes: they are viewed in place, not copied.
+        const size_t stop = SkipPlainStringBytes(t_, i_ + 1);
+        if (stop < t_.size() && t_[stop] == '"') {
+          v->view_ = t_.substr(i_ + 1, stop - i_ - 1);
+          i_ = stop + 1;
+        } else {
+          v->own_string_ = true;
+          ok = String(&i_, &v->string_, nullptr);
+        }
         break;
+      }
       case 't':
         v->type_ = JsonValue::Type::kBool;
         v->bool_ = true;
@@ -270,6 +279,9 @@ class JsonParser {
       ++i_;
       return true;
     }
+    // Room for the members of most objects, so the vector (of large elements) is not
+    // regrown member by member.
+    v->members_.reserve(8);
     while (true) {
       SkipSpace();
       if (i_ >= t_.size()) return Truncated("a member name");
@@ -321,7 +333,8 @@ void DecodeStringWithMap(absl::string_view text, const JsonValue& value, std::st
   JsonParser parser(text);
   size_t i = value.begin();
   if (!parser.String(&i, out, map)) {
-    *out = value.string_value();  // cannot happen for a parsed value
+    absl::string_view s = value.string_value();  // cannot happen for a parsed value
+    out->assign(s.data(), s.size());
   }
 }
 

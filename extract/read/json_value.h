@@ -8,6 +8,7 @@
 //
 // Limits: nesting deeper than kMaxJsonDepth is an error (no stack overflow on hostile
 // input). Numbers are doubles. Duplicate keys are kept in order; Find returns the first.
+// String values without escapes view the parsed text: a JsonValue must not outlive it.
 //
 // Thread-safe: JsonValue is immutable after parsing; functions are pure.
 #ifndef CLAIMCHECK_EXTRACT_READ_JSON_VALUE_H_
@@ -36,8 +37,9 @@ class JsonValue {
   bool is_string() const { return type_ == Type::kString; }
   bool bool_value() const { return bool_; }
   double number() const { return number_; }
-  // The decoded string (kString only).
-  const std::string& string_value() const { return string_; }
+  // The decoded string (kString only). A string without escapes is a view of the parsed
+  // text (no copy is made): keep that text alive while the value is used.
+  absl::string_view string_value() const { return own_string_ ? absl::string_view(string_) : view_; }
   const std::vector<JsonValue>& items() const { return items_; }
   const std::vector<std::pair<std::string, JsonValue>>& members() const { return members_; }
   // Byte range of the value in the parsed text (a string's range includes its quotes).
@@ -56,7 +58,9 @@ class JsonValue {
   Type type_ = Type::kNull;
   bool bool_ = false;
   double number_ = 0;
+  bool own_string_ = false;  // string_ holds the decoded string (it had escapes)
   std::string string_;
+  absl::string_view view_;   // the string's bytes in the text, when it had no escapes
   std::vector<JsonValue> items_;
   std::vector<std::pair<std::string, JsonValue>> members_;
   size_t begin_ = 0;

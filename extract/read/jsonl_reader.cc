@@ -46,13 +46,13 @@ absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
   AppendHtmlFromJsonString(json, *body, LooksLikeHtml(body->string_value()), text, &local);
   local.ComposeWith(to_file).AppendTo(doc);
   if (const JsonValue* url = FirstString(item, {"url", "uri", "link"})) {
-    doc->set_uri(url->string_value());
+    doc->set_uri(std::string(url->string_value()));
   }
   if (const JsonValue* author = FirstString(item, {"author", "byline"})) {
-    doc->set_author(author->string_value());
+    doc->set_author(std::string(author->string_value()));
   }
   if (const JsonValue* publisher = FirstString(item, {"publisher", "source", "site"})) {
-    doc->set_publisher(publisher->string_value());
+    doc->set_publisher(std::string(publisher->string_value()));
   }
   DateContext ctx = context;
   ctx.china_context = MentionsChina(absl::string_view(*text).substr(0, 8192));

@@ -1,5 +1,6 @@
 #include "extract/read/reader.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -82,9 +83,51 @@ absl::Status ReadWholeFile(const std::string& path, uintmax_t max_bytes, std::st
   return absl::OkStatus();
 }
 
-bool IsHidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
+// Lists the entries of `dir` (whose path, ending in '/', is `prefix`) into *entries as
+// (name, is a directory): subdirectories, but not symbolic links to them (no cycles), and
+// regular files, symbolic links to files included; hidden names (starting with '.') are
+// left out. Uses the directory's own entry types, so most entries need no stat. A
+// directory we may not read lists as empty. Returns false with *error set when the
+// listing fails otherwise.
+bool ListDirectory(const std::string& dir, const std::string& prefix,
+                   std::vector<std::pair<std::string, bool>>* entries, std::string* error) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    if (errno == EACCES) return true;
+    *error = std::error_code(errno, std::generic_category()).message();
+    return false;
+  }
+  bool ok = true;
+  for (;;) {
+    errno = 0;
+    const struct dirent* e = ::readdir(d);
+    if (e == nullptr) {
+      if (errno != 0) {
+        *error = std::error_code(errno, std::generic_category()).message();
+        ok = false;
+      }
+      break;
+    }
+    if (e->d_name[0] == '.') continue;  // hidden, "." and ".."
+    bool is_directory = e->d_type == DT_DIR;
+    bool is_file = e->d_type == DT_REG;
+    if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+      const std::string path = prefix + e->d_name;
+      struct stat st;
+      if (e->d_type == DT_UNKNOWN && ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        is_directory = true;
+      } else if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+        is_file = true;
+      }
+    }
+    if (is_directory) {
+      entries->emplace_back(std::string(e->d_name) + "/", true);
+    } else if (is_file) {
+      entries->emplace_back(e->d_name, false);
+    }
+  }
+  ::closedir(d);
+  return ok;
 }
 
 }  // namespace
@@ -112,28 +155,13 @@ void DocumentReader::ReadDirectory(const std::string& dir,
   // the files come in the order of their sorted full paths, and memory holds one listing
   // per level, not the whole tree.
   std::vector<std::pair<std::string, bool>> entries;  // (name, is a directory)
-  std::error_code ec;
-  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    sink_->Report(dir, absl::StrCat("cannot list directory: ", ec.message()));
-    return;
-  }
-  for (fs::directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) {
-      sink_->Report(dir, absl::StrCat("cannot list directory: ", ec.message()));
-      break;
-    }
-    if (IsHidden(it->path())) continue;
-    std::error_code type_error;
-    // Symbolic links to directories are not followed (no cycles); links to files are read.
-    if (it->is_directory(type_error) && !it->is_symlink(type_error)) {
-      entries.emplace_back(it->path().filename().string() + "/", true);
-    } else if (it->is_regular_file(type_error)) {
-      entries.emplace_back(it->path().filename().string(), false);
-    }
+  const std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + "/";
+  std::string error;
+  if (!ListDirectory(dir, prefix, &entries, &error)) {
+    sink_->Report(dir, absl::StrCat("cannot list directory: ", error));
+    if (entries.empty()) return;
   }
   std::sort(entries.begin(), entries.end());
-  const std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + "/";
   for (auto& [name, is_directory] : entries) {
     if (is_directory) {
       name.pop_back();

@@ -53,7 +53,7 @@ void ReadWordPressPost(absl::string_view json, const JsonValue& post, const Offs
         std::initializer_list<absl::string_view>{"yoast_head_json", "author"}}) {
     const JsonValue* a = post.FindPath(path);
     if (a != nullptr && a->is_string() && !a->string_value().empty()) {
-      doc->set_author(a->string_value());
+      doc->set_author(std::string(a->string_value()));
       break;
     }
   }
@@ -61,13 +61,13 @@ void ReadWordPressPost(absl::string_view json, const JsonValue& post, const Offs
     const JsonValue* authors = post.FindPath({"_embedded", "author"});
     if (authors != nullptr && authors->is_array() && !authors->items().empty()) {
       if (const JsonValue* name = authors->items()[0].FindString("name")) {
-        doc->set_author(name->string_value());
+        doc->set_author(std::string(name->string_value()));
       }
     }
   }
   if (const JsonValue* site = post.FindPath({"yoast_head_json", "og_site_name"});
       site && site->is_string()) {
-    doc->set_publisher(site->string_value());
+    doc->set_publisher(std::string(site->string_value()));
   }
 
   DateContext ctx = context;
