@@ -1,6 +1,7 @@
 #include "extract/entity_finder.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "absl/strings/match.h"
 #include "extract/word_lists.h"
@@ -48,6 +49,17 @@ bool OpenerIsName(const std::vector<Token>& tokens, size_t i, size_t j,
           tokens[j + 1].word() == "whose");
 }
 
+// The first of the n tokens at t from i on that is capitalised or an acronym, or n
+// (four tokens a step).
+size_t NextCapitalized(const Token* t, size_t n, size_t i) {
+  auto capital = [t](size_t k) { return t[k].capitalized || t[k].acronym; };
+  while (i + 4 <= n && !(capital(i) || capital(i + 1) || capital(i + 2) || capital(i + 3))) {
+    i += 4;
+  }
+  while (i < n && !capital(i)) ++i;
+  return i;
+}
+
 bool IsRoman(absl::string_view lower) {
   return lower == "i" || lower == "ii" || lower == "iii" || lower == "iv" || lower == "v";
 }
@@ -78,11 +90,30 @@ void MarkBlocked(const std::vector<Token>& tokens, const std::vector<ByteRange>&
 bool LooksLikeFund(absl::string_view name) {
   // "fund" in any ASCII case, without a lower-cased copy (called per mention and sentence).
   // Setting bit 0x20 lower-cases an ASCII letter and turns no other byte into one.
-  for (size_t i = 0; i + 4 <= name.size(); ++i) {
-    if ((name[i] | 0x20) == 'f' && (name[i + 1] | 0x20) == 'u' && (name[i + 2] | 0x20) == 'n' &&
-        (name[i + 3] | 0x20) == 'd') {
-      return true;
+  const char* p = name.data();
+  const size_t n = name.size();
+  uint32_t fund;
+  std::memcpy(&fund, "fund", 4);
+  auto fund_at = [&](size_t i) {  // four bytes compared as one integer
+    uint32_t word;
+    std::memcpy(&word, p + i, 4);
+    return (word | 0x20202020u) == fund;
+  };
+  size_t i = 0;
+  // Eight positions a step; only those holding an 'f' (flagged by a zero byte of `y`,
+  // perhaps with false alarms after it) are compared.
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    const uint64_t y = (x | 0x2020202020202020ull) ^ 0x6666666666666666ull;
+    for (uint64_t f = (y - 0x0101010101010101ull) & ~y & 0x8080808080808080ull; f != 0;
+         f &= f - 1) {
+      const size_t k = i + static_cast<size_t>(__builtin_ctzll(f)) / 8;
+      if (k + 4 <= n && fund_at(k)) return true;
     }
+  }
+  for (; i + 4 <= n; ++i) {
+    if (fund_at(i)) return true;
   }
   return false;
 }
@@ -103,11 +134,13 @@ bool DocumentEntities::IsNameToken(const std::vector<Token>& tokens, size_t i) c
 }
 
 void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token>& tokens) {
-  for (size_t i = 1; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
+  const Token* const tk = tokens.data();
+  const size_t n = tokens.size();
+  for (size_t i = 1; i < n; ++i) {
+    const Token& t = tk[i];
     if (t.kind == TokenKind::kWord) {
-      if (t.capitalized && tokens[i - 1].kind != TokenKind::kPunct) known_proper_.insert(t.lower);
-    } else if (t.kind == TokenKind::kPunct && t.word() == "(" && i + 2 < tokens.size()) {
+      if (t.capitalized && tk[i - 1].kind != TokenKind::kPunct) known_proper_.insert(t.lower);
+    } else if (t.kind == TokenKind::kPunct && t.word() == "(" && i + 2 < n) {
       LearnAlias(sentence, tokens, i);
     }
   }
@@ -185,7 +218,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
   const size_t n = tokens.size();
   while (i < n) {
     // Most tokens are not capitalised, hence no name (see IsNameToken): skip them at once.
-    while (i < n && !tk[i].capitalized && !tk[i].acronym) ++i;
+    i = NextCapitalized(tk, n, i);
     if (i >= n) break;
     if (!IsNameToken(tokens, i) || blocked(i)) {
       ++i;

@@ -16,6 +16,22 @@ std::string Names(DocumentEntities& doc, const std::string& text) {
   return absl::StrJoin(out, "; ");
 }
 
+TEST(EntityFinderTest, LooksLikeFundFindsFundInAnyCaseAndPlace) {
+  struct {
+    const char* name;
+    bool want;
+  } cases[] = {
+      {"Big Fund III", true},         {"FUND", true},
+      {"fUnD", true},                 {"Refunded", true},
+      {"xxxxxxxfund", true},          {"xxxxxxxxfund", true},
+      {"ffffffffffffund", true},      {"National Chip Investment Fund", true},
+      {"", false},                    {"fun", false},
+      {"xxxxxxxfun", false},          {"f und", false},
+      {"F\xC3\xBCnd", false},         {"SMIC", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(LooksLikeFund(c.name), c.want) << c.name;
+}
+
 TEST(EntityFinderTest, FindsNamesNotCapitalisedFunctionWords) {
   EntityAliases aliases = EntityAliases::BuiltIn();
   DocumentEntities doc(&aliases);
