@@ -21,7 +21,12 @@ std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
   f.AddInt(static_cast<int64_t>(figure_begin));
   f.AddInt(static_cast<int64_t>(figure_end));
   f.AddNumber(quantity.value());
-  f.Add(NormalizeKeyPart(quantity.unit()));
+  // Units are normally stored normalised ("usd", "percent"): no copy for those.
+  if (IsNormalizedKeyPart(quantity.unit())) {
+    f.Add(quantity.unit());
+  } else {
+    f.Add(NormalizeKeyPart(quantity.unit()));
+  }
   f.AddInt(static_cast<int64_t>(quantity.bound()));
   return f.Hex();
 }

@@ -43,10 +43,10 @@ Fingerprinter& Fingerprinter::AddInt(int64_t value) {
 
 std::string Fingerprinter::Hex() const {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex(16, '0');
+  char hex[16];
   uint64_t h = hash_;
   for (int i = 15; i >= 0; --i, h >>= 4) hex[i] = kDigits[h & 0xF];
-  return hex;
+  return std::string(hex, 16);
 }
 
 std::string FingerprintHex(absl::string_view bytes) {
