@@ -3,7 +3,7 @@
 // Readers accept bytes from anywhere. Text handed to recognizers must be valid UTF-8, so
 // each invalid sequence (a stray continuation byte, a truncated sequence, an overlong
 // form, a surrogate, a code point above U+10FFFF) is replaced with U+FFFD and its byte
-// offset reported. Valid input is checked with an 8-bytes-at-a-time ASCII fast path.
+// offset reported. Valid input is checked with a 16-bytes-at-a-time ASCII fast path.
 //
 // Thread-safe: pure functions.
 #ifndef CLAIMCHECK_EXTRACT_READ_UTF8_H_
