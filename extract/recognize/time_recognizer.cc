@@ -12,8 +12,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "extract/recognize/time_anchors.h"
+#include "extract/recognize/time_spans.h"
 
 namespace claimcheck {
 namespace {
@@ -22,7 +22,7 @@ enum Family { kQuarter, kHalf, kFiscalYear, kYearRange, kNextPeriod, kRelative, 
               kMonth, kYear, kIsoDate, kFamilies };
 
 #define CC_MONTHS CLAIMCHECK_MONTH_SPELLINGS
-#define CC_PREP "in|during|for|by|before|since|through|until|throughout|of|as of|from|after"
+#define CC_PREP CLAIMCHECK_TIME_PREPOSITIONS
 
 const char* const kPatterns[kFamilies] = {
     // kQuarter: 1 prep, 2 q-digit, 3 digit-q, 4 ordinal, 5 year
@@ -323,52 +323,6 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
   }
 }
 
-// The kYear pattern read by hand over an exact span [b, e), the commonest read: 1 = it
-// matches (groups 0-2 set as RE2 would set them), 0 = it cannot match, -1 = ask RE2
-// (non-ASCII bytes, where (?i) folding reaches beyond ASCII).
-int ReadYearSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
-  if (e < b + 4 || e > text.size()) return 0;
-  for (size_t k = b; k < e; ++k) {
-    if (static_cast<unsigned char>(text[k]) >= 0x80) return -1;
-  }
-  auto word = [&](size_t k) {
-    return absl::ascii_isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_';
-  };
-  if ((b > 0 && word(b - 1)) || (e < text.size() && word(e))) return 0;  // \b ... \b
-  const size_t y = e - 4;
-  for (size_t k = y; k < e; ++k) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(text[k]))) return 0;
-  }
-  if (!((text[y] == '1' && text[y + 1] == '9') || (text[y] == '2' && text[y + 1] == '0'))) {
-    return 0;
-  }
-  re2::StringPiece prep;
-  if (y > b) {
-    size_t p = y;
-    auto space = [](char c) {  // RE2's \s
-      return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-    };
-    while (p > b && space(text[p - 1])) --p;
-    if (p == y || p == b) return 0;
-    absl::string_view word_before = text.substr(b, p - b);
-    bool known = false;
-    static const std::vector<std::string>* kPreps =
-        new std::vector<std::string>(absl::StrSplit(CC_PREP, '|'));
-    for (const std::string& w : *kPreps) {
-      if (w.size() == word_before.size() && absl::EqualsIgnoreCase(word_before, w)) {
-        known = true;
-        break;
-      }
-    }
-    if (!known) return 0;
-    prep = re2::StringPiece(text.data() + b, p - b);
-  }
-  g[0] = re2::StringPiece(text.data() + b, e - b);
-  g[1] = prep;
-  g[2] = re2::StringPiece(text.data() + y, 4);
-  return 1;
-}
-
 // A cheap necessary condition for family f to match the whole of `span`: the exact-span
 // pass skips families whose RE2 could not match it. (Only ASCII facts are used: with
 // (?i) an 's' also matches U+017F, so letters that fold to non-ASCII are not tested.)
@@ -506,16 +460,7 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_
   if (wb > 0 && IsWordByte(text[wb - 1])) return true;  // the word began before pos
   const absl::string_view word = text.substr(wb, we - wb);
   if (absl::EqualsIgnoreCase(word, "fiscal")) return false;
-  static const std::vector<std::string>* kPreps =
-      new std::vector<std::string>(absl::StrSplit(CC_PREP, '|'));
-  bool prep = false;
-  for (const std::string& w : *kPreps) {
-    if (w.size() == word.size() && absl::EqualsIgnoreCase(word, w)) {
-      prep = true;
-      break;
-    }
-  }
-  if (!prep) return true;
+  if (!IsTimePreposition(word)) return true;
   *begin = wb;
   // "as of": one space, "as" at a word boundary.
   if (absl::EqualsIgnoreCase(word, "of") && wb >= pos + 3 && text[wb - 1] == ' ' &&
@@ -576,9 +521,12 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
   auto read = [&](int f, size_t b, size_t limit, re2::RE2::Anchor anchor) -> size_t {
     const re2::RE2& re = *patterns_[f];
     int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 8);
-    const int by_hand = f == kYear && anchor == re2::RE2::ANCHOR_BOTH
-                            ? ReadYearSpan(text, b, limit, groups)
-                            : -1;
+    int by_hand = -1;  // the commonest families are read by hand (time_spans.h)
+    if (anchor == re2::RE2::ANCHOR_BOTH) {
+      if (f == kYear) by_hand = ReadYearSpan(text, b, limit, groups);
+      if (f == kQuarter) by_hand = ReadQuarterSpan(text, b, limit, groups);
+      if (f == kRelative) by_hand = ReadRelativeSpan(text, b, limit, groups);
+    }
     if (by_hand == 0) return 0;
     if (by_hand < 0 && !re.Match(input, b, limit, anchor, groups, ngroups)) return 0;
     for (int k = ngroups; k < 8; ++k) groups[k] = re2::StringPiece();

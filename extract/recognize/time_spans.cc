@@ -1,0 +1,269 @@
+// Each reader walks the span left to right the way the pattern reads it. Where the
+// pattern has optional parts, the words written decide: every optional part starts with
+// its own literal ("the", "of", ",", "fy", "fiscal", an apostrophe or a digit), so at most
+// one way of reading reaches the end of the span, and its groups are RE2's.
+#include "extract/recognize/time_spans.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "extract/recognize/time_anchors.h"
+
+namespace claimcheck {
+namespace {
+
+bool IsWordByte(char c) {  // RE2's \w, for \b
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+bool AllAscii(absl::string_view text, size_t b, size_t e) {
+  for (size_t k = b; k < e; ++k) {
+    if (static_cast<unsigned char>(text[k]) >= 0x80) return false;
+  }
+  return true;
+}
+
+// \b before the word byte at b and after the word byte at e - 1.
+bool WordBounded(absl::string_view text, size_t b, size_t e) {
+  return e > b && IsWordByte(text[b]) && IsWordByte(text[e - 1]) &&
+         (b == 0 || !IsWordByte(text[b - 1])) && (e == text.size() || !IsWordByte(text[e]));
+}
+
+// Reads `lower` (ASCII lower case) at *k, in any case, before `e`; moves *k past it.
+bool Take(absl::string_view text, size_t e, size_t* k, absl::string_view lower) {
+  if (*k + lower.size() > e) return false;
+  for (size_t x = 0; x < lower.size(); ++x) {
+    if (absl::ascii_tolower(static_cast<unsigned char>(text[*k + x])) != lower[x]) return false;
+  }
+  *k += lower.size();
+  return true;
+}
+
+// \s* before `e`.
+void SkipBlanks(absl::string_view text, size_t e, size_t* k) {
+  while (*k < e && IsRe2Blank(text[*k])) ++*k;
+}
+
+// \s+ before `e`.
+bool TakeBlanks(absl::string_view text, size_t e, size_t* k) {
+  const size_t start = *k;
+  SkipBlanks(text, e, k);
+  return *k > start;
+}
+
+// Reads `lower` at *k when blanks follow it (the pattern's "word\s+"); moves *k past the
+// word only.
+bool TakeBeforeBlank(absl::string_view text, size_t e, size_t* k, absl::string_view lower) {
+  size_t t = *k;
+  if (!Take(text, e, &t, lower) || t >= e || !IsRe2Blank(text[t])) return false;
+  *k = t;
+  return true;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+re2::StringPiece Piece(absl::string_view text, size_t b, size_t e) {
+  return re2::StringPiece(text.data() + b, e - b);
+}
+
+// "('\d{2}|(?:19|20)\d{2})" ending exactly at e.
+bool YearEndsAt(absl::string_view text, size_t k, size_t e) {
+  if (e == k + 3) return text[k] == '\'' && IsDigit(text[k + 1]) && IsDigit(text[k + 2]);
+  if (e != k + 4) return false;
+  return ((text[k] == '1' && text[k + 1] == '9') || (text[k] == '2' && text[k + 1] == '0')) &&
+         IsDigit(text[k + 2]) && IsDigit(text[k + 3]);
+}
+
+// "\s*(?:fy\s*|fiscal\s+(?:year\s+)?)?(YEAR)" from k to exactly e; *year_begin set.
+bool FiscalYearTail(absl::string_view text, size_t k, size_t e, size_t* year_begin) {
+  SkipBlanks(text, e, &k);
+  size_t t = k;
+  if (Take(text, e, &t, "fy")) {
+    SkipBlanks(text, e, &t);
+    if (YearEndsAt(text, t, e)) return *year_begin = t, true;
+  }
+  t = k;
+  if (Take(text, e, &t, "fiscal") && TakeBlanks(text, e, &t)) {
+    size_t u = t;
+    if (Take(text, e, &u, "year") && TakeBlanks(text, e, &u) && YearEndsAt(text, u, e)) {
+      return *year_begin = u, true;
+    }
+    if (YearEndsAt(text, t, e)) return *year_begin = t, true;
+  }
+  if (YearEndsAt(text, k, e)) return *year_begin = k, true;
+  return false;
+}
+
+}  // namespace
+
+bool IsTimePreposition(absl::string_view word) {
+  static const std::vector<std::string>* kPreps =
+      new std::vector<std::string>(absl::StrSplit(CLAIMCHECK_TIME_PREPOSITIONS, '|'));
+  for (const std::string& p : *kPreps) {
+    if (p.size() == word.size() && absl::EqualsIgnoreCase(word, p)) return true;
+  }
+  return false;
+}
+
+int ReadYearSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
+  if (e < b + 4 || e > text.size()) return 0;
+  if (!AllAscii(text, b, e)) return -1;
+  if ((b > 0 && IsWordByte(text[b - 1])) || (e < text.size() && IsWordByte(text[e]))) {
+    return 0;  // \b ... \b
+  }
+  const size_t y = e - 4;
+  for (size_t k = y; k < e; ++k) {
+    if (!IsDigit(text[k])) return 0;
+  }
+  if (!((text[y] == '1' && text[y + 1] == '9') || (text[y] == '2' && text[y + 1] == '0'))) {
+    return 0;
+  }
+  re2::StringPiece prep;
+  if (y > b) {
+    size_t p = y;
+    while (p > b && IsRe2Blank(text[p - 1])) --p;
+    if (p == y || p == b) return 0;
+    if (!IsTimePreposition(text.substr(b, p - b))) return 0;
+    prep = Piece(text, b, p);
+  }
+  g[0] = Piece(text, b, e);
+  g[1] = prep;
+  g[2] = Piece(text, y, e);
+  return 1;
+}
+
+int ReadRelativeSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
+  if (e <= b || e > text.size()) return 0;
+  if (!AllAscii(text, b, e)) return -1;
+  if (!WordBounded(text, b, e)) return 0;
+  size_t k = b;
+  bool direction = false;
+  for (absl::string_view w : {"last", "this", "next", "previous", "current"}) {
+    if (TakeBeforeBlank(text, e, &k, w)) {
+      direction = true;
+      break;
+    }
+  }
+  if (!direction) {
+    size_t t = b;
+    if (Take(text, e, &t, "the") && TakeBlanks(text, e, &t)) {
+      for (absl::string_view w : {"previous", "current", "past"}) {
+        if (TakeBeforeBlank(text, e, &t, w)) {
+          direction = true;
+          k = t;
+          break;
+        }
+      }
+    }
+  }
+  if (!direction) return 0;
+  const size_t direction_end = k;
+  if (!TakeBlanks(text, e, &k)) return 0;
+  const size_t unit_begin = k;
+  bool unit = false;
+  for (absl::string_view w : {"year", "quarter", "month"}) {
+    size_t t = k;
+    if (Take(text, e, &t, w) && t == e) {
+      unit = true;
+      break;
+    }
+  }
+  if (!unit) {
+    size_t t = k;
+    unit = Take(text, e, &t, "fiscal") && TakeBlanks(text, e, &t) && Take(text, e, &t, "year") &&
+           t == e;
+  }
+  if (!unit) return 0;
+  g[0] = Piece(text, b, e);
+  g[1] = Piece(text, b, direction_end);
+  g[2] = Piece(text, unit_begin, e);
+  return 1;
+}
+
+int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
+  if (e <= b || e > text.size()) return 0;
+  if (!AllAscii(text, b, e)) return -1;
+  if (!WordBounded(text, b, e)) return 0;
+  size_t k = b;
+  // (?:(PREP)\s+)?: the first word when it is a preposition with blanks after it ("as of"
+  // is two words with one space).
+  re2::StringPiece prep;
+  {
+    size_t w = k;
+    while (w < e && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+    size_t prep_end = 0;
+    if (IsTimePreposition(text.substr(k, w - k))) {
+      prep_end = w;
+    } else {
+      size_t t = k;
+      if (Take(text, e, &t, "as of")) prep_end = t;
+    }
+    size_t t = prep_end;
+    if (prep_end > k && TakeBlanks(text, e, &t)) {
+      prep = Piece(text, k, prep_end);
+      k = t;
+    }
+  }
+  // (?:the\s+)?
+  {
+    size_t t = k;
+    if (Take(text, e, &t, "the") && TakeBlanks(text, e, &t)) k = t;
+  }
+  // q([1-4]) | ([1-4])q | (ORDINAL)[\s-]+(?:fiscal\s+|financial\s+)?quarter
+  re2::StringPiece q_digit, digit_q, ordinal;
+  auto quarter_digit = [&](size_t x) { return x < e && text[x] >= '1' && text[x] <= '4'; };
+  if (k + 2 <= e && (text[k] | 0x20) == 'q' && quarter_digit(k + 1)) {
+    q_digit = Piece(text, k + 1, k + 2);
+    k += 2;
+  } else if (k + 2 <= e && quarter_digit(k) && (text[k + 1] | 0x20) == 'q') {
+    digit_q = Piece(text, k, k + 1);
+    k += 2;
+  } else {
+    size_t t = k;
+    for (absl::string_view w :
+         {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final"}) {
+      if (Take(text, e, &t, w)) break;
+    }
+    if (t == k) return 0;
+    const size_t ordinal_end = t;
+    const size_t before_separators = t;
+    while (t < e && (IsRe2Blank(text[t]) || text[t] == '-')) ++t;
+    if (t == before_separators) return 0;
+    for (absl::string_view w : {"fiscal", "financial"}) {
+      size_t u = t;
+      if (Take(text, e, &u, w) && TakeBlanks(text, e, &u)) {
+        t = u;
+        break;
+      }
+    }
+    if (!Take(text, e, &t, "quarter")) return 0;
+    ordinal = Piece(text, k, ordinal_end);
+    k = t;
+  }
+  // (?:(?:\s+of|,)?\s*(?:fy\s*|fiscal\s+(?:year\s+)?)?(YEAR))?, then the end of the span.
+  re2::StringPiece year;
+  if (k != e) {
+    size_t year_begin = 0;
+    size_t t = k;
+    bool found = false;
+    if (TakeBlanks(text, e, &t) && Take(text, e, &t, "of")) {
+      found = FiscalYearTail(text, t, e, &year_begin);
+    }
+    if (!found && text[k] == ',') found = FiscalYearTail(text, k + 1, e, &year_begin);
+    if (!found) found = FiscalYearTail(text, k, e, &year_begin);
+    if (!found) return 0;
+    year = Piece(text, year_begin, e);
+  }
+  g[0] = Piece(text, b, e);
+  g[1] = prep;
+  g[2] = q_digit;
+  g[3] = digit_q;
+  g[4] = ordinal;
+  g[5] = year;
+  return 1;
+}
+
+}  // namespace claimcheck
