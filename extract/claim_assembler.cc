@@ -72,8 +72,10 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     s.time_at.assign(n, false);
   }
   std::vector<ByteRange> excluded;  // the figures, then the periods
-  excluded.reserve(quantities.size() + in.times.size());
-  s.figs.reserve(quantities.size());
+  if (any_figure) {
+    excluded.reserve(quantities.size() + in.times.size());
+    s.figs.reserve(quantities.size());
+  }
   size_t cursor = 0;  // mentions and tokens are both in text order: one sweep
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
@@ -100,7 +102,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   AddReferences(in.text, s.t, *discourse, &s.ents);
 
   std::vector<AssembledClaim> out;
-  out.reserve(quantities.size());
+  if (any_figure) out.reserve(quantities.size());
   std::vector<int> claim_of(quantities.size(), -1);
   std::string sentence_subject;
   std::optional<bool> sentence_year_on_year;  // YearOnYear(s), once asked
@@ -109,21 +111,26 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
   std::optional<size_t> first_target;
   // The periods a stated and a forecast figure may take: the recognizers' own, plus
   // "the quarter"-style ones, aligned to the publication day. Usually there is nothing to
-  // add or align, and the recognizers' list is used as it is.
+  // add or align, and the recognizers' list is used as it is. Worked out when a claim
+  // first needs them.
   std::vector<TimeMention> stated_periods, forecast_periods;
-  const std::vector<TimeMention>* stated_list = &in.times;
-  const std::vector<TimeMention>* forecast_list = &in.times;
-  if (!quantities.empty()) {
-    const bool align = HasUnnumberedPeriods(in.text, published, in.times);
-    ImplicitPeriods(s.t, in.times, published, &stated_periods, &forecast_periods);
-    for (const bool forecast : {false, true}) {
-      std::vector<TimeMention>& own = forecast ? forecast_periods : stated_periods;
-      if (own.empty() && !align) continue;
-      own.insert(own.begin(), in.times.begin(), in.times.end());
-      AlignUnnumberedPeriods(in.text, published, forecast, &own);
-      (forecast ? forecast_list : stated_list) = &own;
+  const std::vector<TimeMention>* stated_list = nullptr;
+  const std::vector<TimeMention>* forecast_list = nullptr;
+  auto periods_for = [&](bool forecast) -> const std::vector<TimeMention>& {
+    if (stated_list == nullptr) {
+      stated_list = forecast_list = &in.times;
+      const bool align = HasUnnumberedPeriods(in.text, published, in.times);
+      ImplicitPeriods(s.t, in.times, published, &stated_periods, &forecast_periods);
+      for (const bool f : {false, true}) {
+        std::vector<TimeMention>& own = f ? forecast_periods : stated_periods;
+        if (own.empty() && !align) continue;
+        own.insert(own.begin(), in.times.begin(), in.times.end());
+        AlignUnnumberedPeriods(in.text, published, f, &own);
+        (f ? forecast_list : stated_list) = &own;
+      }
     }
-  }
+    return forecast ? *forecast_list : *stated_list;
+  };
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
     auto [fa, fb] = s.figs[qi];
@@ -165,7 +172,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     const EntityMention* entity = nullptr;
     std::vector<std::pair<std::string, std::string>> qualifiers;
     bool explicit_metric = true;
-    bool growth = false, year_on_year = false;
+    bool growth = false;
     size_t metric_first = n;  // first token of a metric noun phrase found before the figure
     bool of_market = false;   // the entity is a market named by the metric's modifiers
     // A change of the metric `base` names, written with `change` ("rose", "increase"):
@@ -185,8 +192,6 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         }
       }
       if (down && q.quantity.value() > 0) negate = true;
-      if (!sentence_year_on_year) sentence_year_on_year = YearOnYear(s);
-      year_on_year = *sentence_year_on_year;
     };
     size_t verb_pos = fa;
 
@@ -594,7 +599,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     c.subject.set_key(SubjectKey(c.subject));
     c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
     const std::vector<TimeMention>& periods =
-        c.attribution.hedge == v1::HEDGE_FORECAST ? *forecast_list : *stated_list;
+        periods_for(c.attribution.hedge == v1::HEDGE_FORECAST);
     if (growth) {
       // "up 7.8% from the second quarter": a period after "from" is the base of the
       // change, not its period.
@@ -628,7 +633,10 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     } else {
       c.scope = ChooseScope(s.t, periods, figure_bytes, q.begin, q.end, published);
     }
-    if (growth && !c.scope.inferred()) ChangeScope(year_on_year, &c.scope);
+    if (growth && !c.scope.inferred()) {
+      if (!sentence_year_on_year) sentence_year_on_year = YearOnYear(s);
+      ChangeScope(*sentence_year_on_year, &c.scope);
+    }
     PastDeadlineToYear(published, &c.scope);
     // "climb 121% between 2019 and 2021 to $2.3 billion": the level is the last year's.
     if (!growth && c.scope.granularity() == v1::GRANULARITY_MULTI_YEAR && fa > 0 &&

@@ -173,12 +173,11 @@ PeriodWords FindPeriodWords(const std::vector<Token>& tokens) {
   return out;
 }
 
-// ImplicitPeriods, given the period words and the publication day.
-std::vector<TimeMention> ImplicitPeriodsAround(const std::vector<Token>& tokens,
-                                               const PeriodWords& period_words,
-                                               const std::vector<TimeMention>& found,
-                                               absl::CivilDay day, bool forecast) {
-  std::vector<TimeMention> out;
+// ImplicitPeriods, given the period words and the publication day: appends a stated
+// figure's to `*outs[0]` and a forecast's to `*outs[1]`, skipping a null list.
+void ImplicitPeriodsAround(const std::vector<Token>& tokens, const PeriodWords& period_words,
+                           const std::vector<TimeMention>& found, absl::CivilDay day,
+                           std::vector<TimeMention>* const outs[2]) {
   auto taken = [&](size_t b, size_t e) {
     for (const TimeMention& m : found) {
       if (m.begin < e && b < m.end) return true;
@@ -219,64 +218,73 @@ std::vector<TimeMention> ImplicitPeriodsAround(const std::vector<Token>& tokens,
         last = i + 1;
       }
       if (taken(begin, tokens[last - 1].end)) continue;
-      TimeMention m;
-      m.begin = begin;
-      m.end = tokens[last - 1].end;
-      if (named_quarter) {
-        m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER, "");
-      } else if (named_half) {
-        m.scope = Span(NamedPeriod(day, 6, index, forecast), 6, v1::GRANULARITY_HALF, "");
-      } else {
-        bool quarter = w == "quarter";
-        absl::CivilMonth start = quarter ? absl::CivilMonth(day.year(), (day.month() - 1) / 3 * 3 + 1) - 3
-                                         : absl::CivilMonth(day.year() - 1, 1);
-        if (forecast) start += quarter ? 3 : 12;
-        m.scope = Span(start, quarter ? 3 : 12,
-                       quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR, "");
-        // "ended the year with ...", "at the end of the year": its last quarter.
-        absl::string_view before = i >= 2 ? absl::string_view(tokens[i - 2].lower) : absl::string_view();
-        if (!quarter && (before == "ended" || before == "end" || before == "close")) {
-          m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER, "");
-        }
-      }
-      m.scope.set_text(std::string());
-      out.push_back(std::move(m));
       next = last;
+      for (const bool forecast : {false, true}) {
+        std::vector<TimeMention>* out = outs[forecast ? 1 : 0];
+        if (out == nullptr) continue;
+        TimeMention m;
+        m.begin = begin;
+        m.end = tokens[last - 1].end;
+        if (named_quarter) {
+          m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER, "");
+        } else if (named_half) {
+          m.scope = Span(NamedPeriod(day, 6, index, forecast), 6, v1::GRANULARITY_HALF, "");
+        } else {
+          bool quarter = w == "quarter";
+          absl::CivilMonth start =
+              quarter ? absl::CivilMonth(day.year(), (day.month() - 1) / 3 * 3 + 1) - 3
+                      : absl::CivilMonth(day.year() - 1, 1);
+          if (forecast) start += quarter ? 3 : 12;
+          m.scope = Span(start, quarter ? 3 : 12,
+                         quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR, "");
+          // "ended the year with ...", "at the end of the year": its last quarter.
+          absl::string_view before =
+              i >= 2 ? absl::string_view(tokens[i - 2].lower) : absl::string_view();
+          if (!quarter && (before == "ended" || before == "end" || before == "close")) {
+            m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER, "");
+          }
+        }
+        m.scope.set_text(std::string());
+        out->push_back(std::move(m));
+      }
     }
   }
   // "a year earlier", "a year ago": one year before another period of the sentence.
-  for (const size_t p : period_words) {
-    if (p == 0 || p + 1 >= n) continue;
-    const size_t i = p - 1;  // "a" before the period word "year"
-    if (tokens[i].word() != "a" || tokens[i + 1].word() != "year" ||
-        (tokens[i + 2].word() != "earlier" && tokens[i + 2].word() != "before")) {
-      continue;
-    }
-    const v1::TimeScope* anchor = nullptr;
-    for (const std::vector<TimeMention>* list :
-         std::initializer_list<const std::vector<TimeMention>*>{&found, &out}) {
-      for (const TimeMention& m : *list) {
-        if (Resolved(m.scope) && m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
-            m.begin < tokens[i].begin) {
-          anchor = &m.scope;
+  for (std::vector<TimeMention>* const out : {outs[0], outs[1]}) {
+    if (out == nullptr) continue;
+    for (const size_t p : period_words) {
+      if (p == 0 || p + 1 >= n) continue;
+      const size_t i = p - 1;  // "a" before the period word "year"
+      if (tokens[i].word() != "a" || tokens[i + 1].word() != "year" ||
+          (tokens[i + 2].word() != "earlier" && tokens[i + 2].word() != "before")) {
+        continue;
+      }
+      const v1::TimeScope* anchor = nullptr;
+      for (const std::vector<TimeMention>* list :
+           std::initializer_list<const std::vector<TimeMention>*>{&found, out}) {
+        for (const TimeMention& m : *list) {
+          if (Resolved(m.scope) && m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
+              m.begin < tokens[i].begin) {
+            anchor = &m.scope;
+          }
         }
       }
+      absl::CivilDay start, end;
+      if (anchor == nullptr || !ParseDay(anchor->start(), &start) ||
+          !ParseDay(anchor->end(), &end) || taken(tokens[i].begin, tokens[i + 2].end)) {
+        continue;
+      }
+      TimeMention m;
+      m.begin = tokens[i].begin;
+      m.end = tokens[i + 2].end;
+      m.scope = *anchor;
+      m.scope.set_start(
+          FormatDay(absl::CivilDay(absl::CivilMonth(start) - 12) + (start.day() - 1)));
+      m.scope.set_end(FormatDay(absl::CivilDay(absl::CivilMonth(end) - 12) + (end.day() - 1)));
+      m.scope.set_text(std::string());
+      out->push_back(std::move(m));
     }
-    absl::CivilDay start, end;
-    if (anchor == nullptr || !ParseDay(anchor->start(), &start) || !ParseDay(anchor->end(), &end) ||
-        taken(tokens[i].begin, tokens[i + 2].end)) {
-      continue;
-    }
-    TimeMention m;
-    m.begin = tokens[i].begin;
-    m.end = tokens[i + 2].end;
-    m.scope = *anchor;
-    m.scope.set_start(FormatDay(absl::CivilDay(absl::CivilMonth(start) - 12) + (start.day() - 1)));
-    m.scope.set_end(FormatDay(absl::CivilDay(absl::CivilMonth(end) - 12) + (end.day() - 1)));
-    m.scope.set_text(std::string());
-    out.push_back(std::move(m));
   }
-  return out;
 }
 
 }  // namespace
@@ -288,7 +296,10 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
   // Every rule needs a period word: most sentences have none.
   const PeriodWords period_words = FindPeriodWords(tokens);
   if (period_words.empty()) return {};
-  return ImplicitPeriodsAround(tokens, period_words, found, PublicationDay(published), forecast);
+  std::vector<TimeMention> out;
+  std::vector<TimeMention>* const outs[2] = {forecast ? nullptr : &out, forecast ? &out : nullptr};
+  ImplicitPeriodsAround(tokens, period_words, found, PublicationDay(published), outs);
+  return out;
 }
 
 void ImplicitPeriods(const std::vector<Token>& tokens, const std::vector<TimeMention>& found,
@@ -299,9 +310,8 @@ void ImplicitPeriods(const std::vector<Token>& tokens, const std::vector<TimeMen
   if (!published.has_time()) return;
   const PeriodWords period_words = FindPeriodWords(tokens);
   if (period_words.empty()) return;
-  const absl::CivilDay day = PublicationDay(published);
-  *stated = ImplicitPeriodsAround(tokens, period_words, found, day, false);
-  *forecast = ImplicitPeriodsAround(tokens, period_words, found, day, true);
+  std::vector<TimeMention>* const outs[2] = {stated, forecast};
+  ImplicitPeriodsAround(tokens, period_words, found, PublicationDay(published), outs);
 }
 
 v1::TimeScope InferredScope(const v1::PublicationTime& published) {

@@ -236,15 +236,18 @@ bool SentenceHas(const Sentence& s, std::initializer_list<absl::string_view> wor
 
 bool YearOnYear(const Sentence& s) {
   if (SentenceHas(s, {"year-on-year", "yoy"})) return true;
-  // "year earlier", "year ago", "year on year" in any case, with no lower-cased copy.
+  // "year earlier", "year ago", "year on year" in any case, with no lower-cased copy:
+  // each 'y' or 'Y' (found by memchr) is a candidate.
   const absl::string_view text = s.text;
-  for (size_t i = 0; i + 8 <= text.size(); ++i) {
-    if ((text[i] | 0x20) != 'y') continue;  // 'y' or 'Y'
-    const absl::string_view rest = text.substr(i);
-    if (absl::StartsWithIgnoreCase(rest, "year earlier") ||
-        absl::StartsWithIgnoreCase(rest, "year ago") ||
-        absl::StartsWithIgnoreCase(rest, "year on year")) {
-      return true;
+  for (const char y : {'y', 'Y'}) {
+    for (size_t i = text.find(y); i != absl::string_view::npos && i + 8 <= text.size();
+         i = text.find(y, i + 1)) {
+      const absl::string_view rest = text.substr(i);
+      if (absl::StartsWithIgnoreCase(rest, "year earlier") ||
+          absl::StartsWithIgnoreCase(rest, "year ago") ||
+          absl::StartsWithIgnoreCase(rest, "year on year")) {
+        return true;
+      }
     }
   }
   return false;

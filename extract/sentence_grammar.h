@@ -54,7 +54,7 @@ struct Sentence {
   std::vector<EntityMention> ents;
   std::vector<std::pair<size_t, size_t>> figs;  // token range per quantity
   std::vector<int> fig_at;                      // token -> quantity index or -1
-  std::vector<bool> time_at;                    // token is inside a period
+  std::vector<uint8_t> time_at;                 // token is inside a period (0 or 1)
   // MetricEndingAt's answers, at [2 * token + attributive_ok]: -2 not asked yet, -1 no
   // metric, else an index into metric_hits. The rules ask about the same tokens for
   // every figure of a sentence.
