@@ -1,5 +1,6 @@
 #include "claims/json_values.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <charconv>
 #include <cmath>
@@ -156,9 +157,13 @@ char* WriteJsonString(absl::string_view s, char* o) {
 }
 
 // protobuf's SimpleDtoa is %.15g, or %.17g when that does not read back the same.
-// std::to_chars with a precision formats exactly as printf's %.*g in the C locale, and
-// much faster; integers below 10^15 (most figures) are printed as integers, which is
-// what %.15g gives for them.
+// Integers below 10^15 (most figures) are printed as integers, which is what %.15g gives
+// for them. Otherwise the shortest digits that read back (std::to_chars without a
+// precision) decide: when there are at most 15 of them, %.15g prints exactly those
+// digits (DBL_DIG = 15: a decimal of 15 digits survives the trip through a double), laid
+// out by %g's rules below; when there are more, %.15g cannot read back and %.17g is
+// what protobuf prints. (Subnormal numbers, with fewer significant bits, take printf's
+// rule literally.)
 char* WriteJsonDouble(double v, char* o) {
   if (!std::isfinite(v)) return nullptr;
   if (v == std::floor(v) && std::fabs(v) < 1e15) {
@@ -169,12 +174,62 @@ char* WriteJsonDouble(double v, char* o) {
     }
     return absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(v), o);
   }
-  char* const end = o + kMaxJsonDoubleSize;
-  std::to_chars_result r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG);
-  double back = 0;
-  std::from_chars(o, r.ptr, back);
-  if (back != v) r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG + 2);
-  return r.ptr;
+  if (std::fabs(v) < DBL_MIN) {
+    // Subnormal: fewer bits than DBL_DIG digits need, so the digits of %.15g are not
+    // the shortest ones. printf's rule, literally.
+    char* const end = o + kMaxJsonDoubleSize;
+    std::to_chars_result r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG);
+    double back = 0;
+    std::from_chars(o, r.ptr, back);
+    if (back != v) r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG + 2);
+    return r.ptr;
+  }
+  // "-d.ddde-XX": the shortest digits and the decimal exponent.
+  char sci[kMaxJsonDoubleSize];
+  const char* const sci_end =
+      std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific).ptr;
+  const char* p = sci;
+  char* const start = o;
+  if (*p == '-') *o++ = *p++;
+  char digits[20];
+  int n = 0;
+  for (; p < sci_end && *p != 'e'; ++p) {
+    if (*p != '.') digits[n++] = *p;
+  }
+  int exponent = 0;
+  std::from_chars(p + 1 + (p[1] == '+'), sci_end, exponent);
+  if (n > DBL_DIG) {
+    return std::to_chars(start, start + kMaxJsonDoubleSize, v, std::chars_format::general,
+                         DBL_DIG + 2).ptr;
+  }
+  // %g with precision P = 15: %e style when the exponent is below -4 or at least P,
+  // %f style otherwise; trailing zeros (which shortest digits never have) dropped.
+  if (exponent < -4 || exponent >= DBL_DIG) {
+    *o++ = digits[0];
+    if (n > 1) {
+      *o++ = '.';
+      o = std::copy(digits + 1, digits + n, o);
+    }
+    *o++ = 'e';
+    *o++ = exponent < 0 ? '-' : '+';
+    const int magnitude = exponent < 0 ? -exponent : exponent;
+    if (magnitude < 10) *o++ = '0';
+    return std::to_chars(o, o + 4, magnitude).ptr;
+  }
+  if (exponent < 0) {
+    *o++ = '0';
+    *o++ = '.';
+    o = std::fill_n(o, -exponent - 1, '0');
+    return std::copy(digits, digits + n, o);
+  }
+  const int integer_digits = exponent + 1;
+  if (n <= integer_digits) {  // whole (only reached by values the integer path declined)
+    o = std::copy(digits, digits + n, o);
+    return std::fill_n(o, integer_digits - n, '0');
+  }
+  o = std::copy(digits, digits + integer_digits, o);
+  *o++ = '.';
+  return std::copy(digits + integer_digits, digits + n, o);
 }
 
 namespace {

@@ -1,8 +1,13 @@
 #include "claims/json_values.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -69,6 +74,34 @@ TEST(JsonValuesTest, Doubles) {
   EXPECT_FALSE(AppendJsonDouble(std::numeric_limits<double>::quiet_NaN(), &out));
   EXPECT_FALSE(AppendJsonDouble(-std::numeric_limits<double>::infinity(), &out));
   EXPECT_EQ(out, "");
+}
+
+// protobuf's rule, spelt out with printf: %.15g, or %.17g when that does not read back.
+std::string SimpleDtoa(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+TEST(JsonValuesTest, DoublesMatchPrintfOverEveryMagnitude) {
+  std::mt19937_64 rng(5);
+  std::vector<double> values = {0.1, 0.85, 1e-5, 1e-4, 0.0001234, 1e15 + 0.5, 1e16, 1e21,
+                                123456789012345.6, 5e-324, 2.2250738585072014e-308,
+                                1.7976931348623157e308, -0.3, 99999999999999.99, 3e-310, -1.5e-320};
+  for (int i = 0; i < 200000; ++i) {
+    uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    if (std::isfinite(v)) values.push_back(v);
+    // Decimal-looking values: a few digits at a power of ten.
+    values.push_back(static_cast<double>(rng() % 100000) * std::pow(10.0, static_cast<int>(rng() % 40) - 25));
+  }
+  for (double v : values) {
+    std::string out;
+    ASSERT_TRUE(AppendJsonDouble(v, &out));
+    ASSERT_EQ(out, SimpleDtoa(v)) << std::hexfloat << v;
+  }
 }
 
 TEST(JsonValuesTest, Timestamps) {
