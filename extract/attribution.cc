@@ -59,7 +59,8 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
   const size_t n = std::min(tokens.size(), figure_token + kWindow);
   for (size_t i = figure_token > kWindow ? figure_token - kWindow : 0; i < n; ++i) {
     // Every rule below starts at one of these words: skip all others at once.
-    if ((tokens[i].classes & (kAttributionCue | kForecastCue | kReportingVerb)) == 0) continue;
+    i = NextWithClass(tokens, i, kAttributionCue | kForecastCue | kReportingVerb, n);
+    if (i >= n) break;
     absl::string_view w = tokens[i].lower;
     absl::string_view next = i + 1 < n ? absl::string_view(tokens[i + 1].lower) : absl::string_view();
     // Rumour.

@@ -204,26 +204,30 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
             (t[k + 1].classes & (kCompanyNoun | kFundNoun))) {
           continue;
         }
-        std::string target;
+        absl::string_view target;  // into the discourse or the mentions
         bool fund = false;
         absl::string_view head = t[k].lower;
         if (t[k].classes & kFundNoun) {
           // "the fund" is the fund the text is mostly about.
-          target = !discourse.topic_fund.empty() ? discourse.topic_fund : discourse.fund;
+          target = !discourse.topic_fund.empty() ? absl::string_view(discourse.topic_fund)
+                                                 : absl::string_view(discourse.fund);
           if (target.empty() && k > i + 1) target = "Big Fund";  // "its national chip fund"
           fund = true;
         } else if (t[k].classes & kCompanyNoun) {
-          target = discourse.company.empty() ? discourse.subject : discourse.company;
+          target = discourse.company.empty() ? absl::string_view(discourse.subject)
+                                             : absl::string_view(discourse.company);
           for (const EntityMention& m : *mentions) {  // "SMIC's 7nm ..., and the foundry"
             if (m.last <= i && !m.fund && !m.group) target = m.canonical;
           }
         } else if (t[k].classes & kProjectNoun) {
-          target = discourse.object.empty() ? discourse.subject : discourse.object;
+          target = discourse.object.empty() ? absl::string_view(discourse.subject)
+                                            : absl::string_view(discourse.object);
         } else if ((head == "investment" || head == "deal") && (w == "this" || w == "the")) {
           target = discourse.subject;
         }
         if (!target.empty() && !Overlaps(*mentions, i, k + 1) && !Overlaps(added, i, k + 1)) {
-          added.push_back(Make(sentence, t, i, k + 1, target, fund || LooksLikeFund(target)));
+          added.push_back(
+              Make(sentence, t, i, k + 1, std::string(target), fund || LooksLikeFund(target)));
         }
         consumed_to = k;
         reached = true;
@@ -243,7 +247,8 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
           dummy = w == "it" && t[k].lower.rfind("t", 0) == 0;
         }
       }
-      std::string target = discourse.company.empty() ? discourse.subject : discourse.company;
+      absl::string_view target = discourse.company.empty() ? absl::string_view(discourse.subject)
+                                                           : absl::string_view(discourse.company);
       // "TSMC said its spending", "Huawei spent ..., or 20.8% of its revenue": "it" and
       // "its" after the sentence's own subject (its first name outside a prepositional
       // phrase) are that subject.
@@ -260,7 +265,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
         }
       }
       if (!dummy && !target.empty() && !Overlaps(*mentions, i, i + 1)) {
-        EntityMention m = Make(sentence, t, i, i + 1, target, LooksLikeFund(target));
+        EntityMention m = Make(sentence, t, i, i + 1, std::string(target), LooksLikeFund(target));
         m.possessive = w == "its" || w == "their";
         added.push_back(std::move(m));
       }

@@ -21,11 +21,11 @@
 #ifndef CLAIMCHECK_EXTRACT_DISCOURSE_H_
 #define CLAIMCHECK_EXTRACT_DISCOURSE_H_
 
-#include <map>
 #include <utility>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "extract/entity_finder.h"
 #include "extract/tokens.h"
@@ -41,7 +41,7 @@ struct Discourse {
   std::string topic;       // the entity named most often so far
   std::string topic_fund;  // the fund named most often so far
   // canonical name -> (times named, order first named)
-  std::map<std::string, std::pair<int, int>> mentions;
+  absl::flat_hash_map<std::string, std::pair<int, int>> mentions;
   // The rank (times named, -order first named) of `topic` and of `topic_fund`.
   std::pair<int, int> topic_rank = {0, 0};
   std::pair<int, int> topic_fund_rank = {0, 0};

@@ -207,9 +207,19 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
                                                   const std::vector<Token>& tokens,
                                                   const std::vector<ByteRange>& excluded) const {
   std::vector<EntityMention> out;
-  const bool any_excluded = !excluded.empty();
-  if (any_excluded) MarkBlocked(tokens, excluded, &blocked_);
-  auto blocked = [&](size_t k) { return any_excluded && blocked_[k]; };
+  // Few excluded ranges (the common case) are checked directly for the few tokens asked
+  // about; many are marked on all tokens first, so a sentence of many figures stays
+  // n log n.
+  constexpr size_t kFewRanges = 8;
+  const bool few = excluded.size() <= kFewRanges;
+  if (!few) MarkBlocked(tokens, excluded, &blocked_);
+  auto blocked = [&](size_t k) {
+    if (!few) return static_cast<bool>(blocked_[k]);
+    for (const ByteRange& r : excluded) {
+      if (tokens[k].end > r.first && tokens[k].begin < r.second) return true;
+    }
+    return false;
+  };
   size_t i = 0;
   // The sentence's first word token (after opening punctuation).
   size_t first_word = 0;

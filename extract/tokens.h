@@ -50,18 +50,24 @@ std::vector<Token> Tokenize(absl::string_view text);
 // True for tokens that end a clause for the grammar: ; : ( ) [ ] and dashes.
 bool IsClauseBreak(const Token& token);
 
-// The index of the first token from `i` on with any of the WordClass bits `classes`, or
-// tokens.size(): a tight loop (four tokens a step) for rules that start only at listed
-// words.
-inline size_t NextWithClass(const std::vector<Token>& tokens, size_t i, uint32_t classes) {
+// The index of the first token in [i, end) with any of the WordClass bits `classes`, or
+// `end` (at most tokens.size()): a tight loop (four tokens a step) for rules that start
+// only at listed words.
+inline size_t NextWithClass(const std::vector<Token>& tokens, size_t i, uint32_t classes,
+                            size_t end) {
   const Token* t = tokens.data();
-  const size_t n = tokens.size();
+  const size_t n = end < tokens.size() ? end : tokens.size();
   while (i + 4 <= n &&
          ((t[i].classes | t[i + 1].classes | t[i + 2].classes | t[i + 3].classes) & classes) == 0) {
     i += 4;
   }
   while (i < n && (t[i].classes & classes) == 0) ++i;
   return i;
+}
+
+// The same up to the end of the tokens.
+inline size_t NextWithClass(const std::vector<Token>& tokens, size_t i, uint32_t classes) {
+  return NextWithClass(tokens, i, classes, tokens.size());
 }
 
 }  // namespace claimcheck
