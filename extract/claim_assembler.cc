@@ -29,10 +29,25 @@ bool Eq(absl::string_view a, absl::string_view b) { return a == b; }
 
 ClaimAssembler::ClaimAssembler(const MetricVocabulary* metrics) : metrics_(metrics) {}
 
-std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
+std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& sentence,
                                                      const DocumentEntities& entities,
                                                      const v1::PublicationTime& published,
                                                      Discourse* discourse) const {
+  return Run(sentence, nullptr, entities, published, discourse);
+}
+
+std::vector<AssembledClaim> ClaimAssembler::Assemble(SentenceInput* sentence,
+                                                     const DocumentEntities& entities,
+                                                     const v1::PublicationTime& published,
+                                                     Discourse* discourse) const {
+  return Run(*sentence, &sentence->quantities, entities, published, discourse);
+}
+
+std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
+                                                std::vector<QuantityMention>* movable,
+                                                const DocumentEntities& entities,
+                                                const v1::PublicationTime& published,
+                                                Discourse* discourse) const {
   const MetricVocabulary& vocab = *metrics_;
   // "rise 13% to 15%": two figures of one unit joined by "to" after a change word are a
   // range (not "from 10% to 12%", which is two levels). Most sentences have no such pair
@@ -63,6 +78,16 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
   }
   const std::vector<QuantityMention>& quantities = any_range ? joined : in.quantities;
+  // Where a kept claim's quantity may be moved from (a figure's quantity is not read
+  // again once its claim is made), else null: copied.
+  std::vector<QuantityMention>* const take_from = any_range ? &joined : movable;
+  auto take_quantity = [&](size_t qi, v1::Quantity* quantity) {
+    if (take_from != nullptr) {
+      *quantity = std::move((*take_from)[qi].quantity);
+    } else {
+      *quantity = quantities[qi].quantity;
+    }
+  };
   Sentence s(in.text, in.tokens);
   const size_t n = s.t.size();
   // The token maps the rules read; a sentence without figures runs no rule.
@@ -157,7 +182,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
     }
     if (overlaps_time) continue;
     const v1::QuantityType type = q.quantity.type();
-    const absl::string_view unit = q.quantity.unit();
+    const absl::string_view unit = q.quantity.unit();  // valid until take_quantity
     // Built in place (`out` has room for every figure); dropped again unless kept.
     AssembledClaim& c = out.emplace_back();
     bool keep = false;
@@ -201,7 +226,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
         claim_of[s.fig_at[fa - 2]] >= 0 &&
         out[claim_of[s.fig_at[fa - 2]]].quantity.type() == type) {
       const AssembledClaim& prev = out[claim_of[s.fig_at[fa - 2]]];
-      c.quantity = q.quantity;
+      take_quantity(qi, &c.quantity);
       c.subject = prev.subject;
       c.scope = prev.scope;
       c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
@@ -645,7 +670,7 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& in,
       NarrowToLastYear(&c.scope);
     }
     c.confidence = std::min(0.95, confidence);
-    c.quantity = q.quantity;
+    take_quantity(qi, &c.quantity);
     if (negate) Negate(&c.quantity);
     // A market is no subject later sentences go on about ("Total investment ..." after
     // "Memory prices ...").

@@ -91,7 +91,20 @@ class ClaimAssembler {
                                        const v1::PublicationTime& published,
                                        Discourse* discourse) const;
 
+  // The same, but each claim's quantity is moved out of sentence->quantities rather than
+  // copied (the mentions' offsets and the other fields stay as they are): for a caller
+  // that has no further use for the quantities.
+  std::vector<AssembledClaim> Assemble(SentenceInput* sentence, const DocumentEntities& entities,
+                                       const v1::PublicationTime& published,
+                                       Discourse* discourse) const;
+
  private:
+  // Assemble; `movable` is null or &in.quantities, whose quantities may be moved from.
+  std::vector<AssembledClaim> Run(const SentenceInput& in, std::vector<QuantityMention>* movable,
+                                  const DocumentEntities& entities,
+                                  const v1::PublicationTime& published,
+                                  Discourse* discourse) const;
+
   const MetricVocabulary* metrics_;
 };
 

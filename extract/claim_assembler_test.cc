@@ -453,5 +453,32 @@ TEST(ClaimAssemblerTest, DeclinesAreNegative) {
   EXPECT_EQ(discourse.subject, "SMIC");
 }
 
+TEST(ClaimAssemblerTest, MovingQuantitiesGivesTheSameClaims) {
+  MetricVocabulary metrics = MetricVocabulary::BuiltIn();
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  DocumentEntities entities(&aliases);
+  ClaimAssembler assembler(&metrics);
+  std::string sentence = "SMIC said its revenue was $6.32 billion, down 13% from 2022.";
+  entities.Learn(sentence, Tokenize(sentence));
+  SentenceInput input;
+  input.text = sentence;
+  input.quantities.push_back(MakeQuantity(sentence, {"$6.32 billion", 6.32e9, "USD", kMoney}));
+  input.quantities.push_back(MakeQuantity(sentence, {"13%", 13, "percent", kPercent}));
+  Discourse copied_discourse, moved_discourse;
+  std::vector<AssembledClaim> copied = assembler.Assemble(input, entities, {}, &copied_discourse);
+  std::vector<AssembledClaim> moved = assembler.Assemble(&input, entities, {}, &moved_discourse);
+  ASSERT_EQ(moved.size(), copied.size());
+  for (size_t i = 0; i < moved.size(); ++i) {
+    EXPECT_EQ(moved[i].quantity.SerializeAsString(), copied[i].quantity.SerializeAsString());
+    EXPECT_EQ(moved[i].subject.key(), copied[i].subject.key());
+    EXPECT_EQ(moved[i].figure_begin, copied[i].figure_begin);
+  }
+  EXPECT_EQ(moved[1].quantity.value(), -13);
+  // The mentions keep their places; their quantities went into the claims.
+  ASSERT_EQ(input.quantities.size(), 2u);
+  EXPECT_EQ(sentence.substr(input.quantities[1].begin, 3), "13%");
+  EXPECT_EQ(moved_discourse.subject, copied_discourse.subject);
+}
+
 }  // namespace
 }  // namespace claimcheck

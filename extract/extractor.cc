@@ -163,7 +163,7 @@ void Extractor::Extract(const v1::Document& document,
       input.times = times_->Find(input.text, day);
     }
     std::vector<AssembledClaim> assembled =
-        assembler_.Assemble(input, entities_, *published, &discourse);
+        assembler_.Assemble(&input, entities_, *published, &discourse);
     for (AssembledClaim& a : assembled) {
       const uint64_t figure_begin = span.begin + a.figure_begin;
       const uint64_t figure_end = span.begin + a.figure_end;
