@@ -56,7 +56,8 @@ void Tokenize(absl::string_view s, Tokens* tokens) {
 
 bool EqualsAny(absl::string_view w, std::initializer_list<absl::string_view> list) {
   for (absl::string_view x : list) {
-    if (absl::EqualsIgnoreCase(w, x)) return true;
+    // The length first: most candidates differ in it, and the compare is a call.
+    if (w.size() == x.size() && absl::EqualsIgnoreCase(w, x)) return true;
   }
   return false;
 }
@@ -137,6 +138,23 @@ struct Parsed {
   size_t end_token = 0;
 };
 
+// Whether a date expression can start with the word `w` (see Parser::CanStartAt).
+bool CanStartDate(absl::string_view w) {
+  return MonthNumber(w) != 0 || WeekdayNumber(w) >= 0 ||
+         EqualsAny(w, {"yesterday", "today", "last", "past", "a", "an", "one"});
+}
+
+// Parser::CanStartAt(0) for `s` (stripped of whitespace), without tokenizing all of it.
+bool FirstTokenCanStartDate(absl::string_view s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (absl::ascii_isdigit(c)) return true;
+  if (!absl::ascii_isalpha(c)) return false;
+  size_t e = 1;
+  while (e < s.size() && absl::ascii_isalpha(static_cast<unsigned char>(s[e]))) ++e;
+  return CanStartDate(s.substr(0, e));
+}
+
 class Parser {
  public:
   Parser(absl::string_view text, const DateContext& ctx)
@@ -153,9 +171,7 @@ class Parser {
     if (i >= toks_.size()) return false;
     const Token& t = toks_[i];
     if (t.kind == Token::kNum) return true;
-    if (t.kind != Token::kWord) return false;
-    return MonthNumber(t.text) != 0 || WeekdayNumber(t.text) >= 0 ||
-           EqualsAny(t.text, {"yesterday", "today", "last", "past", "a", "an", "one"});
+    return t.kind == Token::kWord && CanStartDate(t.text);
   }
 
   bool TryAt(size_t i, Parsed* p) {
@@ -609,10 +625,11 @@ std::optional<v1::PublicationTime> ParsePublicationTime(absl::string_view text,
                                                         const DateContext& context,
                                                         bool* zone_assumed) {
   absl::string_view s = StripLeadIn(text);
+  // Most lines tried are not dates: their first word says so before any tokenizing.
+  if (!FirstTokenCanStartDate(s)) return std::nullopt;
   Parser parser(s, context);
   const auto& toks = parser.tokens();
   if (toks.empty()) return std::nullopt;
-  if (!parser.CanStartAt(0)) return std::nullopt;
   Parsed p;
   if (!parser.TryAt(0, &p)) return std::nullopt;
   size_t end = p.end_token;
