@@ -12,6 +12,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "extract/recognize/time_anchors.h"
 #include "extract/recognize/time_spans.h"
 
@@ -409,6 +410,44 @@ bool IsWordByte(char c) {  // RE2's \w, for \b
   return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
+// False when no pattern can start at p, an ASCII word start: read from kPatterns, the
+// first word of every expression is a preposition (CC_PREP, "on", "over", "within"),
+// "the", "between", "fiscal", "fy", a direction ("last", "this", "next", "previous",
+// "current"), an ordinal ("first"... "fourth", "final"), "q" or "H" before a digit, a
+// month, or starts with a digit ("2024", "3Q", "1st", "5 May"). Letters are compared in
+// any case (a superset of what the case-sensitive parts accept).
+bool MayStartExpression(absl::string_view text, size_t p) {
+  if (absl::ascii_isdigit(static_cast<unsigned char>(text[p]))) return true;
+  size_t e = p;
+  while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  const absl::string_view word = text.substr(p, e - p);
+  if (word.empty() || word.size() > 10) return false;
+  if (word.size() == 1) {
+    const char l = static_cast<char>(word[0] | 0x20);
+    return l == 'q' || l == 'h';
+  }
+  // The words by first letter, lower case.
+  static const auto* kByLetter = [] {
+    auto* by_letter = new std::array<std::vector<std::string>, 26>();
+    std::vector<std::string> words = {
+        "on",   "over",  "within", "the",    "between", "fiscal", "fy",     "last",
+        "this", "next",  "previous", "current", "first", "second", "third", "fourth",
+        "final", "as"};
+    for (absl::string_view w : absl::StrSplit(CC_PREP "|" CC_MONTHS, '|')) {
+      words.push_back(absl::AsciiStrToLower(w));
+    }
+    for (std::string& w : words) (*by_letter)[w[0] - 'a'].push_back(std::move(w));
+    return by_letter;
+  }();
+  for (const std::string& w : (*kByLetter)[(word[0] | 0x20) - 'a']) {
+    if (w.size() != word.size()) continue;
+    size_t k = 1;
+    while (k < w.size() && absl::ascii_tolower(static_cast<unsigned char>(word[k])) == w[k]) ++k;
+    if (k == w.size()) return true;
+  }
+  return false;
+}
+
 // The combined pass's answer, without running it, for the commonest expression: a year
 // ("in 2024", "as of 2020", "2023") that is the first anchor at or after `pos`. Then only
 // kYear, kYearRange, kIsoDate and the "fiscal 2024" form of kFiscalYear can hold it
@@ -564,6 +603,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
       bool found = false;
       for (size_t p = pos; p <= anchor && !found; ++p) {
         if (!IsWordByte(text[p]) || (p > 0 && IsWordByte(text[p - 1]))) continue;
+        if (!MayStartExpression(text, p)) continue;
         if (combined_->Match(input, p, text.size(), re2::RE2::ANCHOR_START, &whole, 1)) {
           b = p;
           e = b + whole.size();
