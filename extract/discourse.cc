@@ -363,13 +363,22 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
         m.canonical, std::make_pair(0, static_cast<int>(discourse->mentions.size())));
     ++it->second.first;
     const std::pair<int, int> rank = {it->second.first, -it->second.second};
+    // (The order a name was first counted identifies it: the topic named again keeps its
+    // string.)
     if (rank > discourse->topic_rank) {
+      if (discourse->topic_rank.first == 0 || discourse->topic_rank.second != rank.second) {
+        discourse->topic = it->first;
+      }
       discourse->topic_rank = rank;
-      discourse->topic = it->first;
     }
-    if (rank > discourse->topic_fund_rank && LooksLikeFund(it->first)) {
+    if (rank > discourse->topic_fund_rank &&
+        ((discourse->topic_fund_rank.first > 0 && discourse->topic_fund_rank.second == rank.second) ||
+         LooksLikeFund(it->first))) {
+      if (discourse->topic_fund_rank.first == 0 ||
+          discourse->topic_fund_rank.second != rank.second) {
+        discourse->topic_fund = it->first;
+      }
       discourse->topic_fund_rank = rank;
-      discourse->topic_fund = it->first;
     }
   }
   const std::string* object = nullptr;
