@@ -44,29 +44,42 @@ enum TagFlags : unsigned {
   kCell = 16,      // space
   kNoFurnitureCheck = 32,  // never dropped for its class/id
   kVoid = 64,      // no content
+  kOptionalEnd = 128,  // end tag may be omitted (p, li, td...): never skipped whole
+  // Names the scanner treats one by one, told apart by a bit instead of a string compare.
+  kH1 = 1u << 8,
+  kPre = 1u << 9,
+  kMeta = 1u << 10,
+  kTime = 1u << 11,
+  kBr = 1u << 12,
+  kTitle = 1u << 13,
+  kScript = 1u << 14,
+  kHead = 1u << 15,
 };
 
 constexpr std::pair<absl::string_view, unsigned> kTags[] = {
-      {"script", kSkipped | kRawText}, {"style", kSkipped | kRawText},
+      {"script", kSkipped | kRawText | kScript}, {"style", kSkipped | kRawText},
       {"noscript", kSkipped | kRawText}, {"textarea", kSkipped | kRawText},
-      {"xmp", kSkipped | kRawText}, {"title", kRawText},
+      {"xmp", kSkipped | kRawText}, {"title", kRawText | kTitle},
       {"template", kSkipped}, {"svg", kSkipped}, {"math", kSkipped}, {"iframe", kSkipped},
       {"object", kSkipped}, {"canvas", kSkipped}, {"select", kSkipped}, {"nav", kSkipped},
-      {"aside", kSkipped}, {"footer", kSkipped}, {"button", kSkipped}, {"head", kSkipped},
-      {"p", kBlock}, {"div", kBlock}, {"h1", kBlock | kNoFurnitureCheck}, {"h2", kBlock},
-      {"h3", kBlock}, {"h4", kBlock}, {"h5", kBlock}, {"h6", kBlock}, {"li", kBlock},
-      {"ul", kBlock}, {"ol", kBlock}, {"dl", kBlock}, {"dt", kBlock}, {"dd", kBlock},
+      {"aside", kSkipped}, {"footer", kSkipped}, {"button", kSkipped},
+      {"head", kSkipped | kHead},
+      {"p", kBlock | kOptionalEnd}, {"div", kBlock}, {"h1", kBlock | kNoFurnitureCheck | kH1},
+      {"h2", kBlock}, {"h3", kBlock}, {"h4", kBlock}, {"h5", kBlock}, {"h6", kBlock},
+      {"li", kBlock | kOptionalEnd}, {"ul", kBlock}, {"ol", kBlock}, {"dl", kBlock},
+      {"dt", kBlock | kOptionalEnd}, {"dd", kBlock | kOptionalEnd},
       {"blockquote", kBlock}, {"section", kBlock}, {"article", kBlock | kNoFurnitureCheck},
       {"header", kBlock}, {"main", kBlock | kNoFurnitureCheck}, {"figure", kBlock},
       {"figcaption", kBlock}, {"table", kBlock}, {"thead", kBlock}, {"tbody", kBlock},
-      {"tfoot", kBlock}, {"caption", kBlock}, {"pre", kBlock}, {"hr", kBlock | kVoid},
+      {"tfoot", kBlock}, {"caption", kBlock}, {"pre", kBlock | kPre}, {"hr", kBlock | kVoid},
       {"address", kBlock}, {"details", kBlock}, {"summary", kBlock}, {"fieldset", kBlock},
       {"legend", kBlock}, {"center", kBlock}, {"hgroup", kBlock}, {"form", kBlock},
-      {"tr", kRow}, {"td", kCell}, {"th", kCell},
+      {"tr", kRow | kOptionalEnd}, {"td", kCell | kOptionalEnd}, {"th", kCell | kOptionalEnd},
       {"html", kNoFurnitureCheck}, {"body", kNoFurnitureCheck},
       {"img", kVoid}, {"input", kVoid}, {"link", kVoid}, {"source", kVoid}, {"wbr", kVoid},
-      {"meta", kVoid}, {"br", kVoid}, {"col", kVoid}, {"area", kVoid}, {"base", kVoid},
-      {"embed", kVoid}, {"param", kVoid}, {"track", kVoid}};
+      {"meta", kVoid | kMeta}, {"br", kVoid | kBr}, {"col", kVoid}, {"area", kVoid},
+      {"base", kVoid}, {"embed", kVoid}, {"param", kVoid}, {"track", kVoid},
+      {"time", kTime}, {"option", kOptionalEnd}};
 
 // Up to 8 name bytes packed into a word, with the length on top: a cheap map key.
 uint64_t TagKey(absl::string_view name) {
@@ -397,8 +410,8 @@ class Scanner {
     absl::string_view name = tag.Name();
     const unsigned info = TagInfo(name);
     if (tag.closing) {
-      if (name == "h1") in_h1_ = false;
-      if (name == "pre" && pre_depth_ > 0) --pre_depth_;
+      if (info & kH1) in_h1_ = false;
+      if ((info & kPre) && pre_depth_ > 0) --pre_depth_;
       if (info & kBlock) Break(2, tag_begin);
       if (info & kRow) Break(1, tag_begin);
       if ((info & kCell) && !pending_space_) {
@@ -407,19 +420,19 @@ class Scanner {
       }
       return;
     }
-    if (name == "meta") {
+    if (info & kMeta) {
       Meta(tag);
       return;
     }
-    if (name == "time" && meta_->time_datetime.empty()) {
+    if ((info & kTime) && meta_->time_datetime.empty()) {
       meta_->time_datetime = std::string(absl::StripAsciiWhitespace(tag.Attr("datetime")));
     }
-    if (name == "br") {
+    if (info & kBr) {
       Break(1, tag_begin);
       return;
     }
     if (tag.self_closing) return;
-    if (name == "title") {
+    if (info & kTitle) {
       size_t close = FindRawClose(i_, "title");
       if (meta_->title_element.empty()) {
         meta_->title_element = CollapseSpace(DecodeEntities(h_.substr(i_, close - i_)));
@@ -429,7 +442,7 @@ class Scanner {
     }
     if (info & kRawText) {
       size_t close = FindRawClose(i_, name);
-      if (name == "script" &&
+      if ((info & kScript) &&
           absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(tag.Attr("type")),
                                  "application/ld+json")) {
         JsonLd(h_.substr(i_, close - i_));
@@ -438,20 +451,20 @@ class Scanner {
       return;
     }
     if (info & kSkipped) {
-      if (name == "head") return;  // head: only its title/meta/script matter
+      if (info & kHead) return;  // head: only its title/meta/script matter
       i_ = SkipElement(i_, name);
       return;
     }
     // Elements whose end tag may be omitted (p, li, td...) are never skipped whole: an
     // unclosed one would swallow the text after it.
     if (!(info & kNoFurnitureCheck) && tag.attr_count > 0 &&
-        !NameIs(name, {"p", "li", "dt", "dd", "td", "th", "tr", "option"}) &&
+        !(info & kOptionalEnd) &&
         (HasFurnitureWord(tag.Attr("class")) || HasFurnitureWord(tag.Attr("id")))) {
       if (!(info & kVoid)) i_ = SkipElement(i_, name);
       return;
     }
-    if (name == "h1" && meta_->first_h1.empty()) in_h1_ = true;
-    if (name == "pre") ++pre_depth_;
+    if ((info & kH1) && meta_->first_h1.empty()) in_h1_ = true;
+    if (info & kPre) ++pre_depth_;
     if (info & kBlock) {
       Break(2, tag_begin);
     } else if (info & kRow) {
