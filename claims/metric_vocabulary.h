@@ -87,7 +87,13 @@ class MetricVocabulary {
   // written, or as a plural of a phrase's last word): a cheap test before building the
   // phrases that end with it.
   bool MayEndPhrase(absl::string_view word) const {
-    return last_word_signatures_.MayHoldOrStem(word) && EndsPhrase(word);
+    return MayEndPhraseQuick(word) && EndsPhrase(word);
+  }
+
+  // A looser MayEndPhrase with no hashing, for a caller about to look the phrases up
+  // anyway: false for most words that end no phrase, never for one that does.
+  bool MayEndPhraseQuick(absl::string_view word) const {
+    return last_word_signatures_.MayHoldOrStem(word);
   }
 
  private:

@@ -68,7 +68,13 @@ TEST(MetricVocabularyTest, MayEndPhraseAgreesWithFind) {
     EXPECT_FALSE(v.MayEndPhrase(word)) << word;
     EXPECT_FALSE(v.Find(word).has_value()) << word;
   }
+  // The quick test never turns away a word that ends a phrase.
+  for (const char* word : {"revenue", "revenues", "capital", "subsidies", "share", "market",
+                           "node", "capacity", "sales", "losses", "asps"}) {
+    EXPECT_TRUE(v.MayEndPhraseQuick(word)) << word;
+  }
   v.Add("order book", "orders");
+  EXPECT_TRUE(v.MayEndPhraseQuick("books"));
   EXPECT_TRUE(v.MayEndPhrase("book"));
   EXPECT_TRUE(v.MayEndPhrase("books"));
 }

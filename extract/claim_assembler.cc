@@ -131,6 +131,7 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
   std::vector<int> claim_of(quantities.size(), -1);
   std::string sentence_subject;
   std::optional<bool> sentence_year_on_year;  // YearOnYear(s), once asked
+  std::optional<v1::TimeScope> inferred;      // InferredScope(published), once asked
   // The first word that states a target ("target", "goal", "aim(s)"), n if none; found
   // when first asked.
   std::optional<size_t> first_target;
@@ -603,8 +604,8 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
     }
     if (type == v1::QUANTITY_TYPE_NUMBER && !explicit_metric) continue;
     if (Eq(metric, "funding") && LooksLikeFund(c.subject.entity())) metric = "fund_size";
-    c.subject.set_metric(metric);
-    c.subject.set_metric_as_written(metric_written);
+    c.subject.set_metric(std::move(metric));
+    c.subject.set_metric_as_written(std::move(metric_written));
     // A stated target: "the company's current target is to set up ... a 28nm line".
     if (!first_target) {
       first_target = n;
@@ -640,7 +641,7 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
                      absl::StartsWithIgnoreCase(written, "from "));
         if (!base) own.push_back(m);
       }
-      c.scope = ChooseScope(s.t, own, figure_bytes, q.begin, q.end, published);
+      ChooseScope(s.t, own, figure_bytes, q.begin, q.end, published, &inferred, &c.scope);
       // "rose 18% to $5.2 billion in 2024", "grew 15.8% year-on-year to ...": the level's
       // period ends the change too.
       size_t to = fb;
@@ -656,7 +657,7 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
         if (!level_scope.inferred()) c.scope = std::move(level_scope);
       }
     } else {
-      c.scope = ChooseScope(s.t, periods, figure_bytes, q.begin, q.end, published);
+      ChooseScope(s.t, periods, figure_bytes, q.begin, q.end, published, &inferred, &c.scope);
     }
     if (growth && !c.scope.inferred()) {
       if (!sentence_year_on_year) sentence_year_on_year = YearOnYear(s);

@@ -326,9 +326,14 @@ v1::TimeScope InferredScope(const v1::PublicationTime& published) {
   return scope;
 }
 
-v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
-                          absl::Span<const ByteRange> figures, size_t figure_begin,
-                          size_t figure_end, const v1::PublicationTime& published) {
+namespace {
+
+// The period ChooseScope takes for the figure, or nullptr for none.
+const TimeMention* ChoosePeriod(const std::vector<Token>& tokens,
+                                const std::vector<TimeMention>& times,
+                                absl::Span<const ByteRange> figures, size_t figure_begin,
+                                size_t figure_end) {
+  if (times.empty()) return nullptr;
   const auto [fig_first, fig_last] = TokenRange(tokens, figure_begin, figure_end);
   const TimeMention* after = nullptr;
   const TimeMention* before = nullptr;
@@ -355,9 +360,14 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
       before = &m;  // keeps the nearest
     }
   }
-  const TimeMention* chosen = after != nullptr ? after : before;
-  if (chosen == nullptr) return InferredScope(published);
-  v1::TimeScope scope = chosen->scope;
+  return after != nullptr ? after : before;
+}
+
+// The scope of the period `chosen` (one of `times`) into `*scope`.
+void ScopeOfPeriod(const TimeMention* chosen, const std::vector<TimeMention>& times,
+                   v1::TimeScope* out) {
+  v1::TimeScope& scope = *out;
+  scope = chosen->scope;
   if (!Resolved(scope)) {
     // "last year" anchored by a period the same sentence states.
     const v1::TimeScope* anchor = nullptr;
@@ -374,7 +384,31 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
       if (scope.kind() == v1::SCOPE_KIND_UNSPECIFIED) scope.set_kind(v1::SCOPE_KIND_PERIOD);
     }
   }
+}
+
+}  // namespace
+
+v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
+                          absl::Span<const ByteRange> figures, size_t figure_begin,
+                          size_t figure_end, const v1::PublicationTime& published) {
+  const TimeMention* chosen = ChoosePeriod(tokens, times, figures, figure_begin, figure_end);
+  if (chosen == nullptr) return InferredScope(published);
+  v1::TimeScope scope;
+  ScopeOfPeriod(chosen, times, &scope);
   return scope;
+}
+
+void ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
+                 absl::Span<const ByteRange> figures, size_t figure_begin, size_t figure_end,
+                 const v1::PublicationTime& published, std::optional<v1::TimeScope>* inferred,
+                 v1::TimeScope* scope) {
+  const TimeMention* chosen = ChoosePeriod(tokens, times, figures, figure_begin, figure_end);
+  if (chosen == nullptr) {
+    if (!inferred->has_value()) *inferred = InferredScope(published);
+    *scope = **inferred;
+  } else {
+    ScopeOfPeriod(chosen, times, scope);
+  }
 }
 
 void ChangeScope(bool year_on_year, v1::TimeScope* scope) {

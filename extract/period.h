@@ -20,6 +20,7 @@
 #ifndef CLAIMCHECK_EXTRACT_PERIOD_H_
 #define CLAIMCHECK_EXTRACT_PERIOD_H_
 
+#include <optional>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -38,6 +39,13 @@ namespace claimcheck {
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                           absl::Span<const ByteRange> figures, size_t figure_begin,
                           size_t figure_end, const v1::PublicationTime& published);
+
+// The same into `*scope`, for a caller that chooses many scopes against one publication
+// day: `*inferred` keeps InferredScope(published) once it is first needed.
+void ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
+                 absl::Span<const ByteRange> figures, size_t figure_begin, size_t figure_end,
+                 const v1::PublicationTime& published, std::optional<v1::TimeScope>* inferred,
+                 v1::TimeScope* scope);
 
 // Periods written without a year, which reports of results use all the time, resolved
 // against the publication day: "third-quarter revenue", "the fourth quarter", "in the

@@ -74,6 +74,13 @@ TEST(PeriodTest, ChooseScope) {
     EXPECT_EQ(scope.start(), c.want_start) << c.name;
     EXPECT_EQ(scope.end(), c.want_end) << c.name;
     EXPECT_EQ(scope.inferred(), c.want_inferred) << c.name;
+    // The form given the publication day's scope, writing into a scope, agrees.
+    v1::TimeScope into;
+    into.set_text("overwritten");
+    std::optional<v1::TimeScope> inferred;
+    ChooseScope(Tokenize(c.text), times, figures, fb, fe, Published(1693742400), &inferred,
+                &into);
+    EXPECT_EQ(into.SerializeAsString(), scope.SerializeAsString()) << c.name;
   }
 }
 

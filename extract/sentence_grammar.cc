@@ -61,7 +61,7 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
 std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
                                         size_t k, bool attributive_ok) {
   // The cheap tests first: most words end no phrase.
-  if (!IsWord(s, k) || !vocab.MayEndPhrase(s.t[k].lower)) return std::nullopt;
+  if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].lower)) return std::nullopt;
   std::vector<int>& memo = s.metric_memo;
   if (memo.size() != 2 * s.t.size()) {
     memo.assign(2 * s.t.size(), -2);
@@ -85,6 +85,8 @@ std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary&
                                       size_t pos) {
   for (size_t k = pos; k-- > 0 && pos - k <= kWindow;) {
     if (W(s, k) == ";" || W(s, k) == ":") break;
+    // Most words end no metric phrase: the cheap tests, before the memo.
+    if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].lower)) continue;
     if (Is(s, k, kMoneyVerb)) {
       // Verbs are handled by rule 4, but a longer phrase may end in one ("capital
       // spending").
