@@ -34,6 +34,13 @@ size_t OffsetMap::ToSource(size_t text) const {
 OffsetMap OffsetMap::ComposeWith(const OffsetMap& inner) const {
   OffsetMap out;
   const auto& in = inner.runs_;
+  // The common case (a valid UTF-8 file read in place): `inner` maps every byte to
+  // itself, and the general loop below would add each run unchanged.
+  if (in.size() == 1 && in[0].text == 0 && in[0].source == 0 && in[0].exact) {
+    out.runs_.reserve(runs_.size());
+    for (const Run& r : runs_) out.Add(r.text, r.source, r.exact);
+    return out;
+  }
   for (size_t i = 0; i < runs_.size(); ++i) {
     const Run& r = runs_[i];
     if (!r.exact) {
@@ -73,6 +80,7 @@ void OffsetMap::ShiftSource(size_t delta) {
 }
 
 void OffsetMap::AppendTo(v1::Document* doc, size_t text_base) const {
+  doc->mutable_offset_map()->Reserve(doc->offset_map_size() + static_cast<int>(runs_.size()));
   for (const Run& r : runs_) {
     v1::OffsetRun* run = doc->add_offset_map();
     run->set_text_offset(r.text + text_base);
