@@ -43,27 +43,34 @@ bool PeriodWordBefore(absl::string_view text, size_t i) {
   return false;
 }
 
-// A necessary condition for TimeAnchorAt(text, i) on its first two bytes (c1 = '\0' at the
-// end): most words starting with an anchor letter ("and", "for", "more") stop here.
-inline bool MayAnchor(char c, char c1) {
+// A necessary condition for TimeAnchorAt(text, i) on its first three bytes (c1, c2 =
+// '\0' past the end): most words starting with an anchor letter ("and", "has", "more",
+// "deal", "12") stop here. Keywords in any case: "year", "quarter", "half", "decade",
+// "month", "as" + blank, "q1".."q4", "h1"/"h2", "fy"; months as written (Jan, Feb, Mar,
+// May, Apr, Jun, Jul, Aug, Sep, Oct, Nov, Dec); digits: "19"/"20", "1q".."4q", "1h"/"2h".
+inline bool MayAnchor(char c, char c1, char c2) {
   const char l1 = static_cast<char>(c1 | 0x20);
+  const char l2 = static_cast<char>(c2 | 0x20);
   switch (c) {
-    case '1': case '2': return true;
+    case '1': return c1 == '9' || l1 == 'q' || l1 == 'h';
+    case '2': return c1 == '0' || l1 == 'q' || l1 == 'h';
     case '3': case '4': return l1 == 'q';
-    case 'q': case 'Q': return l1 == 'u' || (c1 >= '1' && c1 <= '4');
-    case 'h': case 'H': return l1 == 'a' || c1 == '1' || c1 == '2';
+    case 'q': case 'Q': return (c1 >= '1' && c1 <= '4') || (l1 == 'u' && l2 == 'a');
+    case 'h': case 'H': return c1 == '1' || c1 == '2' || (l1 == 'a' && l2 == 'l');
     case 'f': return l1 == 'y';
-    case 'F': return l1 == 'y' || c1 == 'e';
-    case 'y': case 'Y': case 'd': return l1 == 'e';
-    case 'D': return l1 == 'e';
-    case 'm': return l1 == 'o';
-    case 'M': return l1 == 'o' || c1 == 'a';
-    case 'a': return l1 == 's';
-    case 'A': return l1 == 's' || c1 == 'p' || c1 == 'u';
-    case 'J': return c1 == 'a' || c1 == 'u';
-    case 'S': return c1 == 'e';
-    case 'O': return c1 == 'c';
-    case 'N': return c1 == 'o';
+    case 'F': return l1 == 'y' || (c1 == 'e' && c2 == 'b');
+    case 'y': case 'Y': return l1 == 'e' && l2 == 'a';
+    case 'd': case 'D': return l1 == 'e' && l2 == 'c';
+    case 'm': return l1 == 'o' && l2 == 'n';
+    case 'M': return (l1 == 'o' && l2 == 'n') || (c1 == 'a' && (c2 == 'r' || c2 == 'y'));
+    case 'a': return l1 == 's' && IsRe2Blank(c2);
+    case 'A':
+      return (l1 == 's' && IsRe2Blank(c2)) || (c1 == 'p' && c2 == 'r') ||
+             (c1 == 'u' && c2 == 'g');
+    case 'J': return (c1 == 'a' && c2 == 'n') || (c1 == 'u' && (c2 == 'n' || c2 == 'l'));
+    case 'S': return c1 == 'e' && c2 == 'p';
+    case 'O': return c1 == 'c' && c2 == 't';
+    case 'N': return c1 == 'o' && c2 == 'v';
     default: return false;
   }
 }
@@ -175,7 +182,9 @@ size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
       continue;
     }
     // A word starts at a: only its first byte can begin an anchor.
-    if ((f & 4) && MayAnchor(text[a], a + 1 < n ? text[a + 1] : '\0') && TimeAnchorAt(text, a)) {
+    if ((f & 4) &&
+        MayAnchor(text[a], a + 1 < n ? text[a + 1] : '\0', a + 2 < n ? text[a + 2] : '\0') &&
+        TimeAnchorAt(text, a)) {
       break;
     }
     ++a;

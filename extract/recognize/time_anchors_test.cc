@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -37,6 +38,33 @@ TEST(TimeSearchStartTest, StartsBeforeTheFirstAnchor) {
   // U+017F (which (?i) folds to 's') makes the scan give up and start at pos.
   const std::string folded = "x \xC5\xBF" "ince 2020";
   EXPECT_EQ(TimeSearchStart(folded, 0, &anchor), 0u);
+}
+
+// The scan's cheap prefilter never hides an anchor: its first anchor is the first word
+// start where TimeAnchorAt says yes.
+TEST(TimeSearchStartTest, FindsTheFirstAnchorOfAWordByWordScan) {
+  const char* const kTexts[] = {
+      "Sales in 2024 rose", "It has a 12% share of Q3 sales", "3Q and 4q results",
+      "the first half of the year", "H1 and h2, 1H and 2h", "FY24 and fy2025 and Feb 2",
+      "in the past two Years", "the previous QUARTER", "over the last decade",
+      "a record month", "as of May", "As\tof June", "ask of him", "Jan, Jun, Jul, Aug",
+      "Sept. 3, Oct 1, Nov 4, Dec 5, Apr 6, Mar 7", "has had half", "more demand deals",
+      "1999 and 2000", "12 and 21 and 100", "de dec Dec decade", "month Month MONTHS",
+      "yes year yeah", "quota quarter", "Fe Feb February", "Ma May March Mar",
+  };
+  for (const char* t : kTexts) {
+    const std::string text = t;
+    size_t expected = std::string::npos;
+    for (size_t i = 0; i < text.size() && expected == std::string::npos; ++i) {
+      const bool word = absl::ascii_isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_';
+      const bool starts = i == 0 || !(absl::ascii_isalnum(static_cast<unsigned char>(text[i - 1])) ||
+                                      text[i - 1] == '_');
+      if (word && starts && TimeAnchorAt(text, i)) expected = i;
+    }
+    size_t anchor = 0;
+    TimeSearchStart(text, 0, &anchor);
+    EXPECT_EQ(anchor, expected) << text;
+  }
 }
 
 TEST(TimeAnchorsTest, BlanksAreRe2s) {

@@ -59,30 +59,46 @@ const char* const kPatterns[kFamilies] = {
     "\\b(?:((?i:" CC_PREP "|on))\\s+)?((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b",
 };
 
-// "YYYY-MM-DD", as absl::FormatCivilTime writes it; written by hand for four-digit years
-// (FormatCivilTime goes through the time-zone formatter and dominated resolution).
+// "YYYY-MM-DD" for a four-digit year and a valid month and day, as absl::FormatCivilTime
+// writes it (which goes through the time-zone formatter and dominated resolution).
+std::string FormatDay(int y, int m, int d) {
+  char buf[10];
+  buf[0] = static_cast<char>('0' + y / 1000);
+  buf[1] = static_cast<char>('0' + y / 100 % 10);
+  buf[2] = static_cast<char>('0' + y / 10 % 10);
+  buf[3] = static_cast<char>('0' + y % 10);
+  buf[4] = '-';
+  buf[5] = static_cast<char>('0' + m / 10);
+  buf[6] = static_cast<char>('0' + m % 10);
+  buf[7] = '-';
+  buf[8] = static_cast<char>('0' + d / 10);
+  buf[9] = static_cast<char>('0' + d % 10);
+  return std::string(buf, sizeof(buf));
+}
+
 std::string Day(absl::CivilDay d) {
   const absl::civil_year_t y = d.year();
   if (y < 1000 || y > 9999) return absl::FormatCivilTime(d);
-  char buf[10];
-  int yi = static_cast<int>(y);
-  buf[0] = static_cast<char>('0' + yi / 1000);
-  buf[1] = static_cast<char>('0' + yi / 100 % 10);
-  buf[2] = static_cast<char>('0' + yi / 10 % 10);
-  buf[3] = static_cast<char>('0' + yi % 10);
-  buf[4] = '-';
-  buf[5] = static_cast<char>('0' + d.month() / 10);
-  buf[6] = static_cast<char>('0' + d.month() % 10);
-  buf[7] = '-';
-  buf[8] = static_cast<char>('0' + d.day() / 10);
-  buf[9] = static_cast<char>('0' + d.day() % 10);
-  return std::string(buf, sizeof(buf));
+  return FormatDay(static_cast<int>(y), d.month(), d.day());
 }
 
 void SetRange(v1::TimeScope* s, absl::CivilDay start, absl::CivilDay end,
               v1::Granularity g) {
   s->set_start(Day(start));
   s->set_end(Day(end));
+  s->set_granularity(g);
+}
+
+// [the first day of month m0 of y0, the first day of month m1 of y1): written directly
+// when both are four-digit years and real months (no civil-time normalisation needed).
+void SetMonthRange(v1::TimeScope* s, int y0, int m0, int y1, int m1, v1::Granularity g) {
+  if (y0 < 1000 || y1 > 9999 || y1 < 1000 || y0 > 9999 || m0 < 1 || m0 > 12 || m1 < 1 ||
+      m1 > 12) {
+    SetRange(s, absl::CivilDay(y0, m0, 1), absl::CivilDay(y1, m1, 1), g);
+    return;
+  }
+  s->set_start(FormatDay(y0, m0, 1));
+  s->set_end(FormatDay(y1, m1, 1));
   s->set_granularity(g);
 }
 
@@ -171,8 +187,10 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       if (year == 0) {
         Unresolved(s, gran);
       } else {
-        absl::CivilMonth start(year, 1 + (idx - 1) * months);
-        SetRange(s, absl::CivilDay(start), absl::CivilDay(start + months), gran);
+        const int first = 1 + (idx - 1) * months;  // idx is 1..4 (quarters) or 1..2
+        const int after = first + months;
+        SetMonthRange(s, year, first, after > 12 ? year + 1 : year,
+                      after > 12 ? after - 12 : after, gran);
       }
       if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
       return true;
@@ -180,8 +198,7 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
     case kFiscalYear: {
       int year = ParseYear(str(g[2].empty() ? g[3] : g[2]));
       if (year < 1900 || year > 2100) return false;
-      SetRange(s, absl::CivilDay(year, 1, 1), absl::CivilDay(year + 1, 1, 1),
-               v1::GRANULARITY_YEAR);
+      SetMonthRange(s, year, 1, year + 1, 1, v1::GRANULARITY_YEAR);
       if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
       return true;
     }
@@ -193,8 +210,7 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       int y2 = g[4].size() == 2 ? (y1 / 100) * 100 + ParseYear(str(g[4])) - 2000
                                 : ParseYear(str(g[4]));
       if (y2 <= y1) return false;
-      SetRange(s, absl::CivilDay(y1, 1, 1), absl::CivilDay(y2 + 1, 1, 1),
-               v1::GRANULARITY_MULTI_YEAR);
+      SetMonthRange(s, y1, 1, y2 + 1, 1, v1::GRANULARITY_MULTI_YEAR);
       return true;
     }
     case kNextPeriod: {
@@ -237,7 +253,7 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       }
       if (gran == v1::GRANULARITY_YEAR) {
         int y = static_cast<int>(ref->year()) + shift;
-        SetRange(s, absl::CivilDay(y, 1, 1), absl::CivilDay(y + 1, 1, 1), gran);
+        SetMonthRange(s, y, 1, y + 1, 1, gran);
       } else if (gran == v1::GRANULARITY_QUARTER) {
         absl::CivilMonth q(ref->year(), 1 + (ref->month() - 1) / 3 * 3);
         q += 3 * shift;
@@ -314,8 +330,7 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       }
       (void)begin;
       int year = ParseYear(str(g[2]));
-      SetRange(s, absl::CivilDay(year, 1, 1), absl::CivilDay(year + 1, 1, 1),
-               v1::GRANULARITY_YEAR);
+      SetMonthRange(s, year, 1, year + 1, 1, v1::GRANULARITY_YEAR);
       if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
       return true;
     }
