@@ -23,8 +23,8 @@ bool IsOrdinal(absl::string_view w) {
   return w == "first" || w == "second" || w == "third" || w == "fourth";
 }
 
-// Nouns a reference may end in ("the company", "the fund", "this project").
-constexpr uint32_t kReferenceNoun = kCompanyNoun | kFundNoun | kProjectNoun;
+// Nouns a reference may end in ("the company", "the fund", "this project", "this deal").
+constexpr uint32_t kReferenceNoun = kCompanyNoun | kFundNoun | kProjectNoun | kDealNoun;
 
 bool Overlaps(const std::vector<EntityMention>& ms, size_t first, size_t last) {
   for (const EntityMention& m : ms) {
@@ -95,7 +95,8 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
     i = NextWithClass(t, i, kReferenceStart);
     if (i >= n) break;
     absl::string_view w = t[i].lower;
-    if (!family_known && (w == "phase" || IsOrdinal(w))) {
+    const bool ordinal = IsOrdinal(w);
+    if (!family_known && (ordinal || w == "phase")) {
       family = FamilyInSight(*mentions, discourse);
       family_known = true;
     }
@@ -129,7 +130,7 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
       continue;
     }
     // "the second phase (of ... fund)", "third national chip fund", elided "the second".
-    if (IsOrdinal(w)) {
+    if (ordinal) {
       size_t j = i + 1;
       bool fund_phrase = false, phase = false;
       size_t end = j;
@@ -189,15 +190,11 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
         size_t k = i + 1;
         // Modifiers may be capitalised when hyphenated: "the Shanghai-based chipmaker".
         while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord &&
-               (!t[k].capitalized || t[k].modifier) && !(t[k].classes & kReferenceNoun) &&
-               t[k].word() != "investment" && t[k].word() != "deal") {
+               (!t[k].capitalized || t[k].modifier) && !(t[k].classes & kReferenceNoun)) {
           ++k;
         }
         if (k >= n || k >= i + 5 || t[k].kind != TokenKind::kWord || t[k].capitalized) continue;
-        if (!(t[k].classes & kReferenceNoun) && t[k].word() != "investment" &&
-            t[k].word() != "deal") {
-          continue;
-        }
+        if (!(t[k].classes & kReferenceNoun)) continue;
         // Only the noun directly heading the phrase: "the company's", "the fund", not "the
         // company of" chains; the next token must not continue a compound noun.
         if (k + 1 < n && t[k + 1].kind == TokenKind::kWord && !t[k + 1].capitalized &&

@@ -217,6 +217,11 @@ const WordSet& ProjectNouns() {
   return *s;
 }
 
+const WordSet& DealNouns() {
+  static const auto* s = new WordSet{"investment", "deal"};
+  return *s;
+}
+
 const WordSet& Determiners() {
   static const auto* s =
       new WordSet{"the", "this", "that", "its", "their", "a", "an", "these"};
@@ -262,6 +267,7 @@ WordClassTable::WordClassTable() : slots_(kSlots) {
       {&ProjectNouns(), kProjectNoun},
       {&Determiners(), kDeterminer},
       {&AttributionCues(), kAttributionCue},
+      {&DealNouns(), kDealNoun},
   };
   for (const auto& [list, bit] : lists) {
     for (const std::string& word : *list) {

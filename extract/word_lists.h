@@ -72,11 +72,13 @@ const WordSet& OrganisationHeads();
 // "Sequoia invested".
 const WordSet& ActorVerbs();
 
-// Discourse: nouns that refer back to a company ("the foundry"), a fund ("the vehicle") or
-// a project ("this programme"), and the determiners before them ("the", "its").
+// Discourse: nouns that refer back to a company ("the foundry"), a fund ("the vehicle"), a
+// project ("this programme") or the subject's deal ("this investment"), and the
+// determiners before them ("the", "its").
 const WordSet& CompanyNouns();
 const WordSet& FundNouns();
 const WordSet& ProjectNouns();
+const WordSet& DealNouns();
 const WordSet& Determiners();
 
 // Attribution: every word that starts one of the attribution and hedge rules besides the
@@ -110,6 +112,7 @@ enum WordClass : uint32_t {
   kProjectNoun = 1u << 21,
   kDeterminer = 1u << 22,
   kAttributionCue = 1u << 23,
+  kDealNoun = 1u << 24,
 };
 
 // The classes of a lower-case word (0 for a word in no list). One hash lookup.

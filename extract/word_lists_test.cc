@@ -19,6 +19,7 @@ TEST(WordListsTest, EveryListedWordHasItsClass) {
       {&ActorVerbs(), kActorVerb},     {&CompanyNouns(), kCompanyNoun},
       {&FundNouns(), kFundNoun},       {&ProjectNouns(), kProjectNoun},
       {&Determiners(), kDeterminer},   {&AttributionCues(), kAttributionCue},
+      {&DealNouns(), kDealNoun},
   };
   for (const auto& [list, bit] : lists) {
     ASSERT_FALSE(list->empty());
