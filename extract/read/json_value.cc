@@ -338,4 +338,16 @@ void DecodeStringWithMap(absl::string_view text, const JsonValue& value, std::st
   }
 }
 
+absl::string_view DecodeStringViewWithMap(absl::string_view text, const JsonValue& value,
+                                          std::string* storage, OffsetMap* map) {
+  if (value.is_string() && !value.own_string_) {
+    // No escapes: the bytes between the quotes, one exact run (none when empty), as
+    // DecodeStringWithMap would give.
+    if (!value.view_.empty()) map->AddExact(0, value.begin() + 1);
+    return value.view_;
+  }
+  DecodeStringWithMap(text, value, storage, map);
+  return *storage;
+}
+
 }  // namespace claimcheck

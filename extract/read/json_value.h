@@ -55,6 +55,8 @@ class JsonValue {
 
  private:
   friend class JsonParser;
+  friend absl::string_view DecodeStringViewWithMap(absl::string_view, const JsonValue&,
+                                                   std::string*, OffsetMap*);
   Type type_ = Type::kNull;
   bool bool_ = false;
   double number_ = 0;
@@ -76,6 +78,11 @@ absl::StatusOr<JsonValue> ParseJson(absl::string_view text, size_t* error_offset
 // runs from `*out` offsets to `text` offsets (escapes map inexactly to their backslash).
 void DecodeStringWithMap(absl::string_view text, const JsonValue& value, std::string* out,
                          OffsetMap* map);
+
+// The same decoded string and runs (added to `*map`, which should be empty), as a view:
+// of `text` itself when the string has no escapes (nothing is copied), else of `*storage`.
+absl::string_view DecodeStringViewWithMap(absl::string_view text, const JsonValue& value,
+                                          std::string* storage, OffsetMap* map);
 
 }  // namespace claimcheck
 

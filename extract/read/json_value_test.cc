@@ -73,5 +73,37 @@ TEST(JsonValueTest, DecodeStringWithMapLeadsToSource) {
   EXPECT_EQ(map.ToSource(4), json.find("cd"));
 }
 
+TEST(JsonValueTest, DecodeStringViewWithMapMatchesTheCopyingDecoder) {
+  const struct {
+    const char* name;
+    const char* json;
+    bool viewed;  // no escapes: the result views the JSON text
+  } cases[] = {
+      {"Plain", R"({"t": "Revenue rose 3%"})", true},
+      {"Empty", R"({"t": ""})", true},
+      {"Escapes", R"({"t": "a\/b \u2019 \"q\""})", false},
+  };
+  for (const auto& c : cases) {
+    const std::string json = c.json;
+    auto v = ParseJson(json);
+    ASSERT_TRUE(v.ok()) << c.name << ": " << v.status();
+    const JsonValue& t = *v->Find("t");
+    std::string copy;
+    OffsetMap copy_map;
+    DecodeStringWithMap(json, t, &copy, &copy_map);
+    std::string storage;
+    OffsetMap view_map;
+    absl::string_view view = DecodeStringViewWithMap(json, t, &storage, &view_map);
+    EXPECT_EQ(view, copy) << c.name;
+    EXPECT_EQ(t.string_value(), copy) << c.name;
+    const bool in_json = view.data() >= json.data() && view.data() <= json.data() + json.size();
+    EXPECT_EQ(in_json, c.viewed) << c.name;
+    ASSERT_EQ(view_map.runs().size(), copy_map.runs().size()) << c.name;
+    for (size_t k = 0; k < copy.size(); ++k) {
+      EXPECT_EQ(view_map.ToSource(k), copy_map.ToSource(k)) << c.name << " byte " << k;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck

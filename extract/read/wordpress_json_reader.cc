@@ -14,13 +14,13 @@ bool IsWordPressPost(const JsonValue& v) {
 
 void AppendHtmlFromJsonString(absl::string_view json, const JsonValue& value, bool is_html,
                               std::string* text, OffsetMap* map) {
-  std::string decoded;
+  std::string storage;
   OffsetMap string_map;  // decoded -> json
-  DecodeStringWithMap(json, value, &decoded, &string_map);
+  const absl::string_view decoded = DecodeStringViewWithMap(json, value, &storage, &string_map);
   size_t base = text->size();
   if (!is_html) {
     map->Append(string_map, base);
-    text->append(decoded);
+    text->append(decoded.data(), decoded.size());
     return;
   }
   std::string plain;
