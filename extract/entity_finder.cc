@@ -238,8 +238,8 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     while (j < tokens.size() && !blocked(j)) {
       if (IsNameToken(tokens, j)) {
         ++j;
-      } else if (IsRoman(tokens[j].lower) && tokens[j].kind == TokenKind::kWord &&
-                 (tokens[j].acronym || tokens[j].capitalized)) {
+      } else if ((tokens[j].acronym || tokens[j].capitalized) &&
+                 tokens[j].kind == TokenKind::kWord && IsRoman(tokens[j].lower)) {
         ++j;
       } else if ((tokens[j].word() == "of" || tokens[j].word() == "for" || tokens[j].word() == "&") &&
                  j + 1 < tokens.size() && IsNameToken(tokens, j + 1) &&
