@@ -34,8 +34,8 @@ class ByteBlock {
   uint32_t Below(uint8_t b) const;
   // Bytes from 0x80 up (not ASCII).
   uint32_t NonAscii() const;
-  // Bytes below `b` (at most 0x80) or from 0x80 up: all but the ASCII bytes from `b` on.
-  uint32_t BelowOrNonAscii(uint8_t b) const { return Below(b) | NonAscii(); }
+  // Bytes below `b` (1 to 0x7F) or from 0x80 up: all but the ASCII bytes from `b` on.
+  uint32_t BelowOrNonAscii(uint8_t b) const;
 
  private:
 #if defined(__SSE2__)
@@ -70,6 +70,12 @@ inline uint32_t ByteBlock::NonAscii() const {
   return static_cast<uint32_t>(_mm_movemask_epi8(v_));
 }
 
+inline uint32_t ByteBlock::BelowOrNonAscii(uint8_t b) const {
+  // One signed compare: bytes from 0x80 up are negative, so below any b up to 0x7F.
+  return static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_cmplt_epi8(v_, _mm_set1_epi8(static_cast<char>(b)))));
+}
+
 #else  // Portable: the same masks, byte by byte.
 
 inline ByteBlock::ByteBlock(const char* p) {
@@ -93,6 +99,8 @@ inline uint32_t ByteBlock::NonAscii() const {
   for (size_t k = 0; k < kSize; ++k) mask |= static_cast<uint32_t>(bytes_[k] >= 0x80) << k;
   return mask;
 }
+
+inline uint32_t ByteBlock::BelowOrNonAscii(uint8_t b) const { return Below(b) | NonAscii(); }
 
 #endif
 

@@ -43,7 +43,7 @@ TEST(ByteBlockTest, MasksMatchByteByByteTests) {
                 SlowMask(bytes, [b](unsigned char c) { return c < b; }))
           << "below " << b << " in " << bytes;
     }
-    for (int b : {0x01, 0x20, 0x80}) {
+    for (int b : {0x01, 0x20, 0x7F}) {
       EXPECT_EQ(block.BelowOrNonAscii(static_cast<uint8_t>(b)),
                 SlowMask(bytes, [b](unsigned char c) { return c < b || c >= 0x80; }))
           << "below or non-ASCII " << b << " in " << bytes;
