@@ -44,15 +44,13 @@ bool IsNormalizedKeyPart(absl::string_view text) {
 }
 
 void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
-  if (text.empty()) return;
-  // The part is never longer than the text (every space written stands for at least one
-  // byte dropped), so write in place and trim at the end.
+  if (IsNormalizedKeyPart(text)) {  // metric names, lower-case words: as they are
+    out->append(text.data(), text.size());
+    return;
+  }
   const size_t start = out->size();
-  out->resize(start + text.size());
-  char* const begin = &(*out)[start];
-  char* o = begin;
-  bool pending_space = false;
   const std::array<unsigned char, 128>& key_chars = KeyChars();
+  bool pending_space = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     char put = static_cast<char>(c);
@@ -79,11 +77,10 @@ void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
       ++i;
       continue;
     }
-    if (pending_space && o != begin) *o++ = ' ';
+    if (pending_space && out->size() > start) out->push_back(' ');
     pending_space = false;
-    *o++ = put;
+    out->push_back(put);
   }
-  out->resize(static_cast<size_t>(o - out->data()));
 }
 
 std::string NormalizeKeyPart(absl::string_view text) {

@@ -414,7 +414,8 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
       }
     }
     // 6. The nearest metric word before the figure.
-    absl::string_view before_figure = W(s, SkipFillersLeft(s, fa) - (SkipFillersLeft(s, fa) > 0));
+    const size_t past_fillers = SkipFillersLeft(s, fa);
+    absl::string_view before_figure = W(s, past_fillers - (past_fillers > 0));
     const bool level_verb = before_figure == "reached" || before_figure == "was" ||
                             before_figure == "were" || before_figure == "is" ||
                             before_figure == "totalled" || before_figure == "totaled" ||

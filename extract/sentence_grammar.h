@@ -47,10 +47,12 @@ struct Sentence {
   Sentence(absl::string_view text_in, const std::vector<Token>* tokens)
       : text(text_in),
         own(tokens == nullptr ? Tokenize(text_in) : std::vector<Token>()),
-        t(tokens == nullptr ? own : *tokens) {}
+        t(tokens == nullptr ? own : *tokens),
+        size(t.size()) {}
   absl::string_view text;
   std::vector<Token> own;
   const std::vector<Token>& t;
+  const size_t size;  // t.size(), which the word tests below check on every call
   std::vector<EntityMention> ents;
   std::vector<std::pair<size_t, size_t>> figs;  // token range per quantity
   std::vector<int> fig_at;                      // token -> quantity index or -1
@@ -65,17 +67,17 @@ struct Sentence {
 
 // Token i is a word that is neither part of a figure nor of a period.
 inline bool IsWord(const Sentence& s, size_t i) {
-  return i < s.t.size() && s.t[i].kind == TokenKind::kWord && s.fig_at[i] < 0 && !s.time_at[i];
+  return i < s.size && s.t[i].kind == TokenKind::kWord && s.fig_at[i] < 0 && !s.time_at[i];
 }
 
 // The lower-case text of token i ("" past the end).
 inline absl::string_view W(const Sentence& s, size_t i) {
-  return i < s.t.size() ? absl::string_view(s.t[i].lower) : absl::string_view();
+  return i < s.size ? absl::string_view(s.t[i].lower) : absl::string_view();
 }
 
 // Token i is in the word lists of `word_class` (extract/word_lists.h).
 inline bool Is(const Sentence& s, size_t i, uint32_t word_class) {
-  return i < s.t.size() && (s.t[i].classes & word_class) != 0;
+  return i < s.size && (s.t[i].classes & word_class) != 0;
 }
 
 
