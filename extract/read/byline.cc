@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "extract/read/byte_words.h"
 
 namespace claimcheck {
 namespace {
@@ -58,7 +59,7 @@ Byline FindByline(absl::string_view text, const DateContext& context) {
   int lines_seen = 0;
   bool first = true;
   while (pos < head.size() && lines_seen < kBylineLines) {
-    size_t nl = head.find('\n', pos);
+    size_t nl = FindByte(head, '\n', pos);
     if (nl == absl::string_view::npos) nl = head.size();
     absl::string_view raw = head.substr(pos, nl - pos);
     size_t line_begin = pos;

@@ -14,6 +14,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+
+#include "absl/strings/string_view.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -47,6 +50,15 @@ class ByteBlock {
 
 // Offset of the first byte marked in `mask`, which must not be zero.
 inline int FirstMarked(uint32_t mask) { return __builtin_ctz(mask); }
+
+// s.find(c, pos) by memchr, inline (the library's find is an out-of-line call): the
+// offset of the first `c` at or after `pos`, or absl::string_view::npos.
+inline size_t FindByte(absl::string_view s, char c, size_t pos) {
+  if (pos >= s.size()) return absl::string_view::npos;
+  const void* at = std::memchr(s.data() + pos, c, s.size() - pos);
+  return at == nullptr ? absl::string_view::npos
+                       : static_cast<size_t>(static_cast<const char*>(at) - s.data());
+}
 
 #if defined(__SSE2__)
 

@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
+#include "extract/read/byte_words.h"
 #include "extract/read/plain_text_reader.h"
 #include "extract/read/quotation_finder.h"
 #include "extract/read/text_normalizer.h"
@@ -85,7 +86,7 @@ std::vector<Line> Classify(absl::string_view text, const DateContext& ctx) {
   std::vector<Line> lines;
   size_t pos = 0;
   while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
+    size_t nl = FindByte(text, '\n', pos);
     if (nl == absl::string_view::npos) nl = text.size();
     size_t b = pos;
     size_t e = nl;
@@ -201,7 +202,7 @@ bool LooksLikeForumThread(absl::string_view text) {
   int said = 0;
   int expand = 0;
   for (size_t pos = 0; pos <= head.size();) {
-    size_t nl = head.find('\n', pos);
+    size_t nl = FindByte(head, '\n', pos);
     if (nl == absl::string_view::npos) nl = head.size();
     absl::string_view line = absl::StripAsciiWhitespace(head.substr(pos, nl - pos));
     pos = nl + 1;

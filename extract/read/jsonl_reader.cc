@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "extract/read/byte_words.h"
 #include "extract/read/plain_text_reader.h"
 #include "extract/read/wordpress_json_reader.h"
 
@@ -81,7 +82,7 @@ bool LooksLikeJsonLines(absl::string_view text) {
   int objects = 0;
   size_t pos = 0;
   while (pos < text.size() && objects < 2) {
-    size_t nl = text.find('\n', pos);
+    size_t nl = FindByte(text, '\n', pos);
     if (nl == absl::string_view::npos) nl = text.size();
     absl::string_view line = absl::StripLeadingAsciiWhitespace(text.substr(pos, nl - pos));
     if (!line.empty()) {
@@ -99,7 +100,7 @@ void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateC
   size_t pos = 0;
   int line_no = 0;
   while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
+    size_t nl = FindByte(text, '\n', pos);
     if (nl == absl::string_view::npos) nl = text.size();
     ++line_no;
     absl::string_view line = text.substr(pos, nl - pos);
