@@ -1,5 +1,6 @@
 #include "extract/recognize/scale_words.h"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 
@@ -49,6 +50,18 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
       {"G", 1e9, true, false},
   };
   if (pos >= text.size()) return 0;
+  // Bytes a scale word can start with (either case, and the first byte of 万 and 亿):
+  // most numbers are followed by none, and stop here.
+  static const auto* kFirstBytes = [] {
+    auto* t = new std::array<bool, 256>();
+    for (const Scale& s : kScales) {
+      (*t)[static_cast<unsigned char>(absl::ascii_tolower(s.word[0]))] = true;
+      (*t)[static_cast<unsigned char>(absl::ascii_toupper(s.word[0]))] = true;
+    }
+    (*t)[0xE4] = true;
+    return t;
+  }();
+  if (!(*kFirstBytes)[static_cast<unsigned char>(text[pos])]) return 0;
   if (text.substr(pos, 3) == "\xE4\xB8\x87") {  // 万
     *end = pos + 3;
     return 1e4;

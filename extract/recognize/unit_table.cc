@@ -323,6 +323,17 @@ const UnitInfo* UnitTable::Find(absl::string_view written) const {
 }
 
 std::optional<UnitMatch> UnitTable::MatchAt(absl::string_view text, size_t pos) const {
+  if (pos >= text.size()) return std::nullopt;
+  // Every candidate starts at pos: when no key starts with its first byte (one-byte keys)
+  // or its first two bytes, no candidate can match and the words are not read.
+  const absl::string_view head = text.substr(pos, 2);
+  const absl::string_view first = head.substr(0, 1);
+  if (maps_->exact_lengths[PrefixSlot(head)] == 0 &&
+      maps_->folded_lengths[PrefixSlot(head, /*lower=*/true)] == 0 &&
+      maps_->exact_lengths[PrefixSlot(first)] == 0 &&
+      maps_->folded_lengths[PrefixSlot(first, /*lower=*/true)] == 0) {
+    return std::nullopt;
+  }
   // Candidate ends: the ends of up to four words separated by single blanks.
   size_t ends[4];
   int n = 0;
