@@ -24,13 +24,15 @@ TEST(SubjectKeyTest, NormalizeKeyPart) {
 TEST(SubjectKeyTest, IsNormalizedKeyPartAgreesWithNormalizeKeyPart) {
   const char* cases[] = {
       "big fund iii", "Big Fund III", " smic", "smic ", "a  b", "a\tb", "a|b", "",
-      "smic's line", "SMIC\xE2\x80\x99s line", "no\xC2\xA0break",
+      "smic's line", "SMIC\xE2\x80\x99s line", "no\xC2\xA0" "break",
       "\xE4\xB8\xAD\xE5\x9B\xBD mobile", "process_node", "x-ray 5nm",
   };
   for (const char* c : cases) {
     const bool normalized = NormalizeKeyPart(c) == c;
     // The test may say "no" for text that happens to be normalised, never "yes" wrongly.
-    if (IsNormalizedKeyPart(c)) EXPECT_TRUE(normalized) << c;
+    if (IsNormalizedKeyPart(c)) {
+      EXPECT_TRUE(normalized) << c;
+    }
   }
   EXPECT_TRUE(IsNormalizedKeyPart("big fund iii"));
   EXPECT_TRUE(IsNormalizedKeyPart("\xE4\xB8\xAD\xE5\x9B\xBD mobile"));
