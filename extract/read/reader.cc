@@ -43,8 +43,9 @@ absl::Status ErrnoStatus(const std::string& path, const std::error_code& ec) {
   return absl::FailedPreconditionError(msg);
 }
 
-// Reads `path` whole into *out with one descriptor: open, fstat, read until end of file,
-// close (reading many small files is mostly system calls). Sets *too_large, reading
+// Reads `path` whole into *out with one descriptor: open, fstat, read (until end of
+// file, or for a regular file until its size), close: reading many small files is mostly
+// system calls. Sets *too_large, reading
 // nothing, when a regular file is over `max_bytes`.
 absl::Status ReadWholeFile(const std::string& path, uintmax_t max_bytes, std::string* out,
                            uintmax_t* size, bool* too_large) {
@@ -76,6 +77,8 @@ absl::Status ReadWholeFile(const std::string& path, uintmax_t max_bytes, std::st
     }
     if (got == 0) break;
     have += static_cast<size_t>(got);
+    // A regular file that gave the size fstat reported is read: no call to see its end.
+    if (expected > 0 && have == expected) break;
   }
   ::close(fd);
   out->resize(have);
