@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/types/span.h"
 #include "extract/word_lists.h"
 
 namespace claimcheck {
@@ -26,7 +28,7 @@ bool IsOrdinal(absl::string_view w) {
 // Nouns a reference may end in ("the company", "the fund", "this project", "this deal").
 constexpr uint32_t kReferenceNoun = kCompanyNoun | kFundNoun | kProjectNoun | kDealNoun;
 
-bool Overlaps(const std::vector<EntityMention>& ms, size_t first, size_t last) {
+bool Overlaps(absl::Span<const EntityMention> ms, size_t first, size_t last) {
   for (const EntityMention& m : ms) {
     if (m.first < last && first < m.last) return true;
   }
@@ -82,7 +84,8 @@ std::string FamilyInSight(const std::vector<EntityMention>& mentions, const Disc
 
 void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
                    const Discourse& discourse, std::vector<EntityMention>* mentions) {
-  std::vector<EntityMention> added;
+  // A sentence adds few references: kept inline, with no allocation.
+  absl::InlinedVector<EntityMention, 2> added;
   const size_t n = t.size();
   // The fund family in sight: a fund named in this sentence, else the last fund. Only the
   // phase rules use it, so it is worked out at the first word that may start one (before

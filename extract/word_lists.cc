@@ -164,8 +164,8 @@ const WordSet& CountSkipWords() {
 
 const WordSet& ReferenceStarts() {
   static const auto* s = new WordSet{
-      // determiners
-      "the", "this", "that", "its", "their", "a", "an", "these",
+      // definite determiners ("a company" refers to nothing named before)
+      "the", "this", "that", "its", "their", "these",
       // ordinals of phases
       "first", "second", "third", "fourth",
       // pronouns
