@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "absl/cleanup/cleanup.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -128,7 +129,7 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
 
   std::vector<AssembledClaim> out;
   if (any_figure) out.reserve(quantities.size());
-  std::vector<int> claim_of(quantities.size(), -1);
+  absl::InlinedVector<int, 8> claim_of(quantities.size(), -1);
   std::string sentence_subject;
   std::optional<bool> sentence_year_on_year;  // YearOnYear(s), once asked
   std::optional<v1::TimeScope> inferred;      // InferredScope(published), once asked

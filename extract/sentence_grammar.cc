@@ -62,10 +62,9 @@ std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabular
                                         size_t k, bool attributive_ok) {
   // The cheap tests first: most words end no phrase.
   if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].lower)) return std::nullopt;
-  std::vector<int>& memo = s.metric_memo;
+  absl::InlinedVector<int, 128>& memo = s.metric_memo;
   if (memo.size() != 2 * s.t.size()) {
     memo.assign(2 * s.t.size(), -2);
-    s.metric_hits.reserve(8);
   }
   if (memo[2 * k] == -2) {
     std::optional<MetricHit> hits[2];

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "claims/metric_vocabulary.h"
 #include "extract/entity_finder.h"
@@ -54,14 +55,16 @@ struct Sentence {
   const std::vector<Token>& t;
   const size_t size;  // t.size(), which the word tests below check on every call
   std::vector<EntityMention> ents;
-  std::vector<std::pair<size_t, size_t>> figs;  // token range per quantity
+  // Token range per quantity. The small buffers below live in the Sentence itself, so
+  // a usual sentence allocates nothing for them.
+  absl::InlinedVector<std::pair<size_t, size_t>, 8> figs;
   std::vector<int> fig_at;                      // token -> quantity index or -1
   std::vector<uint8_t> time_at;                 // token is inside a period (0 or 1)
   // MetricEndingAt's answers, at [2 * token + attributive_ok]: -2 not asked yet, -1 no
   // metric, else an index into metric_hits. The rules ask about the same tokens for
   // every figure of a sentence.
-  mutable std::vector<int> metric_memo;
-  mutable std::vector<MetricHit> metric_hits;
+  mutable absl::InlinedVector<int, 128> metric_memo;
+  mutable absl::InlinedVector<MetricHit, 4> metric_hits;
   mutable std::string phrase;  // MetricEndingAt's buffer for the words it looks up
 };
 
