@@ -1,5 +1,6 @@
 #include "extract/recognize/non_quantity.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -57,8 +58,14 @@ size_t TokenEnd(absl::string_view text, size_t pos) {
 // True when `token` holds one of the URL / e-mail / escaped-JSON markers "://", "www.",
 // "@", "\\/", ".com", ".htm" or "?p=" (one pass; every marker holds one of ":.@\\?").
 bool HasUrlMarker(absl::string_view token) {
+  static const auto* kMarkerBytes = [] {
+    auto* t = new std::array<bool, 256>();
+    for (unsigned char c : absl::string_view(":.@\\?")) (*t)[c] = true;
+    return t;
+  }();
   const size_t n = token.size();
   for (size_t i = 0; i < n; ++i) {
+    if (!(*kMarkerBytes)[static_cast<unsigned char>(token[i])]) continue;
     switch (token[i]) {
       case '@':
         return true;
