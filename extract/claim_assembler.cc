@@ -138,25 +138,24 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
   std::optional<size_t> first_target;
   // The periods a stated and a forecast figure may take: the recognizers' own, plus
   // "the quarter"-style ones, aligned to the publication day. Usually there is nothing to
-  // add or align, and the recognizers' list is used as it is. Worked out when a claim
-  // first needs them.
-  std::vector<TimeMention> stated_periods, forecast_periods;
-  const std::vector<TimeMention>* stated_list = nullptr;
-  const std::vector<TimeMention>* forecast_list = nullptr;
+  // add or align, and the recognizers' list is used as it is. Each list is worked out
+  // when a claim first needs it (most sentences state no forecast).
+  std::vector<TimeMention> own_periods[2];              // [forecast]
+  const std::vector<TimeMention>* period_lists[2] = {};  // [forecast], once made
   auto periods_for = [&](bool forecast) -> const std::vector<TimeMention>& {
-    if (stated_list == nullptr) {
-      stated_list = forecast_list = &in.times;
-      const bool align = HasUnnumberedPeriods(in.text, published, in.times);
-      ImplicitPeriods(s.t, in.times, published, &stated_periods, &forecast_periods);
-      for (const bool f : {false, true}) {
-        std::vector<TimeMention>& own = f ? forecast_periods : stated_periods;
-        if (own.empty() && !align) continue;
+    const std::vector<TimeMention>*& list = period_lists[forecast ? 1 : 0];
+    if (list == nullptr) {
+      std::vector<TimeMention>& own = own_periods[forecast ? 1 : 0];
+      own = ImplicitPeriods(s.t, in.times, published, forecast);
+      if (own.empty() && !HasUnnumberedPeriods(in.text, published, in.times)) {
+        list = &in.times;
+      } else {
         own.insert(own.begin(), in.times.begin(), in.times.end());
-        AlignUnnumberedPeriods(in.text, published, f, &own);
-        (f ? forecast_list : stated_list) = &own;
+        AlignUnnumberedPeriods(in.text, published, forecast, &own);
+        list = &own;
       }
     }
-    return forecast ? *forecast_list : *stated_list;
+    return *list;
   };
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
