@@ -701,21 +701,7 @@ bool MayStartNumberWord(unsigned char c) {
   return table->first[c];
 }
 
-uint32_t StartWordLengths(unsigned char c) {
-  static const auto* table = [] {
-    auto* t = new std::array<uint32_t, 256>();
-    for (const auto& [word, info] : Words()) {
-      if (word.empty() || word.size() >= 32 || !StartsNumber(info)) continue;
-      const unsigned char f = static_cast<unsigned char>(word[0]);
-      (*t)[absl::ascii_tolower(f)] |= uint32_t{1} << word.size();
-      (*t)[absl::ascii_toupper(f)] |= uint32_t{1} << word.size();
-    }
-    return t;
-  }();
-  return (*table)[c];
-}
-
-uint32_t StartWordLengths2(unsigned char c0, unsigned char c1) {
+uint32_t StartWordLengths(unsigned char c0, unsigned char c1) {
   // Indexed by the first letter (0-25) and the second (0-25, or 26 for none).
   static const auto* table = [] {
     auto* t = new std::array<uint32_t, 26 * 27>();
@@ -727,8 +713,12 @@ uint32_t StartWordLengths2(unsigned char c0, unsigned char c1) {
     return t;
   }();
   const int first = absl::ascii_tolower(c0) - 'a';
-  const int second = c1 == 0 ? 26 : absl::ascii_tolower(c1) - 'a';
-  if (first < 0 || first > 25 || second < 0 || second > 26) return 0;
+  if (first < 0 || first > 25) return 0;
+  int second = 26;
+  if (c1 != 0) {
+    second = absl::ascii_tolower(c1) - 'a';
+    if (second < 0 || second > 25) return 0;
+  }
   return (*table)[first * 27 + second];
 }
 

@@ -48,14 +48,10 @@ bool CanStartNumberWord(absl::string_view word);
 bool MayStartNumberWord(unsigned char c);
 
 // Bit L (L < 32) is set when some word CanStartNumberWord accepts has L letters and
-// begins with the byte `c` (either case); 0 when none begins with `c`. Scanners keep a
-// copy of the 256 masks to skip most words with one table lookup.
-uint32_t StartWordLengths(unsigned char c);
-
-// The same for the first two letters: bit L is set when some word CanStartNumberWord
-// accepts has L letters and begins with the letters c0 c1 (either case). For one-letter
-// words pass c1 = 0. 0 when c0 or c1 is not an ASCII letter (c1 = 0 aside).
-uint32_t StartWordLengths2(unsigned char c0, unsigned char c1);
+// begins with the letters c0 c1 (either case; c1 = 0 for one-letter words); 0 when c0 or
+// c1 is not an ASCII letter (c1 = 0 aside). Scanners keep a copy of the 26 x 27 masks to
+// skip most words with one table lookup.
+uint32_t StartWordLengths(unsigned char c0, unsigned char c1);
 
 // True when `word` may follow "a"/"an" in a number ("a dozen", "a third", "a couple of").
 bool CanFollowArticle(absl::string_view word);

@@ -534,8 +534,8 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
     auto* t = new std::array<uint32_t, 26 * 27>();
     for (int c0 = 0; c0 < 26; ++c0) {
       for (int c1 = 0; c1 <= 26; ++c1) {
-        (*t)[c0 * 27 + c1] = StartWordLengths2(static_cast<unsigned char>('a' + c0),
-                                               c1 == 26 ? 0 : static_cast<unsigned char>('a' + c1));
+        const unsigned char second = c1 == 26 ? 0 : static_cast<unsigned char>('a' + c1);
+        (*t)[c0 * 27 + c1] = StartWordLengths(static_cast<unsigned char>('a' + c0), second);
       }
     }
     return t;
