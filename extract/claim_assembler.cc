@@ -147,7 +147,7 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
     if (list == nullptr) {
       std::vector<TimeMention>& own = own_periods[forecast ? 1 : 0];
       own = ImplicitPeriods(s.t, in.times, published, forecast);
-      if (own.empty() && !HasUnnumberedPeriods(in.text, published, in.times)) {
+      if (own.empty() && !HasUnnumberedPeriods(in.text, published, forecast, in.times)) {
         list = &in.times;
       } else {
         own.insert(own.begin(), in.times.begin(), in.times.end());

@@ -477,30 +477,36 @@ bool Unnumbered(absl::string_view text, const TimeMention& m) {
                       [](char c) { return absl::ascii_isdigit(c); });
 }
 
+// The years AlignUnnumberedPeriods moves `m` by: 0, -1 or 1. `*day` is the publication
+// day, formatted here when first needed.
+int AlignShift(absl::string_view text, const v1::PublicationTime& published, bool forecast,
+               const TimeMention& m, std::string* day) {
+  if (!Unnumbered(text, m)) return 0;
+  if (day->empty()) *day = FormatDay(PublicationDay(published));
+  if (!forecast && m.scope.start() > *day) return -1;
+  if (forecast && m.scope.end() <= *day) return 1;
+  return 0;
+}
+
 }  // namespace
 
 bool HasUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
-                          const std::vector<TimeMention>& periods) {
+                          bool forecast, const std::vector<TimeMention>& periods) {
   if (!published.has_time()) return false;
-  return std::any_of(periods.begin(), periods.end(),
-                     [&](const TimeMention& m) { return Unnumbered(text, m); });
+  std::string day;
+  return std::any_of(periods.begin(), periods.end(), [&](const TimeMention& m) {
+    return AlignShift(text, published, forecast, m, &day) != 0;
+  });
 }
 
 void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
                             bool forecast, std::vector<TimeMention>* periods) {
   if (!published.has_time()) return;
-  std::string day;  // the publication day, formatted when first needed
+  std::string day;
   for (TimeMention& m : *periods) {
-    v1::TimeScope& s = m.scope;
-    if (!Unnumbered(text, m)) continue;
-    if (day.empty()) {
-      day = FormatDay(PublicationDay(published));
-    }
-    int shift = 0;
-    if (!forecast && s.start() > day) shift = -1;
-    if (forecast && s.end() <= day) shift = 1;
+    const int shift = AlignShift(text, published, forecast, m, &day);
     if (shift == 0) continue;
-    for (std::string* d : {s.mutable_start(), s.mutable_end()}) ShiftYear(shift, d);
+    for (std::string* d : {m.scope.mutable_start(), m.scope.mutable_end()}) ShiftYear(shift, d);
   }
 }
 

@@ -64,10 +64,11 @@ void ImplicitPeriods(const std::vector<Token>& tokens, const std::vector<TimeMen
                      const v1::PublicationTime& published, std::vector<TimeMention>* stated,
                      std::vector<TimeMention>* forecast);
 
-// True when AlignUnnumberedPeriods might move one of `periods` (a quarter or half written
-// without digits); false means it would leave them all as they are.
+// True when AlignUnnumberedPeriods(text, published, forecast, ...) would move one of
+// `periods` (a quarter or half written without digits); false when it would leave them
+// all as they are.
 bool HasUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
-                          const std::vector<TimeMention>& periods);
+                          bool forecast, const std::vector<TimeMention>& periods);
 
 // Periods written without a year ("third-quarter") that the time recognizer placed in
 // the publication year: for a stated figure moved back a year when they begin after the

@@ -124,6 +124,24 @@ TEST(PeriodTest, ImplicitPeriodsStatedAndForecast) {
   EXPECT_TRUE(forecast.empty());
 }
 
+TEST(PeriodTest, HasUnnumberedPeriodsSaysWhetherAligningMovesOne) {
+  const std::string text = "Third-quarter sales and Q3 2025 sales";
+  const v1::PublicationTime published = Published(1763164800);  // 2025-11-15
+  std::vector<TimeMention> unnumbered = {
+      Mention(text, "Third-quarter", "2025-07-01", "2025-10-01", v1::GRANULARITY_QUARTER)};
+  std::vector<TimeMention> numbered = {
+      Mention(text, "Q3 2025", "2025-07-01", "2025-10-01", v1::GRANULARITY_QUARTER)};
+  // Begun by the publication day: a stated figure keeps it; a forecast's moves a year on.
+  EXPECT_FALSE(HasUnnumberedPeriods(text, published, false, unnumbered));
+  EXPECT_TRUE(HasUnnumberedPeriods(text, published, true, unnumbered));
+  // Written with digits: never moved.
+  EXPECT_FALSE(HasUnnumberedPeriods(text, published, true, numbered));
+  EXPECT_FALSE(HasUnnumberedPeriods(text, v1::PublicationTime(), true, unnumbered));
+  AlignUnnumberedPeriods(text, published, true, &unnumbered);
+  EXPECT_EQ(unnumbered[0].scope.start(), "2026-07-01");
+  EXPECT_FALSE(HasUnnumberedPeriods(text, published, true, unnumbered));
+}
+
 TEST(PeriodTest, InferredScopeIsThePublicationDayInUtc) {
   struct {
     int64_t seconds;
