@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "claims/claim_id.h"
+#include "extract/period.h"
 #include "extract/read/sentence_splitter.h"
 #include "extract/tokens.h"
 
@@ -161,6 +162,7 @@ void Extractor::Extract(const v1::Document& document,
     if (!input.quantities.empty()) {
       if (published != day_of) day = DayOf(*published), day_of = published;
       input.times = times_->Find(input.text, day);
+      WidenPeriodsEndingOnADay(*input.tokens, input.text, &input.times);
     }
     std::vector<AssembledClaim> assembled =
         assembler_.Assemble(&input, entities_, *published, &discourse);

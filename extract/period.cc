@@ -388,6 +388,65 @@ void ScopeOfPeriod(const TimeMention* chosen, const std::vector<TimeMention>& ti
 
 }  // namespace
 
+namespace {
+
+// Months in the period named by the words ending at token `k` ("quarter", "half-year",
+// "fiscal year", "nine months", "12 months"), or 0; *first is its first token.
+int PeriodMonthsEndingAt(const std::vector<Token>& tokens, size_t k, size_t* first) {
+  const absl::string_view w = tokens[k].word();
+  *first = k;
+  if (w == "quarter") return 3;
+  if (w == "half" || w == "half-year") return 6;
+  if (w == "year") return 12;
+  if (w != "months" || k == 0) return 0;
+  const absl::string_view count = tokens[k - 1].word();
+  *first = k - 1;
+  if (count == "three" || count == "3") return 3;
+  if (count == "six" || count == "6") return 6;
+  if (count == "nine" || count == "9") return 9;
+  if (count == "twelve" || count == "12") return 12;
+  return 0;
+}
+
+}  // namespace
+
+void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_view text,
+                              std::vector<TimeMention>* times) {
+  for (TimeMention& m : *times) {
+    const v1::TimeScope& day = m.scope;
+    absl::CivilDay end;
+    if (day.granularity() != v1::GRANULARITY_DAY || day.unresolved() ||
+        !ParseDay(day.end(), &end)) {
+      continue;
+    }
+    // The token where the mention starts, and the words before it.
+    size_t k = 0;
+    while (k < tokens.size() && tokens[k].begin < m.begin) ++k;
+    if (k == tokens.size() || tokens[k].begin != m.begin || k < 2) continue;
+    const absl::string_view verb = tokens[k - 1].word();
+    if (verb != "ended" && verb != "ending") continue;
+    size_t noun = k - 2;
+    if ((tokens[noun].word() == "that" || tokens[noun].word() == "which") && noun > 0) --noun;
+    size_t first = noun;
+    const int months = PeriodMonthsEndingAt(tokens, noun, &first);
+    if (months == 0) continue;
+    // The period ends where the day does (scope ends are exclusive).
+    const absl::CivilMonth end_month(end);
+    const absl::CivilDay start(end_month.year(), end_month.month() - months, end.day());
+    v1::TimeScope period;
+    period.set_start(FormatDay(start));
+    period.set_end(FormatDay(end));
+    period.set_granularity(months == 3    ? v1::GRANULARITY_QUARTER
+                           : months == 6  ? v1::GRANULARITY_HALF
+                           : months == 12 ? v1::GRANULARITY_YEAR
+                                          : v1::GRANULARITY_MONTH);
+    period.set_kind(v1::SCOPE_KIND_PERIOD);
+    m.begin = tokens[first].begin;
+    period.set_text(std::string(text.substr(m.begin, m.end - m.begin)));
+    m.scope = std::move(period);
+  }
+}
+
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                           absl::Span<const ByteRange> figures, size_t figure_begin,
                           size_t figure_end, const v1::PublicationTime& published) {

@@ -34,6 +34,15 @@
 
 namespace claimcheck {
 
+// "the quarter ended June 30", "the six months ending 31 March", "the fiscal year that
+// ended September 28": a resolved day written after a period noun (quarter, half, year,
+// or N months with N of 3, 6, 9 or 12) and "ended"/"ending" closes that period. Each such
+// mention in `times` (offsets into the sentence `text` that `tokens` cut) becomes the
+// period of that length ending with the day, a PERIOD scope whose text and offsets start
+// at the noun ("quarter ended June 30" is 2025-04-01..2025-07-01). Others are unchanged.
+void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_view text,
+                              std::vector<TimeMention>* times);
+
 // The scope for the figure at [figure_begin, figure_end) of a sentence. `times` and
 // `figures` hold sentence-relative offsets of every period and figure in the sentence.
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,

@@ -1,5 +1,7 @@
 #include "extract/period.h"
 
+#include "absl/time/civil_time.h"
+#include "extract/tokens.h"
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -22,6 +24,54 @@ v1::PublicationTime Published(int64_t seconds) {
   v1::PublicationTime p;
   p.mutable_time()->set_seconds(seconds);
   return p;
+}
+
+TEST(PeriodTest, PeriodsEndingOnADay) {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* day;  // the day mention as written
+    const char* end;  // its scope end (exclusive)
+    const char* want_text;
+    const char* want_start;  // "" when the mention stays a day
+    v1::Granularity want_granularity;
+  } cases[] = {
+      {"quarter", "Revenue for the quarter ended June 30 rose 5%.", "June 30", "2025-07-01",
+       "quarter ended June 30", "2025-04-01", v1::GRANULARITY_QUARTER},
+      {"six months ending", "Sales in the six months ending 31 March were flat.", "31 March",
+       "2025-04-01", "six months ending 31 March", "2024-10-01", v1::GRANULARITY_HALF},
+      {"fiscal year that ended", "In the fiscal year that ended September 28, it earned $2 billion.",
+       "September 28", "2024-09-29", "year that ended September 28", "2023-09-29",
+       v1::GRANULARITY_YEAR},
+      {"nine months in digits", "For the 9 months ended Sept. 30, profit doubled.", "Sept. 30",
+       "2025-10-01", "9 months ended Sept. 30", "2025-01-01", v1::GRANULARITY_MONTH},
+      {"quarter across a year end", "In the quarter ended February 28, orders fell.",
+       "February 28", "2025-03-01", "quarter ended February 28", "2024-12-01",
+       v1::GRANULARITY_QUARTER},
+      {"no period noun", "Shares ended June 30 at $12.", "June 30", "2025-07-01", "June 30", "",
+       v1::GRANULARITY_DAY},
+      {"a deadline", "The quarter ends by June 30.", "June 30", "2025-07-01", "June 30", "",
+       v1::GRANULARITY_DAY},
+      {"five months", "In the five months ended May 31, sales rose.", "May 31", "2025-06-01",
+       "May 31", "", v1::GRANULARITY_DAY},
+  };
+  for (const Case& c : cases) {
+    absl::CivilDay end_day;
+    ASSERT_TRUE(absl::ParseCivilTime(c.end, &end_day)) << c.name;
+    std::vector<TimeMention> times = {Mention(c.text, c.day, absl::FormatCivilTime(end_day - 1).c_str(),
+                                              c.end, v1::GRANULARITY_DAY)};
+    times[0].scope.set_kind(v1::SCOPE_KIND_POINT);
+    WidenPeriodsEndingOnADay(Tokenize(c.text), c.text, &times);
+    const TimeMention& m = times[0];
+    EXPECT_EQ(c.text.substr(m.begin, m.end - m.begin), c.want_text) << c.name;
+    EXPECT_EQ(m.scope.granularity(), c.want_granularity) << c.name;
+    if (*c.want_start != '\0') {
+      EXPECT_EQ(m.scope.start(), c.want_start) << c.name;
+      EXPECT_EQ(m.scope.end(), c.end) << c.name;
+      EXPECT_EQ(m.scope.kind(), v1::SCOPE_KIND_PERIOD) << c.name;
+      EXPECT_EQ(m.scope.text(), c.want_text) << c.name;
+    }
+  }
 }
 
 TEST(PeriodTest, ChooseScope) {
