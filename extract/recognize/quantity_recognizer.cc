@@ -85,7 +85,10 @@ Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn) {
     size_t end = 0;
     // "10 partners"; after a hyphen the noun is singular: "a 128-layer chip".
     bool singular_ok = hyphen || (pn.value == 1 && !pn.is_fraction);
-    std::string noun = MatchCountedNoun(text, j, singular_ok, &end);
+    // Plural names ("232 million iPhones") are counted, but not after a bare number that
+    // could be a year ("in 2023 GPUs").
+    const bool year_like = pn.plain_integer && pn.value >= 1000 && pn.value <= 2100;
+    std::string noun = MatchCountedNoun(text, j, singular_ok, !year_like, &end);
     if (hyphen && noun.find(' ') != std::string::npos) noun.clear();
     if (hyphen) {  // "three-nought-four" is a sequence of numbers, not a counted noun
       size_t w = j;

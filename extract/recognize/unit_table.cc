@@ -502,14 +502,32 @@ std::string ReadWord(absl::string_view text, size_t i, size_t* e, bool* capitali
 
 }  // namespace
 
+namespace {
+
+// The capitalised, camel-case or acronym word `lower` = text[pos, e) as a plural name
+// ("iPhones", "GPUs", "Teslas"), singular, or "" when it is none: it must end in a
+// lower-case "s" that does not end "ss", "is" or "us" as written ("Press", "Paris",
+// "Lexus"; "GPUs" is a plural).
+std::string PluralName(absl::string_view text, size_t pos, size_t e, bool names_ok,
+                       const std::string& lower, size_t* end) {
+  if (!names_ok || e - pos < 3 || text[e - 1] != 's') return "";
+  const char before = text[e - 2];  // as written: "GPUs" is a plural, "Lexus" is not
+  if (before == 's' || before == 'i' || before == 'u') return "";
+  if (e < text.size() && text[e] == '-') return "";
+  *end = e;
+  return lower.substr(0, lower.size() - 1);
+}
+
+}  // namespace
+
 std::string MatchCountedNoun(absl::string_view text, size_t pos, bool singular_ok,
-                             size_t* end) {
+                             bool names_ok, size_t* end) {
   size_t e1 = pos;
   bool cap1 = false;
   std::string w1 = ReadWord(text, pos, &e1, &cap1);
   if (w1.size() < 2 || IsStopWord(w1)) return "";
   bool all_caps1 = e1 - pos >= 2 && absl::ascii_isupper(static_cast<unsigned char>(text[pos + 1]));
-  if (all_caps1) return "";  // "910 BC", acronyms
+  if (all_caps1) return PluralName(text, pos, e1, names_ok, w1, end);  // "910 BC", acronyms
   if (!cap1 && IsPlural(w1)) {
     *end = e1;
     return Singular(w1);
@@ -528,7 +546,7 @@ std::string MatchCountedNoun(absl::string_view text, size_t pos, bool singular_o
     *end = e1;
     return w1;
   }
-  return "";
+  return cap1 ? PluralName(text, pos, e1, names_ok, w1, end) : "";
 }
 
 }  // namespace claimcheck

@@ -73,10 +73,13 @@ class UnitTable {
 
 // A counted noun after a number: "initial partners" -> "partner", "soccer fields" ->
 // "soccer field", "people" -> "person". At most two words, the last one plural (or any
-// noun when `singular_ok`, for "1 partner"); adjectives in front are dropped. Returns the
-// singular lower-case noun and sets *end past it, or returns empty.
+// noun when `singular_ok`, for "1 partner"); adjectives in front are dropped. With
+// `names_ok`, a plural name is counted too: a capitalised, camel-case or acronym word
+// ending in "s" ("232 million iPhones" -> "iphone", "3.7 million GPUs" -> "gpu",
+// "20 million Macs" -> "mac"); the caller leaves it off after a bare year ("in 2023
+// GPUs"). Returns the singular lower-case noun and sets *end past it, or returns empty.
 std::string MatchCountedNoun(absl::string_view text, size_t pos, bool singular_ok,
-                             size_t* end);
+                             bool names_ok, size_t* end);
 
 }  // namespace claimcheck
 

@@ -57,7 +57,31 @@ TEST(UnitTableTest, CountedNouns) {
   };
   for (const auto& c : cases) {
     size_t end = 0;
-    EXPECT_EQ(MatchCountedNoun(c.text, 0, false, &end), c.noun) << c.text;
+    EXPECT_EQ(MatchCountedNoun(c.text, 0, false, /*names_ok=*/true, &end), c.noun) << c.text;
+  }
+}
+
+TEST(UnitTableTest, PluralNamesAreCountedWhenAllowed) {
+  // A lower-case plural after the name still wins: "Dallas residents" -> "resident".
+  size_t e = 0;
+  EXPECT_EQ(MatchCountedNoun("Dallas residents", 0, false, true, &e), "resident");
+  struct {
+    const char* text;
+    const char* noun;  // with names_ok
+  } cases[] = {
+      {"iPhones in 2024", "iphone"}, {"GPUs last year", "gpu"}, {"Macs and", "mac"},
+      {"EVs", "ev"},                 {"Teslas", "tesla"},       {"Press", ""},
+      {"Paris", ""},                 {"Lexus", ""},             {"Huawei", ""},
+      {"US", ""},                    {"SMIC", ""},
+  };
+  for (const auto& c : cases) {
+    size_t end = 0;
+    EXPECT_EQ(MatchCountedNoun(c.text, 0, false, /*names_ok=*/true, &end), c.noun) << c.text;
+    if (*c.noun != '\0') {
+      EXPECT_EQ(absl::string_view(c.text).substr(0, end).size(), std::string(c.noun).size() + 1)
+          << c.text;
+      EXPECT_EQ(MatchCountedNoun(c.text, 0, false, /*names_ok=*/false, &end), "") << c.text;
+    }
   }
 }
 
