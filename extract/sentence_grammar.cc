@@ -284,7 +284,16 @@ bool CountIsAProperty(const Sentence& s, size_t fa) {
          !(W(s, k - 1) == "of" && (k < 2 || !Is(s, k - 2, kCountSkip) || W(s, k - 2) == "the"))) {
     --k;
   }
-  return k > 0 && Is(s, k - 1, kCountOwner);
+  if (k > 0 && Is(s, k - 1, kCountOwner)) return true;
+  // "shipped 20 million phones and 45 million tablets": a count joined by "and"/"or" to a
+  // figure right before it is a property when that one is.
+  if (k >= 2 && (W(s, k - 1) == "and" || W(s, k - 1) == "or") && !s.fig_at.empty() &&
+      s.fig_at[k - 2] >= 0) {
+    size_t prev = k - 2;
+    while (prev > 0 && s.fig_at[prev - 1] == s.fig_at[k - 2]) --prev;
+    return CountIsAProperty(s, prev);
+  }
+  return false;
 }
 
 // Words that qualify a metric without naming what it is about ("annual revenue", "net

@@ -132,7 +132,8 @@ size_t SkipFillersLeft(const Sentence& s, size_t pos);
 void Negate(v1::Quantity* q);
 
 // A counted noun is a property of something when the grammar says so: "of/among the 19
-// shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners".
+// shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners", and a count
+// joined by "and"/"or" to one that is ("shipped 20 million phones and 45 million tablets").
 bool CountIsAProperty(const Sentence& s, size_t fa);
 
 // A part's share of something an owner has: "China accounts for 30% of ASML's sales",
