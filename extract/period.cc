@@ -346,9 +346,13 @@ const TimeMention* ChoosePeriod(const std::vector<Token>& tokens,
       continue;
     }
     if (m.begin >= figure_end) {
+      // Figures in between stop it, unless this one is joined to them by "and"/"or"
+      // ("revenue of $3 billion and profit of $1 billion in 2024": both in 2024).
+      const bool coordinated = fig_last < tokens.size() && (tokens[fig_last].word() == "and" ||
+                                                            tokens[fig_last].word() == "or");
       if (after == nullptr && m_first >= fig_last && m_first - fig_last <= 8 &&
           !HasBreak(tokens, fig_last, m_first) &&
-          !AnyFigureBetween(figures, figure_end, m.begin)) {
+          (coordinated || !AnyFigureBetween(figures, figure_end, m.begin))) {
         after = &m;
       }
     } else {

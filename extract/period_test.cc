@@ -108,6 +108,14 @@ TEST(PeriodTest, ChooseScope) {
        {{"from 2019 to 2021", "2019-01-01", "2022-01-01", v1::GRANULARITY_MULTI_YEAR, false},
         {"last year", "", "", v1::GRANULARITY_YEAR, true}},
        "2021-01-01", "2022-01-01", false},
+      {"figures joined by 'and' share the period after them",
+       "Revenue was $3 billion and profit $1 billion in 2024.", "$3 billion",
+       {{"in 2024", "2024-01-01", "2025-01-01", v1::GRANULARITY_YEAR, false}},
+       "2024-01-01", "2025-01-01", false},
+      {"a figure between, not joined, still blocks",
+       "Revenue of $3 billion beat estimates of $1 billion in 2024.", "$3 billion",
+       {{"in 2024", "2024-01-01", "2025-01-01", v1::GRANULARITY_YEAR, false}},
+       "2023-09-03", "2023-09-04", true},
   };
   for (const Case& c : cases) {
     std::vector<TimeMention> times;
@@ -115,7 +123,8 @@ TEST(PeriodTest, ChooseScope) {
     size_t fb = c.text.find(c.figure);
     size_t fe = fb + strlen(c.figure);
     std::vector<ByteRange> figures;
-    for (const char* f : {"$6 billion", "$8 billion", "121%", "$2.3 billion", c.figure}) {
+    for (const char* f :
+         {"$6 billion", "$8 billion", "121%", "$2.3 billion", "$1 billion", c.figure}) {
       size_t at = c.text.find(f);
       if (at != std::string::npos) figures.push_back({at, at + strlen(f)});
     }
