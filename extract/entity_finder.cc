@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "extract/word_lists.h"
 
@@ -28,15 +29,27 @@ bool ActsAt(const std::vector<Token>& tokens, size_t j) {
 // descriptor before a name already known (`rest_known()`: "Chipmaker SMIC", "Rival
 // Huawei", asked only when needed since it may look the name up); or one word stands in
 // apposition (", a $2 billion fund") or is valued ("Hooli is worth"). A plural single
-// word ("Investors said") is not taken for a name.
+// word ("Investors said") is not taken for a name; one with a capital inside
+// ("GlobalFoundries") or ending in -us, -is or -ss ("Airbus", "Stellantis") is no plural.
+bool LooksPlural(absl::string_view sentence, const Token& t) {
+  const absl::string_view w = t.word();
+  if (w.size() < 3 || w.back() != 's') return false;
+  const char before = w[w.size() - 2];
+  if (before == 's' || before == 'u' || before == 'i') return false;
+  for (size_t k = t.begin + 1; k < t.end && k < sentence.size(); ++k) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(sentence[k]))) return false;
+  }
+  return true;
+}
+
 template <typename RestKnown>
-bool OpenerIsName(const std::vector<Token>& tokens, size_t i, size_t j,
-                  const RestKnown& rest_known) {
+bool OpenerIsName(absl::string_view sentence, const std::vector<Token>& tokens, size_t i,
+                  size_t j, const RestKnown& rest_known) {
   if (j - i >= 2) {
     if (tokens[j - 1].classes & kOrganisationHead) return true;
     return ActsAt(tokens, j) && !rest_known();
   }
-  if (j >= tokens.size() || tokens[i].word().back() == 's') return false;
+  if (j >= tokens.size() || LooksPlural(sentence, tokens[i])) return false;
   if (ActsAt(tokens, j)) return true;
   // "Hooli is worth ...", "Zenith was valued at ...".
   if ((tokens[j].word() == "is" || tokens[j].word() == "was") && j + 1 < tokens.size() &&
@@ -257,7 +270,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
              aliases_->Find(Slice(sentence, tokens, i + 1, j)).has_value();
     };
     if (i == first_word && !tokens[i].acronym && !KnownProper(tokens[i].lower) &&
-        !(possessive_after && j == i + 1) && !OpenerIsName(tokens, i, j, rest_known) &&
+        !(possessive_after && j == i + 1) && !OpenerIsName(sentence, tokens, i, j, rest_known) &&
         !aliases_->Find(Slice(sentence, tokens, i, j)).has_value()) {
       ++first;  // a capitalised sentence opener, not known as a name
       while (first < j && !IsNameToken(tokens, first)) ++first;
