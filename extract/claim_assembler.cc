@@ -168,6 +168,8 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
                       .empty()) {
       continue;
     }
+    // "$65 billion, plus or minus 2%": a tolerance around another figure, not a claim.
+    if (IsTolerance(in.text, s, fa, q.begin)) continue;
     // "a 5nm-class process": a figure used as a loose descriptor.
     if (s.t[fb - 1].modifier) {
       absl::string_view w = s.t[fb - 1].lower;

@@ -277,6 +277,19 @@ void Negate(v1::Quantity* q) {
 
 // A counted noun is a property of something when the grammar says so: "of/among the 19
 // shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners".
+bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t begin) {
+  // The figure's own sign word, or the marks just before it.
+  if (fa < s.t.size() && W(s, fa) == "minus") {
+    return fa >= 2 && W(s, fa - 2) == "plus" && W(s, fa - 1) == "or";
+  }
+  if (fa >= 3 && W(s, fa - 3) == "give" && W(s, fa - 2) == "or" && W(s, fa - 1) == "take") {
+    return true;
+  }
+  absl::string_view before = absl::StripTrailingAsciiWhitespace(text.substr(0, begin));
+  return absl::EndsWith(before, "\xC2\xB1") || absl::EndsWith(before, "+/-") ||
+         absl::EndsWith(before, "+/\xE2\x88\x92");  // ±, +/-, +/− (minus sign)
+}
+
 bool CountIsAProperty(const Sentence& s, size_t fa) {
   size_t k = fa;
   // Skip determiners and bound words, but keep the "of" of "of the 19".

@@ -131,6 +131,11 @@ size_t SkipFillersLeft(const Sentence& s, size_t pos);
 
 void Negate(v1::Quantity* q);
 
+// True when the figure whose first token is `fa` (and which starts at byte `begin` of
+// `text`) is a tolerance around another figure: "plus or minus 2%", "give or take 2%",
+// "±2%", "+/- 2%".
+bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t begin);
+
 // A counted noun is a property of something when the grammar says so: "of/among the 19
 // shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners", and a count
 // joined by "and"/"or" to one that is ("shipped 20 million phones and 45 million tablets").
