@@ -79,6 +79,21 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       continue;
     }
     // Estimates.
+    // "beating analysts' expectations of EUR 5.1 billion": the figure is the estimate.
+    if (i + 2 == figure_token && (next == "of" || next == "for") &&
+        (w == "expectations" || w == "estimates" || w == "estimate" || w == "consensus" ||
+         w == "forecasts" || w == "projections")) {
+      size_t k = i;
+      if (k > 0 && tokens[k - 1].kind == TokenKind::kPossessive) --k;
+      std::string source;
+      if (k > 0 && (tokens[k - 1].word() == "analysts" || tokens[k - 1].word() == "economists")) {
+        source = std::string(tokens[k - 1].word());
+      } else if (const EntityMention* e = EntityEndingAt(entities, k)) {
+        source = e->canonical;
+      }
+      offer(v1::HEDGE_ESTIMATED, source);
+      continue;
+    }
     // "beating estimates", "above estimates": a comparison, not a hedge.
     if ((w == "estimates" || w == "estimate" || w == "expectations") && i > 0) {
       absl::string_view before = tokens[i - 1].word();

@@ -428,13 +428,14 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
       if (auto hit = MetricBefore(s, vocab, fa)) {
         metric = std::string(hit->metric);
         metric_written = std::string(hit->written);
-        // "a deal worth Q", "the acquisition, valued at Q": the value of the deal.
+        // "a deal worth Q", "the acquisition, valued at Q", "orders worth Q": the value of
+        // the deal, of the orders.
         if (metric == "valuation" && hit->first > 0 &&
             (W(s, hit->first) == "worth" || W(s, hit->first) == "valued")) {
           size_t d = hit->first - (W(s, hit->first - 1) == "," ? 1 : 0);
           const std::string* deal = d > 0 ? vocab.FindOrNull(W(s, d - 1)) : nullptr;
-          if (deal != nullptr && *deal == "deal_value") {
-            metric = "deal_value";
+          if (deal != nullptr && (*deal == "deal_value" || *deal == "orders")) {
+            metric = *deal;
           }
         }
         // "imports of chipmaking equipment": a trade flow is named by its goods.

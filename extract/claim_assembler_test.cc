@@ -216,6 +216,15 @@ TEST(ClaimAssemblerTest, SentenceShapes) {
        {{"$3 billion", 3e9, "USD", kMoney}},
        {},
        "northwind|revenue @ 2025-11-04..2025-11-05i"},
+      {"orders worth a figure, and analysts' expectations of one",
+       {},
+       "ASML booked orders worth \xE2\x82\xAC" "5.4 billion, beating analysts' expectations of "
+       "\xE2\x82\xAC" "5.1 billion.",
+       {{"\xE2\x82\xAC" "5.4 billion", 5.4e9, "EUR", kMoney},
+        {"\xE2\x82\xAC" "5.1 billion", 5.1e9, "EUR", kMoney}},
+       {},
+       "asml|orders @ 2025-11-04..2025-11-05i; "
+       "asml|orders @ 2025-11-04..2025-11-05i HEDGE_ESTIMATED"},
       {"a tolerance around a figure is no claim of its own",
        {},
        "Nvidia expects revenue of $65 billion, plus or minus 2%.",
