@@ -50,7 +50,7 @@ const std::vector<Entry>& BuiltInEntries() {
       {"shipments", {"shipments", "shipment", "shipped"}},
       {"price", {"price", "prices", "cost", "selling price", "selling prices",
                  "average selling price", "average selling prices", "asp", "asps"}},
-      {"subsidy", {"subsidy", "subsidies", "grant", "grants"}},
+      {"subsidy", {"subsidy", "subsidies", "grant", "grants", "state aid", "aid"}},
       {"employees", {"employees", "staff", "workforce", "headcount", "workers"}},
       {"size", {"size", "area", "footprint"}},
       {"yield", {"yield"}},

@@ -243,6 +243,21 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     // Most tokens are not capitalised, hence no name (see IsNameToken): skip them at once.
     i = NextCapitalized(tk, n, i);
     if (i >= n) break;
+    // "the US government", "the Chinese government": a government is named by its
+    // country, however the country is written.
+    if (i + 1 < n && tokens[i + 1].word() == "government" && tokens[i].kind == TokenKind::kWord &&
+        tokens[i].word() != "the" && !blocked(i) && !blocked(i + 1)) {
+      EntityMention m;
+      m.first = i;
+      m.last = i + 2;
+      m.written = std::string(Slice(sentence, tokens, i, i + 2));
+      m.canonical = Canonicalize(m.written);
+      m.possessive = i + 2 < n && tokens[i + 2].kind == TokenKind::kPossessive;
+      if (out.empty()) out.reserve(8);
+      out.push_back(std::move(m));
+      i += 2;
+      continue;
+    }
     if (!IsNameToken(tokens, i) || blocked(i)) {
       ++i;
       continue;
