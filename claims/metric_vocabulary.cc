@@ -52,6 +52,7 @@ const std::vector<Entry>& BuiltInEntries() {
                  "average selling price", "average selling prices", "asp", "asps"}},
       {"subsidy", {"subsidy", "subsidies", "grant", "grants", "state aid", "aid"}},
       {"employees", {"employees", "staff", "workforce", "headcount", "workers"}},
+      {"job_cuts", {"job cuts", "layoffs", "lay-offs", "redundancies"}},
       {"size", {"size", "area", "footprint"}},
       {"yield", {"yield"}},
       {"utilization", {"utilization", "utilisation", "capacity utilization",

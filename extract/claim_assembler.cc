@@ -499,6 +499,10 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
           if (W(s, j) == "for" || W(s, j) == "before") entity = EntityStartingNear(s, j + 1, 3);
         }
         verb_pos = where;
+      } else if (type == v1::QUANTITY_TYPE_COUNT && CountIsJobCut(s, fa, unit)) {
+        // "cut about 15,000 jobs": the jobs cut, not the headcount.
+        metric = "job_cuts";
+        metric_written = std::string(W(s, fa - 1));
       } else if (type == v1::QUANTITY_TYPE_COUNT && !unit.empty() && unit != "count" &&
                  CountIsAProperty(s, fa)) {
         // "the largest of the 19 shareholders": the count belongs to what the text is

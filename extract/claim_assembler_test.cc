@@ -237,6 +237,13 @@ TEST(ClaimAssemblerTest, SentenceShapes) {
        {{"$20 billion", 20e9, "USD", kMoney}},
        {},
        "chinese government|investment @ 2025-11-04..2025-11-05i"},
+      {"jobs cut are not the headcount",
+       {},
+       "Acme Robotics laid off 1,200 workers and employs 13,000 people.",
+       {{"1,200 workers", 1200, "worker", kCount}, {"13,000 people", 13000, "person", kCount}},
+       {},
+       "acme robotics|job_cuts @ 2025-11-04..2025-11-05i; "
+       "acme robotics|people @ 2025-11-04..2025-11-05i"},
       {"a tolerance around a figure is no claim of its own",
        {},
        "Nvidia expects revenue of $65 billion, plus or minus 2%.",

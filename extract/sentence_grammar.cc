@@ -290,6 +290,25 @@ bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t be
          absl::EndsWith(before, "+/\xE2\x88\x92");  // ±, +/-, +/− (minus sign)
 }
 
+bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit) {
+  if (unit != "job" && unit != "worker" && unit != "employee" && unit != "position" &&
+      unit != "role" && unit != "person" && unit != "staff") {
+    return false;
+  }
+  size_t k = fa;
+  while (k > 0 && Is(s, k - 1, kCountSkip) && W(s, k - 1) != "of") --k;
+  if (k == 0) return false;
+  const absl::string_view verb = W(s, k - 1);
+  if (verb == "off") {  // "laid off", "lay off", "laying off"
+    return k >= 2 && (W(s, k - 2) == "laid" || W(s, k - 2) == "lay" || W(s, k - 2) == "laying" ||
+                      W(s, k - 2) == "lays");
+  }
+  return verb == "cut" || verb == "cuts" || verb == "cutting" || verb == "slash" ||
+         verb == "slashed" || verb == "slashing" || verb == "shed" || verb == "sheds" ||
+         verb == "shedding" || verb == "eliminate" || verb == "eliminated" ||
+         verb == "eliminating" || verb == "axe" || verb == "axed" || verb == "axing";
+}
+
 bool CountIsAProperty(const Sentence& s, size_t fa) {
   size_t k = fa;
   // Skip determiners and bound words, but keep the "of" of "of the 19".

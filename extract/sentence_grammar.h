@@ -136,6 +136,11 @@ void Negate(v1::Quantity* q);
 // "±2%", "+/- 2%".
 bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t begin);
 
+// True when the count whose first token is `fa`, of `unit` (the counted noun, singular),
+// is of jobs cut: "cut about 15,000 jobs", "laid off 1,200 workers", "will shed 500
+// positions". Such a count is not the headcount.
+bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit);
+
 // A counted noun is a property of something when the grammar says so: "of/among the 19
 // shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners", and a count
 // joined by "and"/"or" to one that is ("shipped 20 million phones and 45 million tablets").
