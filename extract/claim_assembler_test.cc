@@ -497,19 +497,27 @@ TEST(ClaimAssemblerTest, SentenceShapes) {
   }
 }
 
-TEST(ClaimAssemblerTest, DeclinesAreNegative) {
+// A level and a decline in one sentence, with the names learnt from it.
+struct DeclineSentence {
+  const std::string sentence = "SMIC said its revenue was $6.32 billion, down 13% from 2022.";
   MetricVocabulary metrics = MetricVocabulary::BuiltIn();
   EntityAliases aliases = EntityAliases::BuiltIn();
-  DocumentEntities entities(&aliases);
-  ClaimAssembler assembler(&metrics);
-  std::string sentence = "SMIC said its revenue was $6.32 billion, down 13% from 2022.";
-  entities.Learn(sentence, Tokenize(sentence));
+  DocumentEntities entities{&aliases};
+  ClaimAssembler assembler{&metrics};
   SentenceInput input;
-  input.text = sentence;
-  input.quantities.push_back(MakeQuantity(sentence, {"$6.32 billion", 6.32e9, "USD", kMoney}));
-  input.quantities.push_back(MakeQuantity(sentence, {"13%", 13, "percent", kPercent}));
+
+  DeclineSentence() {
+    entities.Learn(sentence, Tokenize(sentence));
+    input.text = sentence;
+    input.quantities.push_back(MakeQuantity(sentence, {"$6.32 billion", 6.32e9, "USD", kMoney}));
+    input.quantities.push_back(MakeQuantity(sentence, {"13%", 13, "percent", kPercent}));
+  }
+};
+
+TEST(ClaimAssemblerTest, DeclinesAreNegative) {
+  DeclineSentence d;
   Discourse discourse;
-  std::vector<AssembledClaim> got = assembler.Assemble(input, entities, {}, &discourse);
+  std::vector<AssembledClaim> got = d.assembler.Assemble(d.input, d.entities, {}, &discourse);
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got[0].subject.key(), "smic|revenue");
   EXPECT_EQ(got[1].subject.key(), "smic|revenue_growth");
@@ -518,19 +526,12 @@ TEST(ClaimAssemblerTest, DeclinesAreNegative) {
 }
 
 TEST(ClaimAssemblerTest, MovingQuantitiesGivesTheSameClaims) {
-  MetricVocabulary metrics = MetricVocabulary::BuiltIn();
-  EntityAliases aliases = EntityAliases::BuiltIn();
-  DocumentEntities entities(&aliases);
-  ClaimAssembler assembler(&metrics);
-  std::string sentence = "SMIC said its revenue was $6.32 billion, down 13% from 2022.";
-  entities.Learn(sentence, Tokenize(sentence));
-  SentenceInput input;
-  input.text = sentence;
-  input.quantities.push_back(MakeQuantity(sentence, {"$6.32 billion", 6.32e9, "USD", kMoney}));
-  input.quantities.push_back(MakeQuantity(sentence, {"13%", 13, "percent", kPercent}));
+  DeclineSentence d;
   Discourse copied_discourse, moved_discourse;
-  std::vector<AssembledClaim> copied = assembler.Assemble(input, entities, {}, &copied_discourse);
-  std::vector<AssembledClaim> moved = assembler.Assemble(&input, entities, {}, &moved_discourse);
+  std::vector<AssembledClaim> copied =
+      d.assembler.Assemble(d.input, d.entities, {}, &copied_discourse);
+  std::vector<AssembledClaim> moved =
+      d.assembler.Assemble(&d.input, d.entities, {}, &moved_discourse);
   ASSERT_EQ(moved.size(), copied.size());
   for (size_t i = 0; i < moved.size(); ++i) {
     EXPECT_EQ(moved[i].quantity.SerializeAsString(), copied[i].quantity.SerializeAsString());
@@ -539,8 +540,8 @@ TEST(ClaimAssemblerTest, MovingQuantitiesGivesTheSameClaims) {
   }
   EXPECT_EQ(moved[1].quantity.value(), -13);
   // The mentions keep their places; their quantities went into the claims.
-  ASSERT_EQ(input.quantities.size(), 2u);
-  EXPECT_EQ(sentence.substr(input.quantities[1].begin, 3), "13%");
+  ASSERT_EQ(d.input.quantities.size(), 2u);
+  EXPECT_EQ(d.sentence.substr(d.input.quantities[1].begin, 3), "13%");
   EXPECT_EQ(moved_discourse.subject, copied_discourse.subject);
 }
 
