@@ -244,6 +244,12 @@ TEST(ClaimAssemblerTest, SentenceShapes) {
        {},
        "acme robotics|job_cuts @ 2025-11-04..2025-11-05i; "
        "acme robotics|people @ 2025-11-04..2025-11-05i"},
+      {"a one-word opener that aims at a figure",
+       {"The chipmaker we follow is Northwind."},
+       "Rapidus aims to begin mass production of 2nm chips.",
+       {{"2nm", 2, "nm", kDimension}},
+       {},
+       "rapidus|process_node|target @ 2025-11-04..2025-11-05i HEDGE_FORECAST"},
       {"a tolerance around a figure is no claim of its own",
        {},
        "Nvidia expects revenue of $65 billion, plus or minus 2%.",

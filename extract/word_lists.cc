@@ -195,7 +195,8 @@ const WordSet& ActorVerbs() {
       "invests", "injected", "allocated", "raised", "spent", "posted", "booked", "earned",
       "generated", "recorded", "shipped", "sold", "acquired", "bought", "agreed", "unveiled",
       "launched", "employs", "operates", "owns", "holds", "imported", "exported", "produced",
-      "manufactured"};
+      "manufactured", "aims", "intends", "seeks", "hires", "hired", "hire", "approved",
+      "pledged"};
   return *s;
 }
 
