@@ -278,6 +278,12 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
       }
     }
     size_t first = i;
+    // "Shares of Arm Holdings closed ...": a plural opener joined by "of" is what the
+    // sentence says about the name after it, not part of the name.
+    if (i == first_word && j - i >= 3 && tokens[i + 1].word() == "of" &&
+        LooksPlural(sentence, tokens[i])) {
+      first = i = i + 2;
+    }
     bool possessive_after = j < tokens.size() && tokens[j].kind == TokenKind::kPossessive;
     // (Only asked for runs of two or more words.)
     auto rest_known = [&] {
