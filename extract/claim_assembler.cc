@@ -537,10 +537,28 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
             verb_pos = share->verb;
           }
         }
+        // "SoftBank owns roughly 90% of Arm": a stake in the company named after "of".
+        const absl::string_view verb = fa > 0 ? W(s, fa - 1) : absl::string_view();
+        if (metric.empty() &&
+            (verb == "owns" || verb == "own" || verb == "owned" || verb == "holds" ||
+             verb == "hold" || verb == "held" || verb == "controls" || verb == "controlled")) {
+          if (const EntityMention* company = EntityStartingNear(s, fb + 1, 1)) {
+            metric = "ownership_share";
+            metric_written = std::string(verb);
+            qualifiers.push_back({"in", company->canonical});
+            verb_pos = fa - 1;
+          }
+        }
       } else if (type == v1::QUANTITY_TYPE_MONEY && NearestFund(s, fa) != nullptr) {
         metric = "fund_size";
         entity = NearestFund(s, fa);
       }
+    }
+    // "machines, which cost about $200 million each": the price of one.
+    if (type == v1::QUANTITY_TYPE_MONEY && fb < n &&
+        (W(s, fb) == "each" || W(s, fb) == "apiece")) {
+      metric = "price";
+      metric_written = std::string(W(s, fb));
     }
     if (metric.empty()) continue;
     // "one chip at a time": a single thing counted is not a figure anyone reports.
