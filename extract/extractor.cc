@@ -163,6 +163,7 @@ void Extractor::Extract(const v1::Document& document,
       if (published != day_of) day = DayOf(*published), day_of = published;
       input.times = times_->Find(input.text, day);
       WidenPeriodsEndingOnADay(*input.tokens, input.text, &input.times);
+      NarrowToLeadingMonths(*input.tokens, input.text, &input.times);
     }
     std::vector<AssembledClaim> assembled =
         assembler_.Assemble(&input, entities_, *published, &discourse);

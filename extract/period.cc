@@ -451,6 +451,44 @@ void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_vie
   }
 }
 
+void NarrowToLeadingMonths(const std::vector<Token>& tokens, absl::string_view text,
+                           std::vector<TimeMention>* times) {
+  static constexpr absl::string_view kCounts[] = {"two", "three", "four", "five", "six",
+                                                  "seven", "eight", "nine", "ten", "eleven"};
+  for (TimeMention& m : *times) {
+    absl::CivilDay start, end;
+    if (m.scope.granularity() != v1::GRANULARITY_YEAR || m.scope.unresolved() ||
+        !ParseDay(m.scope.start(), &start) || !ParseDay(m.scope.end(), &end) ||
+        end != absl::CivilDay(absl::CivilYear(start) + 1)) {
+      continue;
+    }
+    size_t k = 0;  // the mention's first token: "2025", or the "of" of "of 2025"
+    while (k < tokens.size() && tokens[k].begin < m.begin) ++k;
+    if (k == tokens.size() || tokens[k].begin != m.begin) continue;
+    const size_t of = tokens[k].word() == "of" ? k : k - (k > 0);
+    if (of < 3 || tokens[of].word() != "of" || tokens[of - 1].word() != "months" ||
+        tokens[of - 3].word() != "first") {
+      continue;
+    }
+    const absl::string_view count = tokens[of - 2].word();
+    int months = 0;
+    for (int c = 0; c < 10; ++c) {
+      if (count == kCounts[c] || count == std::to_string(c + 2)) months = c + 2;
+    }
+    if (months == 0) continue;
+    v1::TimeScope leading;
+    leading.set_start(FormatDay(start));
+    leading.set_end(FormatDay(absl::CivilDay(absl::CivilMonth(start) + months)));
+    leading.set_granularity(months == 3    ? v1::GRANULARITY_QUARTER
+                            : months == 6  ? v1::GRANULARITY_HALF
+                                           : v1::GRANULARITY_MONTH);
+    leading.set_kind(v1::SCOPE_KIND_PERIOD);
+    m.begin = tokens[of - 3].begin;
+    leading.set_text(std::string(text.substr(m.begin, m.end - m.begin)));
+    m.scope = std::move(leading);
+  }
+}
+
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                           absl::Span<const ByteRange> figures, size_t figure_begin,
                           size_t figure_end, const v1::PublicationTime& published) {

@@ -43,6 +43,13 @@ namespace claimcheck {
 void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_view text,
                               std::vector<TimeMention>* times);
 
+// "the first nine months of 2025", "the first three months of the year 2024": a year
+// mention after "first N months of" (N of 2 to 11, in words or digits) becomes those
+// months, from the start of the year (2025-01-01..2025-10-01), its text and offsets
+// starting at "first". Others are unchanged.
+void NarrowToLeadingMonths(const std::vector<Token>& tokens, absl::string_view text,
+                           std::vector<TimeMention>* times);
+
 // The scope for the figure at [figure_begin, figure_end) of a sentence. `times` and
 // `figures` hold sentence-relative offsets of every period and figure in the sentence.
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,

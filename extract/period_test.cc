@@ -74,6 +74,40 @@ TEST(PeriodTest, PeriodsEndingOnADay) {
   }
 }
 
+TEST(PeriodTest, LeadingMonthsOfAYear) {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* year;  // the year mention as written
+    const char* want_text;
+    const char* want_end;  // "" when the mention stays the year
+    v1::Granularity want_granularity;
+  } cases[] = {
+      {"nine months, 'of' in the mention", "In the first nine months of 2025, imports rose.",
+       "of 2025", "first nine months of 2025", "2025-10-01", v1::GRANULARITY_MONTH},
+      {"six months in digits", "Sales in the first 6 months of 2024 fell.", "2024",
+       "first 6 months of 2024", "2024-07-01", v1::GRANULARITY_HALF},
+      {"three months", "In the first three months of 2023 it lost money.", "of 2023",
+       "first three months of 2023", "2023-04-01", v1::GRANULARITY_QUARTER},
+      {"not the first months", "In the last nine months of 2025, imports rose.", "of 2025",
+       "of 2025", "", v1::GRANULARITY_YEAR},
+  };
+  for (const Case& c : cases) {
+    const std::string year = std::string(c.year).substr(std::string(c.year).size() - 4);
+    std::vector<TimeMention> times = {Mention(c.text, c.year, (year + "-01-01").c_str(),
+                                              (std::to_string(std::stoi(year) + 1) + "-01-01").c_str(),
+                                              v1::GRANULARITY_YEAR)};
+    NarrowToLeadingMonths(Tokenize(c.text), c.text, &times);
+    const TimeMention& m = times[0];
+    EXPECT_EQ(c.text.substr(m.begin, m.end - m.begin), c.want_text) << c.name;
+    EXPECT_EQ(m.scope.granularity(), c.want_granularity) << c.name;
+    if (*c.want_end != '\0') {
+      EXPECT_EQ(m.scope.start(), year + "-01-01") << c.name;
+      EXPECT_EQ(m.scope.end(), c.want_end) << c.name;
+    }
+  }
+}
+
 TEST(PeriodTest, ChooseScope) {
   struct Case {
     const char* name;
