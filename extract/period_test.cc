@@ -40,8 +40,9 @@ TEST(PeriodTest, PeriodsEndingOnADay) {
        "quarter ended June 30", "2025-04-01", v1::GRANULARITY_QUARTER},
       {"six months ending", "Sales in the six months ending 31 March were flat.", "31 March",
        "2025-04-01", "six months ending 31 March", "2024-10-01", v1::GRANULARITY_HALF},
-      {"fiscal year that ended", "In the fiscal year that ended September 28, it earned $2 billion.",
-       "September 28", "2024-09-29", "year that ended September 28", "2023-09-29",
+      {"fiscal year that ended",
+       "In the fiscal year that ended September 28, it earned $2 billion.", "September 28",
+       "2024-09-29", "year that ended September 28", "2023-09-29",
        v1::GRANULARITY_YEAR},
       {"nine months in digits", "For the 9 months ended Sept. 30, profit doubled.", "Sept. 30",
        "2025-10-01", "9 months ended Sept. 30", "2025-01-01", v1::GRANULARITY_MONTH},
@@ -58,8 +59,9 @@ TEST(PeriodTest, PeriodsEndingOnADay) {
   for (const Case& c : cases) {
     absl::CivilDay end_day;
     ASSERT_TRUE(absl::ParseCivilTime(c.end, &end_day)) << c.name;
-    std::vector<TimeMention> times = {Mention(c.text, c.day, absl::FormatCivilTime(end_day - 1).c_str(),
-                                              c.end, v1::GRANULARITY_DAY)};
+    const std::string day = absl::FormatCivilTime(end_day - 1);
+    std::vector<TimeMention> times = {
+        Mention(c.text, c.day, day.c_str(), c.end, v1::GRANULARITY_DAY)};
     times[0].scope.set_kind(v1::SCOPE_KIND_POINT);
     WidenPeriodsEndingOnADay(Tokenize(c.text), c.text, &times);
     const TimeMention& m = times[0];
@@ -94,9 +96,10 @@ TEST(PeriodTest, LeadingMonthsOfAYear) {
   };
   for (const Case& c : cases) {
     const std::string year = std::string(c.year).substr(std::string(c.year).size() - 4);
-    std::vector<TimeMention> times = {Mention(c.text, c.year, (year + "-01-01").c_str(),
-                                              (std::to_string(std::stoi(year) + 1) + "-01-01").c_str(),
-                                              v1::GRANULARITY_YEAR)};
+    const std::string start = year + "-01-01";
+    const std::string end = std::to_string(std::stoi(year) + 1) + "-01-01";
+    std::vector<TimeMention> times = {
+        Mention(c.text, c.year, start.c_str(), end.c_str(), v1::GRANULARITY_YEAR)};
     NarrowToLeadingMonths(Tokenize(c.text), c.text, &times);
     const TimeMention& m = times[0];
     EXPECT_EQ(c.text.substr(m.begin, m.end - m.begin), c.want_text) << c.name;
