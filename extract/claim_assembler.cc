@@ -554,6 +554,21 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
         entity = NearestFund(s, fa);
       }
     }
+    // "Contoso's revenue from China was 30% of the total": a share of the metric, not
+    // its level; the part is what the metric comes from.
+    const size_t total_at = fb + 1 < n && W(s, fb + 1) == "the" ? fb + 2 : fb + 1;
+    const bool of_the_total = total_at < n && W(s, fb) == "of" && W(s, total_at) == "total";
+    if (type == v1::QUANTITY_TYPE_PERCENT && !metric.empty() && of_the_total &&
+        !absl::EndsWith(metric, "_share") && !absl::EndsWith(metric, "_growth")) {
+      for (size_t k = fa > 8 ? fa - 8 : 0; k + 1 < fa; ++k) {
+        if (W(s, k) != "from") continue;
+        if (const EntityMention* part = EntityStartingNear(s, k + 1, 1)) {
+          qualifiers.push_back({"part", part->canonical});
+          break;
+        }
+      }
+      metric += "_share";
+    }
     // "machines, which cost about $200 million each": the price of one.
     if (type == v1::QUANTITY_TYPE_MONEY && fb < n &&
         (W(s, fb) == "each" || W(s, fb) == "apiece")) {
