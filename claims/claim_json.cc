@@ -7,8 +7,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
+#include "claims/claim_wire.h"
 #include "claims/json_values.h"
-#include "google/protobuf/message.h"
 
 namespace claimcheck {
 namespace {
@@ -143,16 +143,7 @@ class ObjectWriter {
   bool ok_ = true;
 };
 
-// m.GetReflection() costs a call_once per call; the generated types' static one is
-// looked up once per type.
-template <typename Message>
-bool HasUnknownFields(const Message& m) {
-  static const google::protobuf::Reflection* const reflection = Message::GetReflection();
-  return !reflection->GetUnknownFields(m).empty();
-}
-
 bool AppendSubject(const v1::Subject& s, Buffer* out) {
-  if (HasUnknownFields(s)) return false;
   ObjectWriter w(out);
   w.String("entity", s.entity());
   w.String("entity_as_written", s.entity_as_written());
@@ -164,7 +155,6 @@ bool AppendSubject(const v1::Subject& s, Buffer* out) {
       for (int i = 0; i < s.qualifiers_size(); ++i) {
         const v1::Qualifier& q = s.qualifiers(i);
         if (i > 0) out->Put(',');
-        if (HasUnknownFields(q)) return false;
         ObjectWriter qw(out);
         qw.String("role", q.role());
         qw.String("value", q.value());
@@ -179,7 +169,6 @@ bool AppendSubject(const v1::Subject& s, Buffer* out) {
 }
 
 bool AppendQuantity(const v1::Quantity& q, Buffer* out) {
-  if (HasUnknownFields(q)) return false;
   ObjectWriter w(out);
   w.Double("value", q.value());
   w.OptionalDouble("low", q.has_low(), q.low());
@@ -197,7 +186,6 @@ bool AppendQuantity(const v1::Quantity& q, Buffer* out) {
 }
 
 bool AppendScope(const v1::TimeScope& t, Buffer* out) {
-  if (HasUnknownFields(t)) return false;
   ObjectWriter w(out);
   w.String("start", t.start());
   w.String("end", t.end());
@@ -210,10 +198,8 @@ bool AppendScope(const v1::TimeScope& t, Buffer* out) {
 }
 
 bool AppendPublished(const v1::PublicationTime& p, Buffer* out) {
-  if (HasUnknownFields(p)) return false;
   ObjectWriter w(out);
   if (p.has_time()) {
-    if (HasUnknownFields(p.time())) return false;
     w.Message("time", [&] {
       char* end = WriteJsonTimestamp(p.time().seconds(), p.time().nanos(),
                                      out->Reserve(kMaxJsonTimestampSize));
@@ -230,7 +216,6 @@ bool AppendPublished(const v1::PublicationTime& p, Buffer* out) {
 }
 
 bool AppendProvenance(const v1::Provenance& p, Buffer* out) {
-  if (HasUnknownFields(p)) return false;
   ObjectWriter w(out);
   w.String("document_id", p.document_id());
   w.String("uri", p.uri());
@@ -253,7 +238,6 @@ bool AppendProvenance(const v1::Provenance& p, Buffer* out) {
 }
 
 bool AppendClaim(const v1::Claim& c, Buffer* out) {
-  if (HasUnknownFields(c)) return false;
   ObjectWriter w(out);
   w.String("id", c.id());
   if (c.has_subject()) w.Message("subject", [&] { return AppendSubject(c.subject(), out); });
@@ -271,6 +255,7 @@ bool AppendClaim(const v1::Claim& c, Buffer* out) {
 }  // namespace
 
 bool AppendClaimJson(const v1::Claim& claim, std::string* out) {
+  if (ClaimHasUnknownFields(claim)) return false;
   thread_local Buffer buffer;
   buffer.Clear();
   if (!AppendClaim(claim, &buffer)) return false;

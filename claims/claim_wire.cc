@@ -220,7 +220,9 @@ bool HasUnknownFields(const Message& m) {
   return !reflection->GetUnknownFields(m).empty();
 }
 
-bool AnyUnknownFields(const v1::Claim& c) {
+}  // namespace
+
+bool ClaimHasUnknownFields(const v1::Claim& c) {
   if (HasUnknownFields(c)) return true;
   if (c.has_subject()) {
     if (HasUnknownFields(c.subject())) return true;
@@ -241,10 +243,8 @@ bool AnyUnknownFields(const v1::Claim& c) {
   return false;
 }
 
-}  // namespace
-
 bool AppendClaimDelimited(const v1::Claim& claim, std::string* out) {
-  if (AnyUnknownFields(claim)) return false;
+  if (ClaimHasUnknownFields(claim)) return false;
   Counter counter;
   EncodeClaim(claim, counter);
   const size_t size = counter.size();

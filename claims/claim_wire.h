@@ -23,6 +23,10 @@
 
 namespace claimcheck {
 
+// True when `claim` or any of its sub-messages holds unknown fields: both claim encoders
+// (this one and claim_json.h) decline such claims.
+bool ClaimHasUnknownFields(const v1::Claim& claim);
+
 // Appends the varint length of `claim` and then `claim` in wire format (what
 // SerializeAsString gives) to `*out`, and returns true; returns false with `*out` as it
 // was for a claim with unknown fields or one larger than 2 GiB.
