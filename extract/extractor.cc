@@ -107,9 +107,10 @@ void Extractor::Extract(const v1::Document& document,
   }
   Discourse discourse;
   LineCounter lines(text);
-  int post = -1;
-  // Posts sorted and disjoint (as the forum reader writes them) are found with one sweep;
-  // otherwise each sentence scans them all, the last containing post winning.
+  // The forum post of each sentence (-1 outside posts): a new post starts a new discourse
+  // and brings its own date. Posts sorted and disjoint (as the forum reader writes them)
+  // are found with one sweep; otherwise each sentence scans them all, the last containing
+  // post winning.
   bool posts_in_order = true;
   for (int p = 0; p < document.posts_size(); ++p) {
     const v1::Post& cur = document.posts(p);
@@ -120,7 +121,40 @@ void Extractor::Extract(const v1::Document& document,
   for (size_t i = 1; i < sentences.size(); ++i) {
     if (sentences[i].begin < sentences[i - 1].begin) posts_in_order = false;
   }
+  std::vector<int> post_of(sentences.size(), -1);
   int next_post = 0;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const TextSpan& span = sentences[i];
+    if (posts_in_order) {
+      // Sentences come in text order: advance past the posts that end before this one.
+      while (next_post < document.posts_size() && document.posts(next_post).end() <= span.begin) {
+        ++next_post;
+      }
+      if (next_post < document.posts_size() && document.posts(next_post).begin() <= span.begin) {
+        post_of[i] = next_post;
+      }
+    } else {
+      for (int p = 0; p < document.posts_size(); ++p) {
+        if (document.posts(p).begin() <= span.begin && span.begin < document.posts(p).end()) {
+          post_of[i] = p;
+        }
+      }
+    }
+  }
+  // The figures of every sentence, and which sentences need assembling: those with
+  // figures, and those before one in the same discourse (their names are what "the
+  // company" may refer to). The sentences after a discourse's last figure give no claim
+  // and leave nothing any claim reads.
+  std::vector<std::vector<QuantityMention>> figures(sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    figures[i] = quantities_->Find(
+        text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin));
+  }
+  std::vector<bool> assemble(sentences.size(), false);
+  for (size_t i = sentences.size(); i-- > 0;) {
+    assemble[i] = !figures[i].empty() || (i + 1 < sentences.size() && assemble[i + 1] &&
+                                          post_of[i + 1] == post_of[i]);
+  }
   const ClaimIdPrefix id_prefix(document.id());
   // The publication day of the current post (or document), for relative periods.
   const v1::PublicationTime* day_of = nullptr;
@@ -128,26 +162,12 @@ void Extractor::Extract(const v1::Document& document,
   const std::string uri = document.item().empty()
                               ? document.uri()
                               : absl::StrCat(document.uri(), "#", document.item());
+  int post = -1;
   for (size_t sentence_index = 0; sentence_index < sentences.size(); ++sentence_index) {
+    if (!assemble[sentence_index]) continue;
     const TextSpan& span = sentences[sentence_index];
-    // A new forum post starts a new discourse and brings its own date.
     const v1::PublicationTime* published = &document.published();
-    int this_post = -1;
-    if (posts_in_order) {
-      // Sentences come in text order: advance past the posts that end before this one.
-      while (next_post < document.posts_size() && document.posts(next_post).end() <= span.begin) {
-        ++next_post;
-      }
-      if (next_post < document.posts_size() && document.posts(next_post).begin() <= span.begin) {
-        this_post = next_post;
-      }
-    } else {
-      for (int p = 0; p < document.posts_size(); ++p) {
-        if (document.posts(p).begin() <= span.begin && span.begin < document.posts(p).end()) {
-          this_post = p;
-        }
-      }
-    }
+    const int this_post = post_of[sentence_index];
     if (this_post != post) {
       discourse = Discourse();
       post = this_post;
@@ -158,7 +178,7 @@ void Extractor::Extract(const v1::Document& document,
     SentenceInput input;
     input.text = text.substr(span.begin, span.end - span.begin);
     input.tokens = &tokens[sentence_index];
-    input.quantities = quantities_->Find(input.text);
+    input.quantities = std::move(figures[sentence_index]);
     if (!input.quantities.empty()) {
       if (published != day_of) day = DayOf(*published), day_of = published;
       input.times = times_->Find(input.text, day);
