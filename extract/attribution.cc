@@ -108,7 +108,7 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
     if (w == "estimates" || w == "estimate" || w == "estimated" || w == "estimating") {
       std::string source;
       if (i > 0 && (tokens[i - 1].word() == "analysts" || tokens[i - 1].word() == "experts")) {
-        source = tokens[i - 1].lower;
+        source = std::string(tokens[i - 1].word());
       } else if (const EntityMention* e = EntityEndingAt(entities, i)) {
         source = e->canonical;
       }
@@ -125,7 +125,8 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       if (k > 0 && (tokens[k - 1].word() == "analysts" || tokens[k - 1].word() == "economists" ||
                     tokens[k - 1].word() == "investors" || EntityEndingAt(entities, k))) {
         const EntityMention* e = EntityEndingAt(entities, k);
-        offer(v1::HEDGE_ESTIMATED, e != nullptr ? e->canonical : tokens[k - 1].lower);
+        offer(v1::HEDGE_ESTIMATED,
+              e != nullptr ? e->canonical : std::string(tokens[k - 1].word()));
         continue;
       }
     }
@@ -191,7 +192,7 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
         source = e->canonical;
         reporting = true;
       } else if (k > 0 && IsUnnamedSource(tokens[k - 1].word())) {
-        source = tokens[k - 1].lower;  // "analysts said", "somebody claimed"
+        source = std::string(tokens[k - 1].word());  // "analysts said", "somebody claimed"
         reporting = true;
       } else if (i > 0 && tokens[i - 1].word() == ",") {
         if (const EntityMention* after = EntityAt(entities, i + 1)) {

@@ -377,7 +377,7 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
       if (const EntityMention* e = EntityStartingNear(s, j, 1); e != nullptr && e->fund &&
                                                                  type == v1::QUANTITY_TYPE_MONEY) {
         metric = "fund_size";
-        metric_written = e->written;
+        metric_written = std::string(e->written);
         entity = e;
       } else {
         for (size_t m = j; m < n && m < j + 3 && IsWord(s, m) &&
@@ -519,8 +519,8 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
         }
         const std::string* counted = vocab.FindOrNull(unit);
         // Else the noun as written: "shareholders".
-        metric = counted != nullptr ? *counted : s.t[fb - 1].lower;
-        metric_written = s.t[fb - 1].lower;
+        metric = counted != nullptr ? *counted : std::string(W(s, fb - 1));
+        metric_written = std::string(W(s, fb - 1));
       } else if (type == v1::QUANTITY_TYPE_PERCENT && fb + 1 < n && W(s, fb) == "of") {
         // "30% of the market"; a share of anything else names no metric.
         for (size_t j = fb + 1; j < n && j < fb + 5 && IsWord(s, j); ++j) {
@@ -616,7 +616,7 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
       confidence += 0.2;
     } else if (entity != nullptr) {
       c.subject.set_entity(entity->canonical);
-      c.subject.set_entity_as_written(entity->written);
+      c.subject.set_entity_as_written(entity->written.data(), entity->written.size());
       confidence += entity->reference ? 0.2 : 0.35;
     } else if (std::string market = MarketBefore(s, metric_first); !market.empty()) {
       // "Global chip sales reached ...": the metric's own modifiers name a market, which

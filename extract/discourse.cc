@@ -40,7 +40,7 @@ EntityMention Make(absl::string_view sentence, const std::vector<Token>& t, size
   EntityMention m;
   m.first = first;
   m.last = last;
-  m.written = std::string(sentence.substr(t[first].begin, t[last - 1].end - t[first].begin));
+  m.written = sentence.substr(t[first].begin, t[last - 1].end - t[first].begin);
   m.canonical = std::move(canonical);
   m.fund = fund;
   m.reference = true;

@@ -1,5 +1,6 @@
 #include "extract/discourse.h"
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 
@@ -12,7 +13,7 @@ std::string Refs(DocumentEntities& doc, const Discourse& d, const std::string& t
   AddReferences(text, tokens, d, &mentions);
   std::vector<std::string> out;
   for (const EntityMention& m : mentions) {
-    if (m.reference || m.group) out.push_back(m.written + "=" + m.canonical);
+    if (m.reference || m.group) out.push_back(absl::StrCat(m.written, "=", m.canonical));
   }
   return absl::StrJoin(out, "; ");
 }

@@ -152,7 +152,7 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
   for (size_t i = 1; i < n; ++i) {
     const Token& t = tk[i];
     if (t.kind == TokenKind::kWord) {
-      if (t.capitalized && tk[i - 1].kind != TokenKind::kPunct) known_proper_.insert(t.lower);
+      if (t.capitalized && tk[i - 1].kind != TokenKind::kPunct) known_proper_.emplace(t.word());
     } else if (t.kind == TokenKind::kPunct && t.word() == "(" && i + 2 < n) {
       LearnAlias(sentence, tokens, i);
     }
@@ -194,26 +194,44 @@ void DocumentEntities::LearnAlias(absl::string_view sentence, const std::vector<
   } else {
     canonical = CleanEntityName(short_name);
   }
-  learnt_[EntityAliases::LookupKey(long_name)] = canonical;
-  learnt_[EntityAliases::LookupKey(short_name)] = canonical;
+  const bool fund = LooksLikeFund(canonical);
+  learnt_[EntityAliases::LookupKey(long_name)] = LearntName{canonical, fund};
+  learnt_[EntityAliases::LookupKey(short_name)] = LearntName{std::move(canonical), fund};
 }
 
-std::string DocumentEntities::Canonicalize(absl::string_view written) const {
-  // As aliases_->Canonicalize(written), with what depends on `written` alone remembered.
+const DocumentEntities::KnownName& DocumentEntities::Known(absl::string_view written) const {
   auto known = known_names_.find(written);
   if (known == known_names_.end()) {
     if (known_names_.size() >= kMaxKnownNames) known_names_.clear();
     KnownName name;
     name.key = EntityAliases::LookupKey(written);
     const std::string* in_table = aliases_->FindByKey(name.key);
+    name.in_table = in_table != nullptr;
     name.canonical = in_table != nullptr ? *in_table : CleanEntityName(written);
+    name.written_fund = LooksLikeFund(written);
+    name.canonical_fund = LooksLikeFund(name.canonical);
     known = known_names_.emplace(written, std::move(name)).first;
   }
+  return known->second;
+}
+
+const std::string& DocumentEntities::Resolve(absl::string_view written, bool* fund) const {
+  // As aliases_->Canonicalize(written), with what depends on `written` alone remembered.
+  const KnownName& known = Known(written);
   if (!learnt_.empty()) {
-    auto it = learnt_.find(known->second.key);
-    if (it != learnt_.end()) return it->second;
+    auto it = learnt_.find(known.key);
+    if (it != learnt_.end()) {
+      *fund = it->second.fund || known.written_fund;
+      return it->second.canonical;
+    }
   }
-  return known->second.canonical;
+  *fund = known.canonical_fund || known.written_fund;
+  return known.canonical;
+}
+
+std::string DocumentEntities::Canonicalize(absl::string_view written) const {
+  bool fund;
+  return Resolve(written, &fund);
 }
 
 std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
@@ -250,8 +268,9 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
       EntityMention m;
       m.first = i;
       m.last = i + 2;
-      m.written = std::string(Slice(sentence, tokens, i, i + 2));
-      m.canonical = Canonicalize(m.written);
+      m.written = Slice(sentence, tokens, i, i + 2);
+      bool fund;  // (a government is no fund)
+      m.canonical = Resolve(m.written, &fund);
       m.possessive = i + 2 < n && tokens[i + 2].kind == TokenKind::kPossessive;
       if (out.empty()) out.reserve(8);
       out.push_back(std::move(m));
@@ -288,11 +307,11 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     // (Only asked for runs of two or more words.)
     auto rest_known = [&] {
       return (j - i == 2 && tokens[j - 1].acronym) ||
-             aliases_->Find(Slice(sentence, tokens, i + 1, j)).has_value();
+             Known(Slice(sentence, tokens, i + 1, j)).in_table;
     };
     if (i == first_word && !tokens[i].acronym && !KnownProper(tokens[i].lower) &&
         !(possessive_after && j == i + 1) && !OpenerIsName(sentence, tokens, i, j, rest_known) &&
-        !aliases_->Find(Slice(sentence, tokens, i, j)).has_value()) {
+        !Known(Slice(sentence, tokens, i, j)).in_table) {
       ++first;  // a capitalised sentence opener, not known as a name
       while (first < j && !IsNameToken(tokens, first)) ++first;
     }
@@ -300,7 +319,7 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     size_t last = j;
     if (last < tokens.size() && tokens[last - 1].acronym && (tokens[last].classes & kProductNoun) &&
         !blocked(last) && learnt_.find(tokens[last - 1].lower) == learnt_.end() &&
-        !aliases_->Find(Slice(sentence, tokens, first < j ? first : last - 1, last)).has_value()) {
+        !Known(Slice(sentence, tokens, first < j ? first : last - 1, last)).in_table) {
       ++last;
     }
     if (first < j) {
@@ -309,10 +328,9 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
         EntityMention m;
         m.first = first;
         m.last = last;
-        m.written = std::string(Slice(sentence, tokens, first, last));
-        m.canonical = Canonicalize(m.written);
+        m.written = Slice(sentence, tokens, first, last);
+        m.canonical = Resolve(m.written, &m.fund);
         m.possessive = last < tokens.size() && tokens[last].kind == TokenKind::kPossessive;
-        m.fund = LooksLikeFund(m.canonical) || LooksLikeFund(m.written);
         if (out.empty()) out.reserve(8);  // room for a sentence's names (and references)
         out.push_back(std::move(m));
       }

@@ -15,6 +15,9 @@
 //   * Aliases are learnt from the text: "ChangXin Memory Technologies (CXMT)" makes the
 //     long and the short form one entity for the rest of the document. The canonical
 //     name is the alias table's (claims/entity_aliases.h), else the short form.
+// What a written name alone determines (its lookup key, whether the alias table holds
+// it, its table or cleaned name, whether it names a fund) is worked out once and kept,
+// since names recur.
 //
 // Usage: per document, Reset(), then Learn() every sentence, then Find() per sentence.
 // Thread-safety: not thread-safe; one DocumentEntities per document stream.
@@ -36,8 +39,9 @@ namespace claimcheck {
 struct EntityMention {
   size_t first = 0;  // token range [first, last)
   size_t last = 0;
-  std::string written;    // the span as written
-  std::string canonical;  // after document and table aliases
+  absl::string_view written;  // the span as written: a view of the sentence text, which
+                              // must outlive the mention
+  std::string canonical;      // after document and table aliases
   bool possessive = false;  // followed by 's ("SMIC's best process")
   bool fund = false;        // names a fund ("Big Fund III", "... Investment Fund")
   bool reference = false;   // resolved from context ("the company", "the second phase")
@@ -69,22 +73,35 @@ class DocumentEntities {
   std::string Canonicalize(absl::string_view written) const;
 
   // True when `lower` (a lower-cased word) was seen capitalised mid-sentence.
-  bool KnownProper(const std::string& lower) const { return known_proper_.contains(lower); }
+  bool KnownProper(absl::string_view lower) const { return known_proper_.contains(lower); }
 
  private:
+  // What a written name alone determines, kept across documents since names recur; at
+  // most kMaxKnownNames entries (then started afresh), so memory stays bounded.
+  struct KnownName {
+    std::string key;           // EntityAliases::LookupKey(written)
+    std::string canonical;     // the alias table's name, else CleanEntityName(written)
+    bool in_table = false;     // the alias table holds the name
+    bool written_fund = false;    // LooksLikeFund(written)
+    bool canonical_fund = false;  // LooksLikeFund(canonical)
+  };
+  // A name learnt from the text, with LooksLikeFund(canonical).
+  struct LearntName {
+    std::string canonical;
+    bool fund = false;
+  };
+
   bool IsNameToken(const std::vector<Token>& tokens, size_t i) const;
   void LearnAlias(absl::string_view sentence, const std::vector<Token>& tokens, size_t k);
+  // The entry of `written` in known_names_ (made if missing): valid until the next call.
+  const KnownName& Known(absl::string_view written) const;
+  // Canonicalize(written), and in `*fund` whether the canonical or the written name
+  // names a fund: valid until the next call.
+  const std::string& Resolve(absl::string_view written, bool* fund) const;
 
   const EntityAliases* aliases_;
-  absl::flat_hash_map<std::string, std::string> learnt_;  // lookup key -> canonical
+  absl::flat_hash_map<std::string, LearntName> learnt_;  // lookup key -> learnt name
   absl::flat_hash_set<std::string> known_proper_;
-  // What Canonicalize works out from a written name alone (its lookup key, and the
-  // alias table's or the cleaned name), kept across documents since names recur; at most
-  // kMaxKnownNames entries (then started afresh), so memory stays bounded.
-  struct KnownName {
-    std::string key;
-    std::string canonical;
-  };
   static constexpr size_t kMaxKnownNames = size_t{1} << 16;
   mutable absl::flat_hash_map<std::string, KnownName> known_names_;
   // Find's tokens overlapping an excluded range, kept to reuse its buffer.

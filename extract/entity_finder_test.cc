@@ -1,5 +1,6 @@
 #include "extract/entity_finder.h"
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 
@@ -11,7 +12,8 @@ std::string Names(DocumentEntities& doc, const std::string& text) {
   std::vector<Token> tokens = Tokenize(text);
   std::vector<std::string> out;
   for (const EntityMention& m : doc.Find(text, tokens, {})) {
-    out.push_back(m.written == m.canonical ? m.canonical : m.written + "=" + m.canonical);
+    out.push_back(m.written == m.canonical ? m.canonical
+                                           : absl::StrCat(m.written, "=", m.canonical));
   }
   return absl::StrJoin(out, "; ");
 }

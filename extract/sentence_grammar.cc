@@ -30,7 +30,7 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
   phrase.clear();
   for (size_t j = k + 1 - words; j <= k; ++j) {
     if (j > k + 1 - words) phrase.push_back(' ');
-    phrase.append(s.t[j].lower);
+    phrase.append(s.t[j].word().data(), s.t[j].word().size());
   }
   // Tokens' words are normalised as the vocabulary's keys are, but for odd bytes.
   const bool normalized = IsNormalizedKeyPart(phrase);
