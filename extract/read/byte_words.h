@@ -39,6 +39,8 @@ class ByteBlock {
   uint32_t NonAscii() const;
   // Bytes below `b` (1 to 0x7F) or from 0x80 up: all but the ASCII bytes from `b` on.
   uint32_t BelowOrNonAscii(uint8_t b) const;
+  // ASCII letters and digits ([0-9A-Za-z]).
+  uint32_t AsciiAlnum() const;
 
  private:
 #if defined(__SSE2__)
@@ -88,6 +90,17 @@ inline uint32_t ByteBlock::BelowOrNonAscii(uint8_t b) const {
       _mm_movemask_epi8(_mm_cmplt_epi8(v_, _mm_set1_epi8(static_cast<char>(b)))));
 }
 
+inline uint32_t ByteBlock::AsciiAlnum() const {
+  // x - lo <= hi - lo (unsigned) exactly when min(x - lo, hi - lo) == x - lo. OR-ing 0x20
+  // maps 'A'..'Z' onto 'a'..'z' and no other byte into that range.
+  auto in_range = [](__m128i x, char lo, char hi) {
+    const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(lo));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
+  };
+  const __m128i letters = in_range(_mm_or_si128(v_, _mm_set1_epi8(0x20)), 'a', 'z');
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, in_range(v_, '0', '9'))));
+}
+
 #else  // Portable: the same masks, byte by byte.
 
 inline ByteBlock::ByteBlock(const char* p) {
@@ -113,6 +126,16 @@ inline uint32_t ByteBlock::NonAscii() const {
 }
 
 inline uint32_t ByteBlock::BelowOrNonAscii(uint8_t b) const { return Below(b) | NonAscii(); }
+
+inline uint32_t ByteBlock::AsciiAlnum() const {
+  uint32_t mask = 0;
+  for (size_t k = 0; k < kSize; ++k) {
+    const uint8_t c = bytes_[k];
+    const bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    mask |= static_cast<uint32_t>(alnum) << k;
+  }
+  return mask;
+}
 
 #endif
 

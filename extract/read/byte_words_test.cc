@@ -50,6 +50,10 @@ TEST(ByteBlockTest, MasksMatchByteByByteTests) {
     }
     EXPECT_EQ(block.NonAscii(), SlowMask(bytes, [](unsigned char c) { return c >= 0x80; }))
         << bytes;
+    EXPECT_EQ(block.AsciiAlnum(), SlowMask(bytes, [](unsigned char c) {
+                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+              }))
+        << bytes;
   }
 }
 

@@ -8,9 +8,16 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "extract/read/byte_words.h"
 
 namespace claimcheck {
 namespace {
+
+// The most words (runs of letters and digits) an expression holds before its first
+// anchor, read from the patterns of time_recognizer.cc: five in "in the past couple of
+// years" (kNextPeriod); four in "in the third fiscal quarter" (kQuarter) and "in the
+// next two years"; three or fewer in every other family ("as of" is an anchor itself).
+constexpr int kMaxWordsBeforeAnchor = 5;
 
 
 // The words "year", "quarter", "half", "decade" and "month" are part of an expression
@@ -165,40 +172,71 @@ size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
   }();
   const size_t n = text.size();
   auto flags = [&](size_t k) { return (*kFlags)[static_cast<unsigned char>(text[k])]; };
-  size_t a = pos;
-  // Inside a word at `pos`: no word starts before its end.
-  if (pos > 0 && (flags(pos - 1) & 1)) {
-    while (a < n && (flags(a) & 1)) ++a;
-  }
-  while (a < n) {
-    const unsigned f = flags(a);
+  // Looks at byte k, a word start or a non-ASCII byte: true when an anchor starts there.
+  // Sets *fold when U+017F or U+212A starts there.
+  auto anchor_at = [&](size_t k, bool* fold) {
+    const unsigned f = flags(k);
     if (f & 2) {
-      if (text.substr(a, 2) == "\xC5\xBF" || text.substr(a, 3) == "\xE2\x84\xAA") return pos;
+      *fold = text.substr(k, 2) == "\xC5\xBF" || text.substr(k, 3) == "\xE2\x84\xAA";
+      return false;
+    }
+    return (f & 4) &&
+           MayAnchor(text[k], k + 1 < n ? text[k + 1] : '\0', k + 2 < n ? text[k + 2] : '\0') &&
+           TimeAnchorAt(text, k);
+  };
+  size_t a = pos;
+  bool fold = false;
+  bool found = false;
+  // Sixteen bytes at a time: only word starts (a word byte after a byte that is not one,
+  // the byte before `pos` counting) and the first bytes of U+017F and U+212A are looked at.
+  uint32_t word_before = pos > 0 && (flags(pos - 1) & 1) ? 1 : 0;
+  while (!found && a + ByteBlock::kSize <= n) {
+    const ByteBlock block(text.data() + a);
+    const uint32_t word = block.AsciiAlnum() | block.Equal('_');
+    uint32_t look = (word & ~((word << 1) | word_before)) | block.Equal(0xC5) | block.Equal(0xE2);
+    word_before = word >> (ByteBlock::kSize - 1);
+    for (; look != 0; look &= look - 1) {
+      const size_t k = a + FirstMarked(look);
+      if (anchor_at(k, &fold)) {
+        a = k;
+        found = true;
+        break;
+      }
+      if (fold) return pos;
+    }
+    if (!found) a += ByteBlock::kSize;
+  }
+  // The last bytes one by one, the same way.
+  if (!found) {
+    if (a > 0 && (flags(a - 1) & 1)) {
+      while (a < n && (flags(a) & 1)) ++a;
+    }
+    while (a < n) {
+      if (anchor_at(a, &fold)) break;
+      if (fold) return pos;
+      const bool starts_word = flags(a) & 1;
       ++a;
-      continue;
+      if (starts_word) {
+        while (a < n && (flags(a) & 1)) ++a;
+      }
     }
-    if (!(f & 1)) {
-      ++a;
-      continue;
-    }
-    // A word starts at a: only its first byte can begin an anchor.
-    if ((f & 4) &&
-        MayAnchor(text[a], a + 1 < n ? text[a + 1] : '\0', a + 2 < n ? text[a + 2] : '\0') &&
-        TimeAnchorAt(text, a)) {
-      break;
-    }
-    ++a;
-    while (a < n && (flags(a) & 1)) ++a;
   }
   if (a >= n) {
     return n;
   }
   *anchor = a;
+  // Back over the words an expression may hold before its first anchor: at most
+  // kMaxWordsBeforeAnchor runs of letters and digits, with blanks, '-' and '\'' between.
   size_t s = a;
+  int words = 0;
   while (s > pos) {
     const char c = text[s - 1];
-    if (!(absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '\t' ||
-          c == '\n' || c == '\f' || c == '\r' || c == '-' || c == '\'')) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      if (!absl::ascii_isalnum(static_cast<unsigned char>(text[s])) &&
+          ++words > kMaxWordsBeforeAnchor) {
+        break;
+      }
+    } else if (!(IsRe2Blank(c) || c == '-' || c == '\'')) {
       break;
     }
     --s;

@@ -1,6 +1,7 @@
 #include "extract/recognize/time_anchors.h"
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "gtest/gtest.h"
@@ -52,8 +53,16 @@ TEST(TimeSearchStartTest, FindsTheFirstAnchorOfAWordByWordScan) {
       "1999 and 2000", "12 and 21 and 100", "de dec Dec decade", "month Month MONTHS",
       "yes year yeah", "quota quarter", "Fe Feb February", "Ma May March Mar",
   };
+  // Each text also after words of several lengths, so that its words fall at every place
+  // of the sixteen-byte blocks the scan reads.
+  std::vector<std::string> texts;
   for (const char* t : kTexts) {
-    const std::string text = t;
+    for (const char* before : {"", "a ", "abcdefghijklmn ", "abcdefghijklmno ",
+                               "abcdefghijklmnop ", "abc_def,ghijklmnopq ", "x-y 'z' Yes "}) {
+      texts.push_back(std::string(before) + t);
+    }
+  }
+  for (const std::string& text : texts) {
     size_t expected = std::string::npos;
     for (size_t i = 0; i < text.size() && expected == std::string::npos; ++i) {
       const bool word = absl::ascii_isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_';
@@ -64,6 +73,28 @@ TEST(TimeSearchStartTest, FindsTheFirstAnchorOfAWordByWordScan) {
     size_t anchor = 0;
     TimeSearchStart(text, 0, &anchor);
     EXPECT_EQ(anchor, expected) << text;
+  }
+}
+
+// The search starts at most five words before the anchor, and never before `pos`.
+TEST(TimeSearchStartTest, StartsAtMostFiveWordsBeforeTheAnchor) {
+  const struct {
+    const char* text;
+    size_t pos;
+    const char* start;  // the text from the expected start on
+  } cases[] = {
+      {"Sales grew over the past couple of years", 0, " over the past couple of years"},
+      {"Sales grew strongly in the third fiscal quarter", 0, " strongly in the third fiscal quarter"},
+      {"Profit, in 2024, rose", 0, " in 2024, rose"},
+      {"Sales in 2024", 6, "in 2024"},
+      {"Sales in 2024", 8, " 2024"},
+  };
+  for (const auto& c : cases) {
+    size_t anchor = 0;
+    const std::string text = c.text;
+    const size_t start = TimeSearchStart(text, c.pos, &anchor);
+    ASSERT_LE(start, text.size()) << c.text;
+    EXPECT_EQ(text.substr(start), c.start) << c.text;
   }
 }
 
