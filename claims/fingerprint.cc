@@ -1,7 +1,7 @@
 #include "claims/fingerprint.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "absl/strings/numbers.h"
 
@@ -29,10 +29,12 @@ Fingerprinter& Fingerprinter::AddNumber(double value) {
     if (value == 0 && std::signbit(value)) return Add("-0");
     char* end = absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(value), buf);
     return Add(absl::string_view(buf, end - buf));
-  } else {
-    std::snprintf(buf, sizeof(buf), "%.17g", value);
   }
-  return Add(buf);
+  // The digits of "%.17g" (std::to_chars with a precision is specified as printf's
+  // conversion), about five times cheaper than snprintf.
+  const std::to_chars_result r =
+      std::to_chars(buf, buf + sizeof(buf), value, std::chars_format::general, 17);
+  return Add(absl::string_view(buf, r.ptr - buf));
 }
 
 Fingerprinter& Fingerprinter::AddInt(int64_t value) {

@@ -1,5 +1,12 @@
 #include "claims/fingerprint.h"
 
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -23,6 +30,30 @@ TEST(FingerprintTest, EqualNumbersGiveEqualIds) {
   EXPECT_NE(Fingerprinter().AddNumber(2.3).Hex(),
             Fingerprinter().AddNumber(2.30000001).Hex());
   EXPECT_EQ(Fingerprinter().AddInt(7).Hex(), Fingerprinter().Add("7").Hex());
+}
+
+// Ids written by earlier runs hashed fractions as printf's "%.17g" digits: the number
+// must still hash as those exact digits.
+TEST(FingerprintTest, NumbersHashAsPrintfDigits) {
+  std::vector<double> values = {0.1, 2.3, 27.5, -0.5, 1e-300, 1.7976931348623157e308,
+                                4.9e-324, 9.007199254740993e15, 123456.789, -2.5e20,
+                                std::numeric_limits<double>::infinity()};
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 20000; ++i) {
+    uint64_t bits = rng();
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    if (std::isfinite(d)) values.push_back(d);
+    values.push_back(static_cast<double>(rng() % 1000000) / 1000.0);
+  }
+  for (double v : values) {
+    char digits[40];
+    std::snprintf(digits, sizeof digits, "%.17g", v);
+    if (v == std::floor(v) && std::fabs(v) < 9.007199254740992e15) {
+      std::snprintf(digits, sizeof digits, "%.0f", v);
+    }
+    ASSERT_EQ(Fingerprinter().AddNumber(v).Hex(), Fingerprinter().Add(digits).Hex()) << digits;
+  }
 }
 
 TEST(FingerprintTest, HexIsSixteenLowercaseDigits) {
