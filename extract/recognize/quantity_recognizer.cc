@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "claims/quantity_interval.h"
+#include "extract/recognize/figure_scan.h"
 #include "extract/recognize/hedge_words.h"
 #include "extract/recognize/non_quantity.h"
 #include "extract/recognize/number_parser.h"
@@ -515,68 +516,35 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
   size_t floor = 0;
   // True when out.back() is the empty mention a failed candidate left, for the next one.
   bool spare = false;
-  // One table lookup classifies a byte. Inert bytes (blanks, most punctuation) can
-  // neither start a figure nor end a word and are skipped in a tight loop.
-  enum : uint8_t { kInertByte = 1, kLetter = 2, kAlnum = 4 };
-  static const auto* kClass = [] {
-    auto* t = new std::array<uint8_t, 256>();
-    for (int b = 0; b < 0x80; ++b) {
-      const char ch = static_cast<char>(b);
-      uint8_t f = 0;
-      if (!IsDigit(ch) && !IsAlpha(ch) && ch != '.' && ch != '-') f |= kInertByte;
-      if (IsAlpha(ch)) f |= kLetter;
-      if (IsAlnum(ch)) f |= kAlnum;
-      (*t)[b] = f;
-    }
-    return t;
-  }();
-  auto cls = [&](size_t k) { return (*kClass)[static_cast<unsigned char>(text[k])]; };
-  // Lengths of the words that may start a number, by their first two letters (index
-  // 26 for a one-letter word): most words are skipped on one lookup.
-  static const auto* kStartLengths = [] {
-    auto* t = new std::array<uint32_t, 26 * 27>();
-    for (int c0 = 0; c0 < 26; ++c0) {
-      for (int c1 = 0; c1 <= 26; ++c1) {
-        const unsigned char second = c1 == 26 ? 0 : static_cast<unsigned char>('a' + c1);
-        (*t)[c0 * 27 + c1] = StartWordLengths(static_cast<unsigned char>('a' + c0), second);
-      }
-    }
-    return t;
-  }();
+  FigureScanner scanner(text);
   while (i < n) {
-    while (i < n && (cls(i) & kInertByte)) ++i;
+    // Candidates only (figure_scan.h): a word given here starts after no letter or
+    // digit and passes the two-letters-and-length test.
+    i = scanner.Next(i);
     if (i >= n) break;
     const char c = text[i];
     size_t resume = i + 1;
     bool start = false;
-    if (cls(i) & kLetter) {
+    if (IsAlpha(c)) {
       size_t e = i + 1;
-      while (e < n && (cls(e) & kLetter)) ++e;
+      while (e < n && IsAlpha(text[e])) ++e;
       resume = e;
       const size_t len = e - i;
-      // Only a number word or "per(cent(s))" matters, and only at the start of a word.
-      const int first = (c | 0x20) - 'a';  // a letter: 0..25
-      const int second = len > 1 ? (text[i + 1] | 0x20) - 'a' : 26;
-      const bool may_start = len < 32 && ((*kStartLengths)[first * 27 + second] >> len & 1);
-      const bool may_percent = (c == 'p' || c == 'P') && (len == 3 || len == 7 || len == 8);
-      if ((!may_start && !may_percent) || (i > 0 && (cls(i - 1) & kAlnum))) {
-        i = e;
-        continue;
-      }
       absl::string_view word = text.substr(i, len);
-      if (may_start && CanStartNumberWord(word)) {
+      // Only a number word or "per(cent(s))" matters.
+      if (CanStartNumberWord(word)) {
         start = true;
         if ((c == 'a' || c == 'A') && word.size() <= 2) {
           // "a"/"an" start a number only before "dozen", "half", "million"...
           size_t b = e;
           if (b < n && text[b] == ' ') ++b;
           size_t f = b;
-          while (f < n && (cls(f) & kLetter)) ++f;
+          while (f < n && IsAlpha(text[f])) ++f;
           start = f > b && CanFollowArticle(text.substr(b, f - b));
         }
-      } else if (may_percent && (absl::EqualsIgnoreCase(word, "percent") ||
-                                 absl::EqualsIgnoreCase(word, "percents") ||
-                                 absl::EqualsIgnoreCase(word, "per"))) {
+      } else if ((c == 'p' || c == 'P') && (absl::EqualsIgnoreCase(word, "percent") ||
+                                            absl::EqualsIgnoreCase(word, "percents") ||
+                                            absl::EqualsIgnoreCase(word, "per"))) {
         if (std::optional<QuantityMention> m = ReadPercentOf(text, i)) {
           floor = m->end;
           i = m->end;
@@ -592,11 +560,11 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
     } else if (IsDigit(c)) {
       start = true;
     } else if (c == '.') {
-      start = i + 1 < n && IsDigit(text[i + 1]) && (i == 0 || !(cls(i - 1) & kAlnum));
+      start = i + 1 < n && IsDigit(text[i + 1]) && (i == 0 || !IsAlnum(text[i - 1]));
     } else if (c == '-') {
       start = (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') && i + 1 < n &&
               (IsDigit(text[i + 1]) || (text[i + 1] == ' ' && i + 2 < n && IsDigit(text[i + 2])));
-    } else if (static_cast<unsigned char>(c) >= 0x80) {
+    } else {  // a lead byte 0xC2 or 0xE2
       size_t len = 0;
       start = VulgarFractionAt(text, i, &len) > 0;
     }

@@ -1,0 +1,171 @@
+// The masks of a window: bit k stands for byte base + k. Letters and digits are ASCII
+// only; bytes past the end of the text are zero in every mask.
+#include "extract/recognize/figure_scan.h"
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "extract/recognize/number_words.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace claimcheck {
+namespace {
+
+constexpr size_t kWindow = 64;
+constexpr size_t kBlock = 16;
+
+// Masks of the 16 bytes at p: letters [A-Za-z], alnum [0-9A-Za-z], and specials, the
+// bytes that are candidates whatever precedes them ([0-9], '.', '-', 0xC2, 0xE2).
+#if defined(__SSE2__)
+void BlockMasks(const char* p, uint32_t* letters, uint32_t* alnum, uint32_t* specials) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // x - lo <= hi - lo (unsigned) exactly when min(x - lo, hi - lo) == x - lo. OR-ing 0x20
+  // maps 'A'..'Z' onto 'a'..'z' and no other byte into that range.
+  auto in_range = [](__m128i x, char lo, char hi) {
+    const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(lo));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
+  };
+  const __m128i letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+  const __m128i digit = in_range(v, '0', '9');
+  const __m128i punct = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+  const __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
+  *letters = static_cast<uint32_t>(_mm_movemask_epi8(letter));
+  *alnum = *letters | static_cast<uint32_t>(_mm_movemask_epi8(digit));
+  *specials = static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_or_si128(digit, _mm_or_si128(punct, lead))));
+}
+#else
+void BlockMasks(const char* p, uint32_t* letters, uint32_t* alnum, uint32_t* specials) {
+  *letters = *alnum = *specials = 0;
+  for (size_t k = 0; k < kBlock; ++k) {
+    const unsigned char c = static_cast<unsigned char>(p[k]);
+    const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    const bool digit = c >= '0' && c <= '9';
+    *letters |= static_cast<uint32_t>(letter) << k;
+    *alnum |= static_cast<uint32_t>(letter || digit) << k;
+    *specials |= static_cast<uint32_t>(digit || c == '.' || c == '-' || c == 0xC2 ||
+                                       c == 0xE2) << k;
+  }
+}
+#endif
+
+bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
+
+// Bit L of table[first * 27 + second] (second = 26 for a one-letter word): some word of
+// L letters that may start a figure starts with those two letters.
+const uint32_t* StartLengthTable() {
+  static const auto* table = [] {
+    auto* t = new std::array<uint32_t, 26 * 27>();
+    for (int c0 = 0; c0 < 26; ++c0) {
+      for (int c1 = 0; c1 <= 26; ++c1) {
+        const unsigned char second = c1 == 26 ? 0 : static_cast<unsigned char>('a' + c1);
+        (*t)[c0 * 27 + c1] = StartWordLengths(static_cast<unsigned char>('a' + c0), second);
+      }
+    }
+    // "per", "percent", "percents" ("per cent of 10", "percent of 20").
+    (*t)[('p' - 'a') * 27 + ('e' - 'a')] |= (1u << 3) | (1u << 7) | (1u << 8);
+    return t;
+  }();
+  return table->data();
+}
+
+// WordMayStartFigure with the table at hand; `word` holds `len` >= 1 ASCII letters.
+inline bool MayStart(const uint32_t* table, const char* word, size_t len) {
+  if (len >= 32) return false;
+  const int first = (word[0] | 0x20) - 'a';
+  const int second = len > 1 ? (word[1] | 0x20) - 'a' : 26;
+  return table[first * 27 + second] >> len & 1;
+}
+
+}  // namespace
+
+bool WordMayStartFigure(const char* word, size_t len) {
+  return len > 0 && MayStart(StartLengthTable(), word, len);
+}
+
+FigureScanner::FigureScanner(absl::string_view text)
+    : text_(text), lengths_(StartLengthTable()) {}
+
+void FigureScanner::Load(size_t base) {
+  const size_t n = text_.size();
+  uint64_t letters = 0, alnum = 0, specials = 0;
+  for (size_t b = 0; b < kWindow && base + b < n; b += kBlock) {
+    const size_t at = base + b;
+    uint32_t l, a, s;
+    if (at + kBlock <= n) {
+      BlockMasks(text_.data() + at, &l, &a, &s);
+    } else if (n >= kBlock) {
+      // The last 16 bytes of the text, shifted so that bit 0 is the byte at `at`.
+      const int shift = static_cast<int>(at + kBlock - n);
+      BlockMasks(text_.data() + n - kBlock, &l, &a, &s);
+      l >>= shift, a >>= shift, s >>= shift;
+    } else {
+      char padded[kBlock] = {};  // NUL bytes are in no mask
+      std::memcpy(padded, text_.data() + at, n - at);
+      BlockMasks(padded, &l, &a, &s);
+    }
+    letters |= uint64_t{l} << b;
+    alnum |= uint64_t{a} << b;
+    specials |= uint64_t{s} << b;
+  }
+  const uint64_t alnum_before = base > 0 && IsAsciiAlnum(text_[base - 1]);
+  base_ = base;
+  loaded_ = true;
+  letters_ = letters;
+  specials_ = specials;
+  candidates_ = specials | (letters & ~((alnum << 1) | alnum_before));
+}
+
+size_t FigureScanner::Next(size_t pos) {
+  const size_t n = text_.size();
+  while (pos < n) {
+    if (!loaded_ || pos < base_ || pos >= base_ + kWindow) Load(pos);
+    const uint64_t mine = candidates_ & (~uint64_t{0} << (pos - base_));
+    // Word starts before the first special byte are looked at in turn; the first that
+    // passes is the answer, else the special byte (if any) is.
+    const uint64_t special = mine & specials_;
+    uint64_t words = mine & ~specials_ & (special == 0 ? ~uint64_t{0} : (special & -special) - 1);
+    const uint64_t checked = words;
+    while (words != 0) {
+      const int k = __builtin_ctzll(words);
+      if (WordAt(k)) {
+        candidates_ &= ~(checked & ((uint64_t{1} << k) - 1));
+        return base_ + k;
+      }
+      words &= words - 1;
+    }
+    // The answer depends on the text only: rejected words are never asked again.
+    candidates_ &= ~checked;
+    if (special != 0) return base_ + __builtin_ctzll(special);
+    pos = base_ + kWindow;
+  }
+  return n;
+}
+
+bool FigureScanner::WordAt(int k) const {
+  const char* word = text_.data() + base_ + k;
+  const uint64_t rest = letters_ >> k;  // bit 0: the word's first letter
+  if (k == kWindow - 1) {  // the word may go on past the window
+    size_t len = 1;
+    while (base_ + k + len < text_.size() && IsAsciiLetter(word[len])) ++len;
+    return MayStart(lengths_, word, len);
+  }
+  const int first = (word[0] | 0x20) - 'a';
+  const int second = (rest & 2) ? (word[1] | 0x20) - 'a' : 26;
+  const uint32_t lengths = lengths_[first * 27 + second];
+  if (lengths == 0) return false;  // most words stop here
+  size_t len = ~rest == 0 ? kWindow : __builtin_ctzll(~rest);  // all ones only if k == 0
+  if (k + len == kWindow) {
+    while (base_ + k + len < text_.size() && IsAsciiLetter(word[len])) ++len;
+  }
+  return len < 32 && (lengths >> len & 1);
+}
+
+}  // namespace claimcheck

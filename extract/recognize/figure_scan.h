@@ -1,0 +1,62 @@
+// Where a figure may start: the quantity recognizer's first, cheapest pass.
+//
+// Most bytes of a sentence cannot begin a figure. A figure's number starts at a digit, a
+// '.' or '-' (".5", "-4"), a vulgar fraction ("½", whose UTF-8 lead byte is 0xC2 or 0xE2)
+// or the first letter of a number word ("twenty", "a dozen", "half"); "per cent of" and
+// "percent of" start one too. FigureScanner finds the next such place sixty-four bytes at
+// a time: it builds bit masks of the letters, digits and special bytes of a window, keeps
+// them while the caller works through the window's candidates, and looks only at the word
+// starts among the letters, rejecting a word on one table lookup of its first two letters
+// and its length (number_words.h StartWordLengths).
+//
+// The test is a superset: the recognizer still checks each candidate (a '.' must be
+// followed by a digit, a word must really be a number word). It depends on the text only,
+// never on where the scan started, so skipping from candidate to candidate visits exactly
+// the places a byte-by-byte scan would.
+//
+// Thread-safe: a FigureScanner belongs to one caller; the tables behind it are built once.
+#ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_FIGURE_SCAN_H_
+#define CLAIMCHECK_EXTRACT_RECOGNIZE_FIGURE_SCAN_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "absl/strings/string_view.h"
+
+namespace claimcheck {
+
+class FigureScanner {
+ public:
+  // Scans `text`, which must outlive the scanner.
+  explicit FigureScanner(absl::string_view text);
+
+  // The first offset p >= pos where a figure may start: a digit, '.', '-', a byte 0xC2 or
+  // 0xE2, or an ASCII letter not preceded by an ASCII letter or digit whose word (the run
+  // of letters from p) may be a number word or "per"/"percent"/"percents" by its first
+  // two letters and length (WordMayStartFigure). text.size() when there is none. Any
+  // pos may be asked; asking in increasing order reuses the current window's masks.
+  size_t Next(size_t pos);
+
+ private:
+  // Builds the masks of the window starting at `base` (< text size).
+  void Load(size_t base);
+  // Whether the word starting at bit k of the window may start a figure.
+  bool WordAt(int k) const;
+
+  absl::string_view text_;
+  const uint32_t* lengths_;  // WordMayStartFigure's table
+  size_t base_ = 0;          // the window is text_[base_, base_ + 64)
+  bool loaded_ = false;
+  uint64_t letters_ = 0;     // bit k: text_[base_ + k] is an ASCII letter
+  uint64_t candidates_ = 0;  // specials and word starts
+  uint64_t specials_ = 0;    // digits, '.', '-', 0xC2, 0xE2
+};
+
+// True when the word of `len` ASCII letters at `word` may start a number phrase or be
+// "per", "percent" or "percents", judged by its first two letters (any case) and length
+// only: every such word passes, most others fail.
+bool WordMayStartFigure(const char* word, size_t len);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_EXTRACT_RECOGNIZE_FIGURE_SCAN_H_
