@@ -106,15 +106,10 @@ void AddPunct(const unsigned char* p, size_t n, size_t i, size_t len, Special sp
   t.end = i + len;
   t.kind = possessive ? TokenKind::kPossessive : TokenKind::kPunct;
   switch (special) {
-    case Special::kApostrophe: t.lower.push_back('\''); break;
-    case Special::kQuote: t.lower.push_back('"'); break;
-    case Special::kDash: t.lower.push_back('-'); break;
-    default:
-      if (len == 1) {
-        t.lower.push_back(static_cast<char>(c));
-      } else {
-        t.lower.append(reinterpret_cast<const char*>(p + i), len);
-      }
+    case Special::kApostrophe: *t.ResizeLower(1) = '\''; break;
+    case Special::kQuote: *t.ResizeLower(1) = '"'; break;
+    case Special::kDash: *t.ResizeLower(1) = '-'; break;
+    default: std::memcpy(t.ResizeLower(len), p + i, len);
   }
 }
 
@@ -156,12 +151,11 @@ uint64_t LoadPrefix(const unsigned char* p, size_t size, size_t available) {
   return x;
 }
 
-// Sets t.lower, t.acronym and t.classes for the ASCII word p[begin, begin + size) of a
-// text of n bytes, size <= kMaxPackedWord: eight bytes at a time.
-void LowerShortAsciiWord(const unsigned char* p, size_t n, size_t begin, size_t size,
-                         const WordClassTable& classes, Token* t) {
-  const uint64_t lo = LoadPrefix(p + begin, std::min<size_t>(size, 8), n - begin);
-  const uint64_t hi = size > 8 ? LoadPrefix(p + begin + 8, size - 8, n - begin - 8) : 0;
+// Sets t.lower, t.acronym and t.classes for an ASCII word of `size` bytes (at most
+// kMaxPackedWord) packed in `lo` and `hi` as memcpy packs them, zero padded.
+// Inlined into both callers: it is most of the work per word.
+__attribute__((always_inline)) inline void SetPackedWord(uint64_t lo, uint64_t hi, size_t size, const WordClassTable& classes,
+                   Token* t) {
   const uint64_t upper_lo = BytesInRange(lo, 'A', 'Z'), upper_hi = BytesInRange(hi, 'A', 'Z');
   const bool any_lower = (BytesInRange(lo, 'a', 'z') | BytesInRange(hi, 'a', 'z')) != 0;
   // Two or more capitals: two in one half, or one in each.
@@ -169,31 +163,80 @@ void LowerShortAsciiWord(const unsigned char* p, size_t n, size_t begin, size_t 
                          (upper_lo != 0 && upper_hi != 0);
   t->acronym = two_upper && !any_lower;
   const uint64_t lower_lo = lo | (upper_lo >> 2), lower_hi = hi | (upper_hi >> 2);  // +0x20
-  char lowered[2 * sizeof(uint64_t)];
-  std::memcpy(lowered, &lower_lo, 8);
-  std::memcpy(lowered + 8, &lower_hi, 8);
-  t->lower.append(lowered, size);
+  static_assert(kMaxPackedWord <= Token::kInlineLower, "a packed word is written whole");
+  char* out = t->ResizeLower(size);
+  std::memcpy(out, &lower_lo, 8);
+  std::memcpy(out + 8, &lower_hi, 8);
   if (t->kind == TokenKind::kWord) t->classes = classes.Get(lower_lo, lower_hi, size);
+}
+
+// The same for the ASCII word p[begin, begin + size) of a text of n bytes.
+void LowerShortAsciiWord(const unsigned char* p, size_t n, size_t begin, size_t size,
+                         const WordClassTable& classes, Token* t) {
+  const uint64_t lo = LoadPrefix(p + begin, std::min<size_t>(size, 8), n - begin);
+  const uint64_t hi = size > 8 ? LoadPrefix(p + begin + 8, size - 8, n - begin - 8) : 0;
+  SetPackedWord(lo, hi, size, classes, t);
 }
 
 // The same for any other word: typographic apostrophes become "'" and hyphens "-".
 void LowerWord(const unsigned char* p, size_t begin, size_t size, Token* t) {
   int upper = 0, lower = 0;
-  t->lower.reserve(size);
+  char* const out = t->ResizeLower(size);  // the lowered text is never longer
+  size_t written = 0;
   for (size_t k = 0; k < size; ++k) {
     const unsigned char b = p[begin + k];
     upper += (kBytes.cls[b] & kUpper) != 0;
     lower += (kBytes.cls[b] & kLower) != 0;
     if (b == 0xE2 && k + 2 < size) {  // typographic apostrophe / hyphen
       const unsigned char b2 = p[begin + k + 2];
-      t->lower.push_back(b2 == 0x98 || b2 == 0x99 ? '\'' : '-');
+      out[written++] = b2 == 0x98 || b2 == 0x99 ? '\'' : '-';
       k += 2;
       continue;
     }
-    t->lower.push_back(kBytes.lower[b]);
+    out[written++] = kBytes.lower[b];
   }
+  t->lower = absl::string_view(out, written);
   t->acronym = upper >= 2 && lower == 0;
   if (t->kind == TokenKind::kWord) t->classes = WordClassesOf(t->lower);
+}
+
+// The common case of AddWord: when the word at p[i] (which starts with an ASCII letter
+// or digit) is ASCII letters and digits only, at most kMaxPackedWord bytes, and ends at
+// an ASCII byte that cannot continue it (not a joiner), appends its token, sets *next
+// to its end and returns true; otherwise (also when too near the end of the text to
+// read it eight bytes at a time) returns false and appends nothing. The bytes read to find the word's end are the
+// packed word.
+inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
+                         const WordClassTable& classes, std::vector<Token>* tokens,
+                         size_t* next) {
+  static_assert(kMaxPackedWord == 16, "a plain word is read as two 8-byte halves");
+  if (i + 8 > n) return false;
+  uint64_t lo, hi = 0;
+  std::memcpy(&lo, p + i, 8);
+  size_t size;
+  if (const uint64_t stop = NonAlnumBytes(lo)) {
+    size = __builtin_ctzll(stop) / 8;  // at least 1: p[i] is alphanumeric
+    lo &= ~(~uint64_t{0} << (8 * size));
+  } else {
+    if (i + 16 > n) return false;
+    std::memcpy(&hi, p + i + 8, 8);
+    const uint64_t stop_hi = NonAlnumBytes(hi);
+    if (stop_hi == 0) return false;
+    const size_t rest = __builtin_ctzll(stop_hi) / 8;
+    size = 8 + rest;
+    hi &= ~(~uint64_t{0} << (8 * rest));
+  }
+  const unsigned char after = p[i + size];
+  if (after >= 0x80 || (kBytes.cls[after] & kJoiner)) return false;
+  const uint8_t first = kBytes.cls[p[i]];
+  Token& t = tokens->emplace_back();
+  t.begin = i;
+  t.end = i + size;
+  t.kind = (first & kDigit) ? TokenKind::kNumber : TokenKind::kWord;
+  t.capitalized = (first & kUpper) != 0;
+  SetPackedWord(lo, hi, size, classes, &t);
+  *next = i + size;
+  return true;
 }
 
 // Reads the word starting at p[i] (a word character) and appends its token, and a
@@ -262,12 +305,63 @@ size_t AddWord(const unsigned char* p, size_t n, size_t i, const WordClassTable&
     s.begin = possessive_begin;
     s.end = end;
     s.kind = TokenKind::kPossessive;
-    s.lower.append("'s", 2);
+    std::memcpy(s.ResizeLower(2), "'s", 2);
   }
   return end;
 }
 
 }  // namespace
+
+char* Token::ResizeLower(size_t size) {
+  char* out = inline_lower_;
+  if (size > kInlineLower) {
+    long_lower_.reset(new char[size]);
+    out = long_lower_.get();
+  }
+  lower = absl::string_view(out, size);
+  return out;
+}
+
+void Token::CopyLowerFrom(const Token& other) {
+  const char* data = other.lower.data();
+  if (data != other.inline_lower_ && (other.long_lower_ == nullptr || data != other.long_lower_.get())) {
+    lower = other.lower;  // not the other token's storage
+    return;
+  }
+  std::memcpy(ResizeLower(other.lower.size()), data, other.lower.size());
+}
+
+Token& Token::operator=(const Token& other) {
+  if (this == &other) return *this;
+  begin = other.begin;
+  end = other.end;
+  classes = other.classes;
+  kind = other.kind;
+  capitalized = other.capitalized;
+  acronym = other.acronym;
+  modifier = other.modifier;
+  CopyLowerFrom(other);
+  return *this;
+}
+
+Token& Token::operator=(Token&& other) noexcept {
+  if (this == &other) return *this;
+  if (other.long_lower_ != nullptr && other.lower.data() == other.long_lower_.get()) {
+    long_lower_ = std::move(other.long_lower_);  // the text stays where it is
+    lower = other.lower;
+    other.lower = absl::string_view();
+  } else {
+    CopyLowerFrom(other);  // inline: no allocation
+  }
+  begin = other.begin;
+  end = other.end;
+  classes = other.classes;
+  kind = other.kind;
+  capitalized = other.capitalized;
+  acronym = other.acronym;
+  modifier = other.modifier;
+  return *this;
+}
 
 bool IsClauseBreak(const Token& t) {
   if (t.kind != TokenKind::kPunct || t.lower.size() != 1) return false;
@@ -287,7 +381,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
     if (cls & kSpace) {
       ++i;
     } else if (cls & kAlnum) {
-      i = AddWord(p, n, i, classes, &tokens);
+      if (!AddPlainWord(p, n, i, classes, &tokens, &i)) i = AddWord(p, n, i, classes, &tokens);
     } else if (p[i] < 0x80) {
       AddPunct(p, n, i, 1, Special::kNone, &tokens);
       ++i;

@@ -14,34 +14,64 @@
 // dashes as "-", so the grammar compares plain ASCII; Token.classes says which of the
 // grammar's word lists (extract/word_lists.h) hold it.
 //
+// Each token owns its lowered text without a std::string: up to kInlineLower bytes (all
+// but a few words) live inside the token, longer text in a heap block the token owns.
+// `lower` is a view of that storage, re-pointed when a token is copied or moved, so the
+// rules are those of a std::string: a view taken from `lower` stays valid as long as the
+// token is neither destroyed nor moved (for tokens in a vector: as long as the vector is
+// not resized or destroyed; moving the whole vector keeps them valid). Tokens never
+// point into the tokenised text, which may go away first.
+//
 // Thread-safe: pure function.
 #ifndef CLAIMCHECK_EXTRACT_TOKENS_H_
 #define CLAIMCHECK_EXTRACT_TOKENS_H_
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
 
 namespace claimcheck {
 
-enum class TokenKind { kWord, kNumber, kPossessive, kPunct };
+enum class TokenKind : uint8_t { kWord, kNumber, kPossessive, kPunct };
 
 struct Token {
+  // Lowered text of at most this many bytes is stored inside the token.
+  static constexpr size_t kInlineLower = 16;
+
+  // Leaves the inline storage uninitialised (Tokenize fills it); the fields are zero.
+  Token() {}
+  Token(const Token& other) { *this = other; }
+  Token(Token&& other) noexcept { *this = std::move(other); }
+  Token& operator=(const Token& other);
+  Token& operator=(Token&& other) noexcept;
+
   size_t begin = 0;  // byte offsets into the tokenised text, [begin, end)
   size_t end = 0;
+  absl::string_view lower;   // normalised lower-case text, in this token's storage
+  uint32_t classes = 0;      // WordClass bits of `lower` (extract/word_lists.h); words only
   TokenKind kind = TokenKind::kWord;
-  std::string lower;         // normalised lower-case text
   bool capitalized = false;  // starts with an ASCII capital letter
   bool acronym = false;      // two or more capitals and no lower-case letter ("SMIC", "U.S")
   bool modifier = false;     // hyphenated, last part lower case ("Huawei-led", "state-backed")
-  uint32_t classes = 0;      // WordClass bits of `lower` (extract/word_lists.h); words only
 
-  // `lower` as a view: comparing it with a literal checks the length first and needs no
-  // strlen, which matters in the grammar's many word tests.
+  // `lower` under the name the grammar reads it by.
   absl::string_view word() const { return lower; }
+
+  // Storage for `size` bytes of lowered text: `lower` is set to view them, and the caller
+  // writes them (it may write up to kInlineLower bytes when size <= kInlineLower).
+  char* ResizeLower(size_t size);
+
+ private:
+  // Points `lower` at this token's copy of `other.lower` (or at the same text when that
+  // is not the other token's storage).
+  void CopyLowerFrom(const Token& other);
+
+  char inline_lower_[kInlineLower];
+  std::unique_ptr<char[]> long_lower_;  // lowered text longer than kInlineLower
 };
 
 // Tokens of `text` in order. Never fails; whitespace produces no tokens.

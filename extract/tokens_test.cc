@@ -10,7 +10,7 @@ namespace {
 std::string Show(absl::string_view text) {
   std::vector<std::string> parts;
   for (const Token& t : Tokenize(text)) {
-    std::string s = t.lower;
+    std::string s(t.lower);
     if (t.kind == TokenKind::kPossessive) s = "<pos>";
     if (t.kind == TokenKind::kNumber) s = "#" + s;
     if (t.acronym) s = "A:" + s;
@@ -71,6 +71,40 @@ TEST(TokensTest, ClauseBreaks) {
   std::string breaks;
   for (const Token& t : tokens) breaks += IsClauseBreak(t) ? "B" : ".";
   EXPECT_EQ(breaks, ".B.B.B.B.B...");
+}
+
+// Token.lower views the token's own storage (inline or, past kInlineLower bytes, on the
+// heap): copies and moves, single and through a growing vector, keep the text.
+TEST(TokensTest, CopiesAndMovesKeepTheLowerText) {
+  const std::string text =
+      "Semiconductor-Manufacturing-International Corp\xE2\x80\x99s \xE2\x80\x9C" "fab\xE2\x80\x9D";
+  const std::vector<std::string> want = {"semiconductor-manufacturing-international", "corp", "'s",
+                                         "\"", "fab", "\""};
+  std::vector<Token> tokens = Tokenize(text);
+  ASSERT_EQ(tokens.size(), want.size());
+  auto expect_lower = [&](const std::vector<Token>& got, const char* how) {
+    ASSERT_EQ(got.size(), want.size()) << how;
+    for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(got[i].lower, want[i]) << how << " " << i;
+  };
+  expect_lower(tokens, "tokenized");
+  std::vector<Token> copy = tokens;
+  expect_lower(copy, "copied");
+  std::vector<Token> grown;
+  for (const Token& t : copy) grown.push_back(t);  // reallocates: moves the earlier tokens
+  expect_lower(grown, "grown");
+  std::vector<Token> moved = std::move(grown);
+  expect_lower(moved, "moved vector");
+  Token assigned;
+  assigned = moved[0];
+  EXPECT_EQ(assigned.lower, want[0]);
+  Token taken(std::move(moved[0]));
+  EXPECT_EQ(taken.lower, want[0]);
+  assigned = moved[1];  // a short text after a long one
+  EXPECT_EQ(assigned.lower, want[1]);
+  assigned = std::move(taken);
+  EXPECT_EQ(assigned.lower, want[0]);
+  tokens.clear();  // the copies own their text
+  expect_lower(copy, "copy after the original is gone");
 }
 
 }  // namespace
