@@ -209,8 +209,9 @@ bool LooksLikeForumThread(absl::string_view text) {
     if (IsForumRankLine(line)) ++ranks;
     if (IsSaidLine(line)) ++said;
     if (IsExpandLine(line)) ++expand;
+    if (ranks >= 2 || (said >= 1 && expand >= 1)) return true;  // the rest cannot undo it
   }
-  return ranks >= 2 || (said >= 1 && expand >= 1);
+  return false;
 }
 
 void ReadForumThread(absl::string_view text, const OffsetMap& to_file,

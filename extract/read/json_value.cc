@@ -82,11 +82,13 @@ class JsonParser {
   size_t error_offset() const { return error_at_; }
 
   // Decodes the string starting at the quote at `i`; appends to `*out`; map optional.
+  // With `out` null the string is only checked (and `map` must be null too).
   bool String(size_t* i, std::string* out, OffsetMap* map) {
     size_t p = *i + 1;
     size_t run = p;
+    std::string scratch;
     auto flush = [&](size_t upto) {
-      if (upto > run) {
+      if (upto > run && out != nullptr) {
         if (map) map->AddExact(out->size(), run);
         out->append(t_.data() + run, upto - run);
       }
@@ -121,15 +123,17 @@ class JsonParser {
       if (map) map->AddInexact(out->size(), esc);
       char e = t_[p + 1];
       p += 2;
+      // When the string is only checked, the escape is decoded into `scratch` and dropped.
+      std::string* dst = out != nullptr ? out : &scratch;
       switch (e) {
-        case '"': out->push_back('"'); break;
-        case '\\': out->push_back('\\'); break;
-        case '/': out->push_back('/'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
+        case '"': dst->push_back('"'); break;
+        case '\\': dst->push_back('\\'); break;
+        case '/': dst->push_back('/'); break;
+        case 'b': dst->push_back('\b'); break;
+        case 'f': dst->push_back('\f'); break;
+        case 'n': dst->push_back('\n'); break;
+        case 'r': dst->push_back('\r'); break;
+        case 't': dst->push_back('\t'); break;
         case 'u': {
           char32_t cp;
           if (!Hex4(t_, p, &cp)) {
@@ -145,13 +149,14 @@ class JsonParser {
               p += 6;
             }
           }
-          AppendUtf8(cp, out);  // a lone surrogate becomes U+FFFD
+          AppendUtf8(cp, dst);  // a lone surrogate becomes U+FFFD
           break;
         }
         default:
           i_ = esc;
           return Fail(absl::StrCat("bad escape \\", std::string(1, e)));
       }
+      scratch.clear();
       run = p;
     }
   }
@@ -198,15 +203,17 @@ class JsonParser {
       case '[': ok = Array(v, depth); break;
       case '"': {
         v->type_ = JsonValue::Type::kString;
-        // Most strings have no escapes: they are viewed in place, not copied.
+        // Strings are viewed in place, not copied; one with escapes is only checked
+        // here and decoded when asked for (JsonValue::Decoded).
+        const size_t begin = i_;
         const size_t stop = SkipPlainStringBytes(t_, i_ + 1);
         if (stop < t_.size() && t_[stop] == '"') {
-          v->view_ = t_.substr(i_ + 1, stop - i_ - 1);
           i_ = stop + 1;
         } else {
-          v->own_string_ = true;
-          ok = String(&i_, &v->string_, nullptr);
+          v->escaped_ = true;
+          ok = String(&i_, nullptr, nullptr);
         }
+        if (ok) v->view_ = t_.substr(begin + 1, i_ - begin - 2);
         break;
       }
       case 't':
@@ -315,6 +322,17 @@ class JsonParser {
   size_t error_at_ = 0;
 };
 
+absl::string_view JsonValue::Decoded() const {
+  if (!decoded_) {
+    // view_ lies between the quotes of a string the parser checked.
+    JsonParser parser(absl::string_view(view_.data() - 1, view_.size() + 2));
+    size_t i = 0;
+    parser.String(&i, &string_, nullptr);
+    decoded_ = true;
+  }
+  return string_;
+}
+
 absl::StatusOr<JsonValue> ParseJson(absl::string_view text, size_t* error_offset) {
   JsonParser parser(text);
   JsonValue v;
@@ -340,7 +358,7 @@ void DecodeStringWithMap(absl::string_view text, const JsonValue& value, std::st
 
 absl::string_view DecodeStringViewWithMap(absl::string_view text, const JsonValue& value,
                                           std::string* storage, OffsetMap* map) {
-  if (value.is_string() && !value.own_string_) {
+  if (value.is_string() && !value.escaped_) {
     // No escapes: the bytes between the quotes, one exact run (none when empty), as
     // DecodeStringWithMap would give.
     if (!value.view_.empty()) map->AddExact(0, value.begin() + 1);

@@ -8,9 +8,12 @@
 //
 // Limits: nesting deeper than kMaxJsonDepth is an error (no stack overflow on hostile
 // input). Numbers are doubles. Duplicate keys are kept in order; Find returns the first.
-// String values without escapes view the parsed text: a JsonValue must not outlive it.
+// String values view the parsed text: a JsonValue must not outlive it. A string with
+// escapes is only checked while parsing; it is decoded the first time its string_value()
+// is asked for (readers decode the long ones themselves, with an offset map).
 //
-// Thread-safe: JsonValue is immutable after parsing; functions are pure.
+// Thread-safety: functions are pure. A parsed JsonValue may be read by one thread at a
+// time (string_value() may decode into it).
 #ifndef CLAIMCHECK_EXTRACT_READ_JSON_VALUE_H_
 #define CLAIMCHECK_EXTRACT_READ_JSON_VALUE_H_
 
@@ -38,8 +41,9 @@ class JsonValue {
   bool bool_value() const { return bool_; }
   double number() const { return number_; }
   // The decoded string (kString only). A string without escapes is a view of the parsed
-  // text (no copy is made): keep that text alive while the value is used.
-  absl::string_view string_value() const { return own_string_ ? absl::string_view(string_) : view_; }
+  // text (no copy is made): keep that text alive while the value is used. One with
+  // escapes is decoded on the first call and kept.
+  absl::string_view string_value() const { return escaped_ ? Decoded() : view_; }
   const std::vector<JsonValue>& items() const { return items_; }
   const std::vector<std::pair<std::string, JsonValue>>& members() const { return members_; }
   // Byte range of the value in the parsed text (a string's range includes its quotes).
@@ -57,12 +61,15 @@ class JsonValue {
   friend class JsonParser;
   friend absl::string_view DecodeStringViewWithMap(absl::string_view, const JsonValue&,
                                                    std::string*, OffsetMap*);
+  // Decodes view_ (a string with escapes) into string_ once; returns string_.
+  absl::string_view Decoded() const;
   Type type_ = Type::kNull;
   bool bool_ = false;
   double number_ = 0;
-  bool own_string_ = false;  // string_ holds the decoded string (it had escapes)
-  std::string string_;
-  absl::string_view view_;   // the string's bytes in the text, when it had no escapes
+  bool escaped_ = false;         // the string has escapes: view_ is undecoded
+  mutable bool decoded_ = false;  // string_ holds the decoded escaped string
+  mutable std::string string_;
+  absl::string_view view_;  // the string's bytes in the text, between the quotes
   std::vector<JsonValue> items_;
   std::vector<std::pair<std::string, JsonValue>> members_;
   size_t begin_ = 0;

@@ -18,6 +18,10 @@ TEST(JsonValueTest, ParsesObjectsArraysAndEscapes) {
   ASSERT_EQ(a->items().size(), 4u);
   EXPECT_EQ(a->items()[1].number(), 2.5);
   EXPECT_EQ(v->FindString("s")->string_value(), "x\xE2\x80\x99y\n\"q\"");
+  // Decoded once, on the first call; a copy keeps the decoded string.
+  EXPECT_EQ(v->FindString("s")->string_value(), "x\xE2\x80\x99y\n\"q\"");
+  const JsonValue copy = *v->FindString("s");
+  EXPECT_EQ(copy.string_value(), "x\xE2\x80\x99y\n\"q\"");
   EXPECT_EQ(v->FindPath({"o", "k"})->string_value(), "v");
   EXPECT_EQ(v->FindPath({"o", "missing"}), nullptr);
   EXPECT_EQ(json.substr(v->Find("o")->begin(), v->Find("o")->end() - v->Find("o")->begin()),
