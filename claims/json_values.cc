@@ -156,6 +156,33 @@ char* WriteJsonString(absl::string_view s, char* o) {
   return o;
 }
 
+namespace {
+
+// The shortest digits of `v` (not an integer, normal) when they have at most
+// kMaxPlaces places after the point and at most DBL_DIG digits in all, as to_chars gives
+// them, but at a fraction of its cost: m / 10^k reads back as v for an integer m of at
+// most 15 digits exactly when the correctly rounded division gives v, and the first k
+// (fewest places) that works gives the fewest digits. (v * 10^k is within 0.2 of such an
+// m, so rounding it finds m.) Writes the digits of |m| and the decimal exponent of the
+// first one; false when no k works.
+bool FewDecimalPlaces(double v, char* digits, int* n, int* exponent) {
+  constexpr int kMaxPlaces = 6;
+  static constexpr double kPow10[kMaxPlaces + 1] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+  for (int k = 1; k <= kMaxPlaces; ++k) {
+    const double m = std::nearbyint(v * kPow10[k]);
+    if (!(std::fabs(m) < 1e15)) return false;
+    if (m / kPow10[k] != v) continue;
+    char* const end =
+        absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(std::fabs(m)), digits);
+    *n = static_cast<int>(end - digits);
+    *exponent = *n - 1 - k;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // protobuf's SimpleDtoa is %.15g, or %.17g when that does not read back the same.
 // Integers below 10^15 (most figures) are printed as integers, which is what %.15g gives
 // for them. Otherwise the shortest digits that read back (std::to_chars without a
@@ -184,20 +211,23 @@ char* WriteJsonDouble(double v, char* o) {
     if (back != v) r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG + 2);
     return r.ptr;
   }
-  // "-d.ddde-XX": the shortest digits and the decimal exponent.
-  char sci[kMaxJsonDoubleSize];
-  const char* const sci_end =
-      std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific).ptr;
-  const char* p = sci;
   char* const start = o;
-  if (*p == '-') *o++ = *p++;
   char digits[20];
   int n = 0;
-  for (; p < sci_end && *p != 'e'; ++p) {
-    if (*p != '.') digits[n++] = *p;
+  int exponent = 0;  // of the first digit
+  if (!FewDecimalPlaces(v, digits, &n, &exponent)) {
+    // "-d.ddde-XX": the shortest digits and the decimal exponent.
+    char sci[kMaxJsonDoubleSize];
+    const char* const sci_end =
+        std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific).ptr;
+    const char* p = sci;
+    if (*p == '-') ++p;
+    for (; p < sci_end && *p != 'e'; ++p) {
+      if (*p != '.') digits[n++] = *p;
+    }
+    std::from_chars(p + 1 + (p[1] == '+'), sci_end, exponent);
   }
-  int exponent = 0;
-  std::from_chars(p + 1 + (p[1] == '+'), sci_end, exponent);
+  if (v < 0) *o++ = '-';
   if (n > DBL_DIG) {
     return std::to_chars(start, start + kMaxJsonDoubleSize, v, std::chars_format::general,
                          DBL_DIG + 2).ptr;

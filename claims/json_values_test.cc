@@ -96,6 +96,11 @@ TEST(JsonValuesTest, DoublesMatchPrintfOverEveryMagnitude) {
     if (std::isfinite(v)) values.push_back(v);
     // Decimal-looking values: a few digits at a power of ten.
     values.push_back(static_cast<double>(rng() % 100000) * std::pow(10.0, static_cast<int>(rng() % 40) - 25));
+    // A few places after the point (prices, percentages, shares), up to 15 and more
+    // digits in all, of either sign.
+    const double places = std::pow(10.0, static_cast<int>(rng() % 9));
+    values.push_back((static_cast<double>(rng() % 2000000000) - 1e9) / places);
+    values.push_back(static_cast<double>(rng() % 10000000000000000ull) / places);
   }
   for (double v : values) {
     std::string out;
