@@ -11,8 +11,7 @@
 #endif
 
 #include "absl/strings/numbers.h"
-#include "absl/time/civil_time.h"
-#include "absl/time/time.h"
+#include "date/date.h"
 
 namespace claimcheck {
 namespace {
@@ -275,21 +274,25 @@ char* WriteDigits(int value, int width, char* o) {
 char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* o) {
   if (seconds < -62135596800LL || seconds > 253402300799LL) return nullptr;
   if (nanos < 0 || nanos >= 1000000000) return nullptr;
-  const absl::CivilSecond t =
-      absl::ToCivilSecond(absl::FromUnixSeconds(seconds), absl::UTCTimeZone());
+  // UTC has no offsets to look up: the day is civil-day arithmetic from the epoch, the
+  // time of day is what remains.
+  int64_t days = seconds / 86400, second_of_day = seconds % 86400;
+  if (second_of_day < 0) second_of_day += 86400, --days;
+  const date::year_month_day day{date::sys_days{date::days{days}}};
+  const int time_of_day = static_cast<int>(second_of_day);
   // "YYYY-MM-DDThh:mm:ss[.fff|.ffffff|.fffffffff]Z" (years 1..9999, checked above).
   *o++ = '"';
-  o = WriteDigits(static_cast<int>(t.year()), 4, o);
+  o = WriteDigits(static_cast<int>(day.year()), 4, o);
   *o++ = '-';
-  o = WriteDigits(t.month(), 2, o);
+  o = WriteDigits(static_cast<int>(static_cast<unsigned>(day.month())), 2, o);
   *o++ = '-';
-  o = WriteDigits(t.day(), 2, o);
+  o = WriteDigits(static_cast<int>(static_cast<unsigned>(day.day())), 2, o);
   *o++ = 'T';
-  o = WriteDigits(t.hour(), 2, o);
+  o = WriteDigits(time_of_day / 3600, 2, o);
   *o++ = ':';
-  o = WriteDigits(t.minute(), 2, o);
+  o = WriteDigits(time_of_day / 60 % 60, 2, o);
   *o++ = ':';
-  o = WriteDigits(t.second(), 2, o);
+  o = WriteDigits(time_of_day % 60, 2, o);
   if (nanos != 0) {
     *o++ = '.';
     if (nanos % 1000000 == 0) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -124,6 +126,16 @@ TEST(JsonValuesTest, Timestamps) {
     std::string out;
     EXPECT_TRUE(AppendJsonTimestamp(c.seconds, c.nanos, &out));
     EXPECT_EQ(out, c.json);
+  }
+  // Every day of the range (before and after the epoch) and times of day, against
+  // absl's formatting of the same instant.
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 100000; ++i) {
+    const int64_t s = -62135596800LL + static_cast<int64_t>(rng() % (253402300800ULL + 62135596800ULL));
+    std::string got;
+    ASSERT_TRUE(AppendJsonTimestamp(s, 0, &got));
+    ASSERT_EQ(got, absl::StrCat("\"", absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", absl::FromUnixSeconds(s),
+                                                    absl::UTCTimeZone()), "\""));
   }
   std::string out;
   EXPECT_FALSE(AppendJsonTimestamp(253402300800LL, 0, &out));
