@@ -109,7 +109,12 @@ void AddPunct(const unsigned char* p, size_t n, size_t i, size_t len, Special sp
     case Special::kApostrophe: *t.ResizeLower(1) = '\''; break;
     case Special::kQuote: *t.ResizeLower(1) = '"'; break;
     case Special::kDash: *t.ResizeLower(1) = '-'; break;
-    default: std::memcpy(t.ResizeLower(len), p + i, len);
+    default:
+      if (len == 1) {
+        *t.ResizeLower(1) = static_cast<char>(c);
+      } else {
+        std::memcpy(t.ResizeLower(len), p + i, len);
+      }
   }
 }
 
@@ -202,10 +207,10 @@ void LowerWord(const unsigned char* p, size_t begin, size_t size, Token* t) {
 
 // The common case of AddWord: when the word at p[i] (which starts with an ASCII letter
 // or digit) is ASCII letters and digits only, at most kMaxPackedWord bytes, and ends at
-// an ASCII byte that cannot continue it (not a joiner), appends its token, sets *next
-// to its end and returns true; otherwise (also when too near the end of the text to
-// read it eight bytes at a time) returns false and appends nothing. The bytes read to find the word's end are the
-// packed word.
+// an ASCII byte that cannot continue it (not a joiner, or a dot not between letters),
+// appends its token, sets *next to its end and returns true; otherwise (also when too
+// near the end of the text to read it eight bytes at a time) returns false and appends
+// nothing. The bytes read to find the word's end are the packed word.
 inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
                          const WordClassTable& classes, std::vector<Token>* tokens,
                          size_t* next) {
@@ -226,16 +231,26 @@ inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
     size = 8 + rest;
     hi &= ~(~uint64_t{0} << (8 * rest));
   }
-  const unsigned char after = p[i + size];
-  if (after >= 0x80 || (kBytes.cls[after] & kJoiner)) return false;
+  const size_t end = i + size;  // < n
+  const unsigned char after = p[end];
+  if (after >= 0x80) return false;
+  if (kBytes.cls[after] & kJoiner) {
+    // Only a dot between letters joins ("U.S"); after a letter and before a digit, space
+    // or the end of the text it ends the word ("2025.", "Inc.").
+    if (after != '.') return false;
+    if (end + 1 < n && (kBytes.cls[p[end - 1]] & kAlpha) && (kBytes.cls[p[end + 1]] & kAlpha)) {
+      return false;
+    }
+  }
   const uint8_t first = kBytes.cls[p[i]];
-  Token& t = tokens->emplace_back();
-  t.begin = i;
-  t.end = i + size;
-  t.kind = (first & kDigit) ? TokenKind::kNumber : TokenKind::kWord;
+  Token& t = tokens->emplace_back(i, end, (first & kDigit) ? TokenKind::kNumber : TokenKind::kWord);
   t.capitalized = (first & kUpper) != 0;
-  SetPackedWord(lo, hi, size, classes, &t);
-  *next = i + size;
+  if (size < 8) {
+    SetPackedWord(lo, 0, size, classes, &t);  // inlined: the second half folds away
+  } else {
+    SetPackedWord(lo, hi, size, classes, &t);
+  }
+  *next = end;
   return true;
 }
 
@@ -371,7 +386,7 @@ bool IsClauseBreak(const Token& t) {
 
 std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 5 + 4);
+  tokens.reserve(text.size() / 3 + 8);
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   const WordClassTable& classes = WordClasses();

@@ -48,6 +48,9 @@ struct Token {
   Token(Token&& other) noexcept { *this = std::move(other); }
   Token& operator=(const Token& other);
   Token& operator=(Token&& other) noexcept;
+  // A token of text[begin, end) of `kind`, its lowered text still to be set.
+  Token(size_t begin_in, size_t end_in, TokenKind kind_in)
+      : begin(begin_in), end(end_in), kind(kind_in) {}
 
   size_t begin = 0;  // byte offsets into the tokenised text, [begin, end)
   size_t end = 0;
