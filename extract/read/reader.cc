@@ -43,29 +43,55 @@ absl::Status ErrnoStatus(const std::string& path, const std::error_code& ec) {
   return absl::FailedPreconditionError(msg);
 }
 
-// Reads `path` whole into *out with one descriptor: open, fstat, read (until end of
-// file, or for a regular file until its size), close: reading many small files is mostly
-// system calls. Sets *too_large, reading
-// nothing, when a regular file is over `max_bytes`.
-absl::Status ReadWholeFile(const std::string& path, uintmax_t max_bytes, std::string* out,
-                           uintmax_t* size, bool* too_large) {
+// At most this many bytes are read by the first read of a file listed as regular.
+constexpr size_t kFirstRead = size_t{64} << 10;
+
+// Reads `path` whole into *out with one descriptor: reading many small files is mostly
+// system calls, so it takes as few as it can. A file its directory listed as `regular`
+// is read first into `scratch` (grown to kFirstRead bytes once, kept by the caller): when
+// that read comes back short it holds the whole file (a regular file gives fewer bytes
+// than asked only at its end), and open, read, close is all. Otherwise fstat gives the
+// size: a regular file over `max_bytes` sets *too_large and is not read; one of a known
+// size is read to that size with no call to see its end; a pipe goes on in chunks.
+absl::Status ReadWholeFile(const std::string& path, bool regular, uintmax_t max_bytes,
+                           std::string* scratch, std::string* out, uintmax_t* size,
+                           bool* too_large) {
   *too_large = false;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus(path, std::error_code(errno, std::generic_category()));
+  size_t have = 0;
+  if (regular) {
+    if (scratch->size() < kFirstRead) scratch->resize(kFirstRead);
+    ssize_t got;
+    do {
+      got = ::read(fd, &(*scratch)[0], kFirstRead);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+      ::close(fd);
+      return absl::DataLossError(absl::StrCat(path, ": read error"));
+    }
+    have = static_cast<size_t>(got);
+    out->assign(scratch->data(), have);
+    if (have < kFirstRead) {
+      ::close(fd);
+      *size = have;
+      return absl::OkStatus();
+    }
+  }
   struct stat st;
   size_t expected = 0;
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
     *size = static_cast<uintmax_t>(st.st_size);
     if (*size > max_bytes) {
       ::close(fd);
+      out->clear();
       *too_large = true;
       return absl::OkStatus();
     }
     expected = static_cast<size_t>(*size);
   }
   // One read for a regular file of known size; a growing file or a pipe goes on in chunks.
-  out->resize(expected + 1);
-  size_t have = 0;
+  out->resize(std::max(expected, have) + 1);
   bool failed = false;
   for (;;) {
     if (have == out->size()) out->resize(std::max<size_t>(out->size() * 2, 1 << 16));
@@ -146,7 +172,7 @@ absl::Status DocumentReader::ReadPath(
     if (!ec) ec = std::make_error_code(std::errc::no_such_file_or_directory);
     return ErrnoStatus(path, ec);
   }
-  if (!fs::is_directory(st)) return ReadFile(path, on_document);
+  if (!fs::is_directory(st)) return ReadFile(path, /*regular=*/false, on_document);
 
   ReadDirectory(path, on_document);
   return absl::OkStatus();
@@ -172,17 +198,19 @@ void DocumentReader::ReadDirectory(const std::string& dir,
       continue;
     }
     const std::string file = prefix + name;
-    absl::Status s = ReadFile(file, on_document);
+    absl::Status s = ReadFile(file, /*regular=*/true, on_document);
     if (!s.ok()) sink_->Report(file, s.message());
   }
 }
 
 absl::Status DocumentReader::ReadFile(
-    const std::string& path, const std::function<void(v1::Document&&)>& on_document) {
+    const std::string& path, bool regular,
+    const std::function<void(v1::Document&&)>& on_document) {
   std::string bytes;
   uintmax_t size = 0;
   bool too_large = false;
-  absl::Status s = ReadWholeFile(path, kMaxDocumentFileBytes, &bytes, &size, &too_large);
+  absl::Status s =
+      ReadWholeFile(path, regular, kMaxDocumentFileBytes, &read_buffer_, &bytes, &size, &too_large);
   if (!s.ok()) return s;
   if (too_large) {
     sink_->Report(path, absl::StrCat("file too large (", size, " bytes; the limit is ",

@@ -15,8 +15,8 @@
 //
 // Memory: to read a repeated document once, a reader remembers a 64-bit hash of every
 // document id (about 20 bytes a document), and where the first kMaxPlacesRemembered
-// documents came from (to name the original in the duplicate report); nothing else grows
-// with the corpus.
+// documents came from (to name the original in the duplicate report), and a 64 KiB
+// buffer for the first read of each file; nothing else grows with the corpus.
 //
 // Thread safety: a DocumentReader is not thread-safe (it remembers the ids it has seen);
 // use one per thread.
@@ -70,7 +70,8 @@ class DocumentReader {
                  const std::function<void(v1::Document&&)>& on_document);
 
  private:
-  absl::Status ReadFile(const std::string& path,
+  // `regular`: the directory listed `path` as a regular file (or a link to one).
+  absl::Status ReadFile(const std::string& path, bool regular,
                         const std::function<void(v1::Document&&)>& on_document);
   // ReadBytes; when `owned` is the buffer `bytes` views, it may be moved into a document.
   void ReadBytesImpl(absl::string_view bytes, std::string* owned, const std::string& uri,
@@ -89,6 +90,7 @@ class DocumentReader {
   static constexpr size_t kMaxPlacesRemembered = size_t{1} << 13;
   absl::flat_hash_set<uint64_t> seen_;                     // hashes of the ids read
   absl::flat_hash_map<uint64_t, std::string> first_place_;  // id hash -> first uri (and item)
+  std::string read_buffer_;  // the first read of each file (64 KiB, kept between files)
 };
 
 }  // namespace claimcheck
