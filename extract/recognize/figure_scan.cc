@@ -58,19 +58,28 @@ void BlockMasks(const char* p, uint32_t* letters, uint32_t* alnum, uint32_t* spe
 bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
 
-// Bit L of table[first * 27 + second] (second = 26 for a one-letter word): some word of
-// L letters that may start a figure starts with those two letters.
+// The slot of a word's first two letters: a letter's low five bits are 1..26 in either
+// case, and 0 stands for "no second letter".
+inline size_t Slot(const char* word, bool has_second) {
+  const size_t second = has_second ? (word[1] & 31) : 0;
+  return (static_cast<size_t>(word[0] & 31) << 5) | second;
+}
+
+// Bit L of table[Slot(word)]: some word of L letters that may start a figure starts with
+// those letters.
 const uint32_t* StartLengthTable() {
   static const auto* table = [] {
-    auto* t = new std::array<uint32_t, 26 * 27>();
+    auto* t = new std::array<uint32_t, 32 * 32>();
     for (int c0 = 0; c0 < 26; ++c0) {
       for (int c1 = 0; c1 <= 26; ++c1) {
-        const unsigned char second = c1 == 26 ? 0 : static_cast<unsigned char>('a' + c1);
-        (*t)[c0 * 27 + c1] = StartWordLengths(static_cast<unsigned char>('a' + c0), second);
+        const char word[2] = {static_cast<char>('a' + c0), static_cast<char>('a' + c1)};
+        const unsigned char second = c1 == 26 ? 0 : static_cast<unsigned char>(word[1]);
+        (*t)[Slot(word, c1 != 26)] =
+            StartWordLengths(static_cast<unsigned char>(word[0]), second);
       }
     }
     // "per", "percent", "percents" ("per cent of 10", "percent of 20").
-    (*t)[('p' - 'a') * 27 + ('e' - 'a')] |= (1u << 3) | (1u << 7) | (1u << 8);
+    (*t)[Slot("pe", true)] |= (1u << 3) | (1u << 7) | (1u << 8);
     return t;
   }();
   return table->data();
@@ -78,10 +87,7 @@ const uint32_t* StartLengthTable() {
 
 // WordMayStartFigure with the table at hand; `word` holds `len` >= 1 ASCII letters.
 inline bool MayStart(const uint32_t* table, const char* word, size_t len) {
-  if (len >= 32) return false;
-  const int first = (word[0] | 0x20) - 'a';
-  const int second = len > 1 ? (word[1] | 0x20) - 'a' : 26;
-  return table[first * 27 + second] >> len & 1;
+  return len < 32 && (table[Slot(word, len > 1)] >> len & 1);
 }
 
 }  // namespace
@@ -157,9 +163,7 @@ bool FigureScanner::WordAt(int k) const {
     while (base_ + k + len < text_.size() && IsAsciiLetter(word[len])) ++len;
     return MayStart(lengths_, word, len);
   }
-  const int first = (word[0] | 0x20) - 'a';
-  const int second = (rest & 2) ? (word[1] | 0x20) - 'a' : 26;
-  const uint32_t lengths = lengths_[first * 27 + second];
+  const uint32_t lengths = lengths_[Slot(word, rest & 2)];
   if (lengths == 0) return false;  // most words stop here
   size_t len = ~rest == 0 ? kWindow : __builtin_ctzll(~rest);  // all ones only if k == 0
   if (k + len == kWindow) {

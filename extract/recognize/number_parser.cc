@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <string>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -31,13 +33,51 @@ size_t GroupBlank(absl::string_view text, size_t i) {
   return 0;
 }
 
+// The digits of a literal with separators removed and '.' kept ("1,234.5" -> "1234.5"),
+// held inline: only a literal longer than the buffer (a run of dozens of digits) moves to
+// the heap.
+class Literal {
+ public:
+  void Append(const char* p, size_t n) {
+    if (!on_heap_ && size_ + n <= kInline) {
+      std::memcpy(inline_ + size_, p, n);
+      size_ += n;
+      return;
+    }
+    if (!on_heap_) {
+      heap_.assign(inline_, size_);
+      on_heap_ = true;
+    }
+    heap_.append(p, n);
+  }
+  void Append(absl::string_view s) { Append(s.data(), s.size()); }
+  void Push(char c) { Append(&c, 1); }
+  void Assign(absl::string_view s) {
+    size_ = 0;
+    on_heap_ = false;
+    heap_.clear();
+    Append(s);
+  }
+  absl::string_view view() const {
+    return on_heap_ ? absl::string_view(heap_) : absl::string_view(inline_, size_);
+  }
+  bool empty() const { return view().empty(); }
+
+ private:
+  static constexpr size_t kInline = 40;
+  char inline_[kInline];
+  size_t size_ = 0;
+  bool on_heap_ = false;
+  std::string heap_;
+};
+
 // Appends the digits of text[i, i+n) to *out and returns the new index.
-size_t TakeDigits(absl::string_view text, size_t i, size_t n, std::string* out) {
-  out->append(text.data() + i, n);
+size_t TakeDigits(absl::string_view text, size_t i, size_t n, Literal* out) {
+  out->Append(text.data() + i, n);
   return i + n;
 }
 
-double ToDouble(const std::string& digits) {
+double ToDouble(absl::string_view digits) {
   if (digits.empty()) return 0;
   if (digits.size() > 300) return 1e300;
   // Fast path (Clinger): at most 15 significant digits and 22 decimals make the mantissa
@@ -67,7 +107,7 @@ double ToDouble(const std::string& digits) {
       return decimals > 0 ? m / kPow10[decimals] : m;
     }
   }
-  return std::strtod(digits.c_str(), nullptr);
+  return std::strtod(std::string(digits).c_str(), nullptr);
 }
 
 }  // namespace
@@ -146,13 +186,13 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     out.is_fraction = true;
     return out;
   }
-  std::string digits;  // the literal with separators removed, '.' kept
+  Literal digits;
   bool has_point = false;  // digits holds a '.'
   bool grouped = false;
   size_t n = CountDigits(text, i);
   if (n == 0) {
     if (!(text[i] == '.' && i + 1 < text.size() && IsDigit(text[i + 1]))) return std::nullopt;
-    digits = "0";
+    digits.Assign("0");
   } else {
     size_t first_group = n;
     i = TakeDigits(text, i, n, &digits);
@@ -160,7 +200,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     // "1,234,567" and the Indian "12,34,567".
     if (i + 3 < text.size() + 0 && text[i] == ',' && first_group <= 3) {
       size_t j = i;
-      std::string extra;
+      Literal extra;
       bool indian = first_group <= 2;
       bool western = true;
       int groups = 0;
@@ -173,7 +213,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
             CountDigits(text, j + 2 + g) == 2) {
           indian = false;
         }
-        extra.append(text.data() + j + 1, g);
+        extra.Append(text.data() + j + 1, g);
         last_len = g;
         j += 1 + g;
         ++groups;
@@ -182,7 +222,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
       bool ok = groups > 0 && ((western && last_len == 3) ||
                                (indian && !western && last_len == 3));
       if (ok) {
-        digits += extra;
+        digits.Append(extra.view());
         i = j;
         grouped = true;
       }
@@ -190,7 +230,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     // "1 234 567", "40 000" (blank, NBSP or narrow NBSP between groups of three).
     if (!grouped && first_group <= 3) {
       size_t j = i;
-      std::string extra;
+      Literal extra;
       while (size_t b = GroupBlank(text, j)) {
         size_t g = CountDigits(text, j + b);
         if (g != 3) break;
@@ -199,23 +239,23 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
                                     text[after] == ':')) {
           break;
         }
-        extra.append(text.data() + j + b, g);
+        extra.Append(text.data() + j + b, g);
         j = after;
       }
       if (!extra.empty()) {
-        digits += extra;
+        digits.Append(extra.view());
         i = j;
         grouped = true;
       }
     }
-    out.integer_digits = static_cast<int>(digits.size());
+    out.integer_digits = static_cast<int>(digits.view().size());
   }
   // Decimal part; a second dot makes it an address or version ("192.168.1.2").
   if (i + 1 < text.size() && text[i] == '.' && IsDigit(text[i + 1])) {
     size_t d = CountDigits(text, i + 1);
-    digits += '.';
+    digits.Push('.');
     has_point = true;
-    digits.append(text.data() + i + 1, d);
+    digits.Append(text.data() + i + 1, d);
     i += 1 + d;
     if (i + 1 < text.size() && text[i] == '.' && IsDigit(text[i + 1])) out.dotted = true;
   } else if (!grouped && n > 0 && n <= 3 && i + 1 < text.size() && text[i] == ',') {
@@ -227,9 +267,9 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
                         IsDigit(text[after + 1]);
     if ((d == 1 || d == 2) && !in_list && !list_follows &&
         !(after < text.size() && IsLetter(text[after]))) {
-      digits += '.';
+      digits.Push('.');
       has_point = true;
-      digits.append(text.data() + i + 1, d);
+      digits.Append(text.data() + i + 1, d);
       i = after;
     }
   }
@@ -244,9 +284,9 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
       if (j < text.size() && (text[j] == '+' || text[j] == '-')) esign = text[j] == '-' ? -1 : 1, ++j;
       size_t d = CountDigits(text, j);
       if (d > 0 && d <= 3) {
-        digits = std::to_string(ToDouble(digits) *
-                                std::pow(10.0, esign * ToDouble(std::string(text.substr(j, d)))));
-        has_point = digits.find('.') != std::string::npos;
+        digits.Assign(std::to_string(ToDouble(digits.view()) *
+                                     std::pow(10.0, esign * ToDouble(text.substr(j, d)))));
+        has_point = digits.view().find('.') != absl::string_view::npos;
         i = j + d;
         grouped = true;  // no longer a plain integer
       }
@@ -255,10 +295,10 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   }
   bool simple_int = !grouped && !has_point;
   bool plain = sign > 0 && simple_int;
-  double value = ToDouble(digits);
+  double value = ToDouble(digits.view());
   // Plain digits (no point, no separator, no exponent) end in a unit digit: that is what
   // ImpliedPrecision would say.
-  out.precision = has_point || grouped ? ImpliedPrecision(digits, 1) : 1;
+  out.precision = has_point || grouped ? ImpliedPrecision(digits.view(), 1) : 1;
   out.plain_integer = plain;
   // Exponents: "1e10", "12.32e+14", "1.1^23", "2.5^-1".
   if (i + 1 < text.size() && (text[i] == 'e' || text[i] == 'E')) {
@@ -267,7 +307,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     if (j < text.size() && (text[j] == '+' || text[j] == '-')) esign = text[j] == '-' ? -1 : 1, ++j;
     size_t d = CountDigits(text, j);
     if (d > 0 && d <= 3 && (j + d >= text.size() || !IsLetter(text[j + d]))) {
-      value *= std::pow(10.0, esign * ToDouble(std::string(text.substr(j, d))));
+      value *= std::pow(10.0, esign * ToDouble(text.substr(j, d)));
       i = j + d;
       out.plain_integer = plain = false;
       out.precision = 0;
@@ -281,7 +321,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     }
     size_t d = CountDigits(text, j);
     if (d > 0 && d <= 3) {
-      value = std::pow(value, esign * ToDouble(std::string(text.substr(j, d))));
+      value = std::pow(value, esign * ToDouble(text.substr(j, d)));
       i = j + d;
       out.plain_integer = plain = false;
       out.precision = 0;
@@ -292,7 +332,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     size_t d = CountDigits(text, i + 1);
     size_t after = i + 1 + d;
     bool date_like = after + 1 < text.size() && text[after] == '/' ;
-    double den = ToDouble(std::string(text.substr(i + 1, d)));
+    double den = ToDouble(text.substr(i + 1, d));
     if (!date_like && den != 0 && d <= 4) {
       value /= den;
       i = after;
@@ -309,8 +349,8 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
         text[j + num] == '/' && IsDigit(text[j + num + 1])) {
       size_t d = CountDigits(text, j + num + 1);
       size_t after = j + num + 1 + d;
-      double a = ToDouble(std::string(text.substr(j, num)));
-      double b = ToDouble(std::string(text.substr(j + num + 1, d)));
+      double a = ToDouble(text.substr(j, num));
+      double b = ToDouble(text.substr(j + num + 1, d));
       bool date_like = after < text.size() && text[after] == '/';
       if (b != 0 && a < b && !date_like) {
         value += a / b;
@@ -330,15 +370,26 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   out.literal_end = i;
   out.value = sign * value;
   out.end = i;
-  // Words continuing an integer: "3 hundred and 21", "3 dozens", "1 over three".
-  if (plain && value < 1e15) {
+  // Words continuing an integer: "3 hundred and 21", "3 dozens", "1 over three". They
+  // follow the digits after a blank only (ParseNumberWords finds nothing otherwise).
+  const size_t size = text.size();
+  const bool blank_after =
+      i < size && (text[i] == ' ' || text[i] == '\t' ||
+                   (text[i] == '\xC2' && i + 1 < size && text[i + 1] == '\xA0'));
+  // A scale word looked up at `scale_at` (npos when none was): its value and end.
+  size_t scale_at = absl::string_view::npos;
+  double scale_there = 0;
+  size_t scale_there_end = 0;
+  if (plain && value < 1e15 && blank_after) {
     std::optional<WordNumber> w = ParseNumberWords(text, i, value);
-    size_t scale_only_end = 0;
-    size_t k = i;
-    while (k < text.size() && text[k] == ' ') ++k;
-    if (w && MatchScaleWord(text, k, k == i, &scale_only_end) > 0 &&
-        scale_only_end == w->end) {
-      w.reset();  // a plain scale word: the digits keep their own precision below
+    if (w) {
+      size_t k = i;
+      while (k < size && text[k] == ' ') ++k;
+      scale_at = k;
+      scale_there = MatchScaleWord(text, k, k == i, &scale_there_end);
+      if (scale_there > 0 && scale_there_end == w->end) {
+        w.reset();  // a plain scale word: the digits keep their own precision below
+      }
     }
     if (w && w->end > i) {
       out.value = w->value;
@@ -355,12 +406,19 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   // Scale: "3.5bn", "10 k", "2 million", "1,674.5 M", "13 lakh", "5万".
   size_t j = i;
   size_t blanks = 0;
-  while (j < text.size() && text[j] == ' ' && blanks < 2) ++j, ++blanks;
+  while (j < size && text[j] == ' ' && blanks < 2) ++j, ++blanks;
   size_t scale_end = 0;
-  double scale = MatchScaleWord(text, j, blanks == 0, &scale_end);
+  // Gluedness is j == i in both lookups, so one at the same place gives the same answer.
+  double scale = 0;
+  if (j == scale_at) {
+    scale = scale_there;
+    scale_end = scale_there_end;
+  } else {
+    scale = MatchScaleWord(text, j, blanks == 0, &scale_end);
+  }
   if (scale > 0) {
     out.scale = scale;
-    out.scale_word = std::string(text.substr(j, scale_end - j));
+    out.scale_word = text.substr(j, scale_end - j);
     out.value *= scale;
     out.precision *= scale;
     out.end = scale_end;

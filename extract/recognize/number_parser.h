@@ -25,7 +25,9 @@ struct ParsedNumber {
   double value = 0;        // the value with the scale applied: "3.5bn" -> 3.5e9
   double precision = 0;    // size of the last digit written, scale applied; 0 if unknown
   double scale = 1;        // 1e9 for "bn"
-  std::string scale_word;  // "bn", "million", "万"; empty when none
+  // "bn", "million", "万"; empty when none. It points into the text parsed, or into a
+  // static table (number_words.h): valid as long as that text.
+  absl::string_view scale_word;
   bool from_words = false;     // written (at least partly) in words
   bool is_fraction = false;    // "3/4", "two thirds", "½"
   bool approximate = false;    // "a couple of"

@@ -90,6 +90,54 @@ const WordTable& Words() {
   return *table;
 }
 
+// True when the `len` bytes at `p` spell `lower` (lower-case letters) in any case.
+inline bool EqualsLowerWord(const char* p, const char* lower, size_t len) {
+  for (size_t k = 0; k < len; ++k) {
+    // OR-ing 0x20 maps 'A'..'Z' onto 'a'..'z'; a byte it maps onto a letter is that letter.
+    if ((p[k] | 0x20) != lower[k]) return false;
+  }
+  return true;
+}
+
+// Words() bucketed by length and first letter: a lookup compares the word with the one or
+// two keys of its bucket, without lower-casing a copy or hashing it.
+class WordIndex {
+ public:
+  static constexpr size_t kMaxLen = 12;  // the longest key, "seventeenths"
+
+  template <typename Pred>
+  explicit WordIndex(Pred keep) {
+    for (const auto& [word, info] : Words()) {
+      if (word.empty() || word.size() > kMaxLen || !keep(info)) continue;
+      buckets_[word.size()][word[0] - 'a'].push_back({word.c_str(), &info});
+    }
+  }
+
+  struct Entry {
+    const char* word;  // a key of Words() (lower-case), which is never freed
+    const WordInfo* info;
+  };
+
+  // The entry for the `len` ASCII letters at `p` (any case), or nullptr.
+  const Entry* Find(const char* p, size_t len) const {
+    if (len == 0 || len > kMaxLen) return nullptr;
+    const unsigned first = static_cast<unsigned>((p[0] | 0x20) - 'a');
+    if (first >= 26) return nullptr;
+    for (const Entry& e : buckets_[len][first]) {
+      if (EqualsLowerWord(p, e.word, len)) return &e;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<Entry> buckets_[kMaxLen + 1][26];
+};
+
+const WordIndex& AllWords() {
+  static const WordIndex* index = new WordIndex([](const WordInfo&) { return true; });
+  return *index;
+}
+
 struct Token {
   Tok kind = Tok::kNone;
   double value = 0;
@@ -98,6 +146,7 @@ struct Token {
   size_t begin = 0;
   size_t end = 0;
   size_t digits = 0;  // for kDigits: how many digits
+  absl::string_view word;  // for words: the lower-case table key
 };
 
 // Most phrases are a few tokens: kept inline, no heap allocation per number.
@@ -181,9 +230,8 @@ bool MayContinueDigits(absl::string_view text, size_t pos) {
 // Lexes up to `max` tokens from `pos`; stops at the first word that is not a number word.
 void Lex(absl::string_view text, size_t pos, size_t max, TokenList* tokens) {
   TokenList& out = *tokens;
-  const WordTable& words = Words();
+  const WordIndex& words = AllWords();
   size_t i = pos;
-  char buf[16];
   while (out.size() < max && i < text.size()) {
     bool hyphen = false;
     size_t start = out.empty() ? i : SkipSeparators(text, i, &hyphen);
@@ -209,15 +257,15 @@ void Lex(absl::string_view text, size_t pos, size_t max, TokenList* tokens) {
       size_t j = start;
       while (j < text.size() && IsAsciiLetter(text[j])) ++j;
       size_t len = j - start;
-      if (len >= sizeof(buf)) break;
       if (!MayBeNumberWord(text[start], len)) break;
-      for (size_t k = 0; k < len; ++k) buf[k] = absl::ascii_tolower(text[start + k]);
-      auto it = words.find(absl::string_view(buf, len));
-      if (it == words.end()) break;
-      tok.kind = it->second.kind;
-      tok.value = it->second.value;
-      tok.plural = it->second.plural;
-      tok.compound_only = it->second.compound_only;
+      const WordIndex::Entry* entry = words.Find(text.data() + start, len);
+      if (entry == nullptr) break;
+      const WordInfo* info = entry->info;
+      tok.word = absl::string_view(entry->word, len);
+      tok.kind = info->kind;
+      tok.value = info->value;
+      tok.plural = info->plural;
+      tok.compound_only = info->compound_only;
       tok.end = j;
       if (tok.kind == Tok::kOutOf) {  // "out of"
         bool h;
@@ -419,16 +467,15 @@ class Grammar {
     bool and_before_tens = false;
     double before_tens = 0;
     double tens_value = 0;
-    std::string scale_word;
+    absl::string_view scale_word;
   };
 
   bool Is(size_t i, Tok k) const { return i < t_.size() && t_[i].kind == k; }
   static bool Agrees(double numerator, const Token& ordinal) {
     return numerator == 1 ? !ordinal.plural : ordinal.plural;
   }
-  std::string Word(size_t i) const {
-    return absl::AsciiStrToLower(text_.substr(t_[i].begin, t_[i].end - t_[i].begin));
-  }
+  // Token i's word in lower case (for the scale words that call it).
+  absl::string_view Word(size_t i) const { return t_[i].word; }
   // True when token i follows token i-1 with a hyphen or blank only (always, by Lex).
   bool Adjacent(size_t) const { return true; }
   bool FollowedByWord(size_t end) const {
@@ -656,7 +703,7 @@ class WordBuckets {
     if (c1 < 0 || c1 > 26) return false;
     if (!seen_[(word.size() * 26 + (c - 'a')) * 27 + c1]) return false;
     for (const std::string& w : buckets_[word.size()][c - 'a']) {
-      if (absl::EqualsIgnoreCase(word, w)) return true;
+      if (EqualsLowerWord(word.data(), w.c_str(), word.size())) return true;
     }
     return false;
   }

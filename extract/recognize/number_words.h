@@ -28,7 +28,9 @@ struct WordNumber {
   double precision = 0;    // place of the last significant word: 100 for "three hundred"
   bool is_fraction = false;     // "two thirds", "one and a half", "one over three"
   bool approximate = false;     // "a couple of"
-  std::string scale_word;       // the largest scale word ("million"), else empty
+  // The largest scale word, lower-case ("million"), else empty. It points into a static
+  // word table that is never freed, not into the text.
+  absl::string_view scale_word;
 };
 
 // Reads the longest number phrase that starts exactly at byte `pos` of `text`.

@@ -271,7 +271,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
       pn->value *= scale;
       pn->precision *= scale;
       pn->scale = scale;
-      pn->scale_word = std::string(text.substr(suffix.end + 1, scale_end - suffix.end - 1));
+      pn->scale_word = text.substr(suffix.end + 1, scale_end - suffix.end - 1);
       suffix.end = scale_end;
     }
   }
@@ -501,8 +501,9 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
     q.set_unit(suffix.noun);
     q.set_unit_as_written(std::string(text.substr(suffix.begin, suffix.end - suffix.begin)));
   }
-  const std::string& scale_word = hi && !hi->scale_word.empty() ? hi->scale_word : pn->scale_word;
-  if (!scale_word.empty()) q.set_scale_word(scale_word);
+  const absl::string_view scale_word =
+      hi && !hi->scale_word.empty() ? hi->scale_word : pn->scale_word;
+  if (!scale_word.empty()) q.set_scale_word(std::string(scale_word));
   SetInterval(&q);
   q.set_text(std::string(text.substr(begin, end - begin)));
   *next = end;
