@@ -26,6 +26,23 @@ using namespace grammar;  // the rules below read as grammar
 // a == b, inline: `std::string == "literal"` calls out of line and measures the literal.
 bool Eq(absl::string_view a, absl::string_view b) { return a == b; }
 
+// A sentence without figures makes no claim: it only updates the discourse later
+// sentences read, from its names and references (not the groups, which UpdateDiscourse
+// skips).
+void FollowDiscourse(const SentenceInput& in, const DocumentEntities& entities,
+                     Discourse* discourse) {
+  std::vector<Token> own;
+  if (in.tokens == nullptr) own = Tokenize(in.text);
+  const std::vector<Token>& tokens = in.tokens != nullptr ? *in.tokens : own;
+  std::vector<ByteRange> excluded;
+  excluded.reserve(in.times.size());
+  for (const TimeMention& m : in.times) excluded.push_back({m.begin, m.end});
+  std::vector<EntityMention> mentions = entities.Find(in.text, tokens, excluded);
+  AddReferenceMentions(in.text, tokens, *discourse, &mentions);
+  static const std::string* const kNoSubject = new std::string();
+  UpdateDiscourse(tokens, mentions, *kNoSubject, discourse);
+}
+
 }  // namespace
 
 ClaimAssembler::ClaimAssembler(const MetricVocabulary* metrics) : metrics_(metrics) {}
@@ -34,21 +51,34 @@ std::vector<AssembledClaim> ClaimAssembler::Assemble(const SentenceInput& senten
                                                      const DocumentEntities& entities,
                                                      const v1::PublicationTime& published,
                                                      Discourse* discourse) const {
-  return Run(sentence, nullptr, entities, published, discourse);
+  std::vector<AssembledClaim> claims;
+  claims.resize(Run(sentence, nullptr, entities, published, discourse, &claims));
+  return claims;
 }
 
 std::vector<AssembledClaim> ClaimAssembler::Assemble(SentenceInput* sentence,
                                                      const DocumentEntities& entities,
                                                      const v1::PublicationTime& published,
                                                      Discourse* discourse) const {
-  return Run(*sentence, &sentence->quantities, entities, published, discourse);
+  std::vector<AssembledClaim> claims;
+  claims.resize(Run(*sentence, &sentence->quantities, entities, published, discourse, &claims));
+  return claims;
 }
 
-std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
-                                                std::vector<QuantityMention>* movable,
-                                                const DocumentEntities& entities,
-                                                const v1::PublicationTime& published,
-                                                Discourse* discourse) const {
+size_t ClaimAssembler::Assemble(SentenceInput* sentence, const DocumentEntities& entities,
+                                const v1::PublicationTime& published, Discourse* discourse,
+                                std::vector<AssembledClaim>* claims) const {
+  return Run(*sentence, &sentence->quantities, entities, published, discourse, claims);
+}
+
+size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>* movable,
+                           const DocumentEntities& entities,
+                           const v1::PublicationTime& published, Discourse* discourse,
+                           std::vector<AssembledClaim>* claims) const {
+  if (in.quantities.empty()) {
+    FollowDiscourse(in, entities, discourse);
+    return 0;
+  }
   const MetricVocabulary& vocab = *metrics_;
   // "rise 13% to 15%": two figures of one unit joined by "to" after a change word are a
   // range (not "from 10% to 12%", which is two levels). Most sentences have no such pair
@@ -127,8 +157,11 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
   s.ents = entities.Find(in.text, s.t, excluded);
   AddReferences(in.text, s.t, *discourse, &s.ents);
 
-  std::vector<AssembledClaim> out;
-  if (any_figure) out.reserve(quantities.size());
+  // The claims made: out[0, made). `out` holds a slot for every figure, so references
+  // to its elements stay valid.
+  std::vector<AssembledClaim>& out = *claims;
+  if (out.size() < quantities.size()) out.resize(quantities.size());
+  size_t made = 0;
   absl::InlinedVector<int, 8> claim_of(quantities.size(), -1);
   std::string sentence_subject;
   std::optional<bool> sentence_year_on_year;  // YearOnYear(s), once asked
@@ -186,11 +219,13 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
     if (overlaps_time) continue;
     const v1::QuantityType type = q.quantity.type();
     const absl::string_view unit = q.quantity.unit();  // valid until take_quantity
-    // Built in place (`out` has room for every figure); dropped again unless kept.
-    AssembledClaim& c = out.emplace_back();
+    // Built in place, in a slot that may hold an earlier claim (whose memory the
+    // messages reuse); given back unless kept.
+    AssembledClaim& c = out[made++];
+    c.subject.Clear();
     bool keep = false;
     absl::Cleanup drop_unless_kept = [&] {
-      if (!keep) out.pop_back();
+      if (!keep) --made;
     };
     c.figure_begin = q.begin;
     c.figure_end = q.end;
@@ -234,7 +269,7 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
       c.scope = prev.scope;
       c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
       c.confidence = prev.confidence;
-      claim_of[qi] = static_cast<int>(out.size() - 1);
+      claim_of[qi] = static_cast<int>(made - 1);
       keep = true;
       continue;
     }
@@ -717,11 +752,11 @@ std::vector<AssembledClaim> ClaimAssembler::Run(const SentenceInput& in,
     // A market is no subject later sentences go on about ("Total investment ..." after
     // "Memory prices ...").
     if (sentence_subject.empty() && !of_market) sentence_subject = c.subject.entity();
-    claim_of[qi] = static_cast<int>(out.size() - 1);
+    claim_of[qi] = static_cast<int>(made - 1);
     keep = true;
   }
   UpdateDiscourse(s.t, s.ents, sentence_subject, discourse);
-  return out;
+  return made;
 }
 
 }  // namespace claimcheck

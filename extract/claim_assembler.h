@@ -98,12 +98,21 @@ class ClaimAssembler {
                                        const v1::PublicationTime& published,
                                        Discourse* discourse) const;
 
+  // The same (quantities moved out), into `*claims`, whose elements are reused from
+  // sentence to sentence: the sentence's claims are the first N elements, N returned;
+  // the elements after them are spare, kept with their messages' memory for the next
+  // call (a caller that moves a claim's messages out swaps its own memory in). Every
+  // field of the first N elements is written; nothing of their old contents remains.
+  size_t Assemble(SentenceInput* sentence, const DocumentEntities& entities,
+                  const v1::PublicationTime& published, Discourse* discourse,
+                  std::vector<AssembledClaim>* claims) const;
+
  private:
-  // Assemble; `movable` is null or &in.quantities, whose quantities may be moved from.
-  std::vector<AssembledClaim> Run(const SentenceInput& in, std::vector<QuantityMention>* movable,
-                                  const DocumentEntities& entities,
-                                  const v1::PublicationTime& published,
-                                  Discourse* discourse) const;
+  // Assemble into `*claims` as above; `movable` is null or &in.quantities, whose
+  // quantities may be moved from.
+  size_t Run(const SentenceInput& in, std::vector<QuantityMention>* movable,
+             const DocumentEntities& entities, const v1::PublicationTime& published,
+             Discourse* discourse, std::vector<AssembledClaim>* claims) const;
 
   const MetricVocabulary* metrics_;
 };

@@ -84,6 +84,12 @@ std::string FamilyInSight(const std::vector<EntityMention>& mentions, const Disc
 
 void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
                    const Discourse& discourse, std::vector<EntityMention>* mentions) {
+  AddReferenceMentions(sentence, t, discourse, mentions);
+  AddGroupMentions(sentence, t, mentions);
+}
+
+void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& t,
+                          const Discourse& discourse, std::vector<EntityMention>* mentions) {
   // A sentence adds few references: kept inline, with no allocation.
   absl::InlinedVector<EntityMention, 2> added;
   const size_t n = t.size();
@@ -274,6 +280,10 @@ void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
   // Found names come in text order and references never overlap them: only added
   // references need sorting in.
   for (EntityMention& m : added) InsertInOrder(std::move(m), mentions);
+}
+
+void AddGroupMentions(absl::string_view sentence, const std::vector<Token>& t,
+                      std::vector<EntityMention>* mentions) {
   // Groups: names joined only by "," and "and" (three or more, or two with "and").
   std::vector<EntityMention> groups;
   for (size_t a = 0; a < mentions->size();) {

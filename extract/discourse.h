@@ -53,6 +53,13 @@ struct Discourse {
 void AddReferences(absl::string_view sentence, const std::vector<Token>& tokens,
                    const Discourse& discourse, std::vector<EntityMention>* mentions);
 
+// The two halves of AddReferences: the references alone (all UpdateDiscourse reads, since
+// it skips groups), then the groups, which span found names only.
+void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& tokens,
+                          const Discourse& discourse, std::vector<EntityMention>* mentions);
+void AddGroupMentions(absl::string_view sentence, const std::vector<Token>& tokens,
+                      std::vector<EntityMention>* mentions);
+
 // Updates `*discourse` after a sentence: `subject` is the entity the sentence's claims
 // (or its first clause) were about, or empty.
 void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,

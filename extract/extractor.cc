@@ -185,9 +185,10 @@ void Extractor::Extract(const v1::Document& document,
       WidenPeriodsEndingOnADay(*input.tokens, input.text, &input.times);
       NarrowToLeadingMonths(*input.tokens, input.text, &input.times);
     }
-    std::vector<AssembledClaim> assembled =
-        assembler_.Assemble(&input, entities_, *published, &discourse);
-    for (AssembledClaim& a : assembled) {
+    const size_t claims =
+        assembler_.Assemble(&input, entities_, *published, &discourse, &assembled_);
+    for (size_t k = 0; k < claims; ++k) {
+      AssembledClaim& a = assembled_[k];
       const uint64_t figure_begin = span.begin + a.figure_begin;
       const uint64_t figure_end = span.begin + a.figure_end;
       // One Claim object serves every claim. Clear() would free its sub-messages, so every

@@ -85,6 +85,9 @@ class Extractor {
   DocumentEntities entities_;
   CopyDetector copies_;
   v1::Claim scratch_;  // the claim being filled, reused (see Extract)
+  // A sentence's assembled claims, reused: the messages moved out of a claim get
+  // scratch_'s memory in exchange, which the next claim in that slot writes into.
+  std::vector<AssembledClaim> assembled_;
 };
 
 }  // namespace claimcheck
