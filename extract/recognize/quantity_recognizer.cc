@@ -37,7 +37,9 @@ struct Suffix {
   bool found() const { return unit != nullptr || !noun.empty(); }
 };
 
-Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn) {
+// With `nouns` false a counted noun is not looked for (the caller knows it would not
+// change the figure): only a unit is read.
+Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn, bool nouns = true) {
   Suffix s;
   const UnitTable& table = UnitTable::Get();
   size_t n = text.size();
@@ -82,7 +84,7 @@ Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn) {
     }
     return s;
   }
-  if (!glued) {
+  if (!glued && nouns) {
     size_t end = 0;
     // "10 partners"; after a hyphen the noun is singular: "a 128-layer chip".
     bool singular_ok = hyphen || (pn.value == 1 && !pn.is_fraction);
@@ -244,7 +246,12 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
     pn->scale_word = "m";
     pn->end += 1;
   }
-  Suffix suffix = ReadSuffix(text, *pn);
+  // A counted noun matters to neither a figure with a currency before it (only a unit
+  // could end it, and the noun is dropped below) nor a bare year: "in 2023 chips" is
+  // dropped as a year whether "chips" is counted or not, and no noun can start with a
+  // range connector ("-" before a number word, "to", "and"), so no range is missed.
+  const bool nouns = !prefix && !NonQuantityFilter::LooksLikeYear(text, *pn);
+  Suffix suffix = ReadSuffix(text, *pn, nouns);
   if (!suffix.found() && pn->end < n && IsAlpha(text[pn->end]) && !pn->from_words) {
     size_t k = pn->end;
     while (k < n && IsAlnum(text[k])) ++k;

@@ -412,10 +412,12 @@ std::optional<UnitMatch> UnitTable::MatchCurrencyBefore(absl::string_view text,
       if (it != maps_->exact.end()) return UnitMatch{it->second, k - len, number_begin};
     }
   }
-  // Codes: "RMB 450 million", "USD200", "Rs. 500".
+  // Codes: "RMB 450 million", "USD200", "Rs. 500". A code has at most four bytes, so the
+  // walk back stops at five (a longer word is no code).
   size_t b = k;
-  while (b > 0 && (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
-                   (text[b - 1] == '.' && b == k))) {
+  while (b > 0 && k - b <= 4 &&
+         (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
+          (text[b - 1] == '.' && b == k))) {
     --b;
   }
   if (b == k || k - b > 4) return std::nullopt;
