@@ -34,47 +34,67 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 using WordSet = absl::flat_hash_set<absl::string_view>;
 
-// A set of words of at most 7 bytes, each packed with its length into one number: a
-// lookup is a binary search over numbers (no string hashing).
-class ShortWordSet {
+// What a word before a period is: an abbreviation after which the period never ends a
+// sentence (a name, number or date always follows: "Mr", "Jan"), one that may also end
+// a sentence ("... bought Acme Corp. The deal ..."), or neither.
+enum class Abbreviation : uint8_t { kNone, kStrong, kWeak };
+
+// Words of at most 7 bytes, each packed with its length into one number, in an
+// open-addressing table: a lookup is a multiply and a compare or two (no string hashing).
+class AbbreviationTable {
  public:
-  ShortWordSet(std::initializer_list<absl::string_view> words) {
-    for (absl::string_view w : words) keys_.push_back(Key(w));
-    std::sort(keys_.begin(), keys_.end());
+  AbbreviationTable() {
+    for (absl::string_view w :
+         {"Mr",  "Mrs", "Ms",   "Dr",   "Prof", "Gen",  "Sen",  "Rep",    "Gov",    "Lt",
+          "Col", "Capt", "Sgt", "Maj",  "Adm",  "Cmdr", "St",   "Mt",     "Rev",    "Hon",
+          "Pres", "vs", "v",    "Fig",  "Figs", "fig",  "Vol",  "vol",    "Ch",     "ch",
+          "Art", "Sec", "approx", "Approx", "ca", "cf", "Jan",  "Feb",    "Mar",    "Apr",
+          "Jun", "Jul", "Aug",  "Sep",  "Sept", "Oct",  "Nov",  "Dec",    "est",    "Est",
+          "al",  "pp",  "p",    "Op",   "Ref"}) {
+      Add(w, Abbreviation::kStrong);
+    }
+    for (absl::string_view w :
+         {"Inc", "Corp", "Co",  "Ltd",  "Plc",  "PLC", "Bros", "Jr",    "Sr",  "etc",  "Ave",
+          "Dept", "Univ", "Assn", "Intl", "Cos", "Pty", "Bhd", "Hldgs", "Mfg", "AG",   "SA",
+          "NV"}) {
+      Add(w, Abbreviation::kWeak);
+    }
   }
-  bool contains(absl::string_view w) const {
-    return w.size() <= 7 && std::binary_search(keys_.begin(), keys_.end(), Key(w));
+
+  Abbreviation Get(const char* w, size_t size) const {
+    if (size == 0 || size > 7) return Abbreviation::kNone;
+    const uint64_t key = Key(w, size);
+    for (size_t i = Slot(key);; i = (i + 1) % kSlots) {
+      if (keys_[i] == key) return kinds_[i];
+      if (keys_[i] == 0) return Abbreviation::kNone;
+    }
   }
 
  private:
-  static uint64_t Key(absl::string_view w) {
+  static constexpr size_t kSlots = 256;  // over three times the words: short probes
+
+  static uint64_t Key(const char* w, size_t size) {
     uint64_t key = 0;
-    std::memcpy(&key, w.data(), std::min<size_t>(w.size(), 7));
-    return key | static_cast<uint64_t>(w.size()) << 56;
+    std::memcpy(&key, w, size);
+    return key | static_cast<uint64_t>(size) << 56;  // never 0
   }
-  std::vector<uint64_t> keys_;
+  static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 56; }
+
+  void Add(absl::string_view w, Abbreviation kind) {
+    const uint64_t key = Key(w.data(), w.size());
+    size_t i = Slot(key);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) % kSlots;
+    keys_[i] = key;
+    kinds_[i] = kind;  // no word is in both lists
+  }
+
+  uint64_t keys_[kSlots] = {};
+  Abbreviation kinds_[kSlots] = {};
 };
 
-// Abbreviations after which a period never ends a sentence (a name, number or date
-// always follows).
-bool IsStrongAbbreviation(absl::string_view w) {
-  static const ShortWordSet* set = new ShortWordSet{
-      "Mr",  "Mrs", "Ms",   "Dr",   "Prof", "Gen",  "Sen",  "Rep",    "Gov",    "Lt",
-      "Col", "Capt", "Sgt", "Maj",  "Adm",  "Cmdr", "St",   "Mt",     "Rev",    "Hon",
-      "Pres", "vs", "v",    "Fig",  "Figs", "fig",  "Vol",  "vol",    "Ch",     "ch",
-      "Art", "Sec", "approx", "Approx", "ca", "cf", "Jan",  "Feb",    "Mar",    "Apr",
-      "Jun", "Jul", "Aug",  "Sep",  "Sept", "Oct",  "Nov",  "Dec",    "est",    "Est",
-      "al",  "pp",  "p",    "Op",   "Ref"};
-  return w.size() <= 6 && set->contains(w);
-}
-
-// Abbreviations that may also end a sentence ("... bought Acme Corp. The deal ...").
-bool IsWeakAbbreviation(absl::string_view w) {
-  static const ShortWordSet* set = new ShortWordSet{
-      "Inc", "Corp", "Co",  "Ltd",  "Plc",  "PLC", "Bros", "Jr",    "Sr",  "etc",  "Ave",
-      "Dept", "Univ", "Assn", "Intl", "Cos", "Pty", "Bhd", "Hldgs", "Mfg", "AG",   "SA",
-      "NV"};
-  return w.size() <= 5 && set->contains(w);
+Abbreviation AbbreviationOf(absl::string_view w) {
+  static const AbbreviationTable* table = new AbbreviationTable;
+  return table->Get(w.data(), w.size());
 }
 
 // Words that typically open a sentence; after a weak abbreviation only these start one.
@@ -128,10 +148,11 @@ constexpr std::array<bool, 256> kWordByte = MakeWordTable();
 // The word just before text[pos] made of letters and dots ("U.S", "Corp", "e.g");
 // `*dotted` tells whether it holds a dot.
 absl::string_view WordBefore(absl::string_view text, size_t pos, bool* dotted) {
+  const char* d = text.data();
   size_t b = pos;
   bool dot = false;
-  while (b > 0 && kWordByte[static_cast<unsigned char>(text[b - 1])]) {
-    dot |= text[b - 1] == '.';
+  while (b > 0 && kWordByte[static_cast<unsigned char>(d[b - 1])]) {
+    dot |= d[b - 1] == '.';
     --b;
   }
   *dotted = dot;
@@ -140,22 +161,24 @@ absl::string_view WordBefore(absl::string_view text, size_t pos, bool* dotted) {
 
 // The ASCII word starting at text[pos] (letters only).
 absl::string_view WordAt(absl::string_view text, size_t pos) {
+  const char* d = text.data();
   size_t e = pos;
-  while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(d[e]))) ++e;
   return text.substr(pos, e - pos);
 }
 
 // Length of a closing quote/bracket at text[i], or 0.
 size_t ClosingLength(absl::string_view text, size_t i) {
-  char c = text[i];
+  const char* d = text.data();
+  char c = d[i];
   if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
   if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
-      static_cast<unsigned char>(text[i + 1]) == 0x80) {
-    unsigned char d = static_cast<unsigned char>(text[i + 2]);
-    if (d == 0x9D || d == 0x99) return 3;  // ” ’
+      static_cast<unsigned char>(d[i + 1]) == 0x80) {
+    const unsigned char b = static_cast<unsigned char>(d[i + 2]);
+    if (b == 0x9D || b == 0x99) return 3;  // ” ’
   }
   if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() &&
-      static_cast<unsigned char>(text[i + 1]) == 0xBB) {
+      static_cast<unsigned char>(d[i + 1]) == 0xBB) {
     return 2;  // »
   }
   return 0;
@@ -163,25 +186,27 @@ size_t ClosingLength(absl::string_view text, size_t i) {
 
 // Length of an opening quote/bracket at text[i], or 0.
 size_t OpeningLength(absl::string_view text, size_t i) {
-  char c = text[i];
+  const char* d = text.data();
+  char c = d[i];
   if (c == '"' || c == '\'' || c == '(' || c == '[') return 1;
   if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
-      static_cast<unsigned char>(text[i + 1]) == 0x80) {
-    unsigned char d = static_cast<unsigned char>(text[i + 2]);
-    if (d == 0x9C || d == 0x98) return 3;  // “ ‘
+      static_cast<unsigned char>(d[i + 1]) == 0x80) {
+    const unsigned char b = static_cast<unsigned char>(d[i + 2]);
+    if (b == 0x9C || b == 0x98) return 3;  // “ ‘
   }
   return 0;
 }
 
 // Length of a bullet marker ("- ", "• ", "* ", "1. ", "2) ") at text[i], or 0.
 size_t BulletLength(absl::string_view text, size_t i) {
+  const char* d = text.data();
   size_t n = text.size();
-  auto space_at = [&](size_t k) { return k < n && (text[k] == ' ' || text[k] == '\t'); };
-  char c = text[i];
+  auto space_at = [&](size_t k) { return k < n && (d[k] == ' ' || d[k] == '\t'); };
+  char c = d[i];
   if ((c == '-' || c == '*' || c == '+') && space_at(i + 1)) return 2;
   if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < n) {
-    unsigned char b1 = static_cast<unsigned char>(text[i + 1]);
-    unsigned char b2 = static_cast<unsigned char>(text[i + 2]);
+    unsigned char b1 = static_cast<unsigned char>(d[i + 1]);
+    unsigned char b2 = static_cast<unsigned char>(d[i + 2]);
     // • (E2 80 A2), – (E2 80 93), — (E2 80 94), ▪ (E2 96 AA), ● (E2 97 8F)
     if (((b1 == 0x80 && (b2 == 0xA2 || b2 == 0x93 || b2 == 0x94)) ||
          (b1 == 0x96 && b2 == 0xAA) || (b1 == 0x97 && b2 == 0x8F)) &&
@@ -190,13 +215,13 @@ size_t BulletLength(absl::string_view text, size_t i) {
     }
   }
   if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < n &&
-      static_cast<unsigned char>(text[i + 1]) == 0xB7 && space_at(i + 2)) {
+      static_cast<unsigned char>(d[i + 1]) == 0xB7 && space_at(i + 2)) {
     return 3;  // ·
   }
   if (IsDigit(c)) {
     size_t k = i;
-    while (k < n && k - i < 3 && IsDigit(text[k])) ++k;
-    if (k < n && (text[k] == '.' || text[k] == ')') && space_at(k + 1)) return k + 2 - i;
+    while (k < n && k - i < 3 && IsDigit(d[k])) ++k;
+    if (k < n && (d[k] == '.' || d[k] == ')') && space_at(k + 1)) return k + 2 - i;
   }
   return 0;
 }
@@ -205,13 +230,14 @@ size_t BulletLength(absl::string_view text, size_t i) {
 // It does unless the text looks hard-wrapped: the line ends inside a sentence (lowercase
 // letter, comma, hyphen) and the next one continues in lowercase or with a digit.
 bool LineBreakEndsSentence(absl::string_view text, size_t nl, size_t next) {
+  const char* d = text.data();
   if (next >= text.size()) return true;
   if (BulletLength(text, next) > 0) return true;
   size_t p = nl;
-  while (p > 0 && IsBlank(text[p - 1])) --p;
+  while (p > 0 && IsBlank(d[p - 1])) --p;
   if (p == 0) return true;
-  char prev = text[p - 1];
-  char q = text[next];
+  char prev = d[p - 1];
+  char q = d[next];
   bool continues_prev = IsLower(prev) || prev == ',' || prev == '-' || prev == '(' ||
                         prev == ';' || IsDigit(prev);
   bool continues_next = IsLower(q) || IsDigit(q) || q == '(' || q == '$';
@@ -221,7 +247,9 @@ bool LineBreakEndsSentence(absl::string_view text, size_t nl, size_t next) {
 class Splitter {
  public:
   // About one sentence in 100 bytes of text: room for most without regrowing.
-  explicit Splitter(absl::string_view text) : text_(text) { spans_.reserve(text.size() / 64 + 4); }
+  explicit Splitter(absl::string_view text) : text_(text), d_(text.data()) {
+    spans_.reserve(text.size() / 64 + 4);
+  }
 
   std::vector<TextSpan> Run() {
     const size_t n = text_.size();
@@ -235,8 +263,8 @@ class Splitter {
       if (c == '\n') {
         size_t j = i + 1;
         bool blank_line = false;
-        while (j < n && (IsBlank(text_[j]) || text_[j] == '\n')) {
-          if (text_[j] == '\n') blank_line = true;
+        while (j < n && (IsBlank(d_[j]) || d_[j] == '\n')) {
+          if (d_[j] == '\n') blank_line = true;
           ++j;
         }
         if (blank_line || LineBreakEndsSentence(text_, i, j)) {
@@ -271,10 +299,10 @@ class Splitter {
       bool ellipsis = false;
       bool exclaim = false;
       while (i < n) {
-        if (text_[i] == '.') {
+        if (d_[i] == '.') {
           ++dots;
           ++i;
-        } else if (text_[i] == '!' || text_[i] == '?') {
+        } else if (d_[i] == '!' || d_[i] == '?') {
           exclaim = true;
           ++i;
         } else if (IsEllipsisAt(i)) {
@@ -286,7 +314,7 @@ class Splitter {
       }
       if (dots >= 2) ellipsis = true;
       size_t end = SkipClosing(i);
-      if (end < n && !IsBlank(text_[end]) && text_[end] != '\n') {
+      if (end < n && !IsBlank(d_[end]) && d_[end] != '\n') {
         i = end;  // "2.3", "ioplus.nl", "U.S-made": not a boundary
         continue;
       }
@@ -302,18 +330,18 @@ class Splitter {
 
  private:
   bool IsEllipsisAt(size_t i) const {
-    return i + 2 < text_.size() && static_cast<unsigned char>(text_[i]) == 0xE2 &&
-           static_cast<unsigned char>(text_[i + 1]) == 0x80 &&
-           static_cast<unsigned char>(text_[i + 2]) == 0xA6;
+    return i + 2 < text_.size() && static_cast<unsigned char>(d_[i]) == 0xE2 &&
+           static_cast<unsigned char>(d_[i + 1]) == 0x80 &&
+           static_cast<unsigned char>(d_[i + 2]) == 0xA6;
   }
 
   // True when text_[dot] follows 1-3 digits that open a line: a numbered list item.
   bool IsListNumber(size_t dot) const {
     size_t b = dot;
-    while (b > 0 && dot - b < 3 && IsDigit(text_[b - 1])) --b;
-    if (b == dot || (b > 0 && IsDigit(text_[b - 1]))) return false;
-    while (b > 0 && IsBlank(text_[b - 1])) --b;
-    return b == 0 || text_[b - 1] == '\n';
+    while (b > 0 && dot - b < 3 && IsDigit(d_[b - 1])) --b;
+    if (b == dot || (b > 0 && IsDigit(d_[b - 1]))) return false;
+    while (b > 0 && IsBlank(d_[b - 1])) --b;
+    return b == 0 || d_[b - 1] == '\n';
   }
 
   size_t SkipClosing(size_t i) const {
@@ -330,12 +358,12 @@ class Splitter {
   bool IsBoundary(size_t term_begin, size_t end, size_t dots, bool ellipsis,
                   bool exclaim) const {
     size_t k = end;
-    while (k < text_.size() && (IsBlank(text_[k]) || text_[k] == '\n')) ++k;
+    while (k < text_.size() && (IsBlank(d_[k]) || d_[k] == '\n')) ++k;
     if (k >= text_.size()) return true;
     // Look through an opening quote or bracket at the next word.
     size_t w = k;
     for (size_t len; w < text_.size() && (len = OpeningLength(text_, w)) > 0;) w += len;
-    char next = w < text_.size() ? text_[w] : ' ';
+    char next = w < text_.size() ? d_[w] : ' ';
     if (IsLower(next)) return false;  // "e.g. the", "Yahoo! said", "...some"
     if (ellipsis) return !IsDigit(next) || exclaim;
     if (exclaim) return true;
@@ -346,27 +374,29 @@ class Splitter {
     absl::string_view word = WordBefore(text_, term_begin, &dotted);
     if (word.empty()) return true;  // "2025." or ")."
     if (word.size() == 1 && IsUpper(word[0])) return false;  // initial: "J. Smith"
-    if (IsStrongAbbreviation(word)) return false;
-    if (dotted || IsWeakAbbreviation(word)) {
+    const Abbreviation abbreviation = AbbreviationOf(word);
+    if (abbreviation == Abbreviation::kStrong) return false;
+    if (dotted || abbreviation == Abbreviation::kWeak) {
       return IsSentenceOpener(WordAt(text_, w));
     }
     return true;
   }
 
   void Emit(size_t b, size_t e) {
-    while (b < e && (IsBlank(text_[b]) || text_[b] == '\n')) ++b;
-    while (e > b && (IsBlank(text_[e - 1]) || text_[e - 1] == '\n')) --e;
+    while (b < e && (IsBlank(d_[b]) || d_[b] == '\n')) ++b;
+    while (e > b && (IsBlank(d_[e - 1]) || d_[e - 1] == '\n')) --e;
     if (b < e) {
       size_t bullet = BulletLength(text_, b);
       if (bullet > 0 && bullet < e - b) {
         b += bullet;
-        while (b < e && IsBlank(text_[b])) ++b;
+        while (b < e && IsBlank(d_[b])) ++b;
       }
     }
     if (b < e) spans_.push_back(TextSpan{b, e});
   }
 
   absl::string_view text_;
+  const char* d_;  // text_.data(): indexing it skips the bounds check of string_view
   std::vector<TextSpan> spans_;
 };
 
