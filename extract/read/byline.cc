@@ -33,6 +33,10 @@ bool LooksLikeName(absl::string_view s) {
 }
 
 std::string AuthorFrom(absl::string_view line) {
+  // Every lead-in starts with B, b, W, P, A or R: most lines stop here.
+  if (line.empty() || absl::string_view("BbWPAR").find(line[0]) == absl::string_view::npos) {
+    return "";
+  }
   for (absl::string_view lead : {"By ", "by ", "BY ", "Written by ", "Posted by ", "Author: ",
                                  "Authors: ", "Author ", "Reporting by ", "Reported by "}) {
     if (!absl::StartsWith(line, lead)) continue;

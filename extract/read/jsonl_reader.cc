@@ -18,8 +18,16 @@ const JsonValue* FirstString(const JsonValue& obj, std::initializer_list<absl::s
 }
 
 bool LooksLikeHtml(absl::string_view s) {
-  return absl::StrContains(s, "</p>") || absl::StrContains(s, "<br") ||
-         absl::StrContains(s, "</div>") || absl::StrContains(s, "<p>");
+  // Each '<' compared with the tags ("</p>", "<br", "</div>", "<p>").
+  for (size_t lt = FindByte(s, '<', 0); lt != absl::string_view::npos;
+       lt = FindByte(s, '<', lt + 1)) {
+    const absl::string_view at = s.substr(lt);
+    if (absl::StartsWith(at, "</p>") || absl::StartsWith(at, "<br") ||
+        absl::StartsWith(at, "</div>") || absl::StartsWith(at, "<p>")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace

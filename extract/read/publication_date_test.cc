@@ -118,6 +118,15 @@ TEST(PublicationDateTest, FindsDateInsideBylineLine) {
 TEST(PublicationDateTest, MentionsChina) {
   EXPECT_TRUE(MentionsChina("Beijing said"));
   EXPECT_FALSE(MentionsChina("Chicago said"));
+  // Names at every place of the sixteen-byte blocks the scan reads, and at the very end.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string before(pad, 'x');
+    for (const char* name : {"China", "Chinese", "Shenzhen", "PRC", "Hong Kong", "Taipei"}) {
+      EXPECT_TRUE(MentionsChina(before + " Some Text Before " + name)) << pad << name;
+      EXPECT_TRUE(MentionsChina(before + name + " and after")) << pad << name;
+    }
+    EXPECT_FALSE(MentionsChina(before + " Chin a, Hong, Tai wan, PR C, Shen zhen, Bei jing"));
+  }
 }
 
 }  // namespace

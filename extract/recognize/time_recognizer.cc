@@ -591,7 +591,9 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
       --e;
     }
     if (e <= b) return 0;
-    out.push_back(TimeMention{b, e, {}});
+    TimeMention& mention = out.emplace_back();  // its scope built in place
+    mention.begin = b;
+    mention.end = e;
     if (!Resolve(f, groups, text, b, reference, &out.back().scope)) {
       out.pop_back();
       return 0;
