@@ -89,36 +89,44 @@ class StringSink {
 };
 
 // Hashes the normalised text without building it (see DocumentIdForText): whole 8-byte
-// words are read straight from the input; only a word split across pieces is buffered.
+// words are read straight from the input; the bytes of a word split across pieces gather
+// in `acc_` (the first byte lowest, as a little-endian load puts it).
 class HashSink {
  public:
+  explicit HashSink(absl::string_view text) : text_(text) {}
   bool empty() const { return total_ == 0; }
-  void Text(const char* p, size_t n, size_t) {
+  // `p` is text_.data() + src.
+  void Text(const char* p, size_t n, size_t src) {
     total_ += n;
     if (len_ > 0) {
-      size_t take = std::min(n, 8 - len_);
-      std::memcpy(buf_ + len_, p, take);
+      const size_t take = std::min(n, 8 - len_);
+      acc_ |= Head(p, take, src) << (8 * len_);
       len_ += take;
       p += take;
+      src += take;
       n -= take;
       if (len_ < 8) return;
-      Mix(Load(buf_));
+      Mix(acc_);
+      acc_ = 0;
       len_ = 0;
     }
     while (n >= 8) {
       Mix(Load(p));
       p += 8;
+      src += 8;
       n -= 8;
     }
-    std::memcpy(buf_, p, n);
-    len_ = n;
+    if (n > 0) {
+      acc_ = Head(p, n, src);
+      len_ = n;
+    }
   }
-  void Space(size_t src) { Text(" ", 1, src); }
-  void Replacement(absl::string_view with, size_t src) { Text(with.data(), with.size(), src); }
+  void Space(size_t) { Byte(' '); }
+  void Replacement(absl::string_view with, size_t) {
+    for (char c : with) Byte(c);
+  }
   uint64_t Finish() {
-    uint64_t tail = 0;
-    std::memcpy(&tail, buf_, len_);
-    Mix(tail ^ (static_cast<uint64_t>(len_) << 56));
+    Mix(acc_ ^ (static_cast<uint64_t>(len_) << 56));
     Mix(total_);
     return h_;
   }
@@ -130,11 +138,28 @@ class HashSink {
     std::memcpy(&w, p, 8);
     return w;
   }
+  // The first k (< 8) bytes at p (text byte src on) in the low bytes of a word: one load
+  // and a mask where 8 bytes can be read there, else byte by byte.
+  uint64_t Head(const char* p, size_t k, size_t src) const {
+    if (src + 8 <= text_.size()) return Load(p) & ((uint64_t{1} << (8 * k)) - 1);
+    uint64_t w = 0;
+    for (size_t j = 0; j < k; ++j) w |= uint64_t{static_cast<unsigned char>(p[j])} << (8 * j);
+    return w;
+  }
+  void Byte(char c) {
+    ++total_;
+    acc_ |= uint64_t{static_cast<unsigned char>(c)} << (8 * len_);
+    if (++len_ < 8) return;
+    Mix(acc_);
+    acc_ = 0;
+    len_ = 0;
+  }
   void Mix(uint64_t w) {
     h_ = (h_ ^ w) * kPrime;
     h_ ^= h_ >> 29;
   }
-  char buf_[8];
+  absl::string_view text_;
+  uint64_t acc_ = 0;
   size_t len_ = 0;
   uint64_t total_ = 0;
   uint64_t h_ = 14695981039346656037ull;
@@ -160,8 +185,10 @@ void Normalize(absl::string_view text, Sink& sink) {
     size_t run = i;
     bool run_ended = false;
     while (run < n && !run_ended) {
+      // The first byte alone (the skip needs an ordinary byte before it), then 16 bytes at
+      // a time, then up to 8 one by one where the skip stopped.
       if (run > i) run = SkipOrdinaryBytes(text.data(), run, n);
-      const size_t stop = std::min(n, run + 8);
+      const size_t stop = std::min(n, run + (run > i ? 8 : 1));
       while (run < stop) {
         unsigned char c = data[run];
         if (!kSpecial[c]) {
@@ -219,7 +246,7 @@ std::string NormalizeForMatching(absl::string_view text) {
 }
 
 std::string DocumentIdForText(absl::string_view text) {
-  HashSink sink;
+  HashSink sink(text);
   Normalize(text, sink);
   // 16 lowercase hex digits, as "%016x" would print them.
   uint64_t h = sink.Finish();

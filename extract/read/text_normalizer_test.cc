@@ -39,6 +39,13 @@ TEST(TextNormalizerTest, IdIgnoresTypographyButNotWords) {
   EXPECT_EQ(DocumentIdForText("China\xE2\x80\x99s fund\n"), DocumentIdForText("China's  fund"));
   EXPECT_NE(DocumentIdForText("China's fund"), DocumentIdForText("China's funds"));
   EXPECT_EQ(DocumentIdForText("x").size(), 16u);
+  // Ids are stable across versions: these were computed by the first implementation.
+  EXPECT_EQ(DocumentIdForText(""), "22d85fb801f1b909");
+  EXPECT_EQ(DocumentIdForText("x"), "fb97311b0d314560");
+  EXPECT_EQ(DocumentIdForText("China\xE2\x80\x99s fund\n"), "b337166c375ad506");
+  EXPECT_EQ(DocumentIdForText("  Big Fund III committed RMB 450 million\n\nto Piotech \xE2\x80\x94 "
+                              "in Q3 2025.  "),
+            "4bbc1d66e15ce333");
 }
 
 }  // namespace
