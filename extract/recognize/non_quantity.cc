@@ -1,6 +1,7 @@
 #include "extract/recognize/non_quantity.h"
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -55,17 +56,22 @@ size_t TokenEnd(absl::string_view text, size_t pos) {
   return i > pos ? i : pos + 1;
 }
 
+// The bytes the URL / e-mail / escaped-JSON markers of HasUrlMarker start with or hold:
+// every marker holds one of ":.@\\?".
+bool IsUrlMarkerByte(char c) {
+  return c == ':' || c == '.' || c == '@' || c == '\\' || c == '?';
+}
+
+// Flags of a byte for the walk over a number's token.
+constexpr uint8_t kDelimiterByte = 1;
+constexpr uint8_t kMarkerByte = 2;
+
 // True when `token` holds one of the URL / e-mail / escaped-JSON markers "://", "www.",
-// "@", "\\/", ".com", ".htm" or "?p=" (one pass; every marker holds one of ":.@\\?").
+// "@", "\\/", ".com", ".htm" or "?p=" (one pass over its marker bytes).
 bool HasUrlMarker(absl::string_view token) {
-  static const auto* kMarkerBytes = [] {
-    auto* t = new std::array<bool, 256>();
-    for (unsigned char c : absl::string_view(":.@\\?")) (*t)[c] = true;
-    return t;
-  }();
   const size_t n = token.size();
   for (size_t i = 0; i < n; ++i) {
-    if (!(*kMarkerBytes)[static_cast<unsigned char>(token[i])]) continue;
+    if (!IsUrlMarkerByte(token[i])) continue;
     switch (token[i]) {
       case '@':
         return true;
@@ -100,16 +106,20 @@ bool IsMonth(absl::string_view word) {
     default:
       return false;
   }
-  static const auto* kMonths = new absl::flat_hash_set<std::string>{
+  static constexpr absl::string_view kMonths[] = {
       "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
       "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
       "oct", "october", "nov", "november", "dec", "december"};
-  if (word.empty() || word.size() > 9) return false;
-  std::string lower = absl::AsciiStrToLower(word);
-  if (!kMonths->contains(lower)) return false;
-  // "may" and "march" are also verbs: only capitalised (or all lower-case text) counts.
-  if (lower == "may" || lower == "march") return absl::ascii_isupper(word[0]);
-  return true;
+  for (absl::string_view month : kMonths) {
+    if (month.size() != word.size()) continue;
+    bool same = true;  // the month's letters in any case ('A' | 0x20 == 'a', no other byte)
+    for (size_t k = 0; k < word.size() && same; ++k) same = (word[k] | 0x20) == month[k];
+    if (!same) continue;
+    // "may" and "march" are also verbs: only capitalised (or all lower-case text) counts.
+    if (month == "may" || month == "march") return absl::ascii_isupper(word[0]);
+    return true;
+  }
+  return false;
 }
 
 // The word ending just before `pos` (skipping blanks and one '.'), or empty.
@@ -276,13 +286,34 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
     if ((k > 0 && text[k - 1] == '[') || (e < text.size() && text[e] == ']')) reject = true;
   }
   if (!reject) {
-    // Inside a URL, an e-mail address or an escaped JSON string.
+    // Inside a URL, an e-mail address or an escaped JSON string. The walk over the token
+    // notes whether it holds a byte of a marker at all; most tokens ("12,000") do not.
+    static const auto* kTokenBytes = [] {
+      auto* t = new std::array<uint8_t, 256>();
+      for (int c = 0; c < 256; ++c) {
+        (*t)[c] = (IsDelimiter(static_cast<char>(c)) ? kDelimiterByte : 0) |
+                  (IsUrlMarkerByte(static_cast<char>(c)) ? kMarkerByte : 0);
+      }
+      return t;
+    }();
     size_t tb = b, te = number.end;
     size_t limit = 300;
-    while (tb > 0 && !IsDelimiter(text[tb - 1]) && b - tb < limit) --tb;
-    while (te < text.size() && !IsDelimiter(text[te]) && te - number.end < limit) ++te;
+    uint8_t seen = 0;
+    while (tb > 0 && b - tb < limit) {
+      const uint8_t f = (*kTokenBytes)[static_cast<unsigned char>(text[tb - 1])];
+      if (f & kDelimiterByte) break;
+      seen |= f;
+      --tb;
+    }
+    for (size_t k = b; k < te; ++k) seen |= (*kTokenBytes)[static_cast<unsigned char>(text[k])];
+    while (te < text.size() && te - number.end < limit) {
+      const uint8_t f = (*kTokenBytes)[static_cast<unsigned char>(text[te])];
+      if (f & kDelimiterByte) break;
+      seen |= f;
+      ++te;
+    }
     absl::string_view token = text.substr(tb, te - tb);
-    if (HasUrlMarker(token)) {
+    if ((seen & kMarkerByte) && HasUrlMarker(token)) {
       *skip_to = te > b ? te : b + 1;
       return true;
     }

@@ -688,7 +688,7 @@ class WordBuckets {
   explicit WordBuckets(Pred keep) {
     for (const auto& [word, info] : Words()) {
       if (word.size() <= kMaxLen && keep(info)) {
-        buckets_[word.size()][word[0] - 'a'].push_back(word);
+        buckets_[word.size()][word[0] - 'a'].push_back(word.c_str());
         int c1 = word.size() > 1 ? word[1] - 'a' : 26;
         seen_[(word.size() * 26 + (word[0] - 'a')) * 27 + c1] = true;
       }
@@ -696,22 +696,25 @@ class WordBuckets {
   }
   bool Contains(absl::string_view word) const {
     if (word.empty() || word.size() > kMaxLen) return false;
-    char c = absl::ascii_tolower(static_cast<unsigned char>(word[0]));
-    if (c < 'a' || c > 'z') return false;
+    const unsigned c = static_cast<unsigned>((word[0] | 0x20) - 'a');
+    if (c >= 26) return false;  // OR-ing 0x20 maps only 'A'..'Z' onto 'a'..'z'
     // Most words fail on (length, first two letters) without touching a string.
-    int c1 = word.size() > 1 ? absl::ascii_tolower(static_cast<unsigned char>(word[1])) - 'a' : 26;
-    if (c1 < 0 || c1 > 26) return false;
-    if (!seen_[(word.size() * 26 + (c - 'a')) * 27 + c1]) return false;
-    for (const std::string& w : buckets_[word.size()][c - 'a']) {
-      if (EqualsLowerWord(word.data(), w.c_str(), word.size())) return true;
+    unsigned c1 = 26;
+    if (word.size() > 1) {
+      c1 = static_cast<unsigned>((word[1] | 0x20) - 'a');
+      if (c1 >= 26) return false;
+    }
+    if (!seen_[(word.size() * 26 + c) * 27 + c1]) return false;
+    for (const char* w : buckets_[word.size()][c]) {
+      if (EqualsLowerWord(word.data(), w, word.size())) return true;
     }
     return false;
   }
 
  private:
   static constexpr size_t kMaxLen = 12;
-  std::vector<std::string> buckets_[kMaxLen + 1][26];
-  std::vector<bool> seen_ = std::vector<bool>((kMaxLen + 1) * 26 * 27, false);
+  std::vector<const char*> buckets_[kMaxLen + 1][26];  // keys of Words(), never freed
+  std::array<bool, (kMaxLen + 1) * 26 * 27> seen_ = {};
 };
 
 }  // namespace

@@ -99,7 +99,10 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
     size_t n = s.word.size();
     if (n != run_length) continue;
     absl::string_view cand = text.substr(pos, n);
-    bool match = s.case_sensitive ? cand == s.word : absl::EqualsIgnoreCase(cand, s.word);
+    bool match = true;  // case-insensitive keys are lower-case letters: 'A' | 0x20 == 'a'
+    for (size_t x = 0; x < n && match; ++x) {
+      match = s.case_sensitive ? cand[x] == s.word[x] : (cand[x] | 0x20) == s.word[x];
+    }
     if (!match) continue;
     if (s.glued_only && !glued) continue;
     if (s.word[0] == 'G' && glued) continue;  // "5G", "10G" are network names

@@ -1,5 +1,6 @@
 #include "extract/recognize/unit_table.h"
 
+#include <array>
 #include <cstdint>
 
 #include <cstring>
@@ -328,19 +329,27 @@ std::optional<UnitMatch> UnitTable::MatchAt(absl::string_view text, size_t pos) 
   // or its first two bytes, no candidate can match and the words are not read.
   const absl::string_view head = text.substr(pos, 2);
   const absl::string_view first = head.substr(0, 1);
-  if (maps_->exact_lengths[PrefixSlot(head)] == 0 &&
-      maps_->folded_lengths[PrefixSlot(head, /*lower=*/true)] == 0 &&
-      maps_->exact_lengths[PrefixSlot(first)] == 0 &&
-      maps_->folded_lengths[PrefixSlot(first, /*lower=*/true)] == 0) {
-    return std::nullopt;
-  }
-  // Candidate ends: the ends of up to four words separated by single blanks.
+  // Every candidate's slot is that of `head` (or of `first` for a one-byte candidate), so
+  // these are the lengths a candidate may have.
+  const uint64_t lengths = maps_->exact_lengths[PrefixSlot(head)] |
+                           maps_->folded_lengths[PrefixSlot(head, /*lower=*/true)] |
+                           maps_->exact_lengths[PrefixSlot(first)] |
+                           maps_->folded_lengths[PrefixSlot(first, /*lower=*/true)];
+  if (lengths == 0) return std::nullopt;
+  const size_t longest = 63 - __builtin_clzll(lengths);
+  // Candidate ends: the ends of up to four words separated by single blanks, none read
+  // past the longest spelling that may match.
+  static const auto* kWordBytes = [] {
+    auto* t = new std::array<bool, 256>();
+    for (int c = 0; c < 256; ++c) (*t)[c] = IsWordByte(static_cast<char>(c));
+    return t;
+  }();
   size_t ends[4];
   int n = 0;
   size_t i = pos;
   while (n < 4 && i < text.size()) {
     size_t j = i;
-    while (j < text.size() && IsWordByte(text[j])) ++j;
+    while (j < text.size() && (*kWordBytes)[static_cast<unsigned char>(text[j])]) ++j;
     size_t e = j;
     while (e > i && text[e - 1] == '.') --e;  // a full stop is not part of the unit
     if (e == i) {
@@ -348,7 +357,7 @@ std::optional<UnitMatch> UnitTable::MatchAt(absl::string_view text, size_t pos) 
       break;
     }
     ends[n++] = e;
-    if (j >= text.size() || text[j] != ' ' || e != j) break;
+    if (j >= text.size() || text[j] != ' ' || e != j || e - pos >= longest) break;
     i = j + 1;
   }
   char lower[48];
