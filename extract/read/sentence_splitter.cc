@@ -110,25 +110,38 @@ bool IsSentenceOpener(absl::string_view w) {
   return set->contains(w);
 }
 
-// Index of the first byte at or after `i` the scanner must look at (kStop), or `n`.
-size_t NextStop(const unsigned char* d, size_t i, size_t n) {
 #ifdef __SSE2__
-  const __m128i nl = _mm_set1_epi8('\n');
-  const __m128i dot = _mm_set1_epi8('.');
-  const __m128i bang = _mm_set1_epi8('!');
-  const __m128i ask = _mm_set1_epi8('?');
-  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3));
-  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
-  while (i + 16 <= n) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
-    __m128i m = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, ask))),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)),
-                     _mm_cmpeq_epi8(v, ef)));
-    int mask = _mm_movemask_epi8(m);
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+// The bytes of `v` the scanner must look at (kStop), as 0xFF.
+inline __m128i StopBytes(__m128i v) {
+  const __m128i newline_or_dot = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                              _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+  const __m128i bang_or_ask = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+  // 0xE2 and 0xE3 differ in the last bit only.
+  const __m128i e2_or_e3 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xFE))),
+                                          _mm_set1_epi8(static_cast<char>(0xE2)));
+  const __m128i ef = _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF)));
+  return _mm_or_si128(_mm_or_si128(newline_or_dot, bang_or_ask), _mm_or_si128(e2_or_e3, ef));
+}
+#endif
+
+// Index of the first byte at or after `i` the scanner must look at (kStop), or `n`.
+// Thirty-two bytes a step: most steps find none.
+inline size_t NextStop(const unsigned char* d, size_t i, size_t n) {
+#ifdef __SSE2__
+  for (; i + 32 <= n; i += 32) {
+    const __m128i lo = StopBytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i)));
+    const __m128i hi = StopBytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i + 16)));
+    if (_mm_movemask_epi8(_mm_or_si128(lo, hi)) != 0) {
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(lo)) |
+                            static_cast<unsigned>(_mm_movemask_epi8(hi)) << 16;
+      return i + static_cast<size_t>(__builtin_ctz(mask));
+    }
+  }
+  if (i + 16 <= n) {
+    const unsigned mask = static_cast<unsigned>(
+        _mm_movemask_epi8(StopBytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i)))));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
     i += 16;
   }
 #endif
@@ -136,27 +149,28 @@ size_t NextStop(const unsigned char* d, size_t i, size_t n) {
   return i;
 }
 
-// Letters and the dot: the bytes of a word before a period ("U.S", "Corp", "e.g").
-constexpr std::array<bool, 256> MakeWordTable() {
-  std::array<bool, 256> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
-  t['.'] = true;
+// Letters and the dot: the bytes of a word before a period ("U.S", "Corp", "e.g"). The
+// dot has a bit of its own.
+enum WordByte : uint8_t { kLetter = 1, kDot = 2 };
+constexpr std::array<uint8_t, 256> MakeWordTable() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = kLetter;
+  t['.'] = kDot;
   return t;
 }
-constexpr std::array<bool, 256> kWordByte = MakeWordTable();
+constexpr std::array<uint8_t, 256> kWordByte = MakeWordTable();
 
 // The word just before text[pos] made of letters and dots ("U.S", "Corp", "e.g");
 // `*dotted` tells whether it holds a dot.
 absl::string_view WordBefore(absl::string_view text, size_t pos, bool* dotted) {
   const char* d = text.data();
   size_t b = pos;
-  bool dot = false;
-  while (b > 0 && kWordByte[static_cast<unsigned char>(d[b - 1])]) {
-    dot |= d[b - 1] == '.';
-    --b;
+  uint8_t seen = 0;
+  for (uint8_t kind; b > 0 && (kind = kWordByte[static_cast<unsigned char>(d[b - 1])]) != 0; --b) {
+    seen |= kind;
   }
-  *dotted = dot;
-  return text.substr(b, pos - b);
+  *dotted = (seen & kDot) != 0;
+  return absl::string_view(d + b, pos - b);
 }
 
 // The ASCII word starting at text[pos] (letters only).
@@ -165,6 +179,24 @@ absl::string_view WordAt(absl::string_view text, size_t pos) {
   size_t e = pos;
   while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(d[e]))) ++e;
   return text.substr(pos, e - pos);
+}
+
+// First bytes of the marks below, so the scanner rules most bytes out with one lookup.
+enum MarkLead : uint8_t { kClosingLead = 1, kOpeningLead = 2, kBulletLead = 4 };
+constexpr std::array<uint8_t, 256> MakeMarkLeadTable() {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {'"', '\'', ')', ']'}) t[c] |= kClosingLead;
+  for (unsigned char c : {'"', '\'', '(', '['}) t[c] |= kOpeningLead;
+  for (unsigned char c : {'-', '*', '+'}) t[c] |= kBulletLead;
+  for (int c = '0'; c <= '9'; ++c) t[c] |= kBulletLead;
+  t[0xE2] = kClosingLead | kOpeningLead | kBulletLead;  // ” ’ “ ‘ • – — ▪ ●
+  t[0xC2] = kClosingLead | kBulletLead;                 // » ·
+  return t;
+}
+constexpr std::array<uint8_t, 256> kMarkLead = MakeMarkLeadTable();
+
+bool MayStart(absl::string_view text, size_t i, MarkLead mark) {
+  return (kMarkLead[static_cast<unsigned char>(text.data()[i])] & mark) != 0;
 }
 
 // Length of a closing quote/bracket at text[i], or 0.
@@ -232,7 +264,7 @@ size_t BulletLength(absl::string_view text, size_t i) {
 bool LineBreakEndsSentence(absl::string_view text, size_t nl, size_t next) {
   const char* d = text.data();
   if (next >= text.size()) return true;
-  if (BulletLength(text, next) > 0) return true;
+  if (MayStart(text, next, kBulletLead) && BulletLength(text, next) > 0) return true;
   size_t p = nl;
   while (p > 0 && IsBlank(d[p - 1])) --p;
   if (p == 0) return true;
@@ -346,6 +378,7 @@ class Splitter {
 
   size_t SkipClosing(size_t i) const {
     while (i < text_.size()) {
+      if (!MayStart(text_, i, kClosingLead)) break;
       size_t len = ClosingLength(text_, i);
       if (len == 0) break;
       i += len;
@@ -362,7 +395,10 @@ class Splitter {
     if (k >= text_.size()) return true;
     // Look through an opening quote or bracket at the next word.
     size_t w = k;
-    for (size_t len; w < text_.size() && (len = OpeningLength(text_, w)) > 0;) w += len;
+    for (size_t len; w < text_.size() && MayStart(text_, w, kOpeningLead) &&
+                     (len = OpeningLength(text_, w)) > 0;) {
+      w += len;
+    }
     char next = w < text_.size() ? d_[w] : ' ';
     if (IsLower(next)) return false;  // "e.g. the", "Yahoo! said", "...some"
     if (ellipsis) return !IsDigit(next) || exclaim;
@@ -386,7 +422,7 @@ class Splitter {
     while (b < e && (IsBlank(d_[b]) || d_[b] == '\n')) ++b;
     while (e > b && (IsBlank(d_[e - 1]) || d_[e - 1] == '\n')) --e;
     if (b < e) {
-      size_t bullet = BulletLength(text_, b);
+      size_t bullet = MayStart(text_, b, kBulletLead) ? BulletLength(text_, b) : 0;
       if (bullet > 0 && bullet < e - b) {
         b += bullet;
         while (b < e && IsBlank(d_[b])) ++b;
