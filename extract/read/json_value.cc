@@ -293,15 +293,21 @@ class JsonParser {
       SkipSpace();
       if (i_ >= t_.size()) return Truncated("a member name");
       if (t_[i_] != '"') return Fail("expected a member name in quotes");
-      std::string key;
-      if (!String(&i_, &key, nullptr)) return false;
+      // The member is built in place; a name without escapes is copied in one go.
+      auto& [key, value] = v->members_.emplace_back();
+      const size_t stop = SkipPlainStringBytes(t_, i_ + 1);
+      if (stop < t_.size() && t_[stop] == '"') {
+        key.assign(t_.data() + i_ + 1, stop - i_ - 1);
+        i_ = stop + 1;
+      } else if (!String(&i_, &key, nullptr)) {
+        return false;
+      }
       SkipSpace();
       if (i_ >= t_.size()) return Truncated("':'");
       if (t_[i_] != ':') return Fail("expected ':'");
       ++i_;
       SkipSpace();
-      v->members_.emplace_back(std::move(key), JsonValue());
-      if (!Value(&v->members_.back().second, depth + 1)) return false;
+      if (!Value(&value, depth + 1)) return false;
       SkipSpace();
       if (i_ >= t_.size()) return Truncated("',' or '}'");
       if (t_[i_] == ',') {
