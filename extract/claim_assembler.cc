@@ -34,8 +34,7 @@ void FollowDiscourse(const SentenceInput& in, const DocumentEntities& entities,
   std::vector<Token> own;
   if (in.tokens == nullptr) own = Tokenize(in.text);
   const std::vector<Token>& tokens = in.tokens != nullptr ? *in.tokens : own;
-  std::vector<ByteRange> excluded;
-  excluded.reserve(in.times.size());
+  absl::InlinedVector<ByteRange, 8> excluded;
   for (const TimeMention& m : in.times) excluded.push_back({m.begin, m.end});
   std::vector<EntityMention> mentions = entities.Find(in.text, tokens, excluded);
   AddReferenceMentions(in.text, tokens, *discourse, &mentions);
@@ -127,7 +126,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     s.fig_at.assign(n, -1);
     s.time_at.assign(n, false);
   }
-  std::vector<ByteRange> excluded;  // the figures, then the periods
+  absl::InlinedVector<ByteRange, 16> excluded;  // the figures, then the periods
   if (any_figure) {
     excluded.reserve(quantities.size() + in.times.size());
     s.figs.reserve(quantities.size());
@@ -347,7 +346,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
         metric = named != nullptr ? *named : "investment";
         metric_written = Written(s, k - 1, k);
         verb_pos = k - 1;
-        if (metric == "investment") {
+        if (Eq(metric, "investment")) {
           // Recipient: "Q to/in/into Y".
           if (fb < n && (W(s, fb) == "to" || W(s, fb) == "in" || W(s, fb) == "into")) {
             // Not a pronoun ("to support its chip industry"): the investor's own.
@@ -358,7 +357,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
             }
           }
         }
-        if (metric == "spending") {
+        if (Eq(metric, "spending")) {
           for (size_t j = fb; j + 1 < n && j < fb + 4; ++j) {
             if (W(s, j) == "on") {
               for (size_t m = j + 1; m < n && m < j + 5; ++m) {
@@ -423,12 +422,12 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
             metric = std::string(hit->metric);
             metric_written = std::string(hit->written);
             // "a $56 billion, Huawei-led move": the undertaking is a qualifier.
-            if (metric == "investment" && AttributiveOnly().contains(hit->written)) {
+            if (Eq(metric, "investment") && AttributiveOnly().contains(hit->written)) {
               size_t from = fb;
               while (from < hit->first && (W(s, from) == "," || W(s, from) == "-")) ++from;
               qualifiers.push_back({"project", Written(s, from, hit->last)});
             }
-            if (metric == "fund_size" || hit->written == "phase") {
+            if (Eq(metric, "fund_size") || hit->written == "phase") {
               metric = "fund_size";
               const EntityMention* f = NearestFund(s, fa);
               // "X, a Q fund": the name before ", a".
@@ -465,16 +464,16 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
         metric_written = std::string(hit->written);
         // "a deal worth Q", "the acquisition, valued at Q", "orders worth Q": the value of
         // the deal, of the orders.
-        if (metric == "valuation" && hit->first > 0 &&
+        if (Eq(metric, "valuation") && hit->first > 0 &&
             (W(s, hit->first) == "worth" || W(s, hit->first) == "valued")) {
           size_t d = hit->first - (W(s, hit->first - 1) == "," ? 1 : 0);
           const std::string* deal = d > 0 ? vocab.FindOrNull(W(s, d - 1)) : nullptr;
-          if (deal != nullptr && (*deal == "deal_value" || *deal == "orders")) {
+          if (deal != nullptr && (Eq(*deal, "deal_value") || Eq(*deal, "orders"))) {
             metric = *deal;
           }
         }
         // "imports of chipmaking equipment": a trade flow is named by its goods.
-        if ((metric == "imports" || metric == "exports") && W(s, hit->last) == "of") {
+        if ((Eq(metric, "imports") || Eq(metric, "exports")) && W(s, hit->last) == "of") {
           size_t j = hit->last + 1;
           while (j + 1 < fa && IsWord(s, j + 1) && !Is(s, j + 1, kPreposition) &&
                  W(s, j + 1) != "came" && W(s, j + 1) != "rose" && W(s, j + 1) != "were" &&
@@ -491,7 +490,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
             (W(s, hit->last) == "of" || W(s, hit->last) == "at" || W(s, hit->last) == "for")) {
           entity = EntityStartingNear(s, hit->last + 1, 2);
         }
-        if (metric == "time_to_market" || metric == "time_to_develop") metric.clear();
+        if (Eq(metric, "time_to_market") || Eq(metric, "time_to_develop")) metric.clear();
       }
     }
     // A size in nanometres is a process node whatever noun names it ("7nm yields",

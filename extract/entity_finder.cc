@@ -84,7 +84,7 @@ absl::string_view Slice(absl::string_view text, const std::vector<Token>& tokens
 
 // Marks in `*blocked_out` the tokens that overlap any excluded range (binary search per
 // range, so a sentence with many figures stays n log n).
-void MarkBlocked(const std::vector<Token>& tokens, const std::vector<ByteRange>& excluded,
+void MarkBlocked(const std::vector<Token>& tokens, absl::Span<const ByteRange> excluded,
                  std::vector<bool>* blocked_out) {
   std::vector<bool>& blocked = *blocked_out;
   blocked.assign(tokens.size(), false);
@@ -247,7 +247,7 @@ std::string DocumentEntities::Canonicalize(absl::string_view written) const {
 
 std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
                                                   const std::vector<Token>& tokens,
-                                                  const std::vector<ByteRange>& excluded) const {
+                                                  absl::Span<const ByteRange> excluded) const {
   std::vector<EntityMention> out;
   // Few excluded ranges (the common case) are checked directly for the few tokens asked
   // about; many are marked on all tokens first, so a sentence of many figures stays

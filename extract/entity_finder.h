@@ -31,6 +31,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "claims/entity_aliases.h"
 #include "extract/tokens.h"
 
@@ -66,7 +67,7 @@ class DocumentEntities {
   // Names in `sentence` (tokens from Tokenize(sentence)) in text order, never
   // overlapping `excluded`.
   std::vector<EntityMention> Find(absl::string_view sentence, const std::vector<Token>& tokens,
-                                  const std::vector<ByteRange>& excluded) const;
+                                  absl::Span<const ByteRange> excluded) const;
 
   // The canonical name of `written`: a learnt alias first, then the alias table, else
   // the cleaned name.

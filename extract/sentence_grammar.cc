@@ -1,6 +1,8 @@
 #include "extract/sentence_grammar.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -13,6 +15,21 @@
 namespace claimcheck {
 namespace grammar {
 namespace {
+
+// No byte of `text` is above 0x7F (eight bytes a step).
+bool IsAscii(absl::string_view text) {
+  const char* p = text.data();
+  const size_t n = text.size();
+  size_t i = 0;
+  uint64_t high = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    high |= x;
+  }
+  for (; i < n; ++i) high |= static_cast<unsigned char>(p[i]);
+  return (high & 0x8080808080808080ull) == 0;
+}
 
 // The longest vocabulary phrases ending at token k: hits[1] any, hits[0] not one that
 // names a metric only attributively. Both come from one walk over the same phrases.
@@ -32,8 +49,9 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
     if (j > k + 1 - words) phrase.push_back(' ');
     phrase.append(s.t[j].word().data(), s.t[j].word().size());
   }
-  // Tokens' words are normalised as the vocabulary's keys are, but for odd bytes.
-  const bool normalized = IsNormalizedKeyPart(phrase);
+  // Tokens' words are normalised as the vocabulary's keys are (lower-case, no spaces or
+  // '|' inside), but for odd non-ASCII bytes: an all-ASCII phrase is normalised.
+  const bool normalized = IsAscii(phrase) || IsNormalizedKeyPart(phrase);
   size_t begin = 0;  // where the phrase of `len` words starts in `phrase`
   for (size_t len = words; len >= 1; --len) {
     const size_t first = k + 1 - len;

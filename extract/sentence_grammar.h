@@ -58,8 +58,8 @@ struct Sentence {
   // Token range per quantity. The small buffers below live in the Sentence itself, so
   // a usual sentence allocates nothing for them.
   absl::InlinedVector<std::pair<size_t, size_t>, 8> figs;
-  std::vector<int> fig_at;       // token -> quantity index, or -1
-  std::vector<uint8_t> time_at;  // token is inside a period (0 or 1)
+  absl::InlinedVector<int, 64> fig_at;       // token -> quantity index, or -1
+  absl::InlinedVector<uint8_t, 64> time_at;  // token is inside a period (0 or 1)
   // MetricEndingAt's answers, at [2 * token + attributive_ok]: -2 not asked yet, -1 no
   // metric, else an index into metric_hits. The rules ask about the same tokens for
   // every figure of a sentence.
