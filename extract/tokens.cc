@@ -172,7 +172,7 @@ __attribute__((always_inline)) inline void SetPackedWord(uint64_t lo, uint64_t h
   char* out = t->ResizeLower(size);
   std::memcpy(out, &lower_lo, 8);
   std::memcpy(out + 8, &lower_hi, 8);
-  if (t->kind == TokenKind::kWord) t->classes = classes.Get(lower_lo, lower_hi, size);
+  if (t->kind == TokenKind::kWord) t->classes = classes.Get(lower_lo, lower_hi);
 }
 
 // The same for the ASCII word p[begin, begin + size) of a text of n bytes.
@@ -208,16 +208,24 @@ void LowerWord(const unsigned char* p, size_t begin, size_t size, Token* t) {
 // The common case of AddWord: when the word at p[i] (which starts with an ASCII letter
 // or digit) is ASCII letters and digits only, at most kMaxPackedWord bytes, and ends at
 // an ASCII byte that cannot continue it (not a joiner, or a dot not between letters),
-// appends its token, sets *next to its end and returns true; otherwise (also when too
-// near the end of the text to read it eight bytes at a time) returns false and appends
-// nothing. The bytes read to find the word's end are the packed word.
+// appends its token, sets *next past it (and past one space after it) and returns true;
+// otherwise (also in a text shorter than eight bytes) returns false and appends nothing.
+// The bytes read to find the word's end are the packed word.
 inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
                          const WordClassTable& classes, std::vector<Token>* tokens,
                          size_t* next) {
   static_assert(kMaxPackedWord == 16, "a plain word is read as two 8-byte halves");
-  if (i + 8 > n) return false;
   uint64_t lo, hi = 0;
-  std::memcpy(&lo, p + i, 8);
+  if (i + 8 <= n) {
+    std::memcpy(&lo, p + i, 8);
+  } else if (n >= 8) {
+    // Near the end: the text's last eight bytes, shifted so p[i] comes first; the zero
+    // bytes shifted in stop the word at the end of the text.
+    std::memcpy(&lo, p + n - 8, 8);
+    lo >>= 8 * (i + 8 - n);
+  } else {
+    return false;
+  }
   size_t size;
   if (const uint64_t stop = NonAlnumBytes(lo)) {
     size = __builtin_ctzll(stop) / 8;  // at least 1: p[i] is alphanumeric
@@ -231,8 +239,8 @@ inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
     size = 8 + rest;
     hi &= ~(~uint64_t{0} << (8 * rest));
   }
-  const size_t end = i + size;  // < n
-  const unsigned char after = p[end];
+  const size_t end = i + size;  // <= n
+  const unsigned char after = end < n ? p[end] : ' ';
   if (after >= 0x80) return false;
   if (kBytes.cls[after] & kJoiner) {
     // Only a dot between letters joins ("U.S"); after a letter and before a digit, space
@@ -250,7 +258,7 @@ inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
   } else {
     SetPackedWord(lo, hi, size, classes, &t);
   }
-  *next = end;
+  *next = end + (after == ' ' && end < n);  // the usual space after a word
   return true;
 }
 
@@ -398,7 +406,11 @@ std::vector<Token> Tokenize(absl::string_view text) {
     } else if (cls & kAlnum) {
       if (!AddPlainWord(p, n, i, classes, &tokens, &i)) i = AddWord(p, n, i, classes, &tokens);
     } else if (p[i] < 0x80) {
-      AddPunct(p, n, i, 1, Special::kNone, &tokens);
+      if (p[i] == '\'') {
+        AddPunct(p, n, i, 1, Special::kNone, &tokens);  // maybe a plural possessive
+      } else {
+        *tokens.emplace_back(i, i + 1, TokenKind::kPunct).ResizeLower(1) = static_cast<char>(p[i]);
+      }
       ++i;
     } else {
       Special special;

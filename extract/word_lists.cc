@@ -273,15 +273,15 @@ WordClassTable::WordClassTable() : slots_(kSlots) {
   for (const auto& [list, bit] : lists) {
     for (const std::string& word : *list) {
       // Longer words could never be looked up; none is listed (the test checks).
-      if (word.empty() || word.size() > kMaxPackedWord) continue;
+      if (word.empty() || word.size() > kMaxPackedWord || word.find('\0') != word.npos) continue;
       char padded[2 * sizeof(uint64_t)] = {};
       std::memcpy(padded, word.data(), word.size());
-      Key key;
-      std::memcpy(&key.lo, padded, sizeof(uint64_t));
-      std::memcpy(&key.hi, padded + sizeof(uint64_t), sizeof(uint64_t));
-      key.size = word.size();
-      Slot& slot = slots_[Probe(key)];
-      slot.key = key;
+      uint64_t lo, hi;
+      std::memcpy(&lo, padded, sizeof(uint64_t));
+      std::memcpy(&hi, padded + sizeof(uint64_t), sizeof(uint64_t));
+      Slot& slot = slots_[Probe(lo, hi)];
+      slot.lo = lo;
+      slot.hi = hi;
       slot.classes |= bit;
     }
   }
@@ -294,12 +294,13 @@ const WordClassTable& WordClasses() {
 
 uint32_t WordClassesOf(absl::string_view lower) {
   if (lower.empty() || lower.size() > kMaxPackedWord) return 0;
+  if (lower.find('\0') != absl::string_view::npos) return 0;  // not a word; the padding is 0
   char padded[2 * sizeof(uint64_t)] = {};
   std::memcpy(padded, lower.data(), lower.size());
   uint64_t lo, hi;
   std::memcpy(&lo, padded, sizeof(uint64_t));
   std::memcpy(&hi, padded + sizeof(uint64_t), sizeof(uint64_t));
-  return WordClasses().Get(lo, hi, lower.size());
+  return WordClasses().Get(lo, hi);
 }
 
 }  // namespace claimcheck

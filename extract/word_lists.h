@@ -119,41 +119,37 @@ enum WordClass : uint32_t {
 uint32_t WordClassesOf(absl::string_view lower);
 
 // The same lookup for a caller that holds the word packed: its bytes, zero padded to
-// kMaxPackedWord, copied (memcpy) into two integers. Tokenize builds words this way, so
-// a lookup is a multiply, a shift and a few integer compares, inline. Longer words are
-// in no list.
+// kMaxPackedWord, copied (memcpy) into two integers. A word never holds a zero byte, so
+// the padding marks its end and the two integers are the whole key. Tokenize builds
+// words this way, so a lookup is a multiply, a shift and an integer compare or two,
+// inline. Longer words are in no list.
 inline constexpr size_t kMaxPackedWord = 16;
 
 class WordClassTable {
  public:
   WordClassTable();
 
-  // The classes of the word of `size` bytes (1 to kMaxPackedWord) packed as `lo` (its
-  // first eight bytes) and `hi` (the next eight).
-  uint32_t Get(uint64_t lo, uint64_t hi, size_t size) const {
-    return slots_[Probe({lo, hi, size})].classes;
-  }
+  // The classes of the word (1 to kMaxPackedWord bytes, none zero) packed as `lo` (its
+  // first eight bytes) and `hi` (the next eight, or 0).
+  uint32_t Get(uint64_t lo, uint64_t hi) const { return slots_[Probe(lo, hi)].classes; }
 
  private:
   static constexpr size_t kBits = 11;
   static constexpr size_t kSlots = size_t{1} << kBits;  // over twice the listed words
 
-  struct Key {
-    uint64_t lo = 0, hi = 0;
-    uint64_t size = 0;  // 0 marks an empty slot
-  };
   struct Slot {
-    Key key;
+    uint64_t lo = 0, hi = 0;  // lo == 0 marks an empty slot
     uint32_t classes = 0;
   };
 
-  // The index of the slot holding `key`, or of the empty slot where it would go (the
+  // The index of the slot holding the word, or of the empty slot where it would go (the
   // table is never full).
-  size_t Probe(const Key& key) const {
-    const uint64_t h = (key.lo * 0x9E3779B97F4A7C15ull) ^ ((key.hi + key.size) * 0xC2B2AE3D27D4EB4Full);
-    for (size_t i = (h ^ (h >> 29)) >> (64 - kBits);; i = (i + 1) & (kSlots - 1)) {
-      const Key& k = slots_[i].key;
-      if (k.size == 0 || (k.lo == key.lo && k.hi == key.hi && k.size == key.size)) return i;
+  size_t Probe(uint64_t lo, uint64_t hi) const {
+    const uint64_t h = lo * 0x9E3779B97F4A7C15ull + hi * 0xC2B2AE3D27D4EB4Full;
+    for (size_t i = h >> (64 - kBits);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& s = slots_[i];
+      if (s.lo == lo && s.hi == hi) return i;
+      if (s.lo == 0) return i;
     }
   }
 

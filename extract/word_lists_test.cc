@@ -39,6 +39,8 @@ TEST(WordListsTest, OtherWordsHaveNoClass) {
     EXPECT_EQ(WordClassesOf(word), 0u) << word;
   }
   EXPECT_NE(WordClassesOf("said"), 0u);
+  // The packed key pads with zero bytes: a zero byte inside is not the shorter word.
+  EXPECT_EQ(WordClassesOf(absl::string_view("up\0", 3)), 0u);
 }
 
 }  // namespace
