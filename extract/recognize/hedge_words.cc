@@ -97,25 +97,35 @@ std::optional<HedgeMatch> MatchHedgeBefore(absl::string_view text, size_t pos) {
   if (end == 0) return std::nullopt;
   if (text[end - 1] == '~') return HedgeMatch{v1::BOUND_KIND_APPROXIMATE, end - 1, end};
   if (!IsWordChar(text[end - 1]) && text[end - 1] != '.') return std::nullopt;
-  const char last = absl::ascii_tolower(static_cast<unsigned char>(text[end - 1]));
-  // The phrases ending in each byte, in table order (longest first).
+  if (end < 2) return std::nullopt;  // every phrase but "~" has two bytes or more
+  const unsigned char last =
+      static_cast<unsigned char>(absl::ascii_tolower(static_cast<unsigned char>(text[end - 1])));
+  const unsigned char before_last =
+      static_cast<unsigned char>(absl::ascii_tolower(static_cast<unsigned char>(text[end - 2])));
+  if (last >= 128 || before_last >= 128) return std::nullopt;  // phrases are ASCII
+  // The phrases by their last two bytes (hashed into buckets; a phrase in a bucket is
+  // still compared whole), in table order, longest first.
   constexpr size_t kCount = sizeof(kBefore) / sizeof(kBefore[0]);
-  struct ByLast {
-    unsigned char index[128][kCount];
-    unsigned char count[128] = {};
+  constexpr size_t kBuckets = 512;
+  auto bucket = [](unsigned char b1, unsigned char b0) { return (b1 * 131u + b0) % kBuckets; };
+  struct ByEnd {
+    unsigned char index[kBuckets][kCount];
+    unsigned char count[kBuckets] = {};
   };
-  static const ByLast* by_last = [] {
-    auto* t = new ByLast;
+  static const ByEnd* by_end = [&] {
+    auto* t = new ByEnd;
     for (size_t k = 0; k < kCount; ++k) {
-      const unsigned char b = static_cast<unsigned char>(kBefore[k].words.back());
+      const absl::string_view w = kBefore[k].words;
+      if (w.size() < 2) continue;  // "~", matched above
+      const size_t b = bucket(static_cast<unsigned char>(w[w.size() - 1]),
+                              static_cast<unsigned char>(w[w.size() - 2]));
       t->index[b][t->count[b]++] = static_cast<unsigned char>(k);
     }
     return t;
   }();
-  const unsigned char lb = static_cast<unsigned char>(last);
-  if (lb >= 128) return std::nullopt;  // every phrase ends in an ASCII byte
-  for (unsigned char k = 0; k < by_last->count[lb]; ++k) {
-    const Phrase& p = kBefore[by_last->index[lb][k]];
+  const size_t b = bucket(last, before_last);
+  for (unsigned char k = 0; k < by_end->count[b]; ++k) {
+    const Phrase& p = kBefore[by_end->index[b][k]];
     size_t n = p.words.size();
     if (n > end) continue;
     size_t begin = end - n;

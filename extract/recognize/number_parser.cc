@@ -295,7 +295,15 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   }
   bool simple_int = !grouped && !has_point;
   bool plain = sign > 0 && simple_int;
-  double value = ToDouble(digits.view());
+  double value = 0;
+  if (simple_int && digits.view().size() <= 15) {
+    // Only digits, and few enough to be exact: what ToDouble returns, without the call.
+    uint64_t mantissa = 0;
+    for (char d : digits.view()) mantissa = mantissa * 10 + static_cast<uint64_t>(d - '0');
+    value = static_cast<double>(mantissa);
+  } else {
+    value = ToDouble(digits.view());
+  }
   // Plain digits (no point, no separator, no exponent) end in a unit digit: that is what
   // ImpliedPrecision would say.
   out.precision = has_point || grouped ? ImpliedPrecision(digits.view(), 1) : 1;

@@ -78,12 +78,14 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
   struct ByLetter {
     unsigned char index[26][kCount];
     unsigned char count[26] = {};
+    uint32_t lengths[26] = {};  // bit L: some scale word of L letters starts so
   };
   static const ByLetter* by_letter = [] {
     auto* t = new ByLetter;
     for (size_t k = 0; k < kCount; ++k) {
       const int l = absl::ascii_tolower(static_cast<unsigned char>(kScales[k].word[0])) - 'a';
       t->index[l][t->count[l]++] = static_cast<unsigned char>(k);
+      t->lengths[l] |= uint32_t{1} << kScales[k].word.size();
     }
     return t;
   }();
@@ -94,6 +96,7 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
   while (run < text.size() && IsAsciiLetter(text[run])) ++run;
   if (run < text.size() && IsDigit(text[run])) return 0;
   const size_t run_length = run - pos;
+  if (run_length >= 32 || !(by_letter->lengths[letter] >> run_length & 1)) return 0;
   for (unsigned char k = 0; k < by_letter->count[letter]; ++k) {
     const Scale& s = kScales[by_letter->index[letter][k]];
     size_t n = s.word.size();
