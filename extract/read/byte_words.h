@@ -41,6 +41,8 @@ class ByteBlock {
   uint32_t BelowOrNonAscii(uint8_t b) const;
   // ASCII letters and digits ([0-9A-Za-z]).
   uint32_t AsciiAlnum() const;
+  // Bytes below `b` (1 to 0xFF) other than `except`.
+  uint32_t BelowExcept(uint8_t b, uint8_t except) const;
 
  private:
 #if defined(__SSE2__)
@@ -90,6 +92,14 @@ inline uint32_t ByteBlock::BelowOrNonAscii(uint8_t b) const {
       _mm_movemask_epi8(_mm_cmplt_epi8(v_, _mm_set1_epi8(static_cast<char>(b)))));
 }
 
+inline uint32_t ByteBlock::BelowExcept(uint8_t b, uint8_t except) const {
+  // x < b exactly when min(x, b - 1) == x (unsigned).
+  const __m128i below =
+      _mm_cmpeq_epi8(_mm_min_epu8(v_, _mm_set1_epi8(static_cast<char>(b - 1))), v_);
+  const __m128i is_except = _mm_cmpeq_epi8(v_, _mm_set1_epi8(static_cast<char>(except)));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_andnot_si128(is_except, below)));
+}
+
 inline uint32_t ByteBlock::AsciiAlnum() const {
   // x - lo <= hi - lo (unsigned) exactly when min(x - lo, hi - lo) == x - lo. OR-ing 0x20
   // maps 'A'..'Z' onto 'a'..'z' and no other byte into that range.
@@ -126,6 +136,10 @@ inline uint32_t ByteBlock::NonAscii() const {
 }
 
 inline uint32_t ByteBlock::BelowOrNonAscii(uint8_t b) const { return Below(b) | NonAscii(); }
+
+inline uint32_t ByteBlock::BelowExcept(uint8_t b, uint8_t except) const {
+  return Below(b) & ~Equal(except);
+}
 
 inline uint32_t ByteBlock::AsciiAlnum() const {
   uint32_t mask = 0;

@@ -50,6 +50,11 @@ TEST(ByteBlockTest, MasksMatchByteByByteTests) {
     }
     EXPECT_EQ(block.NonAscii(), SlowMask(bytes, [](unsigned char c) { return c >= 0x80; }))
         << bytes;
+    for (int b : {0x01, 0x20, 0x80, 0xFF}) {
+      EXPECT_EQ(block.BelowExcept(static_cast<uint8_t>(b), '\n'),
+                SlowMask(bytes, [b](unsigned char c) { return c < b && c != '\n'; }))
+          << "below " << b << " except a line feed in " << bytes;
+    }
     EXPECT_EQ(block.AsciiAlnum(), SlowMask(bytes, [](unsigned char c) {
                 return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
               }))

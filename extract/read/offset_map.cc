@@ -41,6 +41,7 @@ OffsetMap OffsetMap::ComposeWith(const OffsetMap& inner) const {
     for (const Run& r : runs_) out.Add(r.text, r.source, r.exact);
     return out;
   }
+  out.runs_.reserve(runs_.size() + in.size());
   for (size_t i = 0; i < runs_.size(); ++i) {
     const Run& r = runs_[i];
     if (!r.exact) {
@@ -72,6 +73,7 @@ OffsetMap OffsetMap::ComposeWith(const OffsetMap& inner) const {
 }
 
 void OffsetMap::Append(const OffsetMap& other, size_t text_base) {
+  runs_.reserve(runs_.size() + other.runs_.size());
   for (const Run& r : other.runs_) Add(r.text + text_base, r.source, r.exact);
 }
 
