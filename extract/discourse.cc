@@ -50,6 +50,33 @@ EntityMention Make(absl::string_view sentence, const std::vector<Token>& t, size
 
 }  // namespace
 
+NameCount& NameCounts::Named(absl::string_view name) {
+  if (many_.empty()) {
+    for (NameCount& n : few_) {
+      if (n.name.size() == name.size() && n.name == name) return n;
+    }
+    if (few_.size() < kFew) {
+      NameCount& added = few_.emplace_back();
+      added.name = std::string(name);
+      added.order = static_cast<int>(few_.size() - 1);
+      added.fund = LooksLikeFund(added.name);
+      return added;
+    }
+    for (NameCount& n : few_) {
+      std::string key = n.name;
+      many_.emplace(std::move(key), std::move(n));
+    }
+    few_.clear();
+  }
+  auto [it, inserted] = many_.try_emplace(name);
+  if (inserted) {
+    it->second.name = std::string(name);
+    it->second.order = static_cast<int>(many_.size() - 1);
+    it->second.fund = LooksLikeFund(it->second.name);
+  }
+  return it->second;
+}
+
 std::string FundFamily(absl::string_view fund) {
   for (const char* suffix : {" IV", " III", " II", " I"}) {
     if (absl::EndsWith(fund, suffix)) return std::string(fund.substr(0, fund.size() - strlen(suffix)));
@@ -369,24 +396,23 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
   // only grow, so comparing each name counted now with the current topic finds it.
   for (const EntityMention& m : mentions) {
     if (m.group) continue;
-    auto [it, inserted] = discourse->mentions.try_emplace(
-        m.canonical, std::make_pair(0, static_cast<int>(discourse->mentions.size())));
-    ++it->second.first;
-    const std::pair<int, int> rank = {it->second.first, -it->second.second};
+    NameCount& named = discourse->mentions.Named(m.canonical);
+    ++named.count;
+    const std::pair<int, int> rank = {named.count, -named.order};
     // (The order a name was first counted identifies it: the topic named again keeps its
     // string.)
     if (rank > discourse->topic_rank) {
       if (discourse->topic_rank.first == 0 || discourse->topic_rank.second != rank.second) {
-        discourse->topic = it->first;
+        discourse->topic = named.name;
       }
       discourse->topic_rank = rank;
     }
     if (rank > discourse->topic_fund_rank &&
         ((discourse->topic_fund_rank.first > 0 && discourse->topic_fund_rank.second == rank.second) ||
-         LooksLikeFund(it->first))) {
+         named.fund)) {
       if (discourse->topic_fund_rank.first == 0 ||
           discourse->topic_fund_rank.second != rank.second) {
-        discourse->topic_fund = it->first;
+        discourse->topic_fund = named.name;
       }
       discourse->topic_fund_rank = rank;
     }

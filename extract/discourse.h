@@ -32,6 +32,31 @@
 
 namespace claimcheck {
 
+// How often each canonical name was named, and in which order names were first named.
+// A document names few entities: up to kFew names are kept in a list searched in order
+// (a length test rules out most), which is cheaper than hashing every name; past that,
+// in a hash map.
+struct NameCount {
+  std::string name;
+  int count = 0;      // times named
+  int order = 0;      // 0 for the first name counted, 1 for the next new one, ...
+  bool fund = false;  // LooksLikeFund(name)
+};
+
+class NameCounts {
+ public:
+  // The entry of `name`, added with count 0 if new. Valid until the next call.
+  NameCount& Named(absl::string_view name);
+
+  // Names counted.
+  size_t size() const { return many_.empty() ? few_.size() : many_.size(); }
+
+ private:
+  static constexpr size_t kFew = 16;
+  std::vector<NameCount> few_;                          // while at most kFew names
+  absl::flat_hash_map<std::string, NameCount> many_;  // then all of them
+};
+
 struct Discourse {
   std::string subject;   // canonical entity the last sentences were about
   std::string company;   // last subject that is not a fund
@@ -40,8 +65,7 @@ struct Discourse {
   std::string activity;  // last activity noun or verb ("developing")
   std::string topic;       // the entity named most often so far
   std::string topic_fund;  // the fund named most often so far
-  // canonical name -> (times named, order first named)
-  absl::flat_hash_map<std::string, std::pair<int, int>> mentions;
+  NameCounts mentions;  // every name the sentences named, counted
   // The rank (times named, -order first named) of `topic` and of `topic_fund`.
   std::pair<int, int> topic_rank = {0, 0};
   std::pair<int, int> topic_fund_rank = {0, 0};

@@ -80,21 +80,24 @@ std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabular
                                         size_t k, bool attributive_ok) {
   // The cheap tests first: most words end no phrase.
   if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].lower)) return std::nullopt;
-  absl::InlinedVector<int, 128>& memo = s.metric_memo;
+  absl::InlinedVector<uint16_t, 128>& memo = s.metric_memo;
   if (memo.size() != 2 * s.t.size()) {
-    memo.assign(2 * s.t.size(), -2);
+    memo.resize(2 * s.t.size());
+    std::memset(memo.data(), 0, memo.size() * sizeof(uint16_t));
   }
-  if (memo[2 * k] == -2) {
+  if (memo[2 * k] == 0) {
     std::optional<MetricHit> hits[2];
     FindMetricsEndingAt(s, vocab, k, hits);
+    // (A sentence of tens of thousands of words is not remembered past 65,000 hits.)
+    if (s.metric_hits.size() + 4 > UINT16_MAX) return hits[attributive_ok ? 1 : 0];
     for (int a = 0; a < 2; ++a) {
-      memo[2 * k + a] = hits[a] ? static_cast<int>(s.metric_hits.size()) : -1;
+      memo[2 * k + a] = hits[a] ? static_cast<uint16_t>(2 + s.metric_hits.size()) : 1;
       if (hits[a]) s.metric_hits.push_back(*hits[a]);
     }
   }
-  const int answer = memo[2 * k + (attributive_ok ? 1 : 0)];
-  if (answer < 0) return std::nullopt;
-  return s.metric_hits[answer];
+  const uint16_t answer = memo[2 * k + (attributive_ok ? 1 : 0)];
+  if (answer < 2) return std::nullopt;
+  return s.metric_hits[answer - 2];
 }
 
 // The nearest metric word before token `pos` (not crossing ';' or ':').

@@ -60,10 +60,10 @@ struct Sentence {
   absl::InlinedVector<std::pair<size_t, size_t>, 8> figs;
   absl::InlinedVector<int, 64> fig_at;       // token -> quantity index, or -1
   absl::InlinedVector<uint8_t, 64> time_at;  // token is inside a period (0 or 1)
-  // MetricEndingAt's answers, at [2 * token + attributive_ok]: -2 not asked yet, -1 no
-  // metric, else an index into metric_hits. The rules ask about the same tokens for
-  // every figure of a sentence.
-  mutable absl::InlinedVector<int, 128> metric_memo;
+  // MetricEndingAt's answers, at [2 * token + attributive_ok]: 0 not asked yet, 1 no
+  // metric, else 2 + an index into metric_hits. The rules ask about the same tokens for
+  // every figure of a sentence. (Zero-filled when first needed: a memset.)
+  mutable absl::InlinedVector<uint16_t, 128> metric_memo;
   mutable absl::InlinedVector<MetricHit, 4> metric_hits;
   mutable std::string phrase;  // MetricEndingAt's buffer for the words it looks up
 };
