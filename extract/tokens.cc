@@ -156,18 +156,24 @@ uint64_t LoadPrefix(const unsigned char* p, size_t size, size_t available) {
   return x;
 }
 
+// The bit 0x40 of each byte of `x` that is an upper-case letter, for the bytes of a word
+// (ASCII letters, digits and joiners, or zero padding): only letters have that bit, and
+// only lower-case ones also 0x20.
+uint64_t UpperBytes(uint64_t x) { return x & ~(x << 1) & (0x40 * kEachByte); }
+uint64_t LowerBytes(uint64_t x) { return x & (x << 1) & (0x40 * kEachByte); }
+
 // Sets t.lower, t.acronym and t.classes for an ASCII word of `size` bytes (at most
-// kMaxPackedWord) packed in `lo` and `hi` as memcpy packs them, zero padded.
-// Inlined into both callers: it is most of the work per word.
-__attribute__((always_inline)) inline void SetPackedWord(uint64_t lo, uint64_t hi, size_t size, const WordClassTable& classes,
-                   Token* t) {
-  const uint64_t upper_lo = BytesInRange(lo, 'A', 'Z'), upper_hi = BytesInRange(hi, 'A', 'Z');
-  const bool any_lower = (BytesInRange(lo, 'a', 'z') | BytesInRange(hi, 'a', 'z')) != 0;
+// kMaxPackedWord) packed in `lo` and `hi` as memcpy packs them, zero padded. Inlined
+// into both callers: it is most of the work per word.
+__attribute__((always_inline)) inline void SetPackedWord(uint64_t lo, uint64_t hi, size_t size,
+                                                         const WordClassTable& classes, Token* t) {
+  const uint64_t upper_lo = UpperBytes(lo), upper_hi = UpperBytes(hi);
+  const bool any_lower = (LowerBytes(lo) | LowerBytes(hi)) != 0;
   // Two or more capitals: two in one half, or one in each.
   const bool two_upper = (upper_lo & (upper_lo - 1)) != 0 || (upper_hi & (upper_hi - 1)) != 0 ||
                          (upper_lo != 0 && upper_hi != 0);
   t->acronym = two_upper && !any_lower;
-  const uint64_t lower_lo = lo | (upper_lo >> 2), lower_hi = hi | (upper_hi >> 2);  // +0x20
+  const uint64_t lower_lo = lo | (upper_lo >> 1), lower_hi = hi | (upper_hi >> 1);  // +0x20
   static_assert(kMaxPackedWord <= Token::kInlineLower, "a packed word is written whole");
   char* out = t->ResizeLower(size);
   std::memcpy(out, &lower_lo, 8);
@@ -397,7 +403,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
   tokens.reserve(text.size() / 3 + 8);
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const WordClassTable& classes = WordClasses();
+  static const WordClassTable& classes = WordClasses();
   size_t i = 0;
   while (i < n) {
     const uint8_t cls = kBytes.cls[p[i]];
