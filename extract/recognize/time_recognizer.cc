@@ -102,10 +102,15 @@ void SetMonthRange(v1::TimeScope* s, int y0, int m0, int y1, int m1, v1::Granula
   s->set_granularity(g);
 }
 
+// The year a group of digits names ("2024"; "24" and "'24" are 2024); 0 for anything else.
 int ParseYear(absl::string_view y) {
   if (!y.empty() && y[0] == '\'') y.remove_prefix(1);
+  if (y.empty() || y.size() > 4) return 0;
   int v = 0;
-  if (!absl::SimpleAtoi(y, &v)) return 0;
+  for (char c : y) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
   return y.size() == 2 ? 2000 + v : v;
 }
 
@@ -487,7 +492,7 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_
     size_t after = k;
     if (text[k] == '-') {
       after = k + 1;
-    } else {
+    } else if (const char l = static_cast<char>(text[k] | 0x20); l == 't' || l == 'a' || l == 'u') {
       for (absl::string_view connector : {"to", "and", "through", "until"}) {
         if (absl::EqualsIgnoreCase(text.substr(k, connector.size()), connector)) {
           after = k + connector.size();
