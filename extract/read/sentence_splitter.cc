@@ -160,16 +160,42 @@ constexpr std::array<uint8_t, 256> MakeWordTable() {
 }
 constexpr std::array<uint8_t, 256> kWordByte = MakeWordTable();
 
+constexpr uint64_t kEachByte = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x80 * kEachByte;
+
+// The high bit of each byte of `x` (all bytes below 0x80) that lies in [lo, hi].
+uint64_t BytesInRange(uint64_t x, unsigned char lo, unsigned char hi) {
+  return (x + (0x80 - lo) * kEachByte) & ~(x + (0x7F - hi) * kEachByte) & kHighBits;
+}
+
 // The word just before text[pos] made of letters and dots ("U.S", "Corp", "e.g");
-// `*dotted` tells whether it holds a dot.
+// `*dotted` tells whether it holds a dot. Eight bytes at a time, backwards.
 absl::string_view WordBefore(absl::string_view text, size_t pos, bool* dotted) {
   const char* d = text.data();
   size_t b = pos;
-  uint8_t seen = 0;
-  for (uint8_t kind; b > 0 && (kind = kWordByte[static_cast<unsigned char>(d[b - 1])]) != 0; --b) {
-    seen |= kind;
+  bool dot = false;
+  while (b >= 8) {
+    uint64_t x;
+    std::memcpy(&x, d + b - 8, 8);
+    const uint64_t ascii = x & ~kHighBits;
+    const uint64_t dots = BytesInRange(ascii, '.', '.') & ~x;
+    const uint64_t word = (BytesInRange(ascii | (0x20 * kEachByte), 'a', 'z') & ~x) | dots;
+    const uint64_t other = ~word & kHighBits;
+    if (other == 0) {  // eight word bytes
+      dot |= dots != 0;
+      b -= 8;
+      continue;
+    }
+    const int last_other = 63 - __builtin_clzll(other);  // the high bit of its byte
+    dot |= (dots >> last_other) != 0;  // dots after it (shifting keeps its own bit: 0)
+    b = b - 8 + static_cast<size_t>(last_other / 8) + 1;
+    *dotted = dot;
+    return absl::string_view(d + b, pos - b);
   }
-  *dotted = (seen & kDot) != 0;
+  for (uint8_t kind; b > 0 && (kind = kWordByte[static_cast<unsigned char>(d[b - 1])]) != 0; --b) {
+    dot |= (kind & kDot) != 0;
+  }
+  *dotted = dot;
   return absl::string_view(d + b, pos - b);
 }
 
