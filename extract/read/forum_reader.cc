@@ -206,6 +206,7 @@ bool LooksLikeForumThread(absl::string_view text) {
     if (nl == absl::string_view::npos) nl = head.size();
     absl::string_view line = absl::StripAsciiWhitespace(head.substr(pos, nl - pos));
     pos = nl + 1;
+    if (line.size() > 80) continue;  // rank, "said:" and "Click to expand" lines are shorter
     if (IsForumRankLine(line)) ++ranks;
     if (IsSaidLine(line)) ++said;
     if (IsExpandLine(line)) ++expand;

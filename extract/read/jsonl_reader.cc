@@ -115,11 +115,11 @@ void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateC
     size_t line_begin = pos;
     pos = nl + 1;
     if (absl::StripAsciiWhitespace(line).empty()) continue;
-    std::string place = absl::StrCat(uri, ":", line_no);
+    auto place = [&] { return absl::StrCat(uri, ":", line_no); };  // for reports only
     size_t error_at = 0;
     absl::StatusOr<JsonValue> v = ParseJson(line, &error_at);
     if (!v.ok()) {
-      sink->Report(place, absl::StrCat("bad JSON line skipped: column ", error_at + 1, ": ",
+      sink->Report(place(), absl::StrCat("bad JSON line skipped: column ", error_at + 1, ": ",
                                        v.status().message().substr(
                                            v.status().message().find(": ") + 2)));
       continue;
@@ -133,7 +133,7 @@ void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateC
                          ? (ReadWordPressPost(line, *v, line_to_file, context, &doc), absl::OkStatus())
                          : ReadJsonItem(line, *v, line_to_file, context, &doc);
     if (!s.ok()) {
-      sink->Report(place, absl::StrCat(s.message(), ", skipped"));
+      sink->Report(place(), absl::StrCat(s.message(), ", skipped"));
       continue;
     }
     on_document(std::move(doc));
