@@ -248,10 +248,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
         metric_first = base->first;
         entity = OwnerBefore(s, base->first);
         // "Shares of Micron rose 7%", "revenue at SMIC grew": the name after the metric.
-        if (entity == nullptr &&
-            (W(s, base->last) == "of" || W(s, base->last) == "at" || W(s, base->last) == "for")) {
-          entity = EntityStartingNear(s, base->last + 1, 2);
-        }
+        if (entity == nullptr) entity = NameAfterMetric(s, *base);
       }
       if (down && q.quantity.value() > 0) negate = true;
     };
@@ -486,10 +483,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
         metric_first = hit->first;
         entity = OwnerBefore(s, hit->first);
         // "Operating income at Texas Instruments ... to $1.2 billion".
-        if (entity == nullptr &&
-            (W(s, hit->last) == "of" || W(s, hit->last) == "at" || W(s, hit->last) == "for")) {
-          entity = EntityStartingNear(s, hit->last + 1, 2);
-        }
+        if (entity == nullptr) entity = NameAfterMetric(s, *hit);
         if (Eq(metric, "time_to_market") || Eq(metric, "time_to_develop")) metric.clear();
       }
     }
@@ -533,9 +527,10 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
           if (W(s, j) == "for" || W(s, j) == "before") entity = EntityStartingNear(s, j + 1, 3);
         }
         verb_pos = where;
-      } else if (type == v1::QUANTITY_TYPE_COUNT && CountIsJobCut(s, fa, unit)) {
-        // "cut about 15,000 jobs": the jobs cut, not the headcount.
-        metric = "job_cuts";
+      } else if (type == v1::QUANTITY_TYPE_COUNT && !PeopleCountMetric(s, fa, unit).empty()) {
+        // "cut about 15,000 jobs" (the jobs cut, not the headcount), "employs 14,000
+        // people" (the headcount), "will hire 500 workers".
+        metric = std::string(PeopleCountMetric(s, fa, unit));
         metric_written = std::string(W(s, fa - 1));
       } else if (type == v1::QUANTITY_TYPE_COUNT && !unit.empty() && unit != "count" &&
                  CountIsAProperty(s, fa)) {
@@ -551,8 +546,11 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
           }
           if (entity == nullptr) fixed_entity = discourse->topic;
         }
+        // The counted noun names the metric when the vocabulary knows it, in the unit's
+        // singular ("employee") or as written ("workers", "staff"); else the noun as
+        // written: "shareholders".
         const std::string* counted = vocab.FindOrNull(unit);
-        // Else the noun as written: "shareholders".
+        if (counted == nullptr) counted = vocab.FindOrNull(W(s, fb - 1));
         metric = counted != nullptr ? *counted : std::string(W(s, fb - 1));
         metric_written = std::string(W(s, fb - 1));
       } else if (type == v1::QUANTITY_TYPE_PERCENT && fb + 1 < n && W(s, fb) == "of") {

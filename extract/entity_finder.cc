@@ -51,6 +51,14 @@ bool OpenerIsName(absl::string_view sentence, const std::vector<Token>& tokens, 
   }
   if (j >= tokens.size() || LooksPlural(sentence, tokens[i])) return false;
   if (ActsAt(tokens, j)) return true;
+  // "Microsoft has 228,000 employees", "Hooli had about $3 billion in cash": a figure
+  // (past bound words) that the word has.
+  if (tokens[j].word() == "has" || tokens[j].word() == "had") {
+    size_t k = j + 1;
+    while (k < tokens.size() && (tokens[k].classes & kCountSkip)) ++k;
+    if (k < tokens.size() && tokens[k].kind == TokenKind::kPunct && k + 1 < tokens.size()) ++k;
+    if (k < tokens.size() && tokens[k].kind == TokenKind::kNumber) return true;
+  }
   // "Hooli is worth ...", "Zenith was valued at ...".
   if ((tokens[j].word() == "is" || tokens[j].word() == "was") && j + 1 < tokens.size() &&
       (tokens[j + 1].word() == "worth" || tokens[j + 1].word() == "valued")) {

@@ -311,15 +311,48 @@ bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t be
          absl::EndsWith(before, "+/\xE2\x88\x92");  // ±, +/-, +/− (minus sign)
 }
 
-bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit) {
-  if (unit != "job" && unit != "worker" && unit != "employee" && unit != "position" &&
-      unit != "role" && unit != "person" && unit != "staff") {
-    return false;
-  }
+namespace {
+
+// True for the counted nouns of people and jobs.
+bool CountsPeopleOrJobs(absl::string_view unit) {
+  return unit == "job" || unit == "worker" || unit == "employee" || unit == "position" ||
+         unit == "role" || unit == "person" || unit == "staff";
+}
+
+// The word before the count whose first token is `fa`, past determiners and bound words
+// ("about", "some", "the"), or "" at the start of the sentence; *at is its index.
+absl::string_view VerbBeforeCount(const Sentence& s, size_t fa, size_t* at) {
   size_t k = fa;
   while (k > 0 && Is(s, k - 1, kCountSkip) && W(s, k - 1) != "of") --k;
-  if (k == 0) return false;
-  const absl::string_view verb = W(s, k - 1);
+  *at = k == 0 ? 0 : k - 1;
+  return k == 0 ? absl::string_view() : W(s, k - 1);
+}
+
+}  // namespace
+
+absl::string_view PeopleCountMetric(const Sentence& s, size_t fa, absl::string_view unit) {
+  if (!CountsPeopleOrJobs(unit)) return "";
+  if (CountIsJobCut(s, fa, unit)) return "job_cuts";
+  size_t at = 0;
+  const absl::string_view verb = VerbBeforeCount(s, fa, &at);
+  if (verb == "employs" || verb == "employed" || verb == "employing" || verb == "employ" ||
+      ((verb == "has" || verb == "had" || verb == "have") && unit != "job" &&
+       unit != "position" && unit != "role")) {
+    return "employees";
+  }
+  if (verb == "hire" || verb == "hires" || verb == "hired" || verb == "hiring" ||
+      verb == "recruit" || verb == "recruits" || verb == "recruited" || verb == "recruiting") {
+    return "hires";
+  }
+  return "";
+}
+
+bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit) {
+  if (!CountsPeopleOrJobs(unit)) return false;
+  size_t k = 0;
+  const absl::string_view verb = VerbBeforeCount(s, fa, &k);
+  if (verb.empty()) return false;
+  ++k;  // the count's side of the verb, as below
   if (verb == "off") {  // "laid off", "lay off", "laying off"
     return k >= 2 && (W(s, k - 2) == "laid" || W(s, k - 2) == "lay" || W(s, k - 2) == "laying" ||
                       W(s, k - 2) == "lays");
@@ -365,6 +398,18 @@ bool MeasureModifier(const Token& t) {
   }
   return std::any_of(t.word().begin(), t.word().end(),
                      [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
+}
+
+const EntityMention* NameAfterMetric(const Sentence& s, const MetricHit& hit) {
+  const absl::string_view after = W(s, hit.last);
+  const absl::string_view m = hit.metric;
+  const bool market_measure = m == "revenue" || m == "shipments" || m == "demand" ||
+                              m == "market_size" || m == "imports" || m == "exports" ||
+                              m == "capacity" || m == "price" || m == "orders";
+  if (after == "of" || after == "at" || after == "for" || (after == "in" && market_measure)) {
+    return EntityStartingNear(s, hit.last + 1, 2);
+  }
+  return nullptr;
 }
 
 // The market a metric noun phrase starting at token `metric_first` names by its
@@ -415,6 +460,56 @@ std::string Written(const Sentence& s, size_t first, size_t last) {
   return std::string(s.text.substr(s.t[first].begin, s.t[last - 1].end - s.t[first].begin));
 }
 
+namespace {
+
+// "Contoso gets 30% of its revenue from China": the clause's subject takes a share of its
+// own metric from a part named after "from". `k` is the figure's first token before its
+// bound words, `fb` the "of" after the figure.
+std::optional<PartShare> ShareFromPart(const Sentence& s, const MetricVocabulary& vocab,
+                                       size_t k, size_t fb) {
+  const size_t n = s.t.size();
+  if (k == 0) return std::nullopt;
+  const absl::string_view v = W(s, k - 1);
+  if (!(v == "gets" || v == "get" || v == "got" || v == "derives" || v == "derive" ||
+        v == "derived" || v == "generates" || v == "generate" || v == "generated" ||
+        v == "earns" || v == "earn" || v == "earned" || v == "draws" || v == "drew" ||
+        v == "makes" || v == "make" || v == "made")) {
+    return std::nullopt;
+  }
+  size_t j = fb + 1;
+  if (j >= n || (W(s, j) != "its" && W(s, j) != "their")) return std::nullopt;
+  ++j;
+  std::optional<MetricHit> hit;
+  for (size_t end = j; end < n && end < j + 3 && IsWord(s, end) && !hit; ++end) {
+    hit = MetricEndingAt(s, vocab, end, true);
+  }
+  if (!hit || absl::EndsWith(hit->metric, "_share")) return std::nullopt;
+  size_t from = hit->last;
+  if (from >= n || W(s, from) != "from") return std::nullopt;
+  const EntityMention* owner = SubjectBefore(s, k - 1);
+  if (owner == nullptr) return std::nullopt;
+  PartShare share;
+  share.owner = owner;
+  share.metric = absl::StrCat(hit->metric, "_share");
+  share.written = std::string(hit->written);
+  share.verb = k - 1;
+  if (const EntityMention* part = EntityStartingNear(s, from + 1, 2)) {
+    share.part = part->canonical;
+  } else {
+    std::vector<absl::string_view> words;  // "from data centers"
+    for (size_t p = from + 1; p < n && words.size() < 3 && IsWord(s, p) &&
+                              !(s.t[p].classes & (kPreposition | kFiller | kDeterminer));
+         ++p) {
+      words.push_back(W(s, p));
+    }
+    share.part = absl::StrJoin(words, " ");
+  }
+  if (share.part.empty()) return std::nullopt;
+  return share;
+}
+
+}  // namespace
+
 std::optional<PartShare> ShareOfOwner(const Sentence& s, const MetricVocabulary& vocab,
                                       size_t fa, size_t fb) {
   const size_t n = s.t.size();
@@ -443,7 +538,7 @@ std::optional<PartShare> ShareOfOwner(const Sentence& s, const MetricVocabulary&
       verb = k - 1;
     }
   }
-  if (verb == n) return std::nullopt;
+  if (verb == n) return ShareFromPart(s, vocab, k, fb);
   // "of ASML's sales", "of its revenue", "of the company's revenue".
   size_t j = fb + 1;
   const EntityMention* owner = nullptr;

@@ -141,6 +141,13 @@ bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t be
 // positions". Such a count is not the headcount.
 bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit);
 
+// What a count of people or jobs (first token `fa`, counted noun `unit` in the singular:
+// job, worker, employee, position, role, person, staff) measures, by the verb before it:
+// jobs cut ("job_cuts", as CountIsJobCut), the headcount ("employees": "employs about
+// 14,000 people", "has 13,000 workers") or people hired ("hires": "will hire 500
+// workers"). "" when the verb says none of these or the noun is another.
+absl::string_view PeopleCountMetric(const Sentence& s, size_t fa, absl::string_view unit);
+
 // A counted noun is a property of something when the grammar says so: "of/among the 19
 // shareholders", "has 10 fabs", "plans to build 3 fabs", "with 50 partners", and a count
 // joined by "and"/"or" to one that is ("shipped 20 million phones and 45 million tablets").
@@ -158,7 +165,8 @@ struct PartShare {
 
 // The share a percentage at tokens [fa, fb) states, when a share verb ("accounts for",
 // "made up", "represents") comes before it and "of <owner>'s <metric>" (or "of its
-// <metric>") after it; nullopt otherwise.
+// <metric>") after it, or when the owner gets it from the part ("Contoso gets 30% of its
+// revenue from China"); nullopt otherwise.
 std::optional<PartShare> ShareOfOwner(const Sentence& s, const MetricVocabulary& vocab,
                                       size_t fa, size_t fb);
 
@@ -171,6 +179,13 @@ bool MeasureModifier(const Token& t);
 // before it, up to three, after any measure modifiers; "" when there are none (or a name,
 // a possessive or a pronoun owns the phrase instead).
 std::string MarketBefore(const Sentence& s, size_t metric_first);
+
+// The name right after a metric phrase that no name before it owns: "Shares of Micron
+// rose", "revenue at SMIC grew", "the bill for Intel"; after "in" only for what a market
+// has (revenue, shipments, demand, size, imports, exports, capacity, prices, orders):
+// "Chip sales in China rose" is China's, "investment in SMIC" is not SMIC's. Null when
+// there is none.
+const EntityMention* NameAfterMetric(const Sentence& s, const MetricHit& hit);
 
 size_t CountWords(absl::string_view phrase);
 

@@ -196,7 +196,8 @@ const WordSet& ActorVerbs() {
       "generated", "recorded", "shipped", "sold", "acquired", "bought", "agreed", "unveiled",
       "launched", "employs", "operates", "owns", "holds", "imported", "exported", "produced",
       "manufactured", "aims", "intends", "seeks", "hires", "hired", "hire", "approved",
-      "pledged"};
+      "pledged", "employed", "laid", "cut", "cuts", "slashed", "shed", "axed", "eliminated",
+      "gets", "got", "derives", "derived", "generates", "earns", "draws", "makes", "made"};
   return *s;
 }
 
