@@ -53,6 +53,7 @@ const std::vector<Entry>& BuiltInEntries() {
       {"subsidy", {"subsidy", "subsidies", "grant", "grants", "state aid", "aid"}},
       {"employees", {"employees", "staff", "workforce", "headcount", "workers"}},
       {"job_cuts", {"job cuts", "layoffs", "lay-offs", "redundancies"}},
+      {"hires", {"hires", "new hires", "hiring"}},
       {"ownership_share", {"ownership share", "shareholding"}},
       {"size", {"size", "area", "footprint"}},
       {"yield", {"yield"}},
