@@ -335,9 +335,11 @@ absl::string_view PeopleCountMetric(const Sentence& s, size_t fa, absl::string_v
   if (CountIsJobCut(s, fa, unit)) return "job_cuts";
   size_t at = 0;
   const absl::string_view verb = VerbBeforeCount(s, fa, &at);
+  // "has 1.4 billion people" is a population: only workers, employees and staff that
+  // something has are its headcount.
   if (verb == "employs" || verb == "employed" || verb == "employing" || verb == "employ" ||
-      ((verb == "has" || verb == "had" || verb == "have") && unit != "job" &&
-       unit != "position" && unit != "role")) {
+      ((verb == "has" || verb == "had" || verb == "have") &&
+       (unit == "worker" || unit == "employee" || unit == "staff"))) {
     return "employees";
   }
   if (verb == "hire" || verb == "hires" || verb == "hired" || verb == "hiring" ||

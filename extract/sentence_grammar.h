@@ -144,8 +144,9 @@ bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit);
 // What a count of people or jobs (first token `fa`, counted noun `unit` in the singular:
 // job, worker, employee, position, role, person, staff) measures, by the verb before it:
 // jobs cut ("job_cuts", as CountIsJobCut), the headcount ("employees": "employs about
-// 14,000 people", "has 13,000 workers") or people hired ("hires": "will hire 500
-// workers"). "" when the verb says none of these or the noun is another.
+// 14,000 people", "has 13,000 workers", not "has 1.4 billion people") or people hired
+// ("hires": "will hire 500 workers"). "" when the verb says none of these or the noun
+// is another.
 absl::string_view PeopleCountMetric(const Sentence& s, size_t fa, absl::string_view unit);
 
 // A counted noun is a property of something when the grammar says so: "of/among the 19

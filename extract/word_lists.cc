@@ -151,7 +151,8 @@ const WordSet& CountOwnerWords() {
       "builds", "building", "built", "operates", "operate", "operating", "owns", "own",
       "counts", "include", "includes", "opened", "open", "opening", "added", "adding", "hired",
       "hiring", "runs", "run", "shipped", "ships", "sold", "sells", "installed", "plans",
-      "construct", "constructing", "invest"};
+      "construct", "constructing", "invest", "delivered", "delivers", "delivering",
+      "produced", "produces", "made", "makes"};
   return *s;
 }
 
@@ -197,7 +198,8 @@ const WordSet& ActorVerbs() {
       "launched", "employs", "operates", "owns", "holds", "imported", "exported", "produced",
       "manufactured", "aims", "intends", "seeks", "hires", "hired", "hire", "approved",
       "pledged", "employed", "laid", "cut", "cuts", "slashed", "shed", "axed", "eliminated",
-      "gets", "got", "derives", "derived", "generates", "earns", "draws", "makes", "made"};
+      "gets", "got", "derives", "derived", "generates", "earns", "draws", "makes", "made",
+      "delivered", "delivers", "topped", "tops"};
   return *s;
 }
 
