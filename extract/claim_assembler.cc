@@ -677,6 +677,12 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     }
     if (type == v1::QUANTITY_TYPE_NUMBER && !explicit_metric) continue;
     if (Eq(metric, "funding") && LooksLikeFund(c.subject.entity())) metric = "fund_size";
+    // Two deals of one buyer are two subjects: the company bought is a qualifier.
+    if (Eq(metric, "deal_value") && qualifiers.empty()) {
+      if (const EntityMention* bought = DealTarget(s, verb_pos, fa, fb, c.subject.entity())) {
+        qualifiers.push_back({"target", bought->canonical});
+      }
+    }
     c.subject.set_metric(std::move(metric));
     c.subject.set_metric_as_written(std::move(metric_written));
     // A stated target: "the company's current target is to set up ... a 28nm line".

@@ -414,6 +414,25 @@ const EntityMention* NameAfterMetric(const Sentence& s, const MetricHit& hit) {
   return nullptr;
 }
 
+const EntityMention* DealTarget(const Sentence& s, size_t verb_pos, size_t fa, size_t fb,
+                                absl::string_view buyer) {
+  auto other = [&](const EntityMention* e) {
+    return e != nullptr && !e->reference && e->canonical != buyer ? e : nullptr;
+  };
+  // "bought Activision Blizzard for $68.7 billion": a name between the deal word and
+  // the figure.
+  for (const EntityMention& e : s.ents) {
+    if (e.first > verb_pos && e.last <= fa && other(&e) != nullptr) return &e;
+  }
+  // "a $26 billion acquisition of LinkedIn", "paid $1 billion for Instagram".
+  for (size_t j = fb; j < s.t.size() && j < fb + 3; ++j) {
+    if (W(s, j) == "of" || W(s, j) == "for") {
+      if (const EntityMention* e = other(EntityStartingNear(s, j + 1, 2))) return e;
+    }
+  }
+  return nullptr;
+}
+
 // The market a metric noun phrase starting at token `metric_first` names by its
 // modifiers ("global chip" sales, "smartphone" shipments): the lower-case words just
 // before it, up to three, after any measure modifiers; "" when there are none (or a name,

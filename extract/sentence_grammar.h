@@ -188,6 +188,14 @@ std::string MarketBefore(const Sentence& s, size_t metric_first);
 // there is none.
 const EntityMention* NameAfterMetric(const Sentence& s, const MetricHit& hit);
 
+// What a deal of `buyer` (a canonical name) buys, for the figure at tokens [fa, fb)
+// whose deal word is at `verb_pos`: a name between the word and the figure ("bought
+// Activision Blizzard for $68.7 billion"), else one after "of"/"for" right after the
+// figure ("a $26 billion acquisition of LinkedIn"); never the buyer or a pronoun. Null
+// when there is none.
+const EntityMention* DealTarget(const Sentence& s, size_t verb_pos, size_t fa, size_t fb,
+                                absl::string_view buyer);
+
 size_t CountWords(absl::string_view phrase);
 
 // "13% to 15%", "13-15%", "between 8% and 10%": `prev` and `q` make one range.
