@@ -281,6 +281,17 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
         }
       }
     }
+    // 2b. A part's share of an owner's metric, whatever metric comes before the figure:
+    // "Revenue from China made up 49% of ASML's system sales".
+    if (metric.empty() && type == v1::QUANTITY_TYPE_PERCENT && fb + 1 < n && W(s, fb) == "of") {
+      if (std::optional<PartShare> share = ShareOfOwner(s, vocab, fa, fb)) {
+        metric = share->metric;
+        metric_written = share->written;
+        entity = share->owner;
+        qualifiers.push_back({"part", share->part});
+        verb_pos = share->verb;
+      }
+    }
     // 3. Change: "rose 27%", "soar by nearly 60%", "the increase was about 27%".
     if (metric.empty() && (type == v1::QUANTITY_TYPE_PERCENT ||
                            type == v1::QUANTITY_TYPE_PERCENTAGE_POINT)) {
@@ -559,16 +570,6 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
           if (W(s, j) == "market") metric = "market_share";
         }
         metric_written = "of";
-        // "China accounts for 30% of ASML's sales": the part's share of the owner's metric.
-        if (metric.empty()) {
-          if (std::optional<PartShare> share = ShareOfOwner(s, vocab, fa, fb)) {
-            metric = share->metric;
-            metric_written = share->written;
-            entity = share->owner;
-            qualifiers.push_back({"part", share->part});
-            verb_pos = share->verb;
-          }
-        }
         // "SoftBank owns roughly 90% of Arm": a stake in the company named after "of".
         const absl::string_view verb = fa > 0 ? W(s, fa - 1) : absl::string_view();
         if (metric.empty() &&
