@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "absl/types/span.h"
 #include "claims/quantity_interval.h"
 #include "claims/subject_key.h"
 #include "extract/period.h"
@@ -40,6 +41,21 @@ void FollowDiscourse(const SentenceInput& in, const DocumentEntities& entities,
   AddReferenceMentions(in.text, tokens, *discourse, &mentions);
   static const std::string* const kNoSubject = new std::string();
   UpdateDiscourse(tokens, mentions, *kNoSubject, discourse);
+}
+
+// The claim of a change the figure at token `fa` is the level of: "rose 10% to 50
+// million units", "jumped 42% year on year to 12.1 million units" (up to four words
+// between). -1 when the figure follows no "to", or the figure before it made no change
+// claim.
+int GrowthBeforeTo(const Sentence& s, size_t fa, absl::Span<const int> claim_of,
+                   const std::vector<AssembledClaim>& made) {
+  if (fa < 2 || W(s, fa - 1) != "to") return -1;
+  size_t k = fa - 2;
+  while (k > 0 && fa - 2 - k < 4 && s.fig_at[k] < 0 && IsWord(s, k)) --k;
+  if (s.fig_at[k] < 0) return -1;
+  const int claim = claim_of[s.fig_at[k]];
+  if (claim < 0 || !absl::EndsWith(made[claim].subject.metric(), "_growth")) return -1;
+  return claim;
 }
 
 }  // namespace
@@ -538,6 +554,14 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
           if (W(s, j) == "for" || W(s, j) == "before") entity = EntityStartingNear(s, j + 1, 3);
         }
         verb_pos = where;
+      } else if (const int change_claim = GrowthBeforeTo(s, fa, claim_of, out);
+                 type == v1::QUANTITY_TYPE_COUNT && change_claim >= 0) {
+        // "shipments rose 10% (year on year) to 50 million units": the level of what
+        // grew, and whose.
+        const v1::Subject& change = out[change_claim].subject;
+        metric = std::string(absl::StripSuffix(change.metric(), "_growth"));
+        metric_written = std::string(W(s, fb - 1));
+        fixed_entity = change.entity();
       } else if (type == v1::QUANTITY_TYPE_COUNT && !PeopleCountMetric(s, fa, unit).empty()) {
         // "cut about 15,000 jobs" (the jobs cut, not the headcount), "employs 14,000
         // people" (the headcount), "will hire 500 workers".
@@ -562,6 +586,14 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
         // written: "shareholders".
         const std::string* counted = vocab.FindOrNull(unit);
         if (counted == nullptr) counted = vocab.FindOrNull(W(s, fb - 1));
+        // "shipped 50 million units": units of what the verb counts, when it counts
+        // shipments or deliveries.
+        if (counted == nullptr && unit == "unit") {
+          const std::string* by_verb = vocab.FindOrNull(W(s, SkipFillersLeft(s, fa) - 1));
+          if (by_verb != nullptr && (*by_verb == "shipments" || *by_verb == "deliveries")) {
+            counted = by_verb;
+          }
+        }
         metric = counted != nullptr ? *counted : std::string(W(s, fb - 1));
         metric_written = std::string(W(s, fb - 1));
       } else if (type == v1::QUANTITY_TYPE_PERCENT && fb + 1 < n && W(s, fb) == "of") {
