@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 #include "extract/word_lists.h"
 
@@ -353,7 +354,9 @@ char* Token::ResizeLower(size_t size) {
 
 void Token::CopyLowerFrom(const Token& other) {
   const char* data = other.lower.data();
-  if (data != other.inline_lower_ && (other.long_lower_ == nullptr || data != other.long_lower_.get())) {
+  const bool own = data == other.inline_lower_ ||
+                   (other.long_lower_ != nullptr && data == other.long_lower_.get());
+  if (!own) {
     lower = other.lower;  // not the other token's storage
     return;
   }
