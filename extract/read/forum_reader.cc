@@ -320,9 +320,24 @@ void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
     MarkUndated(doc->mutable_published());
   }
 
-  doc->set_id(DocumentIdForText(*out));
   // Quotations: repeats of earlier text, then explicit quote blocks not yet covered.
   std::vector<RepeatedPassage> repeats = FindRepeatedPassages(*out);
+  auto covered = [&](const QuoteBlock& b) {
+    for (const RepeatedPassage& r : repeats) {
+      if (r.begin < b.end && b.begin < r.end) return true;
+    }
+    return false;
+  };
+  // The normalised text, to find the source of a quote block not covered, is built only
+  // for those; the id is then hashed from it.
+  std::string normalized;
+  OffsetMap normalized_map;
+  if (!std::all_of(quote_blocks.begin(), quote_blocks.end(), covered)) {
+    NormalizeForMatching(*out, &normalized, &normalized_map);
+    doc->set_id(DocumentIdForNormalizedText(normalized));
+  } else {
+    doc->set_id(DocumentIdForText(*out));
+  }
   std::vector<v1::Quotation> quotes;
   for (const RepeatedPassage& r : repeats) {
     v1::Quotation q;
@@ -332,19 +347,12 @@ void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
     q.set_source_offset(r.source_offset);
     quotes.push_back(std::move(q));
   }
-  std::string normalized;  // built only when an explicit quote needs a source
-  OffsetMap normalized_map;
   for (const QuoteBlock& b : quote_blocks) {
-    bool covered = false;
-    for (const RepeatedPassage& r : repeats) {
-      if (r.begin < b.end && b.begin < r.end) covered = true;
-    }
-    if (covered) continue;
+    if (covered(b)) continue;
     v1::Quotation q;
     q.set_begin(b.begin);
     q.set_end(b.end);
     // A quote of part of a sentence: look for it verbatim earlier in the thread.
-    if (normalized.empty()) NormalizeForMatching(*out, &normalized, &normalized_map);
     std::string needle = NormalizeForMatching(absl::string_view(*out).substr(b.begin, b.end - b.begin));
     size_t at = needle.size() >= kMinRepeatBytes ? normalized.find(needle) : std::string::npos;
     if (at != std::string::npos && normalized_map.ToSource(at) < b.begin) {

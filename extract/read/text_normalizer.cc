@@ -245,14 +245,27 @@ std::string NormalizeForMatching(absl::string_view text) {
   return out;
 }
 
-std::string DocumentIdForText(absl::string_view text) {
-  HashSink sink(text);
-  Normalize(text, sink);
-  // 16 lowercase hex digits, as "%016x" would print them.
-  uint64_t h = sink.Finish();
+namespace {
+
+// 16 lowercase hex digits, as "%016x" would print them.
+std::string Hex16(uint64_t h) {
   std::string id(16, '0');
   for (int k = 15; k >= 0; --k, h >>= 4) id[k] = "0123456789abcdef"[h & 0xF];
   return id;
+}
+
+}  // namespace
+
+std::string DocumentIdForText(absl::string_view text) {
+  HashSink sink(text);
+  Normalize(text, sink);
+  return Hex16(sink.Finish());
+}
+
+std::string DocumentIdForNormalizedText(absl::string_view normalized) {
+  HashSink sink(normalized);
+  sink.Text(normalized.data(), normalized.size(), 0);
+  return Hex16(sink.Finish());
 }
 
 }  // namespace claimcheck

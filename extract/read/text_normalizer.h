@@ -34,6 +34,10 @@ std::string NormalizeForMatching(absl::string_view text);
 // runs, machines and versions all the same, and never needs the normalised copy.
 std::string DocumentIdForText(absl::string_view text);
 
+// DocumentIdForText(text) for `normalized` = NormalizeForMatching(text), hashed as it
+// is (no second normalisation): for a reader that has the normalised text anyway.
+std::string DocumentIdForNormalizedText(absl::string_view normalized);
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_EXTRACT_READ_TEXT_NORMALIZER_H_
