@@ -673,5 +673,65 @@ TEST(ClaimAssemblerTest, MovingQuantitiesGivesTheSameClaims) {
   EXPECT_EQ(moved_discourse.subject, copied_discourse.subject);
 }
 
+// A claim assembled into a slot that held an earlier claim (with qualifiers, a written
+// entity, a stated period, a hedge) is the claim a fresh vector gets.
+TEST(ClaimAssemblerTest, ReusedSlotsKeepNothingOfEarlierClaims) {
+  const std::string first =
+      "Contoso bought Fabrikam Robotics for $68.7 billion in 2024, and could pay $2 billion.";
+  const std::string second = "Revenue was $5 billion.";
+  MetricVocabulary metrics = MetricVocabulary::BuiltIn();
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  ClaimAssembler assembler(&metrics);
+  v1::PublicationTime published;
+  published.mutable_time()->set_seconds(1762249140);  // 2025-11-04 09:39 UTC
+  DocumentEntities entities(&aliases);
+  entities.Learn(first, Tokenize(first));
+  entities.Learn(second, Tokenize(second));
+  auto first_input = [&] {
+    SentenceInput in;
+    in.text = first;
+    in.quantities.push_back(MakeQuantity(first, {"$68.7 billion", 68.7e9, "USD", kMoney}));
+    in.quantities.push_back(MakeQuantity(first, {"$2 billion", 2e9, "USD", kMoney}));
+    in.times.push_back(
+        MakeTime(first, {"in 2024", "2024-01-01", "2025-01-01", v1::GRANULARITY_YEAR, false}));
+    return in;
+  };
+  auto second_input = [&] {
+    SentenceInput in;
+    in.text = second;
+    in.quantities.push_back(MakeQuantity(second, {"$5 billion", 5e9, "USD", kMoney}));
+    return in;
+  };
+  // Fresh vectors.
+  Discourse fresh_discourse;
+  SentenceInput in = first_input();
+  std::vector<AssembledClaim> fresh_first =
+      assembler.Assemble(&in, entities, published, &fresh_discourse);
+  in = second_input();
+  std::vector<AssembledClaim> fresh_second =
+      assembler.Assemble(&in, entities, published, &fresh_discourse);
+  ASSERT_EQ(fresh_first.size(), 2u);
+  ASSERT_FALSE(fresh_first[0].subject.qualifiers().empty());
+  ASSERT_EQ(fresh_second.size(), 1u);
+  ASSERT_TRUE(fresh_second[0].subject.entity_as_written().empty());  // carried over
+  // One vector for both sentences.
+  Discourse reused_discourse;
+  std::vector<AssembledClaim> slots;
+  in = first_input();
+  ASSERT_EQ(assembler.Assemble(&in, entities, published, &reused_discourse, &slots), 2u);
+  in = second_input();
+  ASSERT_EQ(assembler.Assemble(&in, entities, published, &reused_discourse, &slots), 1u);
+  const AssembledClaim& want = fresh_second[0];
+  const AssembledClaim& got = slots[0];
+  EXPECT_EQ(got.subject.SerializeAsString(), want.subject.SerializeAsString());
+  EXPECT_EQ(got.scope.SerializeAsString(), want.scope.SerializeAsString());
+  EXPECT_EQ(got.quantity.SerializeAsString(), want.quantity.SerializeAsString());
+  EXPECT_EQ(got.attribution.source, want.attribution.source);
+  EXPECT_EQ(got.attribution.hedge, want.attribution.hedge);
+  EXPECT_EQ(got.confidence, want.confidence);
+  EXPECT_EQ(got.figure_begin, want.figure_begin);
+  EXPECT_EQ(got.figure_end, want.figure_end);
+}
+
 }  // namespace
 }  // namespace claimcheck

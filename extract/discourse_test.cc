@@ -69,5 +69,24 @@ TEST(DiscourseTest, UpdateRemembersSubjectFundAndActivity) {
   EXPECT_EQ(d.activity, "developing");
 }
 
+// Counts and first-named order survive the move from the short list to the hash map.
+TEST(DiscourseTest, NameCountsKeepCountsAndOrderPastTheShortList) {
+  NameCounts counts;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 40; ++i) {
+      NameCount& n = counts.Named(absl::StrCat(i % 2 == 0 ? "Fund " : "Company ", i));
+      ++n.count;
+      EXPECT_EQ(n.order, i);
+      EXPECT_EQ(n.fund, i % 2 == 0);
+    }
+  }
+  EXPECT_EQ(counts.size(), 40u);
+  EXPECT_EQ(counts.Named("Company 1").count, 3);
+  EXPECT_EQ(counts.Named("Fund 38").count, 3);
+  EXPECT_EQ(counts.Named("Fund 38").name, "Fund 38");
+  EXPECT_EQ(counts.Named("Newcomer").count, 0);
+  EXPECT_EQ(counts.Named("Newcomer").order, 40);
+}
+
 }  // namespace
 }  // namespace claimcheck
