@@ -48,11 +48,11 @@ std::vector<RepeatedPassage> FindRepeatedPassages(absl::string_view text) {
   absl::flat_hash_map<uint64_t, size_t> exact;     // hash of sentence -> offset
   absl::flat_hash_map<uint64_t, Earlier> prefixes;  // hash of first kMinPrefixBytes
   std::string norm;
-  OffsetMap map;  // norm -> sentence
+  std::string again;  // norm rebuilt with its map, for the rare prefix repeat
+  OffsetMap map;      // again -> sentence
   for (const TextSpan& span : SplitSentences(text)) {
     absl::string_view sentence = text.substr(span.begin, span.end - span.begin);
-    map.Clear();
-    NormalizeForMatching(sentence, &norm, &map);
+    NormalizeForMatching(sentence, &norm, nullptr);
     if (norm.size() < kMinRepeatBytes) continue;
     uint64_t h = Hash(norm);
     bool repeated = false;
@@ -67,7 +67,12 @@ std::vector<RepeatedPassage> FindRepeatedPassages(absl::string_view text) {
         size_t limit = std::min(other.size(), norm.size());
         while (common < limit && other[common] == norm[common]) ++common;
         if (common >= kMinPrefixBytes && (common == norm.size() || common == other.size())) {
-          size_t end = common == norm.size() ? span.end : span.begin + map.ToSource(common);
+          size_t end = span.end;
+          if (common < norm.size()) {
+            map.Clear();
+            NormalizeForMatching(sentence, &again, &map);
+            end = span.begin + map.ToSource(common);
+          }
           while (end > span.begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
           found.push_back(RepeatedPassage{span.begin, end, pit->second.offset});
           repeated = true;
