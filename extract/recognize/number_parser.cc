@@ -110,6 +110,12 @@ double ToDouble(absl::string_view digits) {
   return std::strtod(std::string(digits).c_str(), nullptr);
 }
 
+// False when no vulgar fraction starts at `pos`: every one starts with byte 0xC2 or 0xE2
+// (VulgarFractionAt), and most numbers are followed by neither.
+inline bool MayBeVulgarFraction(absl::string_view text, size_t pos) {
+  return pos < text.size() && (text[pos] == '\xC2' || text[pos] == '\xE2');
+}
+
 }  // namespace
 
 double VulgarFractionAt(absl::string_view text, size_t pos, size_t* len) {
@@ -179,7 +185,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     sign = -1;
   }
   size_t vlen = 0;
-  double vulgar = VulgarFractionAt(text, i, &vlen);
+  double vulgar = MayBeVulgarFraction(text, i) ? VulgarFractionAt(text, i, &vlen) : 0;
   if (vulgar > 0) {
     out.value = sign * vulgar;
     out.end = out.literal_end = i + vlen;
@@ -367,7 +373,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
         out.plain_integer = plain = false;
         out.precision = 0;
       }
-    } else if (VulgarFractionAt(text, i, &vlen) > 0) {
+    } else if (MayBeVulgarFraction(text, i) && VulgarFractionAt(text, i, &vlen) > 0) {
       value += VulgarFractionAt(text, i, &vlen);
       i += vlen;
       out.is_fraction = true;
