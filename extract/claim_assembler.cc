@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 
 #include "absl/cleanup/cleanup.h"
@@ -139,8 +140,11 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
   // The token maps the rules read; a sentence without figures runs no rule.
   const bool any_figure = !quantities.empty();
   if (any_figure) {
-    s.fig_at.assign(n, -1);
-    s.time_at.assign(n, false);
+    // (Filled bytewise: every byte 0xFF makes an int -1.)
+    s.fig_at.resize(n);
+    std::memset(s.fig_at.data(), 0xFF, n * sizeof(int));
+    s.time_at.resize(n);
+    std::memset(s.time_at.data(), 0, n);
   }
   absl::InlinedVector<ByteRange, 16> excluded;  // the figures, then the periods
   if (any_figure) {
