@@ -174,10 +174,13 @@ size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
   auto flags = [&](size_t k) { return (*kFlags)[static_cast<unsigned char>(text[k])]; };
   // Looks at byte k, a word start or a non-ASCII byte: true when an anchor starts there.
   // Sets *fold when U+017F or U+212A starts there.
+  auto folds_at = [&](size_t k) {  // U+017F or U+212A at k
+    return text.substr(k, 2) == "\xC5\xBF" || text.substr(k, 3) == "\xE2\x84\xAA";
+  };
   auto anchor_at = [&](size_t k, bool* fold) {
     const unsigned f = flags(k);
     if (f & 2) {
-      *fold = text.substr(k, 2) == "\xC5\xBF" || text.substr(k, 3) == "\xE2\x84\xAA";
+      *fold = folds_at(k);
       return false;
     }
     return (f & 4) &&
@@ -193,16 +196,24 @@ size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
   while (!found && a + ByteBlock::kSize <= n) {
     const ByteBlock block(text.data() + a);
     const uint32_t word = block.AsciiAlnum() | block.Equal('_');
-    uint32_t look = (word & ~((word << 1) | word_before)) | block.Equal(0xC5) | block.Equal(0xE2);
+    uint32_t look = word & ~((word << 1) | word_before);
+    if (block.NonAscii() != 0) look |= block.Equal(0xC5) | block.Equal(0xE2);
     word_before = word >> (ByteBlock::kSize - 1);
     for (; look != 0; look &= look - 1) {
       const size_t k = a + FirstMarked(look);
-      if (anchor_at(k, &fold)) {
+      const unsigned f = flags(k);
+      // Most word starts end here: their first byte cannot begin an anchor.
+      if (!(f & 4)) {
+        if ((f & 2) && folds_at(k)) return pos;
+        continue;
+      }
+      const bool may = k + 2 < n ? MayAnchor(text[k], text[k + 1], text[k + 2])
+                                 : MayAnchor(text[k], k + 1 < n ? text[k + 1] : '\0', '\0');
+      if (may && TimeAnchorAt(text, k)) {
         a = k;
         found = true;
         break;
       }
-      if (fold) return pos;
     }
     if (!found) a += ByteBlock::kSize;
   }
