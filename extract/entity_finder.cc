@@ -157,24 +157,13 @@ bool DocumentEntities::IsNameToken(const std::vector<Token>& tokens, size_t i) c
 void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token>& tokens) {
   const Token* const tk = tokens.data();
   const size_t n = tokens.size();
-  // Capitalised words after a word or number; most tokens are not capitalised and are
-  // skipped four at a time.
   for (size_t i = 1; i < n; ++i) {
-    while (i + 4 <= n &&
-           !(tk[i].capitalized | tk[i + 1].capitalized | tk[i + 2].capitalized |
-             tk[i + 3].capitalized)) {
-      i += 4;
+    const Token& t = tk[i];
+    if (t.kind == TokenKind::kWord) {
+      if (t.capitalized && tk[i - 1].kind != TokenKind::kPunct) known_proper_.emplace(t.word());
+    } else if (t.kind == TokenKind::kPunct && t.word() == "(" && i + 2 < n) {
+      LearnAlias(sentence, tokens, i);
     }
-    while (i < n && !tk[i].capitalized) ++i;
-    if (i >= n) break;
-    if (tk[i].kind == TokenKind::kWord && tk[i - 1].kind != TokenKind::kPunct) {
-      known_proper_.emplace(tk[i].word());
-    }
-  }
-  // Aliases in parentheses, in the few sentences with a "(".
-  if (sentence.empty() || std::memchr(sentence.data(), '(', sentence.size()) == nullptr) return;
-  for (size_t i = 1; i + 2 < n; ++i) {
-    if (tk[i].kind == TokenKind::kPunct && tk[i].word() == "(") LearnAlias(sentence, tokens, i);
   }
 }
 
