@@ -804,9 +804,11 @@ std::optional<WordNumber> ParseNumberWords(absl::string_view text, size_t pos,
     // and Parse then finds nothing to add): "5 of", "2024 to" stop after one token.
     Lex(text, start, 1, tokens);
     if (tokens->empty() || !ContinuesDigits(tokens->front().kind)) return std::nullopt;
-    tokens->clear();
+    // The rest lexed on from that token, as one pass from `start` would.
+    Lex(text, tokens->back().end, 24, tokens);
+  } else {
+    Lex(text, start, 24, tokens);
   }
-  Lex(text, start, 24, tokens);
   return g.Parse(leading_digits, pos);
 }
 
