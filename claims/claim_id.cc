@@ -17,6 +17,13 @@ std::string MakeClaimId(absl::string_view document_id, uint64_t figure_begin,
 
 std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
                         uint64_t figure_end, const v1::Quantity& quantity) {
+  std::string id;
+  WriteClaimId(prefix, figure_begin, figure_end, quantity, &id);
+  return id;
+}
+
+void WriteClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin, uint64_t figure_end,
+                  const v1::Quantity& quantity, std::string* id) {
   Fingerprinter f = prefix.fingerprint_;
   f.AddInt(static_cast<int64_t>(figure_begin));
   f.AddInt(static_cast<int64_t>(figure_end));
@@ -28,7 +35,9 @@ std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
     f.Add(NormalizeKeyPart(quantity.unit()));
   }
   f.AddInt(static_cast<int64_t>(quantity.bound()));
-  return f.Hex();
+  char hex[16];
+  f.HexTo(hex);
+  id->assign(hex, sizeof hex);
 }
 
 std::string ClaimId(const v1::Claim& claim) {

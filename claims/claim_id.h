@@ -31,13 +31,17 @@ class ClaimIdPrefix {
   explicit ClaimIdPrefix(absl::string_view document_id);
 
  private:
-  friend std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
-                                 uint64_t figure_end, const v1::Quantity& quantity);
+  friend void WriteClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
+                           uint64_t figure_end, const v1::Quantity& quantity, std::string* id);
   Fingerprinter fingerprint_;
 };
 
 std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
                         uint64_t figure_end, const v1::Quantity& quantity);
+
+// The same id written into *id (its memory reused: no allocation once it has held an id).
+void WriteClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin, uint64_t figure_end,
+                  const v1::Quantity& quantity, std::string* id);
 
 // The id of a filled claim (provenance.document_id, figure offsets, quantity).
 std::string ClaimId(const v1::Claim& claim);

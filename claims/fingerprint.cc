@@ -43,11 +43,15 @@ Fingerprinter& Fingerprinter::AddInt(int64_t value) {
   return Add(absl::string_view(buf, end - buf));
 }
 
-std::string Fingerprinter::Hex() const {
+void Fingerprinter::HexTo(char* out) const {
   static constexpr char kDigits[] = "0123456789abcdef";
-  char hex[16];
   uint64_t h = hash_;
-  for (int i = 15; i >= 0; --i, h >>= 4) hex[i] = kDigits[h & 0xF];
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kDigits[h & 0xF];
+}
+
+std::string Fingerprinter::Hex() const {
+  char hex[16];
+  HexTo(hex);
   return std::string(hex, 16);
 }
 

@@ -33,6 +33,8 @@ class Fingerprinter {
   uint64_t value() const { return hash_; }
   // 16 lowercase hex digits.
   std::string Hex() const;
+  // The same 16 digits written at `out` (no terminating NUL).
+  void HexTo(char* out) const;
 
  private:
   void Mix(absl::string_view bytes);

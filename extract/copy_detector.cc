@@ -83,9 +83,10 @@ std::string NormalizeForCopy(absl::string_view text, int* words) {
   return out;
 }
 
-std::string CopyDetector::FirstAppearance(absl::string_view sentence, size_t figure_end,
-                                          const v1::Quantity& quantity,
-                                          const std::string& claim_id, v1::TimeScope* scope) {
+absl::string_view CopyDetector::FirstAppearance(absl::string_view sentence, size_t figure_end,
+                                                const v1::Quantity& quantity,
+                                                const std::string& claim_id,
+                                                v1::TimeScope* scope) {
   int words = 0;
   figure_end = std::min(figure_end, sentence.size());
   // A quotation often starts inside a sentence ("Not bad: SMIC's revenue rose ..."): the

@@ -39,15 +39,16 @@ class CopyDetector {
   // `sentence` holds the figure, which ends at byte `figure_end`. The context is the
   // sentence up to the figure's end, extended by the words after it until it has
   // kMinWords words. Returns the claim id of the first appearance of the same context and
-  // figure, or "" when this is the first (then `claim_id` is remembered as the first
-  // appearance) or the sentence is too short to tell.
+  // figure (a view valid until the next call), or "" when this is the first (then
+  // `claim_id` is remembered as the first appearance) or the sentence is too short to
+  // tell.
   //
   // `scope` (may be null) is the claim's period: a first appearance's period is
   // remembered, and a copy whose own period is only inferred (a pasted article carries
   // no date of its own) or missing takes the first appearance's.
-  std::string FirstAppearance(absl::string_view sentence, size_t figure_end,
-                              const v1::Quantity& quantity, const std::string& claim_id,
-                              v1::TimeScope* scope = nullptr);
+  absl::string_view FirstAppearance(absl::string_view sentence, size_t figure_end,
+                                    const v1::Quantity& quantity, const std::string& claim_id,
+                                    v1::TimeScope* scope = nullptr);
 
   size_t size() const { return first_.size(); }
 

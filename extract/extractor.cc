@@ -56,6 +56,19 @@ class LineCounter {
   size_t line_start_ = 0;
 };
 
+// *field = value, skipping the copy when they are already equal.
+void AssignIfDifferent(absl::string_view value, std::string* field) {
+  if (*field != value) field->assign(value.data(), value.size());
+}
+
+// True when `a` and `b` hold the same known fields.
+bool SamePublicationTime(const v1::PublicationTime& a, const v1::PublicationTime& b) {
+  return a.has_time() == b.has_time() && a.time().seconds() == b.time().seconds() &&
+         a.time().nanos() == b.time().nanos() && a.precision() == b.precision() &&
+         a.method() == b.method() && a.surface() == b.surface() && a.zone() == b.zone() &&
+         a.unresolved_relative() == b.unresolved_relative();
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& options) {
@@ -156,6 +169,9 @@ void Extractor::Extract(const v1::Document& document,
                                           post_of[i + 1] == post_of[i]);
   }
   const ClaimIdPrefix id_prefix(document.id());
+  // The document's publication time once copied into the reused claim (with any unknown
+  // fields); later claims of the document compare it instead of copying it again.
+  const v1::PublicationTime* published_copied = nullptr;
   // The publication day of the current post (or document), for relative periods.
   const v1::PublicationTime* day_of = nullptr;
   std::optional<absl::CivilDay> day;
@@ -195,24 +211,28 @@ void Extractor::Extract(const v1::Document& document,
       // field is written instead (the sub-messages and strings keep their memory): a
       // consumer that only reads the claim costs no allocation for it.
       v1::Claim& claim = scratch_;
-      claim.set_id(MakeClaimId(id_prefix, figure_begin, figure_end, a.quantity));
+      WriteClaimId(id_prefix, figure_begin, figure_end, a.quantity, claim.mutable_id());
       *claim.mutable_subject() = std::move(a.subject);
       *claim.mutable_quantity() = std::move(a.quantity);
       *claim.mutable_scope() = std::move(a.scope);
       v1::Provenance* p = claim.mutable_provenance();
-      p->set_document_id(document.id());
-      p->set_uri(uri);
-      p->set_title(document.title());
-      if (document.has_published()) {
-        *p->mutable_published() = document.published();
-      } else {
+      // The document's fields are usually those of the previous claim: compared, not
+      // copied again.
+      AssignIfDifferent(document.id(), p->mutable_document_id());
+      AssignIfDifferent(uri, p->mutable_uri());
+      AssignIfDifferent(document.title(), p->mutable_title());
+      if (!document.has_published()) {
         p->clear_published();
+      } else if (published_copied != &document.published() || !p->has_published() ||
+                 !SamePublicationTime(p->published(), document.published())) {
+        *p->mutable_published() = document.published();  // unknown fields too
+        published_copied = &document.published();
       }
       p->set_sentence_begin(span.begin);
       p->set_sentence_end(span.end);
       p->set_figure_begin(figure_begin);
       p->set_figure_end(figure_end);
-      p->set_sentence(input.text.data(), input.text.size());
+      AssignIfDifferent(input.text, p->mutable_sentence());
       p->set_attribution(a.attribution.source);
       p->set_hedge(a.attribution.hedge);
       uint32_t line = 0, column = 0;
@@ -223,12 +243,12 @@ void Extractor::Extract(const v1::Document& document,
       for (const v1::Quotation& quote : document.quotations()) {
         if (quote.begin() <= figure_begin && figure_end <= quote.end()) in_quotation = true;
       }
-      std::string first = copies_.FirstAppearance(input.text, a.figure_end, claim.quantity(),
-                                                  claim.id(), claim.mutable_scope());
+      const absl::string_view first = copies_.FirstAppearance(
+          input.text, a.figure_end, claim.quantity(), claim.id(), claim.mutable_scope());
       p->set_is_quotation(!first.empty() || in_quotation);
-      p->set_first_appearance_claim_id(std::move(first));
-      claim.set_extractor(kExtractorName);
-      claim.set_extractor_version(kExtractorVersion);
+      p->mutable_first_appearance_claim_id()->assign(first.data(), first.size());
+      AssignIfDifferent(kExtractorName, claim.mutable_extractor());
+      AssignIfDifferent(kExtractorVersion, claim.mutable_extractor_version());
       claim.set_confidence(a.confidence);
       on_claim(std::move(claim));
     }

@@ -105,6 +105,27 @@ TEST(ExtractorTest, ReusedClaimKeepsNothingFromTheLastOne) {
   EXPECT_EQ(after, alone);
 }
 
+// The claim handed over is the consumer's to change or move from: the next claim is
+// whole all the same.
+TEST(ExtractorTest, AConsumerMayChangeTheClaimItIsGiven) {
+  auto meddled = Extractor::Create({});
+  auto fresh = Extractor::Create({});
+  ASSERT_TRUE(meddled.ok() && fresh.ok());
+  v1::Document doc = Doc("orig", kArticle, 1762249140);
+  doc.set_title("A title");
+  std::vector<std::string> got, want;
+  (*meddled)->Extract(doc, [&](v1::Claim&& c) {
+    got.push_back(c.SerializeAsString());
+    c.mutable_provenance()->set_title("changed");
+    c.mutable_provenance()->mutable_published()->set_precision(v1::TIME_PRECISION_YEAR);
+    c.set_extractor("someone else");
+    v1::Claim taken = std::move(c);
+  });
+  (*fresh)->Extract(doc, [&](v1::Claim&& c) { want.push_back(c.SerializeAsString()); });
+  ASSERT_GE(want.size(), 2u);
+  EXPECT_EQ(got, want);
+}
+
 TEST(ExtractorTest, AliasFileErrorsNameTheFile) {
   ExtractOptions options;
   options.alias_files = {"/nonexistent/aliases.txt"};
