@@ -3,11 +3,8 @@
 #include <string.h>  // memrchr
 
 #include <algorithm>
-#include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/hash/hash.h"
 
 namespace claimcheck {
@@ -120,21 +117,24 @@ absl::string_view CopyDetector::FirstAppearance(absl::string_view sentence, size
       figure_end -= cut + 1;
     }
   }
-  // buffer_ only grows: its length is not the normal form's.
-  if (buffer_.size() < NormalizedBound(figure_end)) buffer_.resize(NormalizedBound(figure_end));
-  absl::string_view normal(
-      buffer_.data(),
-      NormalizeForCopyAt(sentence.substr(0, figure_end), buffer_.data(), &words) - buffer_.data());
-  std::string extended;  // the context with words after the figure, when it needs them
+  // buffer_ only grows: its length is not the normal form's. Room for the context, and
+  // for " | " and the words after the figure when the context needs them.
+  const absl::string_view after = sentence.substr(figure_end, 200);
+  const size_t room = NormalizedBound(figure_end) + 3 + NormalizedBound(after.size());
+  if (buffer_.size() < room) buffer_.resize(room);
+  char* const context = buffer_.data();
+  char* end = NormalizeForCopyAt(sentence.substr(0, figure_end), context, &words);
   if (words < kMinWords) {
-    int unused = 0;
-    std::string after = NormalizeForCopy(sentence.substr(figure_end, 200), &unused);
-    std::vector<absl::string_view> after_words = absl::StrSplit(after, ' ', absl::SkipEmpty());
-    if (words + static_cast<int>(after_words.size()) < kMinWords) return "";
-    extended = absl::StrCat(normal, " |");
-    for (int i = 0; i < kMinWords - words; ++i) absl::StrAppend(&extended, " ", after_words[i]);
-    normal = extended;
+    // The context with words after the figure: "<context> | w1 w2".
+    end = std::copy_n(" | ", 3, end);
+    int after_words = 0;
+    char* const after_end = NormalizeForCopyAt(after, end, &after_words);
+    if (words + after_words < kMinWords) return "";
+    for (int needed = kMinWords - words; end < after_end; ++end) {
+      if (*end == ' ' && --needed == 0) break;
+    }
   }
+  const absl::string_view normal(context, end - context);
   // The key lives only in this process's memory: any good 64-bit hash will do.
   const uint64_t key = absl::HashOf(normal, quantity.value(),
                                     absl::string_view(quantity.unit()));
