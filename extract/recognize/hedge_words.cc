@@ -1,5 +1,6 @@
 #include "extract/recognize/hedge_words.h"
 
+#include <array>
 #include <cstring>
 
 #include "absl/strings/ascii.h"
@@ -150,6 +151,14 @@ std::optional<HedgeMatch> MatchHedgeAfter(absl::string_view text, size_t pos) {
   if (start < text.size() && text[start] == ' ') ++start;
   if (start >= text.size()) return std::nullopt;
   const char first = absl::ascii_tolower(static_cast<unsigned char>(text[start]));
+  // The first letters of the phrases ("or ...", "plus"): most figures are followed by
+  // another word and stop here.
+  static const auto* kFirst = [] {
+    auto* t = new std::array<bool, 256>();
+    for (const Phrase& p : kAfter) (*t)[static_cast<unsigned char>(p.words[0])] = true;
+    return t;
+  }();
+  if (!(*kFirst)[static_cast<unsigned char>(first)]) return std::nullopt;
   for (const Phrase& p : kAfter) {
     size_t n = p.words.size();
     if (first != p.words[0] || start + n > text.size()) continue;

@@ -300,7 +300,8 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
       ++k, connector = true;
     } else if (text.substr(k, 3) == "\xE2\x80\x93" || text.substr(k, 3) == "\xE2\x80\x94") {
       k += 3, connector = true;
-    } else if (!between && absl::EqualsIgnoreCase(text.substr(k, 3), "to ") &&
+    } else if (!between && k + 3 <= n && (text[k] | 0x20) == 't' && (text[k + 1] | 0x20) == 'o' &&
+               text[k + 2] == ' ' &&
                !absl::EqualsIgnoreCase(WordBefore(text, fig_begin), "from")) {
       k += 3, connector = true;
     } else if (between && absl::EqualsIgnoreCase(text.substr(k, 4), "and ")) {
