@@ -21,6 +21,10 @@ TEST(MetricVocabularyTest, SynonymsMapToOneMetric) {
       {"capacity", "capacity"},        {"market share", "market_share"},
       {"subsidies", "subsidy"},        {"time to market", "time_to_market"},
       {"raised", "funding"},           {"spent", "spending"},
+      {"margin", "gross_margin"},      {"operating margin", "operating_margin"},
+      {"net profit margin", "net_margin"}, {"cash and equivalents", "cash"},
+      {"market capitalization", "market_cap"}, {"deliveries", "deliveries"},
+      {"hires", "hires"},              {"acquired", "deal_value"},
   };
   for (const auto& c : cases) {
     std::optional<std::string> got = v.Find(c.phrase);
