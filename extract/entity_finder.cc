@@ -51,13 +51,21 @@ bool OpenerIsName(absl::string_view sentence, const std::vector<Token>& tokens, 
   }
   if (j >= tokens.size() || LooksPlural(sentence, tokens[i])) return false;
   if (ActsAt(tokens, j)) return true;
-  // "Microsoft has 228,000 employees", "Hooli had about $3 billion in cash": a figure
-  // (past bound words) that the word has.
+  // "Microsoft has 228,000 employees", "Hooli had about $3 billion in cash", "Contoso had
+  // cash and equivalents of $4.1 billion": a figure that the word has, within a few
+  // words and no verb ("Revenue has grown 5%" is no name).
   if (tokens[j].word() == "has" || tokens[j].word() == "had") {
-    size_t k = j + 1;
-    while (k < tokens.size() && (tokens[k].classes & kCountSkip)) ++k;
-    if (k < tokens.size() && tokens[k].kind == TokenKind::kPunct && k + 1 < tokens.size()) ++k;
-    if (k < tokens.size() && tokens[k].kind == TokenKind::kNumber) return true;
+    constexpr uint32_t kVerb = kUpWord | kDownWord | kActorVerb | kMoneyVerb | kForecastCue;
+    for (size_t k = j + 1; k < tokens.size() && k <= j + 6; ++k) {
+      const Token& t = tokens[k];
+      if (t.kind == TokenKind::kNumber) return true;
+      if (t.kind == TokenKind::kPunct) {
+        // A currency sign right before the figure ("$3 billion"), else the clause ends.
+        if (k + 1 < tokens.size() && tokens[k + 1].kind == TokenKind::kNumber) continue;
+        break;
+      }
+      if ((t.classes & kVerb) || t.word() == "been") break;
+    }
   }
   // "Hooli is worth ...", "Zenith was valued at ...".
   if ((tokens[j].word() == "is" || tokens[j].word() == "was") && j + 1 < tokens.size() &&
