@@ -375,7 +375,7 @@ bool MaySpan(int f, absl::string_view span) {
     case kIsoDate:
       return digit_end && span.find('-') != absl::string_view::npos;
     case kQuarter:
-      return span.find_first_of("qQ") != absl::string_view::npos;
+      return std::any_of(span.begin(), span.end(), [](char c) { return (c | 0x20) == 'q'; });
     case kHalf:  // "H1", "1H" (capital H only) or "half" in any case
       for (size_t k = 0; k < span.size(); ++k) {
         if (span[k] == 'H') return true;
@@ -394,7 +394,14 @@ bool MaySpan(int f, absl::string_view span) {
       return span.size() > 1 && (span[0] | 0x20) == 'a' &&
              ((span[1] | 0x20) == 's' || static_cast<unsigned char>(span[1]) >= 0x80);
     case kMonth:  // a capitalised month name (case-sensitive in the pattern)
-      return span.find_first_of("JFMASOND") != absl::string_view::npos;
+      return std::any_of(span.begin(), span.end(), [](char c) {
+        switch (c) {
+          case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
+            return true;
+          default:
+            return false;
+        }
+      });
     default:
       return true;
   }
