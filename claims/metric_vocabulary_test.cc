@@ -25,6 +25,10 @@ TEST(MetricVocabularyTest, SynonymsMapToOneMetric) {
       {"net profit margin", "net_margin"}, {"cash and equivalents", "cash"},
       {"market capitalization", "market_cap"}, {"deliveries", "deliveries"},
       {"hires", "hires"},              {"acquired", "deal_value"},
+      {"earnings per share", "eps"},   {"adjusted EBITDA", "ebitda"},
+      {"free cash flow", "free_cash_flow"}, {"net debt", "debt"},
+      {"share buyback", "buyback"},    {"quarterly dividend", "dividend"},
+      {"R&D spending", "rd_spending"},
   };
   for (const auto& c : cases) {
     std::optional<std::string> got = v.Find(c.phrase);
