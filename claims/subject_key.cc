@@ -44,31 +44,33 @@ bool IsNormalizedKeyPart(absl::string_view text) {
 }
 
 void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
-  if (IsNormalizedKeyPart(text)) {  // metric names, lower-case words: as they are
-    out->append(text.data(), text.size());
-    return;
-  }
+  // One pass, written straight into the string: the normalised part is never longer than
+  // the text (every byte or sequence gives at most one byte, and a space only stands for
+  // whitespace it replaces), so it is sized for the text and trimmed after.
   const size_t start = out->size();
+  out->resize(start + text.size());
+  char* const begin = &(*out)[0] + start;
+  char* put = begin;
   const std::array<unsigned char, 128>& key_chars = KeyChars();
   bool pending_space = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    char put = static_cast<char>(c);
+    unsigned char byte = c;
     if (c < 0x80) {
-      if (key_chars[c] == kSpace) {
+      byte = key_chars[c];
+      if (byte == kSpace) {
         pending_space = true;
         continue;
       }
-      put = static_cast<char>(key_chars[c]);
     } else if (c == 0xE2 && i + 2 < text.size() &&
                static_cast<unsigned char>(text[i + 1]) == 0x80) {
       // U+2018/U+2019 (quotes) -> '\'', U+2010..U+2015 (dashes) -> '-'.
       const unsigned char c2 = static_cast<unsigned char>(text[i + 2]);
       if (c2 == 0x98 || c2 == 0x99) {
-        put = '\'';
+        byte = '\'';
         i += 2;
       } else if (c2 >= 0x90 && c2 <= 0x95) {
-        put = '-';
+        byte = '-';
         i += 2;
       }
     } else if (c == 0xC2 && i + 1 < text.size() &&
@@ -77,10 +79,11 @@ void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
       ++i;
       continue;
     }
-    if (pending_space && out->size() > start) out->push_back(' ');
+    if (pending_space && put != begin) *put++ = ' ';
     pending_space = false;
-    out->push_back(put);
+    *put++ = static_cast<char>(byte);
   }
+  out->resize(start + static_cast<size_t>(put - begin));
 }
 
 std::string NormalizeKeyPart(absl::string_view text) {
@@ -93,7 +96,8 @@ std::string NormalizeKeyPart(absl::string_view text) {
 namespace {
 
 // Appends the parts of a key, joined by '|', to an empty `*key`; empty qualifier values
-// are skipped. `value(i)` gives the i-th of `count` qualifier values.
+// are skipped. `value(i)` gives the i-th of `count` qualifier values. `*key` must not be
+// one of the parts.
 template <typename Values>
 void BuildKey(absl::string_view entity, absl::string_view metric, size_t count,
               const Values& value, std::string* key) {
@@ -126,6 +130,13 @@ std::string SubjectKey(const v1::Subject& subject) {
   BuildKey(subject.entity(), subject.metric(), subject.qualifiers_size(),
            [&](size_t i) { return absl::string_view(subject.qualifiers(i).value()); }, &key);
   return key;
+}
+
+void SetSubjectKey(v1::Subject* subject) {
+  std::string* key = subject->mutable_key();
+  key->clear();
+  BuildKey(subject->entity(), subject->metric(), subject->qualifiers_size(),
+           [&](size_t i) { return absl::string_view(subject->qualifiers(i).value()); }, key);
 }
 
 }  // namespace claimcheck

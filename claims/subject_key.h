@@ -43,6 +43,10 @@ std::string MakeSubjectKey(absl::string_view entity, absl::string_view metric,
 // itself is ignored). Use it to fill or re-check Subject.key.
 std::string SubjectKey(const v1::Subject& subject);
 
+// Sets subject->key to SubjectKey(*subject), written in place into the field's existing
+// string (its memory reused). Never fails.
+void SetSubjectKey(v1::Subject* subject);
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_CLAIMS_SUBJECT_KEY_H_

@@ -78,5 +78,16 @@ TEST(SubjectKeyTest, SubjectKeyReadsTheProto) {
   EXPECT_EQ(SubjectKey(s), "big fund iii|investment|piotech jianke");
 }
 
+TEST(SubjectKeyTest, SetSubjectKeyReplacesTheOldKey) {
+  v1::Subject s;
+  s.set_entity("SMIC");
+  s.set_metric("revenue");
+  s.add_qualifiers()->set_value("");
+  s.set_key("a much longer old key that must not survive in any part");
+  SetSubjectKey(&s);
+  EXPECT_EQ(s.key(), "smic|revenue");
+  EXPECT_EQ(s.key(), SubjectKey(s));
+}
+
 }  // namespace
 }  // namespace claimcheck

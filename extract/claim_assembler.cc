@@ -738,7 +738,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
       qual->set_role(role);
       qual->set_value(std::move(value));
     }
-    c.subject.set_key(SubjectKey(c.subject));
+    SetSubjectKey(&c.subject);
     c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
     const std::vector<TimeMention>& periods =
         periods_for(c.attribution.hedge == v1::HEDGE_FORECAST);
