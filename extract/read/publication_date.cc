@@ -13,6 +13,7 @@
 #include "date/date.h"
 #include "date/tz.h"
 #include "extract/read/byte_words.h"
+#include "extract/read/iso_date.h"
 
 namespace claimcheck {
 namespace {
@@ -625,6 +626,14 @@ absl::string_view StripLeadIn(absl::string_view s) {
 std::optional<v1::PublicationTime> ParsePublicationTime(absl::string_view text,
                                                         const DateContext& context,
                                                         bool* zone_assumed) {
+  // The plain ISO 8601 forms of feeds and page metadata, read without tokenizing.
+  if (auto iso = ParseIsoPublicationTime(StripLeadIn(text), zone_assumed)) return iso;
+  return ParsePublicationTimeGeneral(text, context, zone_assumed);
+}
+
+std::optional<v1::PublicationTime> ParsePublicationTimeGeneral(absl::string_view text,
+                                                               const DateContext& context,
+                                                               bool* zone_assumed) {
   absl::string_view s = StripLeadIn(text);
   // Most lines tried are not dates: their first word says so before any tokenizing.
   if (!FirstTokenCanStartDate(s)) return std::nullopt;

@@ -55,6 +55,12 @@ std::optional<v1::PublicationTime> ParsePublicationTime(absl::string_view text,
                                                         const DateContext& context,
                                                         bool* zone_assumed = nullptr);
 
+// ParsePublicationTime without its fast path for the plain ISO 8601 forms (iso_date.h):
+// the general parser alone, with the same contract. For tests of the fast path.
+std::optional<v1::PublicationTime> ParsePublicationTimeGeneral(absl::string_view text,
+                                                               const DateContext& context,
+                                                               bool* zone_assumed = nullptr);
+
 // Finds the first date expression with at least a day, month and year (or a relative
 // one) in `line` (a byline such as "By Jane Doe | Nov 4, 2025 4:39 am ET2min read").
 std::optional<FoundDate> FindDateInLine(absl::string_view line, const DateContext& context);
