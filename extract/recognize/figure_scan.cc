@@ -18,10 +18,10 @@ namespace {
 constexpr size_t kWindow = 64;
 constexpr size_t kBlock = 16;
 
-// Masks of the 16 bytes at p: letters [A-Za-z], alnum [0-9A-Za-z], and specials, the
+// Masks of the 16 bytes at p: letters [A-Za-z], digits [0-9], and specials, the
 // bytes that are candidates whatever precedes them ([0-9], '.', '-', 0xC2, 0xE2).
 #if defined(__SSE2__)
-void BlockMasks(const char* p, uint32_t* letters, uint32_t* alnum, uint32_t* specials) {
+void BlockMasks(const char* p, uint32_t* letters, uint32_t* digits, uint32_t* specials) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   // x - lo <= hi - lo (unsigned) exactly when min(x - lo, hi - lo) == x - lo. OR-ing 0x20
   // maps 'A'..'Z' onto 'a'..'z' and no other byte into that range.
@@ -36,19 +36,19 @@ void BlockMasks(const char* p, uint32_t* letters, uint32_t* alnum, uint32_t* spe
   const __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
                                     _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
   *letters = static_cast<uint32_t>(_mm_movemask_epi8(letter));
-  *alnum = *letters | static_cast<uint32_t>(_mm_movemask_epi8(digit));
+  *digits = static_cast<uint32_t>(_mm_movemask_epi8(digit));
   *specials = static_cast<uint32_t>(
       _mm_movemask_epi8(_mm_or_si128(digit, _mm_or_si128(punct, lead))));
 }
 #else
-void BlockMasks(const char* p, uint32_t* letters, uint32_t* alnum, uint32_t* specials) {
-  *letters = *alnum = *specials = 0;
+void BlockMasks(const char* p, uint32_t* letters, uint32_t* digits, uint32_t* specials) {
+  *letters = *digits = *specials = 0;
   for (size_t k = 0; k < kBlock; ++k) {
     const unsigned char c = static_cast<unsigned char>(p[k]);
     const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     const bool digit = c >= '0' && c <= '9';
     *letters |= static_cast<uint32_t>(letter) << k;
-    *alnum |= static_cast<uint32_t>(letter || digit) << k;
+    *digits |= static_cast<uint32_t>(digit) << k;
     *specials |= static_cast<uint32_t>(digit || c == '.' || c == '-' || c == 0xC2 ||
                                        c == 0xE2) << k;
   }
@@ -101,27 +101,38 @@ FigureScanner::FigureScanner(absl::string_view text)
 
 void FigureScanner::Load(size_t base) {
   const size_t n = text_.size();
-  uint64_t letters = 0, alnum = 0, specials = 0;
-  for (size_t b = 0; b < kWindow && base + b < n; b += kBlock) {
-    const size_t at = base + b;
-    uint32_t l, a, s;
-    if (at + kBlock <= n) {
-      BlockMasks(text_.data() + at, &l, &a, &s);
-    } else if (n >= kBlock) {
-      // The last 16 bytes of the text, shifted so that bit 0 is the byte at `at`.
-      const int shift = static_cast<int>(at + kBlock - n);
-      BlockMasks(text_.data() + n - kBlock, &l, &a, &s);
-      l >>= shift, a >>= shift, s >>= shift;
-    } else {
-      char padded[kBlock] = {};  // NUL bytes are in no mask
-      std::memcpy(padded, text_.data() + at, n - at);
-      BlockMasks(padded, &l, &a, &s);
+  const char* p = text_.data() + base;
+  uint64_t letters = 0, digits = 0, specials = 0;
+  uint32_t l, d, s;
+  if (n - base >= kWindow) {  // the common case: a whole window, four blocks
+    for (size_t b = 0; b < kWindow; b += kBlock) {
+      BlockMasks(p + b, &l, &d, &s);
+      letters |= uint64_t{l} << b;
+      digits |= uint64_t{d} << b;
+      specials |= uint64_t{s} << b;
     }
-    letters |= uint64_t{l} << b;
-    alnum |= uint64_t{a} << b;
-    specials |= uint64_t{s} << b;
+  } else {
+    for (size_t b = 0; base + b < n; b += kBlock) {
+      const size_t at = base + b;
+      if (at + kBlock <= n) {
+        BlockMasks(p + b, &l, &d, &s);
+      } else if (n >= kBlock) {
+        // The last 16 bytes of the text, shifted so that bit 0 is the byte at `at`.
+        const int shift = static_cast<int>(at + kBlock - n);
+        BlockMasks(text_.data() + n - kBlock, &l, &d, &s);
+        l >>= shift, d >>= shift, s >>= shift;
+      } else {
+        char padded[kBlock] = {};  // NUL bytes are in no mask
+        std::memcpy(padded, p + b, n - at);
+        BlockMasks(padded, &l, &d, &s);
+      }
+      letters |= uint64_t{l} << b;
+      digits |= uint64_t{d} << b;
+      specials |= uint64_t{s} << b;
+    }
   }
-  const uint64_t alnum_before = base > 0 && IsAsciiAlnum(text_[base - 1]);
+  const uint64_t alnum = letters | digits;
+  const uint64_t alnum_before = base > 0 && IsAsciiAlnum(p[-1]);
   base_ = base;
   loaded_ = true;
   letters_ = letters;

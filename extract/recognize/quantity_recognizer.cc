@@ -364,7 +364,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
         size_t e = c->end;
         std::optional<UnitMatch> cu;
         if (e < n && text[e] == ' ') cu = table.MatchAt(text, e + 1);
-        if (cu && cu->info->display == "Cent") {
+        if (cu && absl::string_view(cu->info->display) == "Cent") {
           cents = c->value, fig_end = cu->end;
         } else if (e >= n || std::strchr(".,;:!?)", text[e]) != nullptr) {
           cents = c->value, fig_end = e;
@@ -375,7 +375,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
 
   // "5 feet 2 inches", "12 ft 2 in": inches added to feet.
   double inches = 0;
-  if (!hi && unit && unit->display == "Foot") {
+  if (!hi && unit && absl::string_view(unit->display) == "Foot") {
     size_t k = fig_end;
     if (absl::EqualsIgnoreCase(text.substr(k, 5), " and ")) k += 5;
     else if (k < n && text[k] == ' ') k += 1;
@@ -480,19 +480,23 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
   if (unit) {
     m.unit_name = unit->display;
     m.unit_factor = unit->factor;
-    std::string canonical = unit->canonical;
+    // The table's spelling unless the currency is chosen here: copied once, into the
+    // message.
+    const std::string* canonical = &unit->canonical;
+    std::string yen;
     if (unit->kind == UnitKind::kCurrency) {
       if (unit->bare_dollar) {
-        canonical = options_.bare_dollar_currency;
+        canonical = &options_.bare_dollar_currency;
         q.set_currency_assumed(true);
       } else if (unit->yen_sign) {
-        canonical = YenCurrency(text, begin, end);
+        yen = YenCurrency(text, begin, end);
+        canonical = &yen;
         q.set_currency_assumed(true);
       }
-      bool iso = canonical.size() == 3 && absl::ascii_isupper(canonical[0]);
-      if (iso) q.set_currency(canonical);
+      bool iso = canonical->size() == 3 && absl::ascii_isupper((*canonical)[0]);
+      if (iso) q.set_currency(*canonical);
     }
-    if (!canonical.empty()) q.set_unit(std::move(canonical));
+    if (!canonical->empty()) q.set_unit(*canonical);
     std::string written;
     if (prefix) {
       written = std::string(text.substr(prefix->begin, pn->begin - prefix->begin));

@@ -381,59 +381,63 @@ std::optional<UnitMatch> UnitTable::MatchAt(absl::string_view text, size_t pos) 
   return std::nullopt;
 }
 
+UnitMatch UnitTable::MatchDollar(absl::string_view text, size_t d,
+                                 size_t number_begin) const {
+  // Letters before the '$', glued ("US$", "HK$") or with one blank ("us $", "c $").
+  size_t e = d;
+  bool spaced = false;
+  if (e > 0 && text[e - 1] == ' ') --e, spaced = true;
+  size_t b = e;
+  while (b > 0 && (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
+                   text[b - 1] == '.')) {
+    --b;
+  }
+  if (b < e && (b == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(text[b - 1])))) {
+    std::string key;
+    for (size_t x = b; x < e; ++x) {
+      if (text[x] != '.') key += absl::ascii_tolower(text[x]);
+    }
+    auto it = maps_->dollar_prefix.find(key);
+    if (it != maps_->dollar_prefix.end() && !(spaced && (key == "a" || key == "s"))) {
+      return UnitMatch{it->second, b, number_begin};
+    }
+  }
+  return UnitMatch{maps_->dollar, d, number_begin};
+}
+
 std::optional<UnitMatch> UnitTable::MatchCurrencyBefore(absl::string_view text,
                                                         size_t number_begin) const {
+  // Called before every number: the common paths read raw bytes (no bounds-checked
+  // string_view access) and the rarer ones ('$', a sign) are calls.
+  const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
   size_t k = number_begin;
-  if (k > 0 && text[k - 1] == ' ') --k;
+  if (k > 0 && t[k - 1] == ' ') --k;
   if (k == 0) return std::nullopt;
-  if (text[k - 1] == '$') {
-    size_t d = k - 1;
-    // Letters before the '$', glued ("US$", "HK$") or with one blank ("us $", "c $").
-    size_t e = d;
-    bool spaced = false;
-    if (e > 0 && text[e - 1] == ' ') --e, spaced = true;
-    size_t b = e;
-    while (b > 0 && (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
-                     text[b - 1] == '.')) {
-      --b;
-    }
-    if (b < e && (b == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(text[b - 1])))) {
-      std::string key;
-      for (size_t x = b; x < e; ++x) {
-        if (text[x] != '.') key += absl::ascii_tolower(text[x]);
+  const unsigned char last = t[k - 1];
+  if (last == '$') return MatchDollar(text, k - 1, number_begin);
+  if (last >= 0x80) {
+    // Multi-byte currency signs; every one ends with a byte of 0x80 or more.
+    static const char* kSigns[] = {"\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9",
+                                   "\xE2\x82\xA9", "\xE2\x82\xBF", "\xE2\x82\xBD",
+                                   "\xE2\x82\xBA", "\xE2\x82\xA1"};
+    for (const char* sign : kSigns) {
+      size_t len = strlen(sign);
+      if (k >= len && text.substr(k - len, len) == sign) {
+        auto it = maps_->exact.find(sign);
+        if (it != maps_->exact.end()) return UnitMatch{it->second, k - len, number_begin};
       }
-      auto it = maps_->dollar_prefix.find(key);
-      if (it != maps_->dollar_prefix.end() && !(spaced && (key == "a" || key == "s"))) {
-        return UnitMatch{it->second, b, number_begin};
-      }
-    }
-    return UnitMatch{maps_->dollar, d, number_begin};
-  }
-  // Multi-byte currency signs.
-  static const char* kSigns[] = {"\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "\xE2\x82\xB9",
-                                 "\xE2\x82\xA9", "\xE2\x82\xBF", "\xE2\x82\xBD",
-                                 "\xE2\x82\xBA", "\xE2\x82\xA1"};
-  for (const char* sign : kSigns) {
-    if (static_cast<unsigned char>(text[k - 1]) < 0x80) break;  // every sign ends high
-    size_t len = strlen(sign);
-    if (k >= len && text.substr(k - len, len) == sign) {
-      auto it = maps_->exact.find(sign);
-      if (it != maps_->exact.end()) return UnitMatch{it->second, k - len, number_begin};
     }
   }
   // Codes: "RMB 450 million", "USD200", "Rs. 500". A code has at most four bytes, so the
   // walk back stops at five (a longer word is no code).
   size_t b = k;
   while (b > 0 && k - b <= 4 &&
-         (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
-          (text[b - 1] == '.' && b == k))) {
+         (absl::ascii_isalpha(t[b - 1]) || (t[b - 1] == '.' && b == k))) {
     --b;
   }
   if (b == k || k - b > 4) return std::nullopt;
-  if (b > 0 && absl::ascii_isalnum(static_cast<unsigned char>(text[b - 1]))) return std::nullopt;
-  if (!(maps_->code_lengths[static_cast<unsigned char>(text[b])] & (uint64_t{1} << (k - b)))) {
-    return std::nullopt;
-  }
+  if (b > 0 && absl::ascii_isalnum(t[b - 1])) return std::nullopt;
+  if (!(maps_->code_lengths[t[b]] & (uint64_t{1} << (k - b)))) return std::nullopt;
   auto it = maps_->code_prefix.find(text.substr(b, k - b));
   if (it == maps_->code_prefix.end()) return std::nullopt;
   return UnitMatch{it->second, b, number_begin};

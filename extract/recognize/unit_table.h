@@ -67,6 +67,8 @@ class UnitTable {
 
  private:
   UnitTable();
+  // MatchCurrencyBefore for the '$' at `d`: "$", or "US$", "hk $" with the letters.
+  UnitMatch MatchDollar(absl::string_view text, size_t d, size_t number_begin) const;
   struct Maps;
   const Maps* maps_;
 };
