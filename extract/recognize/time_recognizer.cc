@@ -142,7 +142,10 @@ int CountWord(absl::string_view w) {
 
 // Applies the preposition's meaning: "since" opens the end, "by" makes a deadline.
 void ApplyPreposition(absl::string_view p, v1::TimeScope* s) {
-  auto is = [p](absl::string_view w) { return absl::EqualsIgnoreCase(p, w); };
+  // The length first: EqualsIgnoreCase is an out-of-line call.
+  auto is = [p](absl::string_view w) {
+    return p.size() == w.size() && absl::EqualsIgnoreCase(p, w);
+  };
   if (is("since") || is("from") || is("after")) {
     s->clear_end();
     s->set_kind(v1::SCOPE_KIND_PERIOD);
@@ -169,6 +172,19 @@ int ImpliedYear(const std::optional<absl::CivilDay>& ref) {
   return ref ? static_cast<int>(ref->year()) : 0;
 }
 
+// True when `span` holds `lower` (ASCII lower case) in any case.
+bool ContainsLower(absl::string_view span, absl::string_view lower) {
+  for (size_t i = 0; i + lower.size() <= span.size(); ++i) {
+    size_t k = 0;
+    while (k < lower.size() &&
+           absl::ascii_tolower(static_cast<unsigned char>(span[i + k])) == lower[k]) {
+      ++k;
+    }
+    if (k == lower.size()) return true;
+  }
+  return false;
+}
+
 bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size_t begin,
              const std::optional<absl::CivilDay>& ref, v1::TimeScope* s) {
   auto str = [](const re2::StringPiece& p) { return absl::string_view(p.data(), p.size()); };
@@ -180,11 +196,20 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       if (!g[2].empty()) idx = g[2][0] - '0';
       else if (!g[3].empty()) idx = g[3][0] - '0';
       else {
-        std::string o = absl::AsciiStrToLower(str(g[4]));
-        idx = (o[0] == 'f' && o[1] == 'i' && o[2] == 'r') || o == "1st" ? 1
-              : o[0] == 's' || o == "2nd" ? 2
-              : o[0] == 't' || o == "3rd" ? 3 : 4;
-        if (o == "final") idx = family == kQuarter ? 4 : 2;
+        // The ordinal, compared in any case without a lower-cased copy (it has at least
+        // three bytes: "1st").
+        const absl::string_view o = str(g[4]);
+        const char o0 = absl::ascii_tolower(static_cast<unsigned char>(o[0]));
+        const char o1 = absl::ascii_tolower(static_cast<unsigned char>(o[1]));
+        const char o2 = absl::ascii_tolower(static_cast<unsigned char>(o[2]));
+        auto is = [o](absl::string_view w) {
+          return o.size() == w.size() && absl::EqualsIgnoreCase(o, w);
+        };
+        idx = (o0 == 'f' && o1 == 'i' && o2 == 'r') || is("1st") ? 1
+              : o0 == 's' || is("2nd")                          ? 2
+              : o0 == 't' || is("3rd")                          ? 3
+                                                                : 4;
+        if (is("final")) idx = family == kQuarter ? 4 : 2;
       }
       int year = g[5].empty() ? ImpliedYear(ref) : ParseYear(str(g[5]));
       v1::Granularity gran = family == kQuarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_HALF;
@@ -208,9 +233,10 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       return true;
     }
     case kYearRange: {
-      std::string conn = absl::AsciiStrToLower(str(g[3]));
-      std::string lead = absl::AsciiStrToLower(str(g[1]));
-      if (conn == "and" && lead != "between") return false;
+      if (absl::EqualsIgnoreCase(str(g[3]), "and") &&
+          !absl::EqualsIgnoreCase(str(g[1]), "between")) {
+        return false;
+      }
       int y1 = ParseYear(str(g[2]));
       int y2 = g[4].size() == 2 ? (y1 / 100) * 100 + ParseYear(str(g[4])) - 2000
                                 : ParseYear(str(g[4]));
@@ -242,16 +268,17 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       return true;
     }
     case kRelative: {
-      std::string dir = absl::AsciiStrToLower(str(g[1]));
-      std::string unit = absl::AsciiStrToLower(str(g[2]));
-      int shift = absl::StrContains(dir, "last") || absl::StrContains(dir, "previous") ||
-                          absl::StrContains(dir, "past")
+      const absl::string_view dir = str(g[1]);
+      const absl::string_view unit = str(g[2]);
+      int shift = ContainsLower(dir, "last") || ContainsLower(dir, "previous") ||
+                          ContainsLower(dir, "past")
                       ? -1
-                  : dir == "next" ? 1 : 0;
+                  : absl::EqualsIgnoreCase(dir, "next") ? 1
+                                                        : 0;
       if (shift > 0) s->set_kind(v1::SCOPE_KIND_FORECAST);
-      v1::Granularity gran = unit == "quarter" ? v1::GRANULARITY_QUARTER
-                             : unit == "month" ? v1::GRANULARITY_MONTH
-                                               : v1::GRANULARITY_YEAR;
+      v1::Granularity gran = absl::EqualsIgnoreCase(unit, "quarter") ? v1::GRANULARITY_QUARTER
+                             : absl::EqualsIgnoreCase(unit, "month") ? v1::GRANULARITY_MONTH
+                                                                     : v1::GRANULARITY_YEAR;
       if (!ref) {
         Unresolved(s, gran);
         return true;
@@ -282,8 +309,8 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
       if (day > 31) return false;
       if (family == kMonth && day_g.empty() && year_g.empty() && g[1].empty()) {
         // A month name alone ("May", "March") is too often a verb or a name.
-        std::string m = absl::AsciiStrToLower(str(month_g));
-        if (m == "may" || m == "march" || m.size() <= 3) return false;
+        const absl::string_view m = str(month_g);
+        if (m.size() <= 3 || absl::EqualsIgnoreCase(m, "march")) return false;
       }
       int year = year_g.empty() ? ImpliedYear(ref) : ParseYear(str(year_g));
       v1::Granularity gran = day > 0 ? v1::GRANULARITY_DAY : v1::GRANULARITY_MONTH;
@@ -347,19 +374,6 @@ bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size
 // A cheap necessary condition for family f to match the whole of `span`: the exact-span
 // pass skips families whose RE2 could not match it. (Only ASCII facts are used: with
 // (?i) an 's' also matches U+017F, so letters that fold to non-ASCII are not tested.)
-// True when `span` holds `lower` (ASCII lower case) in any case.
-bool ContainsLower(absl::string_view span, absl::string_view lower) {
-  for (size_t i = 0; i + lower.size() <= span.size(); ++i) {
-    size_t k = 0;
-    while (k < lower.size() &&
-           absl::ascii_tolower(static_cast<unsigned char>(span[i + k])) == lower[k]) {
-      ++k;
-    }
-    if (k == lower.size()) return true;
-  }
-  return false;
-}
-
 bool MaySpan(int f, absl::string_view span) {
   if (span.empty()) return false;
   const bool digit_end = absl::ascii_isdigit(static_cast<unsigned char>(span.back()));
