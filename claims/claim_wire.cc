@@ -34,31 +34,26 @@ uint64_t DoubleBits(double v) {
   return bits;
 }
 
-// The two passes of the encoding share one description of each message (Encode*
-// below): Counter adds up the bytes a field takes, Writer writes them. Both skip proto3
+// The encoding is described once per message (Encode* below) for two sinks: Bounder
+// adds up at most how many bytes the fields take, Writer writes them. Writer skips proto3
 // defaults: empty strings, zero numbers, doubles whose bits are zero (so -0.0 is kept),
 // sub-messages that are not present. Enums and int32 are sign-extended to 64 bits, as
 // protobuf writes them. Every field number of claim.proto is below 16: one-byte tags.
-class Counter {
+//
+// Bounder counts every field as present and every varint as ten bytes, so its sum is a
+// handful of loads and adds (the constants fold) instead of a pass that sizes each field.
+class Bounder {
  public:
   size_t size() const { return size_; }
-  void String(uint32_t, const std::string& s) {
-    if (!s.empty()) size_ += 1 + VarintSize(s.size()) + s.size();
-  }
-  void Varint(uint32_t, uint64_t v) {
-    if (v != 0) size_ += 1 + VarintSize(v);
-  }
-  void Double(uint32_t field, double v) { OptionalDouble(field, DoubleBits(v) != 0, v); }
-  void OptionalDouble(uint32_t, bool has, double) {
-    if (has) size_ += 1 + 8;
-  }
-  // A sub-message: `count` is its Encode* for a Counter, `encode` for this sink.
-  template <typename Sub, typename Count, typename Encode>
-  void Message(uint32_t, bool has, const Sub& m, Count count, Encode) {
-    if (!has) return;
-    Counter inner;
-    count(m, inner);
-    size_ += 1 + VarintSize(inner.size()) + inner.size();
+  void String(uint32_t, const std::string& s) { size_ += 1 + 5 + s.size(); }
+  void Varint(uint32_t, uint64_t) { size_ += 1 + 10; }
+  void Double(uint32_t, double) { size_ += 1 + 8; }
+  void OptionalDouble(uint32_t, bool, double) { size_ += 1 + 8; }
+  // A sub-message (its default instance when not present: the same fields).
+  template <typename Sub, typename Encode>
+  void Message(uint32_t, bool, const Sub& m, Encode encode) {
+    size_ += 1 + 5;
+    encode(m, *this);
   }
 
  private:
@@ -86,13 +81,18 @@ class Writer {
     if (!has) return;
     Tag(field, kFixed64);
     uint64_t bits = DoubleBits(v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    std::memcpy(p_, &bits, 8);  // already in wire (little-endian) order
+    p_ += 8;
+#else
     for (int i = 0; i < 8; ++i, bits >>= 8) *p_++ = static_cast<char>(bits & 0xFF);
+#endif
   }
   // The sub-message is written after a one-byte length (most are shorter than 128
-  // bytes) and moved up when its length needs more: no second counting pass. The
-  // output was sized by a Counter, and the body only ever moves towards its final place.
-  template <typename Sub, typename Count, typename Encode>
-  void Message(uint32_t field, bool has, const Sub& m, Count, Encode encode) {
+  // bytes) and moved up when its length needs more: no counting pass. The output was
+  // sized by a Bounder.
+  template <typename Sub, typename Encode>
+  void Message(uint32_t field, bool has, const Sub& m, Encode encode) {
     if (!has) return;
     Tag(field, kDelimited);
     char* const length_at = p_;
@@ -130,7 +130,7 @@ void EncodeSubject(const v1::Subject& s, Sink& out) {
   out.String(3, s.metric());
   out.String(4, s.metric_as_written());
   for (const v1::Qualifier& q : s.qualifiers()) {
-    out.Message(5, true, q, EncodeQualifier<Counter>, EncodeQualifier<Sink>);
+    out.Message(5, true, q, EncodeQualifier<Sink>);
   }
   out.String(6, s.key());
 }
@@ -170,7 +170,7 @@ void EncodeTimestamp(const google::protobuf::Timestamp& t, Sink& out) {
 
 template <typename Sink>
 void EncodePublished(const v1::PublicationTime& p, Sink& out) {
-  out.Message(1, p.has_time(), p.time(), EncodeTimestamp<Counter>, EncodeTimestamp<Sink>);
+  out.Message(1, p.has_time(), p.time(), EncodeTimestamp<Sink>);
   out.Varint(2, Signed(p.precision()));
   out.Varint(3, Signed(p.method()));
   out.String(4, p.surface());
@@ -183,8 +183,7 @@ void EncodeProvenance(const v1::Provenance& p, Sink& out) {
   out.String(1, p.document_id());
   out.String(2, p.uri());
   out.String(3, p.title());
-  out.Message(4, p.has_published(), p.published(), EncodePublished<Counter>,
-              EncodePublished<Sink>);
+  out.Message(4, p.has_published(), p.published(), EncodePublished<Sink>);
   out.Varint(5, p.sentence_begin());
   out.Varint(6, p.sentence_end());
   out.Varint(7, p.figure_begin());
@@ -201,12 +200,10 @@ void EncodeProvenance(const v1::Provenance& p, Sink& out) {
 template <typename Sink>
 void EncodeClaim(const v1::Claim& c, Sink& out) {
   out.String(1, c.id());
-  out.Message(2, c.has_subject(), c.subject(), EncodeSubject<Counter>, EncodeSubject<Sink>);
-  out.Message(3, c.has_quantity(), c.quantity(), EncodeQuantity<Counter>,
-              EncodeQuantity<Sink>);
-  out.Message(4, c.has_scope(), c.scope(), EncodeScope<Counter>, EncodeScope<Sink>);
-  out.Message(5, c.has_provenance(), c.provenance(), EncodeProvenance<Counter>,
-              EncodeProvenance<Sink>);
+  out.Message(2, c.has_subject(), c.subject(), EncodeSubject<Sink>);
+  out.Message(3, c.has_quantity(), c.quantity(), EncodeQuantity<Sink>);
+  out.Message(4, c.has_scope(), c.scope(), EncodeScope<Sink>);
+  out.Message(5, c.has_provenance(), c.provenance(), EncodeProvenance<Sink>);
   out.String(6, c.extractor());
   out.String(7, c.extractor_version());
   out.Double(8, c.confidence());
@@ -245,18 +242,23 @@ bool ClaimHasUnknownFields(const v1::Claim& c) {
 
 bool AppendClaimDelimited(const v1::Claim& claim, std::string* out) {
   if (ClaimHasUnknownFields(claim)) return false;
-  Counter counter;
-  EncodeClaim(claim, counter);
-  const size_t size = counter.size();
-  if (size > static_cast<size_t>(INT32_MAX)) return false;
+  Bounder bounder;
+  EncodeClaim(claim, bounder);
+  const size_t bound = bounder.size();
+  if (bound > static_cast<size_t>(INT32_MAX)) return false;
+  // The body is written once, after room for a two-byte length (bodies of 128 to 16383
+  // bytes, nearly all, need no move), then moved to just after its length.
+  constexpr size_t kLengthRoom = 2;
   const size_t start = out->size();
-  out->resize(start + VarintSize(size) + size);
-  Writer writer(WriteVarint(size, &(*out)[start]));
+  out->resize(start + 5 + bound);
+  char* const body = &(*out)[start + kLengthRoom];
+  Writer writer(body);
   EncodeClaim(claim, writer);
-  if (writer.end() != out->data() + out->size()) {  // the two passes disagree: a bug
-    out->resize(start);
-    return false;
-  }
+  const size_t size = writer.end() - body;
+  const size_t length_size = VarintSize(size);
+  if (length_size != kLengthRoom) std::memmove(body + length_size - kLengthRoom, body, size);
+  WriteVarint(size, &(*out)[start]);
+  out->resize(start + length_size + size);
   return true;
 }
 

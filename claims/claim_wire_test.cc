@@ -63,6 +63,36 @@ TEST(ClaimWireTest, EdgeValues) {
   ExpectSameAsProtobuf(c);
 }
 
+// Bodies shorter than 128 bytes, of 128..16383 and longer, and claims whose long
+// strings are where the one-pass room guess does not look (counted and written again).
+TEST(ClaimWireTest, EveryLengthSizeAndLargeClaims) {
+  struct Case {
+    const char* name;
+    size_t sentence, key, qualifiers;
+  };
+  const Case cases[] = {
+      {"short body", 10, 0, 0},
+      {"two-byte length", 400, 0, 0},
+      {"three-byte length from the sentence", 20000, 0, 0},
+      {"long key beyond the guessed room", 10, 5000, 0},
+      {"many qualifiers beyond the guessed room", 10, 0, 200},
+      {"all large", 70000, 70000, 300},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    v1::Claim claim;
+    claim.set_id("id");
+    claim.mutable_provenance()->set_sentence(std::string(c.sentence, 's'));
+    claim.mutable_subject()->set_key(std::string(c.key, 'k'));
+    for (size_t q = 0; q < c.qualifiers; ++q) {
+      v1::Qualifier* qualifier = claim.mutable_subject()->add_qualifiers();
+      qualifier->set_role("recipient");
+      qualifier->set_value("qualifier value " + std::to_string(q));
+    }
+    ExpectSameAsProtobuf(claim);
+  }
+}
+
 TEST(ClaimWireTest, UnknownFieldsAreDeclined) {
   v1::Claim c;
   c.set_id("abc");
