@@ -262,10 +262,14 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
     *skip_to = TokenEnd(text, b);
     return true;
   }
-  char prev = b > 0 ? text[b - 1] : '\0';
+  // The walks below read raw bytes: they run for every number, and string_view's
+  // (hardened) operator[] checks each index.
+  const char* t = text.data();
+  const size_t size = text.size();
+  char prev = b > 0 ? t[b - 1] : '\0';
   bool reject = false;
   if (IsAlpha(prev) && !currency_before) reject = true;                 // A100, S10, SN1
-  if ((prev == '-' || prev == '_') && b >= 2 && IsAlnum(text[b - 2])) reject = true;  // SCP-173
+  if ((prev == '-' || prev == '_') && b >= 2 && IsAlnum(t[b - 2])) reject = true;  // SCP-173
   switch (prev) {  // "+86", "#3", "@2x", "/2024", "=5", "&1", "?id=7", ":8080", "_2"
     case '+': case '#': case '@': case '/': case '\\': case '=': case '&': case '?': case ':':
     case '_':
@@ -274,16 +278,16 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
     default:
       break;
   }
-  if (prev == '.' && b >= 2 && IsDigit(text[b - 2])) reject = true;
-  if (prev == '"' && b >= 2 && text[b - 2] == ':') reject = true;  // JSON "count":"0"
+  if (prev == '.' && b >= 2 && IsDigit(t[b - 2])) reject = true;
+  if (prev == '"' && b >= 2 && t[b - 2] == ':') reject = true;  // JSON "count":"0"
   if (!reject) {
     // Lists in brackets: JSON arrays ("tags":[5205,75446]) and reference marks ("[12]").
     size_t k = b, steps = 0;
-    while (k > 0 && steps < 200 && (IsDigit(text[k - 1]) || text[k - 1] == ',')) --k, ++steps;
+    while (k > 0 && steps < 200 && (IsDigit(t[k - 1]) || t[k - 1] == ',')) --k, ++steps;
     size_t e = number.end;
     steps = 0;
-    while (e < text.size() && steps < 200 && (IsDigit(text[e]) || text[e] == ',')) ++e, ++steps;
-    if ((k > 0 && text[k - 1] == '[') || (e < text.size() && text[e] == ']')) reject = true;
+    while (e < size && steps < 200 && (IsDigit(t[e]) || t[e] == ',')) ++e, ++steps;
+    if ((k > 0 && t[k - 1] == '[') || (e < size && t[e] == ']')) reject = true;
   }
   if (!reject) {
     // Inside a URL, an e-mail address or an escaped JSON string. The walk over the token
@@ -299,15 +303,16 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
     size_t tb = b, te = number.end;
     size_t limit = 300;
     uint8_t seen = 0;
+    const uint8_t* bytes = kTokenBytes->data();
     while (tb > 0 && b - tb < limit) {
-      const uint8_t f = (*kTokenBytes)[static_cast<unsigned char>(text[tb - 1])];
+      const uint8_t f = bytes[static_cast<unsigned char>(t[tb - 1])];
       if (f & kDelimiterByte) break;
       seen |= f;
       --tb;
     }
-    for (size_t k = b; k < te; ++k) seen |= (*kTokenBytes)[static_cast<unsigned char>(text[k])];
-    while (te < text.size() && te - number.end < limit) {
-      const uint8_t f = (*kTokenBytes)[static_cast<unsigned char>(text[te])];
+    for (size_t k = b; k < te; ++k) seen |= bytes[static_cast<unsigned char>(t[k])];
+    while (te < size && te - number.end < limit) {
+      const uint8_t f = bytes[static_cast<unsigned char>(t[te])];
       if (f & kDelimiterByte) break;
       seen |= f;
       ++te;
@@ -322,9 +327,9 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
     // Every pattern needs one of these right after the first digits: skip the set
     // for the common "12,000 " / "45%" / "3.5 " shapes.
     size_t k = b;
-    while (k < text.size() && IsDigit(text[k])) ++k;
-    char after = k < text.size() ? text[k] : '\0';
-    char next = k + 1 < text.size() ? text[k + 1] : '\0';
+    while (k < size && IsDigit(t[k])) ++k;
+    char after = k < size ? t[k] : '\0';
+    char next = k + 1 < size ? t[k + 1] : '\0';
     bool maybe = after == ':' || after == '/' || after == '-' || after == '\'' ||
                  IsAlpha(after) || (after == '.' && IsDigit(next)) ||
                  (after == ' ' && (next == 'a' || next == 'A' || next == 'p' || next == 'P'));

@@ -510,7 +510,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
     // allocates.
     if (!written.empty()) q.set_unit_as_written(std::move(written));
   } else if (!suffix.noun.empty()) {
-    q.set_unit(suffix.noun);
+    q.set_unit(std::move(suffix.noun));
     q.set_unit_as_written(std::string(text.substr(suffix.begin, suffix.end - suffix.begin)));
   }
   const absl::string_view scale_word =
