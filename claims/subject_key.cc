@@ -1,6 +1,8 @@
 #include "claims/subject_key.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "absl/strings/ascii.h"
 
@@ -43,17 +45,60 @@ bool IsNormalizedKeyPart(absl::string_view text) {
   return true;
 }
 
-void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
-  // One pass, written straight into the string: the normalised part is never longer than
-  // the text (every byte or sequence gives at most one byte, and a space only stands for
-  // whitespace it replaces), so it is sized for the text and trimmed after.
-  const size_t start = out->size();
-  out->resize(start + text.size());
-  char* const begin = &(*out)[0] + start;
+namespace {
+
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighs = 0x8080808080808080ull;
+
+// For 8 bytes of text: when every byte is ASCII, not '|' and not whitespace but for
+// single spaces between other bytes (so all kept, only lower-cased), stores their key
+// form at `put` and returns true.
+inline bool PlainChunk(const char* text, char* put) {
+  uint64_t x;
+  std::memcpy(&x, text, 8);
+  if (x & kHighs) return false;                                // a non-ASCII byte
+  if (((x + 0x60 * kOnes) & kHighs) != kHighs) return false;   // a byte below ' '
+  const uint64_t bar = x ^ ('|' * kOnes);
+  if ((bar - kOnes) & ~bar & kHighs) return false;             // a '|'
+  // The spaces, exactly (every byte is ASCII): none first or last (in memory order, the
+  // low and the high byte), no two together.
+  const uint64_t space_bytes = x ^ (' ' * kOnes);
+  const uint64_t spaces = ~((space_bytes + 0x7F * kOnes) | space_bytes) & kHighs;
+  if (spaces & (0x80ull | (0x80ull << 56) | (spaces << 8))) return false;
+  // 'A'..'Z' get 0x20 added: bytes >= 'A' and not > 'Z'.
+  const uint64_t upper = (x + (0x80 - 'A') * kOnes) & ~(x + (0x7F - 'Z') * kOnes) & kHighs;
+  x |= upper >> 2;
+  std::memcpy(put, &x, 8);
+  return true;
+}
+
+// The key form of `text` written from `put`, which has room for text.size() bytes (the
+// normalised part is never longer than the text: every byte or sequence gives at most
+// one byte, and a space only stands for whitespace it replaces). Returns the end.
+char* NormalizeInto(absl::string_view text, char* const begin) {
   char* put = begin;
   const std::array<unsigned char, 128>& key_chars = KeyChars();
   bool pending_space = false;
-  for (size_t i = 0; i < text.size(); ++i) {
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    // Eight plain bytes at once: names and metrics are mostly letters.
+    if (i + 8 <= n) {
+      if (pending_space && put != begin) {
+        // (The space is written first: the chunk test may fail and write nothing.)
+        if (PlainChunk(text.data() + i, put + 1)) {
+          *put = ' ';
+          put += 9;
+          i += 7;
+          pending_space = false;
+          continue;
+        }
+      } else if (PlainChunk(text.data() + i, put)) {
+        put += 8;
+        i += 7;
+        pending_space = false;
+        continue;
+      }
+    }
     const unsigned char c = static_cast<unsigned char>(text[i]);
     unsigned char byte = c;
     if (c < 0x80) {
@@ -62,8 +107,7 @@ void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
         pending_space = true;
         continue;
       }
-    } else if (c == 0xE2 && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    } else if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0x80) {
       // U+2018/U+2019 (quotes) -> '\'', U+2010..U+2015 (dashes) -> '-'.
       const unsigned char c2 = static_cast<unsigned char>(text[i + 2]);
       if (c2 == 0x98 || c2 == 0x99) {
@@ -73,8 +117,7 @@ void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
         byte = '-';
         i += 2;
       }
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+    } else if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
       pending_space = true;  // no-break space
       ++i;
       continue;
@@ -83,7 +126,17 @@ void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
     pending_space = false;
     *put++ = static_cast<char>(byte);
   }
-  out->resize(start + static_cast<size_t>(put - begin));
+  return put;
+}
+
+}  // namespace
+
+void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
+  // Written straight into the string, sized for the text and trimmed after.
+  const size_t start = out->size();
+  out->resize(start + text.size());
+  char* const begin = &(*out)[0] + start;
+  out->resize(start + static_cast<size_t>(NormalizeInto(text, begin) - begin));
 }
 
 std::string NormalizeKeyPart(absl::string_view text) {
@@ -97,22 +150,25 @@ namespace {
 
 // Appends the parts of a key, joined by '|', to an empty `*key`; empty qualifier values
 // are skipped. `value(i)` gives the i-th of `count` qualifier values. `*key` must not be
-// one of the parts.
+// one of the parts. The key is sized once for the longest it can be, written in place,
+// and trimmed.
 template <typename Values>
 void BuildKey(absl::string_view entity, absl::string_view metric, size_t count,
               const Values& value, std::string* key) {
-  size_t size = entity.size() + metric.size() + 1;  // at most, so one allocation
+  size_t size = entity.size() + metric.size() + 1;
   for (size_t i = 0; i < count; ++i) size += value(i).size() + 1;
-  key->reserve(size);
-  AppendNormalizedKeyPart(entity, key);
-  key->push_back('|');
-  AppendNormalizedKeyPart(metric, key);
+  key->resize(size);
+  char* const begin = &(*key)[0];
+  char* put = NormalizeInto(entity, begin);
+  *put++ = '|';
+  put = NormalizeInto(metric, put);
   for (size_t i = 0; i < count; ++i) {
-    const size_t before = key->size();
-    key->push_back('|');
-    AppendNormalizedKeyPart(value(i), key);
-    if (key->size() == before + 1) key->resize(before);  // normalised to nothing
+    char* const bar = put;
+    *put++ = '|';
+    put = NormalizeInto(value(i), put);
+    if (put == bar + 1) put = bar;  // normalised to nothing
   }
+  key->resize(static_cast<size_t>(put - begin));
 }
 
 }  // namespace

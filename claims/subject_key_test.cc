@@ -41,6 +41,60 @@ TEST(SubjectKeyTest, IsNormalizedKeyPartAgreesWithNormalizeKeyPart) {
   EXPECT_FALSE(IsNormalizedKeyPart(" a"));
 }
 
+// The normalisation written plainly, byte by byte, for comparison.
+std::string SlowNormalize(const std::string& text) {
+  std::string out;
+  bool pending_space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '|' || c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = true;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      pending_space = true;
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      const unsigned char c2 = static_cast<unsigned char>(text[i + 2]);
+      if (c2 == 0x98 || c2 == 0x99) {
+        c = '\'';
+        i += 2;
+      } else if (c2 >= 0x90 && c2 <= 0x95) {
+        c = '-';
+        i += 2;
+      }
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+TEST(SubjectKeyTest, LongPartsMatchTheByteByByteRule) {
+  // Long enough for the eight-bytes-at-once path, with every kind of byte placed at
+  // every offset of a chunk.
+  const std::string pieces[] = {"Semiconductor", " ", "  ", "\t", "|", "MANUFACTURING", "@[`{~",
+                                "\x7F", "\x01", "AZaz09", "\xC2\xA0", "\xE2\x80\x99",
+                                "\xE2\x80\x93", "\xE4\xB8\xAD", "International Corp."};
+  const size_t count = sizeof(pieces) / sizeof(pieces[0]);
+  for (size_t a = 0; a < count; ++a) {
+    for (size_t b = 0; b < count; ++b) {
+      for (size_t pad = 0; pad < 9; ++pad) {
+        const std::string text = std::string(pad, 'Q') + pieces[a] + "Big Fund III" +
+                                 pieces[b] + "ChangXin Memory " + pieces[a];
+        EXPECT_EQ(NormalizeKeyPart(text), SlowNormalize(text)) << text;
+        std::string out = "x|";
+        AppendNormalizedKeyPart(text, &out);
+        EXPECT_EQ(out, "x|" + SlowNormalize(text)) << text;
+      }
+    }
+  }
+}
+
 TEST(SubjectKeyTest, AppendNormalizedKeyPartAppends) {
   std::string out = "x|";
   AppendNormalizedKeyPart("  Piotech   Jianke ", &out);
@@ -87,6 +141,15 @@ TEST(SubjectKeyTest, SetSubjectKeyReplacesTheOldKey) {
   SetSubjectKey(&s);
   EXPECT_EQ(s.key(), "smic|revenue");
   EXPECT_EQ(s.key(), SubjectKey(s));
+  s.set_entity("  Semiconductor   Manufacturing International Corp ");
+  s.set_metric("Fund Size");
+  s.mutable_qualifiers(0)->set_value(" \t ");
+  s.add_qualifiers()->set_value("ChangXin Memory Technologies (CXMT)");
+  SetSubjectKey(&s);
+  EXPECT_EQ(s.key(),
+            "semiconductor manufacturing international corp|fund size|changxin memory "
+            "technologies (cxmt)");
+  EXPECT_EQ(MakeSubjectKey("A", "b", {"", " "}), "a|b");
 }
 
 }  // namespace

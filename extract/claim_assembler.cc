@@ -184,7 +184,15 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
   absl::InlinedVector<int, 8> claim_of(quantities.size(), -1);
   std::string sentence_subject;
   std::optional<bool> sentence_year_on_year;  // YearOnYear(s), once asked
-  std::optional<v1::TimeScope> inferred;      // InferredScope(published), once asked
+  // InferredScope(published), once asked: kept in the discourse for the next sentences
+  // with the same publication time.
+  const std::optional<int64_t> published_seconds =
+      published.has_time() ? std::optional<int64_t>(published.time().seconds()) : std::nullopt;
+  if (discourse->inferred_for != published_seconds) {
+    discourse->inferred.reset();
+    discourse->inferred_for = published_seconds;
+  }
+  std::optional<v1::TimeScope>& inferred = discourse->inferred;
   // The first word that states a target ("target", "goal", "aim(s)"), n if none; found
   // when first asked.
   std::optional<size_t> first_target;
@@ -745,18 +753,26 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     if (growth) {
       // "up 7.8% from the second quarter": a period after "from" is the base of the
       // change, not its period.
-      std::vector<TimeMention> own;
-      for (const TimeMention& m : periods) {
+      auto is_base = [&](const TimeMention& m) {
         size_t before = 0;
         while (before < n && s.t[before].end <= m.begin) ++before;
         if (before > 0 && (W(s, before - 1) == "the" || W(s, before - 1) == "a")) --before;
         absl::string_view written = in.text.substr(m.begin, m.end - m.begin);
-        bool base = m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
-                    ((before > 0 && (W(s, before - 1) == "from" || W(s, before - 1) == "than" ||
-                                     W(s, before - 1) == "with" || W(s, before - 1) == "over")) ||
-                     absl::StartsWithIgnoreCase(written, "from "));
-        if (!base) own.push_back(m);
+        return m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
+               ((before > 0 && (W(s, before - 1) == "from" || W(s, before - 1) == "than" ||
+                                W(s, before - 1) == "with" || W(s, before - 1) == "over")) ||
+                absl::StartsWithIgnoreCase(written, "from "));
+      };
+      // The periods less the bases: copied only when there is a base to leave out.
+      std::vector<TimeMention> without_bases;
+      const std::vector<TimeMention>* own_ptr = &periods;
+      if (std::any_of(periods.begin(), periods.end(), is_base)) {
+        for (const TimeMention& m : periods) {
+          if (!is_base(m)) without_bases.push_back(m);
+        }
+        own_ptr = &without_bases;
       }
+      const std::vector<TimeMention>& own = *own_ptr;
       ChooseScope(s.t, own, figure_bytes, q.begin, q.end, published, &inferred, &c.scope);
       // "rose 18% to $5.2 billion in 2024", "grew 15.8% year-on-year to ...": the level's
       // period ends the change too.

@@ -56,6 +56,7 @@ NameCount& NameCounts::Named(absl::string_view name) {
       if (n.name.size() == name.size() && n.name == name) return n;
     }
     if (few_.size() < kFew) {
+      if (few_.empty()) few_.reserve(kFew);  // never moved while the list lasts
       NameCount& added = few_.emplace_back();
       added.name = std::string(name);
       added.order = static_cast<int>(few_.size() - 1);

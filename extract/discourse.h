@@ -21,6 +21,8 @@
 #ifndef CLAIMCHECK_EXTRACT_DISCOURSE_H_
 #define CLAIMCHECK_EXTRACT_DISCOURSE_H_
 
+#include <cstdint>
+#include <optional>
 #include <utility>
 #include <string>
 #include <vector>
@@ -29,6 +31,7 @@
 #include "absl/strings/string_view.h"
 #include "extract/entity_finder.h"
 #include "extract/tokens.h"
+#include "proto/claim.pb.h"
 
 namespace claimcheck {
 
@@ -69,6 +72,11 @@ struct Discourse {
   // The rank (times named, -order first named) of `topic` and of `topic_fund`.
   std::pair<int, int> topic_rank = {0, 0};
   std::pair<int, int> topic_fund_rank = {0, 0};
+  // The inferred scope (period.h InferredScope) of a figure that states no period, made
+  // when first needed and kept while the publication time stays the one it was made
+  // for: `inferred_for` holds that time's seconds, none for a missing time.
+  std::optional<v1::TimeScope> inferred;
+  std::optional<int64_t> inferred_for;
 };
 
 // Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (in text

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
@@ -75,8 +76,13 @@ absl::CivilDay PublicationDay(const v1::PublicationTime& published) {
 // A word that names a period: "...quarter", "...half", "year". The last letter is
 // tested first, which rules out almost every word.
 bool PeriodWord(absl::string_view w) {
-  if (w.empty() || (w.back() != 'r' && w.back() != 'f')) return false;
-  return absl::EndsWith(w, "quarter") || absl::EndsWith(w, "half") || w == "year";
+  const size_t n = w.size();
+  if (n < 4) return false;
+  const char* const end = w.data() + n;
+  if (end[-1] == 'f') return std::memcmp(end - 4, "half", 4) == 0;
+  if (end[-1] != 'r') return false;
+  if (n == 4) return std::memcmp(end - 4, "year", 4) == 0;
+  return n >= 7 && std::memcmp(end - 7, "quarter", 7) == 0;
 }
 
 // Token index range [first, last) covering byte range [b, e).
