@@ -97,7 +97,7 @@ bool WordMayStartFigure(const char* word, size_t len) {
 }
 
 FigureScanner::FigureScanner(absl::string_view text)
-    : text_(text), lengths_(StartLengthTable()) {}
+    : text_(text), lengths_(StartLengthTable()), base_(text.size() + kWindow) {}
 
 void FigureScanner::Load(size_t base) {
   const size_t n = text_.size();
@@ -134,7 +134,6 @@ void FigureScanner::Load(size_t base) {
   const uint64_t alnum = letters | digits;
   const uint64_t alnum_before = base > 0 && IsAsciiAlnum(p[-1]);
   base_ = base;
-  loaded_ = true;
   letters_ = letters;
   specials_ = specials;
   candidates_ = specials | (letters & ~((alnum << 1) | alnum_before));
@@ -143,7 +142,7 @@ void FigureScanner::Load(size_t base) {
 size_t FigureScanner::Next(size_t pos) {
   const size_t n = text_.size();
   while (pos < n) {
-    if (!loaded_ || pos < base_ || pos >= base_ + kWindow) Load(pos);
+    if (pos - base_ >= kWindow) Load(pos);  // unsigned: also when pos < base_
     const uint64_t mine = candidates_ & (~uint64_t{0} << (pos - base_));
     // Word starts before the first special byte are looked at in turn; the first that
     // passes is the answer, else the special byte (if any) is.

@@ -45,8 +45,9 @@ class FigureScanner {
 
   absl::string_view text_;
   const uint32_t* lengths_;  // WordMayStartFigure's table
-  size_t base_ = 0;          // the window is text_[base_, base_ + 64)
-  bool loaded_ = false;
+  // The window is text_[base_, base_ + 64); text size + 64 before the first Load, so
+  // that every pos < text size is outside it.
+  size_t base_;
   uint64_t letters_ = 0;     // bit k: text_[base_ + k] is an ASCII letter
   uint64_t candidates_ = 0;  // specials and word starts
   uint64_t specials_ = 0;    // digits, '.', '-', 0xC2, 0xE2

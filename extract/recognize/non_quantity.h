@@ -33,7 +33,9 @@ class NonQuantityFilter {
   // True when `number`, parsed from `text`, is not a quantity whatever follows it
   // (a code, time, date, ordinal, phone number, id, list marker). `currency_before` says
   // whether a currency sign or code was written just before it ("RMB450" is money, "A100"
-  // a code). On true, *skip_to is where scanning should resume (past the whole token).
+  // a code); it matters only when a letter comes right before the number, so callers may
+  // pass false otherwise. On true, *skip_to is where scanning should resume (past the
+  // whole token).
   bool Reject(absl::string_view text, const ParsedNumber& number, bool currency_before,
               size_t* skip_to) const;
 

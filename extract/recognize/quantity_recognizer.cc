@@ -222,13 +222,21 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
   std::optional<ParsedNumber> pn = ParseNumberAt(text, start);
   if (!pn) return false;
   *next = std::max(pn->end, start + 1);
-  std::optional<UnitMatch> prefix = table.MatchCurrencyBefore(text, pn->begin);
-  if (prefix && prefix->begin < floor) prefix.reset();
+  std::optional<UnitMatch> prefix;
+  auto read_prefix = [&] {
+    prefix = table.MatchCurrencyBefore(text, pn->begin);
+    if (prefix && prefix->begin < floor) prefix.reset();
+  };
+  // The filter looks at the currency only after a letter ("USD200" is money, "A100" a
+  // code, non_quantity.h): elsewhere it is read after the filter, for kept numbers only.
+  const bool after_letter = pn->begin > 0 && IsAlpha(text[pn->begin - 1]);
+  if (after_letter) read_prefix();
   size_t skip = 0;
   if (filter_->Reject(text, *pn, prefix.has_value(), &skip)) {
     *next = std::max(skip, start + 1);
     return false;
   }
+  if (!after_letter) read_prefix();
   // "910B" is a model; "1.2b" and "$3B" are billions.
   if (pn->glued_scale && (pn->scale_word == "b" || pn->scale_word == "B") && !prefix &&
       pn->precision >= pn->scale) {
