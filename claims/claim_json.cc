@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "claims/claim_wire.h"
 #include "claims/json_values.h"
+#include "google/protobuf/descriptor.h"
 
 namespace claimcheck {
 namespace {
@@ -47,6 +48,39 @@ class Buffer {
   size_t capacity_ = 0;
   size_t pos_ = 0;
 };
+
+// The names of an enum's values, as the generated X_Name gives them (the first value
+// with the number, or "" for a number the schema does not know), looked up once: X_Name
+// finds the descriptor and searches it on every call. Numbers below kDense come from a
+// table; others (only in hand-made claims) are searched for.
+class EnumNames {
+ public:
+  explicit EnumNames(const google::protobuf::EnumDescriptor* descriptor)
+      : descriptor_(descriptor) {
+    for (int n = 0; n < kDense; ++n) names_[n] = &Search(n);
+  }
+  const std::string& Name(int value) const {
+    if (value >= 0 && value < kDense) return *names_[value];
+    return Search(value);
+  }
+
+ private:
+  static constexpr int kDense = 32;
+  const std::string& Search(int value) const {
+    static const std::string* const kEmpty = new std::string;
+    const google::protobuf::EnumValueDescriptor* v = descriptor_->FindValueByNumber(value);
+    return v != nullptr ? v->name() : *kEmpty;
+  }
+  const google::protobuf::EnumDescriptor* descriptor_;
+  const std::string* names_[kDense];
+};
+
+// The names of the enum whose generated descriptor function is `kDescriptor`.
+template <const google::protobuf::EnumDescriptor* (*kDescriptor)()>
+const EnumNames& NamesOf() {
+  static const EnumNames* const names = new EnumNames(kDescriptor());
+  return *names;
+}
 
 // Writes one JSON object: each value function skips proto3 defaults and otherwise adds
 // the separator and the quoted key, then the value; `ok` turns false on anything declined.
@@ -92,9 +126,10 @@ class ObjectWriter {
           [&](char* o) { return absl::numbers_internal::FastIntToBuffer(value, o); });
   }
   // An enum by its name, or by its number when the schema does not know it.
-  void Enum(absl::string_view key, int value, const std::string& name) {
+  void Enum(absl::string_view key, int value, const EnumNames& names) {
     if (value == 0) return;
     Field(key);
+    const std::string& name = names.Name(value);
     if (name.empty()) {
       Write(absl::numbers_internal::kFastToBufferSize,
             [&](char* o) { return absl::numbers_internal::FastIntToBuffer(value, o); });
@@ -173,8 +208,8 @@ bool AppendQuantity(const v1::Quantity& q, Buffer* out) {
   w.Double("value", q.value());
   w.OptionalDouble("low", q.has_low(), q.low());
   w.OptionalDouble("high", q.has_high(), q.high());
-  w.Enum("bound", q.bound(), v1::BoundKind_Name(q.bound()));
-  w.Enum("type", q.type(), v1::QuantityType_Name(q.type()));
+  w.Enum("bound", q.bound(), NamesOf<v1::BoundKind_descriptor>());
+  w.Enum("type", q.type(), NamesOf<v1::QuantityType_descriptor>());
   w.String("unit", q.unit());
   w.String("unit_as_written", q.unit_as_written());
   w.String("currency", q.currency());
@@ -189,8 +224,8 @@ bool AppendScope(const v1::TimeScope& t, Buffer* out) {
   ObjectWriter w(out);
   w.String("start", t.start());
   w.String("end", t.end());
-  w.Enum("granularity", t.granularity(), v1::Granularity_Name(t.granularity()));
-  w.Enum("kind", t.kind(), v1::ScopeKind_Name(t.kind()));
+  w.Enum("granularity", t.granularity(), NamesOf<v1::Granularity_descriptor>());
+  w.Enum("kind", t.kind(), NamesOf<v1::ScopeKind_descriptor>());
   w.String("text", t.text());
   w.Bool("inferred", t.inferred());
   w.Bool("unresolved", t.unresolved());
@@ -207,8 +242,8 @@ bool AppendPublished(const v1::PublicationTime& p, Buffer* out) {
       return end != nullptr;
     });
   }
-  w.Enum("precision", p.precision(), v1::TimePrecision_Name(p.precision()));
-  w.Enum("method", p.method(), v1::DateMethod_Name(p.method()));
+  w.Enum("precision", p.precision(), NamesOf<v1::TimePrecision_descriptor>());
+  w.Enum("method", p.method(), NamesOf<v1::DateMethod_descriptor>());
   w.String("surface", p.surface());
   w.String("zone", p.zone());
   w.Bool("unresolved_relative", p.unresolved_relative());
@@ -229,7 +264,7 @@ bool AppendProvenance(const v1::Provenance& p, Buffer* out) {
   w.Uint64("figure_end", p.figure_end());
   w.String("sentence", p.sentence());
   w.String("attribution", p.attribution());
-  w.Enum("hedge", p.hedge(), v1::Hedge_Name(p.hedge()));
+  w.Enum("hedge", p.hedge(), NamesOf<v1::Hedge_descriptor>());
   w.Bool("is_quotation", p.is_quotation());
   w.String("first_appearance_claim_id", p.first_appearance_claim_id());
   w.Uint32("line", p.line());

@@ -64,6 +64,12 @@ TEST(ClaimJsonTest, UnknownEnumNumbersPrintAsNumbers) {
   claim.mutable_quantity()->set_bound(static_cast<v1::BoundKind>(77));
   claim.mutable_provenance()->set_hedge(static_cast<v1::Hedge>(-3));
   ExpectSameAsReflective(claim);
+  // Numbers in the range the printer keeps a table for, unknown to the schema.
+  for (int n : {20, 31, 32}) {
+    claim.mutable_scope()->set_granularity(static_cast<v1::Granularity>(n));
+    claim.mutable_provenance()->mutable_published()->set_method(static_cast<v1::DateMethod>(n));
+    ExpectSameAsReflective(claim);
+  }
 }
 
 TEST(ClaimJsonTest, DeclinesWhatTheReflectivePrinterDeclines) {

@@ -72,25 +72,50 @@ bool IsSupplementaryEscaped(uint32_t cp) {
   return cp == 0xe0001 || (cp >= 0x1d173 && cp <= 0x1d17a) || (cp >= 0xe0020 && cp <= 0xe007f);
 }
 
+#ifdef __SSE2__
+// The bits of the bytes of `v` that are special (see SpecialBytes): a signed compare with
+// 0x20 catches both the control characters and every byte >= 0x80.
+inline int SpecialMask(__m128i v) {
+  const __m128i hit = _mm_or_si128(
+      _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f))),
+                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))));
+  return _mm_movemask_epi8(hit);
+}
+
+// SpecialMask of the 8 bytes at p (in the low bits).
+inline int SpecialMask8(const unsigned char* p) {
+  return SpecialMask(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p))) & 0xFF;
+}
+#endif
+
 // The first special byte at or after `i` (or n).
 size_t SkipPlain(const unsigned char* p, size_t i, size_t n, const SpecialBytes& table) {
 #ifdef __SSE2__
-  // Sixteen bytes at a time: a signed compare with 0x20 catches both the control
-  // characters and every byte >= 0x80.
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i del = _mm_set1_epi8(0x7f);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i less = _mm_set1_epi8('<');
-  const __m128i greater = _mm_set1_epi8('>');
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))),
-        _mm_or_si128(_mm_cmpeq_epi8(v, less), _mm_cmpeq_epi8(v, greater)));
-    const int mask = _mm_movemask_epi8(hit);
-    if (mask != 0) return i + __builtin_ctz(mask);
+  // Sixteen bytes at a time; the last few bytes of a text of 8 bytes or more are read
+  // by one load that ends at the text's end (its bytes before `i` are ignored).
+  if (n >= 16) {
+    for (; i + 16 <= n; i += 16) {
+      const int mask = SpecialMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)));
+      if (mask != 0) return i + __builtin_ctz(mask);
+    }
+    if (i == n) return n;
+    const int mask =
+        SpecialMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16))) >>
+        (16 - (n - i));
+    return mask != 0 ? i + __builtin_ctz(mask) : n;
+  }
+  if (n >= 8) {
+    if (n - i > 8) {
+      const int mask = SpecialMask8(p + i);
+      if (mask != 0) return i + __builtin_ctz(mask);
+      i += 8;
+    }
+    if (i == n) return n;
+    const int mask = SpecialMask8(p + n - 8) >> (8 - (n - i));
+    return mask != 0 ? i + __builtin_ctz(mask) : n;
   }
 #endif
   while (i < n && !table.special[p[i]]) ++i;

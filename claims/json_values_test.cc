@@ -44,12 +44,19 @@ TEST(JsonValuesTest, SpecialCharactersAreFoundAtEveryPosition) {
   } specials[] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"<", "\\u003c"}, {">", "\\u003e"},
                   {"\n", "\\n"}, {"\x01", "\\u0001"}, {"\x7f", "\\u007f"},
                   {"\xc3\xa9", "\xc3\xa9"}, {"\xc2\xad", "\\u00ad"}};
+  // Every length of plain text around the special character (short texts are scanned
+  // differently from long ones), and a second one at the end.
   for (const auto& special : specials) {
-    for (int k = 0; k <= 40; ++k) {
-      const std::string before(k, 'a'), after(40 - k, 'b');
-      EXPECT_EQ(String(before + special.in + after),
-                "\"" + before + special.out + after + "\"")
-          << "position " << k;
+    for (int total = 0; total <= 40; ++total) {
+      for (int k = 0; k <= total; ++k) {
+        const std::string before(k, 'a'), after(total - k, 'b');
+        EXPECT_EQ(String(before + special.in + after),
+                  "\"" + before + special.out + after + "\"")
+            << "position " << k << " of " << total;
+        EXPECT_EQ(String(before + special.in + after + special.in),
+                  "\"" + before + special.out + after + special.out + "\"")
+            << "position " << k << " of " << total << ", twice";
+      }
     }
   }
 }
