@@ -606,6 +606,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
       if (f == kYear) by_hand = ReadYearSpan(text, b, limit, groups);
       if (f == kQuarter) by_hand = ReadQuarterSpan(text, b, limit, groups);
       if (f == kRelative) by_hand = ReadRelativeSpan(text, b, limit, groups);
+      if (f == kMonth) by_hand = ReadMonthSpan(text, b, limit, groups);
     }
     if (by_hand == 0) return 0;
     if (by_hand < 0 && !re.Match(input, b, limit, anchor, groups, ngroups)) return 0;

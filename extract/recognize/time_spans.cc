@@ -266,4 +266,96 @@ int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece
   return 1;
 }
 
+int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
+  if (e <= b || e > text.size()) return 0;
+  if (!AllAscii(text, b, e)) return -1;
+  if (!IsWordByte(text[b]) || (b > 0 && IsWordByte(text[b - 1]))) return 0;  // \b
+  // \b after the word byte at k - 1 (the text past the span counts).
+  auto bounded = [&](size_t k) { return k == text.size() || !IsWordByte(text[k]); };
+  auto digits_end = [&](size_t k) {
+    while (k < e && IsDigit(text[k])) ++k;
+    return k;
+  };
+  size_t k = b;
+  // (?:((?i:PREP|on))\s+)?: the first word when it is one, with blanks after it ("as of"
+  // is two words with one space). No month name is one, so taking it is the only reading.
+  re2::StringPiece prep;
+  {
+    size_t w = k;
+    while (w < e && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+    const absl::string_view word = text.substr(k, w - k);
+    size_t prep_end = 0;
+    if (IsTimePreposition(word) || absl::EqualsIgnoreCase(word, "on")) {
+      prep_end = w;
+    } else {
+      size_t t = k;
+      if (Take(text, e, &t, "as of")) prep_end = t;
+    }
+    size_t t = prep_end;
+    if (prep_end > k && TakeBlanks(text, e, &t)) {
+      prep = Piece(text, k, prep_end);
+      k = t;
+    }
+  }
+  // (?:(\d{1,2})\s+)?
+  re2::StringPiece day_before;
+  if (k < e && IsDigit(text[k])) {
+    const size_t d = digits_end(k);
+    size_t t = d;
+    if (d - k > 2 || !TakeBlanks(text, e, &t)) return 0;
+    day_before = Piece(text, k, d);
+    k = t;
+  }
+  // (MONTHS)\b: the whole run of letters, as written.
+  size_t w = k;
+  while (w < e && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+  if (w == k || !bounded(w)) return 0;
+  static const std::vector<std::string>* kMonths =
+      new std::vector<std::string>(absl::StrSplit(CLAIMCHECK_MONTH_SPELLINGS, '|'));
+  const absl::string_view name = text.substr(k, w - k);
+  bool month = false;
+  for (const std::string& m : *kMonths) month = month || name == m;
+  if (!month) return 0;
+  const re2::StringPiece month_piece = Piece(text, k, w);
+  k = w;
+  if (k < e && text[k] == '.') ++k;  // \.?
+  // (?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?: the only optional part whose blanks a digit
+  // follows that is not a year's first.
+  re2::StringPiece day_after;
+  {
+    size_t t = k;
+    if (TakeBlanks(text, e, &t) && t < e && IsDigit(text[t])) {
+      const size_t d = digits_end(t);
+      size_t s = d;
+      for (absl::string_view suffix : {"st", "nd", "rd", "th"}) {
+        if (text.substr(d, 2) == suffix && d + 2 <= e) {
+          s = d + 2;
+          break;
+        }
+      }
+      if (d - t <= 2 && bounded(s)) {
+        day_after = Piece(text, t, d);
+        k = s;
+      }
+    }
+  }
+  // (?:,?\s+((?:19|20)\d{2})\b)?, then the end of the span.
+  re2::StringPiece year;
+  if (k != e) {
+    size_t t = k;
+    if (text[t] == ',') ++t;
+    if (!TakeBlanks(text, e, &t) || e != t + 4 || !YearEndsAt(text, t, e) || !bounded(e)) {
+      return 0;
+    }
+    year = Piece(text, t, e);
+  }
+  g[0] = Piece(text, b, e);
+  g[1] = prep;
+  g[2] = day_before;
+  g[3] = month_piece;
+  g[4] = day_after;
+  g[5] = year;
+  return 1;
+}
+
 }  // namespace claimcheck

@@ -3,7 +3,8 @@
 // The time recognizer (time_recognizer.h) first finds where an expression starts and
 // ends, then reads its parts with the family's own RE2 anchored at both ends. For years
 // ("in 2024"), quarters ("the third quarter of 2024", "Q3 2025") and relative periods
-// ("last year", "the previous quarter") the parts are read here by hand instead, giving
+// ("last year", "the previous quarter") and months ("May 24, 2024", "in March") the parts
+// are read here by hand instead, giving
 // the groups that RE2 would give for the same span. Each reader returns 1 when the span
 // matches (groups set), 0 when it cannot match, and -1 when the span holds a non-ASCII
 // byte (case folding then reaches beyond ASCII) and RE2 must decide.
@@ -38,6 +39,11 @@ int ReadRelativeSpan(absl::string_view text, size_t b, size_t e, re2::StringPiec
 // \s*(?:fy\s*|fiscal\s+(?:year\s+)?)?('\d{2}|(?:19|20)\d{2}))?\b", over text[b, e):
 // groups 0-5.
 int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g);
+
+// kMonth, "\b(?:((?i:PREP|on))\s+)?(?:(\d{1,2})\s+)?(MONTHS)\b\.?(?:\s+(\d{1,2})
+// (?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d{2})\b)?", with the month names as
+// CLAIMCHECK_MONTH_SPELLINGS writes them (case matters), over text[b, e): groups 0-5.
+int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g);
 
 }  // namespace claimcheck
 

@@ -3,7 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+
+#include "extract/recognize/time_anchors.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
 
 namespace claimcheck {
 namespace {
@@ -74,6 +78,77 @@ TEST(TimeSpansTest, RelativePeriods) {
       {"non-ASCII", "last\xC2\xA0year", -1, {}},
   };
   for (const Case& c : kCases) Check(ReadRelativeSpan, c);
+}
+
+TEST(TimeSpansTest, Months) {
+  const Case kCases[] = {
+      {"bare", "March", 1, {"", "", "March", "", ""}},
+      {"full date", "on May 24, 2024", 1, {"on", "", "May", "24", "2024"}},
+      {"day first", "in 5 Sept. 2023", 1, {"in", "5", "Sept", "", "2023"}},
+      {"ordinal day", "Nov 4th", 1, {"", "", "Nov", "4", ""}},
+      {"as of", "As of June 2020", 1, {"As of", "", "June", "", "2020"}},
+      {"dot", "Sept.", 1, {"", "", "Sept", "", ""}},
+      {"lower case", "may 2024", 0, {}},
+      {"three digits", "May 123", 0, {}},
+      {"comma without blank", "May,2024", 0, {}},
+      {"not a preposition", "with May 2024", 0, {}},
+      {"non-ASCII", "May\xC2\xA0" "2024", -1, {}},
+  };
+  for (const Case& c : kCases) Check(ReadMonthSpan, c);
+}
+
+// ReadMonthSpan gives RE2's answer for every span from a word start to a word end (or a
+// '.') of texts built from every part the pattern has, written right and wrong.
+TEST(TimeSpansTest, MonthReaderAgreesWithRe2) {
+  const std::string pattern =
+      "\\b(?:((?i:" CLAIMCHECK_TIME_PREPOSITIONS "|on))\\s+)?(?:(\\d{1,2})\\s+)?("
+      CLAIMCHECK_MONTH_SPELLINGS ")\\b\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
+      "(?:,?\\s+((?:19|20)\\d{2})\\b)?";
+  const re2::RE2 re(pattern);
+  ASSERT_TRUE(re.ok()) << re.error();
+  const char* leads[] = {"", "in ", "As of ", "as  of ", "ON ", "since\t", "with ", "throughout ",
+                         "5 ", "in 24 ", "123 ", "x"};
+  const char* months[] = {"May", "Sept", "Sep", "September", "march", "Jun", "Junes", "MAY"};
+  const char* middles[] = {"", ".", ". ", " 4", " 24th", " 4th.", " 123", " 5x", "  31st",
+                           " 3rd_", ". 7"};
+  const char* tails[] = {"", ", 2024", " 2024", ",2024", " 1899", " 20245", " 2024x", ",  1999",
+                         ". ", " and", "\xC2\xA0" "2024"};
+  int matched = 0;
+  int checked = 0;
+  for (const char* lead : leads) {
+    for (const char* month : months) {
+      for (const char* middle : middles) {
+        for (const char* tail : tails) {
+          const std::string text = std::string("Up ") + lead + month + middle + tail + " ok";
+          auto word = [&](size_t k) {
+            return absl::ascii_isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_';
+          };
+          for (size_t b = 0; b < text.size(); ++b) {
+            if (!word(b) || (b > 0 && word(b - 1))) continue;
+            for (size_t e = b + 1; e <= text.size(); ++e) {
+              if (!(word(e - 1) || text[e - 1] == '.')) continue;
+              re2::StringPiece want[6];
+              const bool re2_matches =
+                  re.Match(text, b, e, re2::RE2::ANCHOR_BOTH, want, 6);
+              re2::StringPiece got[6];
+              const int r = ReadMonthSpan(text, b, e, got);
+              ++checked;
+              if (r < 0) continue;  // left to RE2
+              ASSERT_EQ(r == 1, re2_matches) << text << " [" << b << ", " << e << ")";
+              if (r != 1) continue;
+              ++matched;
+              for (int k = 0; k < 6; ++k) {
+                EXPECT_EQ(got[k].data(), want[k].data()) << text << " group " << k;
+                EXPECT_EQ(got[k].size(), want[k].size()) << text << " group " << k;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(matched, 1000);
+  EXPECT_GT(checked, 100000);
 }
 
 TEST(TimeSpansTest, Prepositions) {
