@@ -205,26 +205,8 @@ bool FewDecimalPlaces(double v, char* digits, int* n, int* exponent) {
   return false;
 }
 
-}  // namespace
-
-// protobuf's SimpleDtoa is %.15g, or %.17g when that does not read back the same.
-// Integers below 10^15 (most figures) are printed as integers, which is what %.15g gives
-// for them. Otherwise the shortest digits that read back (std::to_chars without a
-// precision) decide: when there are at most 15 of them, %.15g prints exactly those
-// digits (DBL_DIG = 15: a decimal of 15 digits survives the trip through a double), laid
-// out by %g's rules below; when there are more, %.15g cannot read back and %.17g is
-// what protobuf prints. (Subnormal numbers, with fewer significant bits, take printf's
-// rule literally.)
-char* WriteJsonDouble(double v, char* o) {
-  if (!std::isfinite(v)) return nullptr;
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    if (v == 0 && std::signbit(v)) {
-      o[0] = '-';
-      o[1] = '0';
-      return o + 2;
-    }
-    return absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(v), o);
-  }
+// WriteJsonDouble for a finite `v` that is not an integer below 10^15.
+char* WriteOtherDouble(double v, char* o) {
   if (std::fabs(v) < DBL_MIN) {
     // Subnormal: fewer bits than DBL_DIG digits need, so the digits of %.15g are not
     // the shortest ones. printf's rule, literally.
@@ -284,6 +266,57 @@ char* WriteJsonDouble(double v, char* o) {
   o = std::copy(digits, digits + integer_digits, o);
   *o++ = '.';
   return std::copy(digits + integer_digits, digits + n, o);
+}
+
+// The last values WriteOtherDouble printed, by a hash of their bits: a claim's
+// confidence and precision come from a few rules, and the digits of one that needs
+// to_chars cost a thousand instructions. One per thread.
+class OtherDoubleCache {
+ public:
+  char* Write(double v, char* o) {
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    Entry& e = entries_[(bits * 0x9E3779B97F4A7C15ull) >> (64 - kLogSize)];
+    if (e.size == 0 || e.bits != bits) {
+      e.bits = bits;
+      e.size = static_cast<uint8_t>(WriteOtherDouble(v, e.text) - e.text);
+    }
+    std::memcpy(o, e.text, kMaxJsonDoubleSize);
+    return o + e.size;
+  }
+
+ private:
+  static constexpr int kLogSize = 4;
+  struct Entry {
+    uint64_t bits = 0;
+    uint8_t size = 0;  // 0: empty (every printed double has a digit)
+    char text[kMaxJsonDoubleSize] = {};
+  };
+  Entry entries_[1 << kLogSize];
+};
+
+}  // namespace
+
+// protobuf's SimpleDtoa is %.15g, or %.17g when that does not read back the same.
+// Integers below 10^15 (most figures) are printed as integers, which is what %.15g gives
+// for them. Otherwise the shortest digits that read back (std::to_chars without a
+// precision) decide: when there are at most 15 of them, %.15g prints exactly those
+// digits (DBL_DIG = 15: a decimal of 15 digits survives the trip through a double), laid
+// out by %g's rules below; when there are more, %.15g cannot read back and %.17g is
+// what protobuf prints. (Subnormal numbers, with fewer significant bits, take printf's
+// rule literally.)
+char* WriteJsonDouble(double v, char* o) {
+  if (!std::isfinite(v)) return nullptr;
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    if (v == 0 && std::signbit(v)) {
+      o[0] = '-';
+      o[1] = '0';
+      return o + 2;
+    }
+    return absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(v), o);
+  }
+  thread_local OtherDoubleCache cache;
+  return cache.Write(v, o);
 }
 
 namespace {

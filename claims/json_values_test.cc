@@ -1,5 +1,6 @@
 #include "claims/json_values.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -115,6 +116,16 @@ TEST(JsonValuesTest, DoublesMatchPrintfOverEveryMagnitude) {
     std::string out;
     ASSERT_TRUE(AppendJsonDouble(v, &out));
     ASSERT_EQ(out, SimpleDtoa(v)) << std::hexfloat << v;
+  }
+  // Printed again (the printer remembers recent values), in another order.
+  std::shuffle(values.begin(), values.end(), rng);
+  values.resize(20000);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (double v : values) {
+      std::string out;
+      ASSERT_TRUE(AppendJsonDouble(v, &out));
+      ASSERT_EQ(out, SimpleDtoa(v)) << std::hexfloat << v << " pass " << pass;
+    }
   }
 }
 
