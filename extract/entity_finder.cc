@@ -168,7 +168,12 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
   for (size_t i = 1; i < n; ++i) {
     const Token& t = tk[i];
     if (t.kind == TokenKind::kWord) {
-      if (t.capitalized && tk[i - 1].kind != TokenKind::kPunct) known_proper_.emplace(t.word());
+      // Only a word that may be a name is asked about (for name tokens, see IsNameToken):
+      // one its class rules out (a class depends on `lower` alone) is not kept.
+      if (t.capitalized && tk[i - 1].kind != TokenKind::kPunct &&
+          !((t.classes & kNotName) && !(t.classes & kWeakAlone))) {
+        known_proper_.emplace(t.word());
+      }
     } else if (t.kind == TokenKind::kPunct && t.word() == "(" && i + 2 < n) {
       LearnAlias(sentence, tokens, i);
     }

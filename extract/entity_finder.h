@@ -73,7 +73,9 @@ class DocumentEntities {
   // the cleaned name.
   std::string Canonicalize(absl::string_view written) const;
 
-  // True when `lower` (a lower-cased word) was seen capitalised mid-sentence.
+  // True when `lower` (a lower-cased word) was seen capitalised mid-sentence. Words whose
+  // class rules them out as names (kNotName without kWeakAlone) are not recorded: always
+  // false for them.
   bool KnownProper(absl::string_view lower) const { return known_proper_.contains(lower); }
 
  private:
