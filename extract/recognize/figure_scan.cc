@@ -135,6 +135,8 @@ void FigureScanner::Load(size_t base) {
   const uint64_t alnum_before = base > 0 && IsAsciiAlnum(p[-1]);
   base_ = base;
   letters_ = letters;
+  const uint64_t letter_after = base + kWindow < n && IsAsciiLetter(text_[base + kWindow]);
+  seconds_ = (letters >> 1) | (letter_after << 63);
   specials_ = specials;
   candidates_ = specials | (letters & ~((alnum << 1) | alnum_before));
 }
@@ -167,16 +169,12 @@ size_t FigureScanner::Next(size_t pos) {
 
 bool FigureScanner::WordAt(int k) const {
   const char* word = text_.data() + base_ + k;
+  // Most words fail on their first two letters, before their length is counted.
+  const uint32_t lengths = lengths_[Slot(word, (seconds_ >> k) & 1)];
+  if (lengths == 0) return false;
   const uint64_t rest = letters_ >> k;  // bit 0: the word's first letter
-  if (k == kWindow - 1) {  // the word may go on past the window
-    size_t len = 1;
-    while (base_ + k + len < text_.size() && IsAsciiLetter(word[len])) ++len;
-    return MayStart(lengths_, word, len);
-  }
-  const uint32_t lengths = lengths_[Slot(word, rest & 2)];
-  if (lengths == 0) return false;  // most words stop here
   size_t len = ~rest == 0 ? kWindow : __builtin_ctzll(~rest);  // all ones only if k == 0
-  if (k + len == kWindow) {
+  if (k + len == kWindow) {  // the word may go on past the window
     while (base_ + k + len < text_.size() && IsAsciiLetter(word[len])) ++len;
   }
   return len < 32 && (lengths >> len & 1);

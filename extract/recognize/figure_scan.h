@@ -49,6 +49,7 @@ class FigureScanner {
   // that every pos < text size is outside it.
   size_t base_;
   uint64_t letters_ = 0;     // bit k: text_[base_ + k] is an ASCII letter
+  uint64_t seconds_ = 0;     // bit k: text_[base_ + k + 1] is one (also past the window)
   uint64_t candidates_ = 0;  // specials and word starts
   uint64_t specials_ = 0;    // digits, '.', '-', 0xC2, 0xE2
 };
