@@ -1,5 +1,10 @@
 #include "extract/copy_detector.h"
 
+#include <cctype>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -26,6 +31,48 @@ TEST(CopyDetectorTest, NormalizeForCopy) {
     int words = -1;
     EXPECT_EQ(NormalizeForCopy(c.in, &words), c.want) << c.in;
     EXPECT_EQ(words, c.words) << c.in;
+  }
+}
+
+// The normal form byte by byte, as the header defines it: the reference for the
+// word-at-a-time implementation.
+std::string SlowNormalForm(const std::string& text, int* words) {
+  std::string out;
+  *words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const bool punctuation = c == 0xE2 && i + 2 < text.size() &&
+                             static_cast<unsigned char>(text[i + 1]) == 0x80;
+    const bool kept = !punctuation && (c >= 0x80 || std::isalnum(c));
+    if (kept) {
+      if (!in_word) {
+        if (!out.empty()) out += ' ';
+        ++*words;
+      }
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    in_word = kept;
+    i += punctuation ? 3 : 1;
+  }
+  return out;
+}
+
+TEST(CopyDetectorTest, NormalizeForCopyMatchesTheDefinitionOnRandomText) {
+  // Pieces that matter: capitals, digits, separators, typographic punctuation (E2 80 xx),
+  // the euro sign (E2 82 AC: letters), accented letters, a lone E2 near the end.
+  const std::vector<std::string> pieces = {
+      "A", "z", "Q", "m", "0", "9", " ", ".", "-", "@", "[", "`", "{", "\n",
+      "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x82\xAC", "\xC3\xA9", "\xE2", "\x80"};
+  std::mt19937 rng(7);
+  for (int k = 0; k < 20000; ++k) {
+    std::string text;
+    const int length = static_cast<int>(rng() % 40);
+    for (int j = 0; j < length; ++j) text += pieces[rng() % pieces.size()];
+    int want_words = 0, words = -1;
+    const std::string want = SlowNormalForm(text, &want_words);
+    ASSERT_EQ(NormalizeForCopy(text, &words), want) << text;
+    ASSERT_EQ(words, want_words) << text;
   }
 }
 
