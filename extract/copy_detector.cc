@@ -11,28 +11,27 @@ namespace claimcheck {
 
 namespace {
 
-// What NormalizeForCopy does with each byte: ASCII letters and digits (lower-cased) and
-// non-ASCII bytes are kept, everything else separates words. 0xE2 may start typographic
-// punctuation (U+2010..U+201F), which separates words too.
-enum ByteKind : unsigned char { kSeparator, kKept, kMaybePunctuation };
-
+// What NormalizeForCopy makes of each byte: 0 for a separator, 0xE2 (which may start
+// typographic punctuation, U+2010..U+201F, a separator too) for itself, otherwise the
+// byte as kept: ASCII letters and digits lower-cased, non-ASCII bytes as they are. One
+// lookup tells both what a byte is and what to write.
 struct ByteTable {
   ByteTable() {
     for (int c = 0; c < 256; ++c) {
       const bool keep = c >= 0x80 || absl::ascii_isalnum(static_cast<unsigned char>(c));
-      kind[c] = c == 0xE2 ? kMaybePunctuation : keep ? kKept : kSeparator;
-      lower[c] = static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
+      normal[c] = keep ? absl::ascii_tolower(static_cast<unsigned char>(c)) : 0;
     }
   }
-  ByteKind kind[256];
-  char lower[256];
+  unsigned char normal[256];
 };
+constexpr unsigned char kMaybePunctuation = 0xE2;
 
 // Writes the normal form of `text` at `out` (which has room for text.size() * 3 / 2 + 1
 // bytes: one space at most per two input bytes) and returns its end. Words are copied in
 // one tight loop; the separators between them are skipped in another.
 char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
   static const ByteTable* table = new ByteTable;
+  const unsigned char* const normal = table->normal;
   char* p = out;
   *words = 0;
   const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
@@ -43,10 +42,10 @@ char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
   while (i < n) {
     // Separators.
     while (i < n) {
-      const ByteKind k = table->kind[in[i]];
-      if (k == kSeparator) {
+      const unsigned char v = normal[in[i]];
+      if (v == 0) {
         ++i;
-      } else if (k == kMaybePunctuation && punctuation(i)) {
+      } else if (v == kMaybePunctuation && punctuation(i)) {
         i += 3;
       } else {
         break;
@@ -57,9 +56,10 @@ char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
     if (p != out) *p++ = ' ';
     ++*words;
     while (i < n) {
-      const ByteKind k = table->kind[in[i]];
-      if (k == kSeparator || (k == kMaybePunctuation && punctuation(i))) break;
-      *p++ = table->lower[in[i++]];
+      const unsigned char v = normal[in[i]];
+      if (v == 0 || (v == kMaybePunctuation && punctuation(i))) break;
+      *p++ = static_cast<char>(v);
+      ++i;
     }
   }
   return p;
