@@ -363,8 +363,7 @@ void Token::CopyLowerFrom(const Token& other) {
   std::memcpy(ResizeLower(other.lower.size()), data, other.lower.size());
 }
 
-Token& Token::operator=(const Token& other) {
-  if (this == &other) return *this;
+void Token::CopyFieldsFrom(const Token& other) {
   begin = other.begin;
   end = other.end;
   classes = other.classes;
@@ -372,6 +371,11 @@ Token& Token::operator=(const Token& other) {
   capitalized = other.capitalized;
   acronym = other.acronym;
   modifier = other.modifier;
+}
+
+Token& Token::operator=(const Token& other) {
+  if (this == &other) return *this;
+  CopyFieldsFrom(other);
   CopyLowerFrom(other);
   return *this;
 }
@@ -385,13 +389,7 @@ Token& Token::operator=(Token&& other) noexcept {
   } else {
     CopyLowerFrom(other);  // inline: no allocation
   }
-  begin = other.begin;
-  end = other.end;
-  classes = other.classes;
-  kind = other.kind;
-  capitalized = other.capitalized;
-  acronym = other.acronym;
-  modifier = other.modifier;
+  CopyFieldsFrom(other);
   return *this;
 }
 

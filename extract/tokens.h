@@ -72,6 +72,8 @@ struct Token {
   // Points `lower` at this token's copy of `other.lower` (or at the same text when that
   // is not the other token's storage).
   void CopyLowerFrom(const Token& other);
+  // Copies every field but the lowered text.
+  void CopyFieldsFrom(const Token& other);
 
   char inline_lower_[kInlineLower];
   std::unique_ptr<char[]> long_lower_;  // lowered text longer than kInlineLower
