@@ -34,7 +34,7 @@
 //   2026-11-23 07:55, quiet machine, 100 MB, after a second session of instruction
 //               cutting (tokens own their lowered text, a 64-byte figure scanner, claims
 //               assembled into reused messages, no stat per file, ...): binpb 23.8-26.9
-//               MB/s (best 26.9), JSON Lines 24.3-25.1 MB/s; peak RSS 16.9 MB at 30 MB,
+//               MB/s (best 26.9), JSON Lines 21.4-25.1 MB/s; peak RSS 16.9 MB at 30 MB,
 //               18.7-18.9 MB at 100 MB, 21.1 MB at 150 MB. With DocumentEntities' memo of
 //               names cleared for every document (the replicated corpus repeats names
 //               more than real text does): binpb 25.2-25.9 MB/s.
