@@ -440,8 +440,11 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
         }
       }
     }
-    // 5. The noun the figure modifies: "a RMB 71 billion fund", "a 15-year term".
-    if (metric.empty() && type != v1::QUANTITY_TYPE_COUNT) {
+    // 5. The noun the figure modifies: "a RMB 71 billion fund", "a 15-year term". Not
+    // "52 cents a share" / "per share": a rate whose metric comes before the figure.
+    const bool per_share = fb + 1 < n && (W(s, fb) == "a" || W(s, fb) == "per") &&
+                           (W(s, fb + 1) == "share" || W(s, fb + 1) == "unit");
+    if (metric.empty() && type != v1::QUANTITY_TYPE_COUNT && !per_share) {
       size_t j = fb;
       while (j < n && (W(s, j) == "," || s.t[j].modifier) && j < fb + 3) ++j;
       if (const EntityMention* e = EntityStartingNear(s, j, 1); e != nullptr && e->fund &&
@@ -455,6 +458,11 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
                            W(s, m) != "this" && W(s, m) != "that" && W(s, m) != "and";
              ++m) {
           if (auto hit = MetricEndingAt(s, vocab, m, true)) {
+            // "a $10 billion share buyback": a longer phrase through this word wins.
+            for (size_t k = m + 1; k < n && k < m + 3 && IsWord(s, k); ++k) {
+              auto longer = MetricEndingAt(s, vocab, k, true);
+              if (longer && longer->first <= hit->first) hit = longer;
+            }
             metric = std::string(hit->metric);
             metric_written = std::string(hit->written);
             // "a $56 billion, Huawei-led move": the undertaking is a qualifier.
