@@ -108,6 +108,31 @@ bool IsTimePreposition(absl::string_view word) {
   return false;
 }
 
+namespace {
+
+// (?:(PREP)\s+)?, also "on" when `on_too`: the first word at text[*k, e) when it is a
+// time preposition followed by blanks ("as of" is two words with one space). Returns it
+// and moves *k past the blanks, or returns an empty piece and leaves *k.
+re2::StringPiece TakePreposition(absl::string_view text, size_t e, size_t* k, bool on_too) {
+  size_t w = *k;
+  while (w < e && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+  const absl::string_view word = text.substr(*k, w - *k);
+  size_t prep_end = 0;
+  if (IsTimePreposition(word) || (on_too && absl::EqualsIgnoreCase(word, "on"))) {
+    prep_end = w;
+  } else {
+    size_t t = *k;
+    if (Take(text, e, &t, "as of")) prep_end = t;
+  }
+  size_t t = prep_end;
+  if (prep_end <= *k || !TakeBlanks(text, e, &t)) return re2::StringPiece();
+  const re2::StringPiece prep = Piece(text, *k, prep_end);
+  *k = t;
+  return prep;
+}
+
+}  // namespace
+
 int ReadYearSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
   if (e < b + 4 || e > text.size()) return 0;
   if (!AllAscii(text, b, e)) return -1;
@@ -188,25 +213,8 @@ int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece
   if (!AllAscii(text, b, e)) return -1;
   if (!WordBounded(text, b, e)) return 0;
   size_t k = b;
-  // (?:(PREP)\s+)?: the first word when it is a preposition with blanks after it ("as of"
-  // is two words with one space).
-  re2::StringPiece prep;
-  {
-    size_t w = k;
-    while (w < e && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
-    size_t prep_end = 0;
-    if (IsTimePreposition(text.substr(k, w - k))) {
-      prep_end = w;
-    } else {
-      size_t t = k;
-      if (Take(text, e, &t, "as of")) prep_end = t;
-    }
-    size_t t = prep_end;
-    if (prep_end > k && TakeBlanks(text, e, &t)) {
-      prep = Piece(text, k, prep_end);
-      k = t;
-    }
-  }
+  // (?:(PREP)\s+)?
+  const re2::StringPiece prep = TakePreposition(text, e, &k, /*on_too=*/false);
   // (?:the\s+)?
   {
     size_t t = k;
@@ -277,26 +285,8 @@ int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* 
     return k;
   };
   size_t k = b;
-  // (?:((?i:PREP|on))\s+)?: the first word when it is one, with blanks after it ("as of"
-  // is two words with one space). No month name is one, so taking it is the only reading.
-  re2::StringPiece prep;
-  {
-    size_t w = k;
-    while (w < e && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
-    const absl::string_view word = text.substr(k, w - k);
-    size_t prep_end = 0;
-    if (IsTimePreposition(word) || absl::EqualsIgnoreCase(word, "on")) {
-      prep_end = w;
-    } else {
-      size_t t = k;
-      if (Take(text, e, &t, "as of")) prep_end = t;
-    }
-    size_t t = prep_end;
-    if (prep_end > k && TakeBlanks(text, e, &t)) {
-      prep = Piece(text, k, prep_end);
-      k = t;
-    }
-  }
+  // (?:((?i:PREP|on))\s+)?: no month name is one, so taking it is the only reading.
+  const re2::StringPiece prep = TakePreposition(text, e, &k, /*on_too=*/true);
   // (?:(\d{1,2})\s+)?
   re2::StringPiece day_before;
   if (k < e && IsDigit(text[k])) {
