@@ -39,7 +39,8 @@ TEST(TextNormalizerTest, IdIgnoresTypographyButNotWords) {
   EXPECT_EQ(DocumentIdForText("China\xE2\x80\x99s fund\n"), DocumentIdForText("China's  fund"));
   EXPECT_NE(DocumentIdForText("China's fund"), DocumentIdForText("China's funds"));
   EXPECT_EQ(DocumentIdForText("x").size(), 16u);
-  for (const char* text : {"", "x", "  a\xE2\x80\x94b\n\n c\xE2\x80\xA6 ", "China\xE2\x80\x99s fund grew"}) {
+  for (const char* text :
+       {"", "x", "  a\xE2\x80\x94" "b\n\n c\xE2\x80\xA6 ", "China\xE2\x80\x99s fund grew"}) {
     EXPECT_EQ(DocumentIdForNormalizedText(NormalizeForMatching(text)), DocumentIdForText(text))
         << text;
   }
