@@ -790,11 +790,16 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
               W(s, to) == "sequentially" || W(s, to) == "annually")) {
         ++to;
       }
-      if (c.scope.inferred() && to + 1 < n && W(s, to) == "to" && s.fig_at[to + 1] >= 0) {
+      // (Also in an undated document, where the change has no inferred period at all.)
+      const bool no_own_period =
+          c.scope.inferred() || (c.scope.start().empty() && !c.scope.unresolved());
+      if (no_own_period && to + 1 < n && W(s, to) == "to" && s.fig_at[to + 1] >= 0) {
         const QuantityMention& level = quantities[s.fig_at[to + 1]];
         v1::TimeScope level_scope =
             ChooseScope(s.t, own, figure_bytes, level.begin, level.end, published);
-        if (!level_scope.inferred()) c.scope = std::move(level_scope);
+        if (!level_scope.inferred() && !level_scope.start().empty()) {
+          c.scope = std::move(level_scope);
+        }
       }
     } else {
       ChooseScope(s.t, periods, figure_bytes, q.begin, q.end, published, &inferred, &c.scope);

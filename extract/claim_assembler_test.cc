@@ -682,6 +682,31 @@ TEST(ClaimAssemblerTest, DeclinesAreNegative) {
   EXPECT_EQ(discourse.subject, "SMIC");
 }
 
+// "rose 10% to $5 billion in 2024" in a document without a date: the change still takes
+// the level's year (as in a dated one), not no period at all.
+TEST(ClaimAssemblerTest, AChangeTakesTheLevelsPeriodInAnUndatedDocument) {
+  EntityAliases aliases = EntityAliases::BuiltIn();
+  MetricVocabulary metrics = MetricVocabulary::BuiltIn();
+  ClaimAssembler assembler(&metrics);
+  DocumentEntities entities(&aliases);
+  const std::string sentence = "Contoso's revenue rose 10% to $5 billion in 2024.";
+  entities.Learn(sentence, Tokenize(sentence));
+  SentenceInput input;
+  input.text = sentence;
+  input.quantities.push_back(MakeQuantity(sentence, {"10%", 10, "percent", kPercent}));
+  input.quantities.push_back(MakeQuantity(sentence, {"$5 billion", 5e9, "USD", kMoney}));
+  input.times.push_back(
+      MakeTime(sentence, {"in 2024", "2024-01-01", "2025-01-01", v1::GRANULARITY_YEAR, false}));
+  Discourse discourse;
+  std::vector<std::string> got;
+  for (const AssembledClaim& a : assembler.Assemble(input, entities, {}, &discourse)) {
+    got.push_back(Describe(a));
+  }
+  EXPECT_EQ(absl::StrJoin(got, "; "),
+            "contoso|revenue_growth @ 2023-01-01..2025-01-01; "
+            "contoso|revenue @ 2024-01-01..2025-01-01");
+}
+
 TEST(ClaimAssemblerTest, MovingQuantitiesGivesTheSameClaims) {
   DeclineSentence d;
   Discourse copied_discourse, moved_discourse;
