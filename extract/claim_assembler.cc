@@ -622,6 +622,11 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
           if (W(s, j) == "market") metric = "market_share";
         }
         metric_written = "of";
+        // "cut more than 15% of its workforce": the share of jobs cut.
+        if (metric.empty() && ShareIsJobCut(s, fa, fb)) {
+          metric = "job_cuts_share";
+          metric_written = "workforce";
+        }
         // "SoftBank owns roughly 90% of Arm": a stake in the company named after "of".
         const absl::string_view verb = fa > 0 ? W(s, fa - 1) : absl::string_view();
         if (metric.empty() &&

@@ -593,6 +593,13 @@ TEST(ClaimAssemblerTest, SentenceShapes) {
        {{"52 cents", 0.52, "USD", kMoney}},
        {},
        "contoso|dividend @ 2025-11-04..2025-11-05i"},
+      {"a share of the workforce cut, and the jobs it comes to",
+       {},
+       "Contoso will cut more than 15% of its workforce, or roughly 15,000 jobs.",
+       {{"more than 15%", 15, "percent", kPercent}, {"roughly 15,000 jobs", 15000, "job", kCount}},
+       {},
+       "contoso|job_cuts_share @ 2025-11-04..2025-11-05i HEDGE_FORECAST; "
+       "contoso|job_cuts @ 2025-11-04..2025-11-05i HEDGE_FORECAST"},
       {"a one-word opener that laid off people",
        {},
        "Initech laid off 1,200 employees.",

@@ -324,6 +324,15 @@ bool CountsPeopleOrJobs(absl::string_view unit) {
 absl::string_view VerbBeforeCount(const Sentence& s, size_t fa, size_t* at) {
   size_t k = fa;
   while (k > 0 && Is(s, k - 1, kCountSkip) && W(s, k - 1) != "of") --k;
+  // "cut 15% of its workforce, or roughly 15,000 jobs": a count restating the figure
+  // before it has that figure's verb.
+  if (k >= 2 && W(s, k - 1) == "or" && W(s, k - 2) == ",") {
+    for (const auto& [first, last] : s.figs) {
+      if (first < last && last <= k - 2 && k - 2 - last <= 4 && first < fa) {
+        return VerbBeforeCount(s, first, at);
+      }
+    }
+  }
   *at = k == 0 ? 0 : k - 1;
   return k == 0 ? absl::string_view() : W(s, k - 1);
 }
@@ -363,6 +372,19 @@ bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit) {
          verb == "slashed" || verb == "slashing" || verb == "shed" || verb == "sheds" ||
          verb == "shedding" || verb == "eliminate" || verb == "eliminated" ||
          verb == "eliminating" || verb == "axe" || verb == "axed" || verb == "axing";
+}
+
+bool ShareIsJobCut(const Sentence& s, size_t fa, size_t fb) {
+  if (fb + 2 >= s.size || W(s, fb) != "of") return false;
+  size_t j = fb + 1;
+  if (W(s, j) == "its" || W(s, j) == "their" || W(s, j) == "the") ++j;
+  const absl::string_view noun = W(s, j);
+  if (noun != "workforce" && noun != "staff" && noun != "employees" && noun != "jobs" &&
+      noun != "workers" && noun != "headcount") {
+    return false;
+  }
+  // The verb, as for a count of jobs cut ("cut", "laid off", "will shed").
+  return CountIsJobCut(s, fa, "job");
 }
 
 bool CountIsAProperty(const Sentence& s, size_t fa) {

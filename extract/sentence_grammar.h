@@ -141,6 +141,10 @@ bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t be
 // positions". Such a count is not the headcount.
 bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit);
 
+// A percentage at tokens [fa, fb) of the workforce that is cut: "cut more than 15% of its
+// workforce", "laid off 10% of staff".
+bool ShareIsJobCut(const Sentence& s, size_t fa, size_t fb);
+
 // What a count of people or jobs (first token `fa`, counted noun `unit` in the singular:
 // job, worker, employee, position, role, person, staff) measures, by the verb before it:
 // jobs cut ("job_cuts", as CountIsJobCut), the headcount ("employees": "employs about
