@@ -179,7 +179,11 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
       offer(v1::HEDGE_REPORTED, source);
       continue;
     }
-    if ((tokens[i].classes & kReportingVerb) && w != "according") {
+    // "Netflix added 8.8 million subscribers": "added" before a figure adds, not says.
+    const bool adds_figure = (w == "added" || w == "adds") && i + 1 < n &&
+                             (tokens[i + 1].kind == TokenKind::kNumber ||
+                              (tokens[i + 1].classes & kCountSkip) != 0);
+    if ((tokens[i].classes & kReportingVerb) && w != "according" && !adds_figure) {
       // "X said", "the X report notes", "said X", "..., reports the Nikkei".
       std::string source;
       bool reporting = false;

@@ -616,6 +616,8 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
         }
         metric = counted != nullptr ? *counted : std::string(W(s, fb - 1));
         metric_written = std::string(W(s, fb - 1));
+        // "added 8.8 million subscribers": what was added, not the total.
+        if (CountIsAddition(s, fa)) absl::StrAppend(&metric, "_added");
       } else if (type == v1::QUANTITY_TYPE_PERCENT && fb + 1 < n && W(s, fb) == "of") {
         // "30% of the market"; a share of anything else names no metric.
         for (size_t j = fb + 1; j < n && j < fb + 5 && IsWord(s, j); ++j) {

@@ -600,6 +600,12 @@ TEST(ClaimAssemblerTest, SentenceShapes) {
        {},
        "contoso|job_cuts_share @ 2025-11-04..2025-11-05i HEDGE_FORECAST; "
        "contoso|job_cuts @ 2025-11-04..2025-11-05i HEDGE_FORECAST"},
+      {"subscribers added are not the total",
+       {},
+       "Northwind added 8.8 million subscribers in the quarter.",
+       {{"8.8 million subscribers", 8.8e6, "subscriber", kCount}},
+       {},
+       "northwind|subscribers_added @ 2025-07-01..2025-10-01"},
       {"a one-word opener that laid off people",
        {},
        "Initech laid off 1,200 employees.",

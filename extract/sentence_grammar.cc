@@ -374,6 +374,12 @@ bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit) {
          verb == "eliminating" || verb == "axe" || verb == "axed" || verb == "axing";
 }
 
+bool CountIsAddition(const Sentence& s, size_t fa) {
+  size_t at = 0;
+  const absl::string_view verb = VerbBeforeCount(s, fa, &at);
+  return verb == "added" || verb == "adds" || verb == "adding" || verb == "add";
+}
+
 bool ShareIsJobCut(const Sentence& s, size_t fa, size_t fb) {
   if (fb + 2 >= s.size || W(s, fb) != "of") return false;
   size_t j = fb + 1;

@@ -141,6 +141,10 @@ bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t be
 // positions". Such a count is not the headcount.
 bool CountIsJobCut(const Sentence& s, size_t fa, absl::string_view unit);
 
+// True when the count whose first token is `fa` is an addition: "added 8.8 million
+// subscribers" (a change, not the total).
+bool CountIsAddition(const Sentence& s, size_t fa);
+
 // A percentage at tokens [fa, fb) of the workforce that is cut: "cut more than 15% of its
 // workforce", "laid off 10% of staff".
 bool ShareIsJobCut(const Sentence& s, size_t fa, size_t fb);

@@ -199,7 +199,7 @@ const WordSet& ActorVerbs() {
       "manufactured", "aims", "intends", "seeks", "hires", "hired", "hire", "approved",
       "pledged", "employed", "laid", "cut", "cuts", "slashed", "shed", "axed", "eliminated",
       "gets", "got", "derives", "derived", "generates", "earns", "draws", "makes", "made",
-      "delivered", "delivers", "topped", "tops"};
+      "delivered", "delivers", "topped", "tops", "added", "adds"};
   return *s;
 }
 
