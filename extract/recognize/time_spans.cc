@@ -4,6 +4,7 @@
 // one way of reading reaches the end of the span, and its groups are RE2's.
 #include "extract/recognize/time_spans.h"
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,15 @@ bool TakeBeforeBlank(absl::string_view text, size_t e, size_t* k, absl::string_v
   if (!Take(text, e, &t, lower) || t >= e || !IsRe2Blank(text[t])) return false;
   *k = t;
   return true;
+}
+
+// TakeBeforeBlank for the first of `words` that is there.
+bool TakeAnyBeforeBlank(absl::string_view text, size_t e, size_t* k,
+                        std::initializer_list<absl::string_view> words) {
+  for (absl::string_view w : words) {
+    if (TakeBeforeBlank(text, e, k, w)) return true;
+  }
+  return false;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -165,23 +175,14 @@ int ReadRelativeSpan(absl::string_view text, size_t b, size_t e, re2::StringPiec
   if (!AllAscii(text, b, e)) return -1;
   if (!WordBounded(text, b, e)) return 0;
   size_t k = b;
-  bool direction = false;
-  for (absl::string_view w : {"last", "this", "next", "previous", "current"}) {
-    if (TakeBeforeBlank(text, e, &k, w)) {
-      direction = true;
-      break;
-    }
-  }
+  bool direction =
+      TakeAnyBeforeBlank(text, e, &k, {"last", "this", "next", "previous", "current"});
   if (!direction) {
     size_t t = b;
-    if (Take(text, e, &t, "the") && TakeBlanks(text, e, &t)) {
-      for (absl::string_view w : {"previous", "current", "past"}) {
-        if (TakeBeforeBlank(text, e, &t, w)) {
-          direction = true;
-          k = t;
-          break;
-        }
-      }
+    if (Take(text, e, &t, "the") && TakeBlanks(text, e, &t) &&
+        TakeAnyBeforeBlank(text, e, &t, {"previous", "current", "past"})) {
+      direction = true;
+      k = t;
     }
   }
   if (!direction) return 0;
