@@ -60,41 +60,5 @@ TEST(NumberWordsTest, DigitsContinueIntoWords) {
   EXPECT_EQ(w->end, text.size());
 }
 
-// MayStartNumberWord is a prefilter: it must never say no where CanStartNumberWord says yes.
-TEST(NumberWordsTest, FirstLetterPrefilterAgreesWithLookup) {
-  for (const char* word : {"one", "Twelve", "ninety", "A", "an", "Half", "quarter",
-                           "minus", "Negative", "nought", "zero", "Eight", "sixty"}) {
-    ASSERT_TRUE(CanStartNumberWord(word)) << word;
-    EXPECT_TRUE(MayStartNumberWord(static_cast<unsigned char>(word[0]))) << word;
-  }
-  for (int c : {int{'b'}, int{'C'}, int{'d'}, int{'w'}, int{'Y'}, int{'1'}, int{' '}, 0xC2}) {
-    EXPECT_FALSE(MayStartNumberWord(static_cast<unsigned char>(c))) << c;
-  }
-}
-
-// StartWordLengths is a prefilter too: every accepted word has its length bit set under
-// its first two letters; words that share no such entry are refused, and so are bytes
-// that are not letters.
-TEST(NumberWordsTest, TwoLetterPrefilterAgreesWithLookup) {
-  for (const char* word : {"one", "Twelve", "ninety", "A", "an", "Half", "quarter",
-                           "minus", "Negative", "nought", "zero", "Eight", "sixty", "TWO"}) {
-    ASSERT_TRUE(CanStartNumberWord(word)) << word;
-    const absl::string_view w = word;
-    const unsigned char c1 = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
-    EXPECT_TRUE(StartWordLengths(static_cast<unsigned char>(w[0]), c1) >> w.size() & 1)
-        << word;
-  }
-  for (const char* word : {"the", "The", "for", "next", "our", "says", "early", "at"}) {
-    ASSERT_FALSE(CanStartNumberWord(word)) << word;
-    const absl::string_view w = word;
-    EXPECT_FALSE(StartWordLengths(static_cast<unsigned char>(w[0]),
-                                  static_cast<unsigned char>(w[1])) >> w.size() & 1)
-        << word;
-  }
-  EXPECT_EQ(StartWordLengths('1', 'a'), 0u);
-  EXPECT_EQ(StartWordLengths('t', ' '), 0u);
-  EXPECT_EQ(StartWordLengths('a', '{'), 0u);
-}
-
 }  // namespace
 }  // namespace claimcheck
