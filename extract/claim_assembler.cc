@@ -15,6 +15,7 @@
 #include "absl/types/span.h"
 #include "claims/quantity_interval.h"
 #include "claims/subject_key.h"
+#include "extract/figure_scope.h"
 #include "extract/period.h"
 #include "extract/sentence_grammar.h"
 #include "extract/tokens.h"
@@ -765,63 +766,8 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
     const std::vector<TimeMention>& periods =
         periods_for(c.attribution.hedge == v1::HEDGE_FORECAST);
-    if (growth) {
-      // "up 7.8% from the second quarter": a period after "from" is the base of the
-      // change, not its period.
-      auto is_base = [&](const TimeMention& m) {
-        size_t before = 0;
-        while (before < n && s.t[before].end <= m.begin) ++before;
-        if (before > 0 && (W(s, before - 1) == "the" || W(s, before - 1) == "a")) --before;
-        absl::string_view written = in.text.substr(m.begin, m.end - m.begin);
-        return m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
-               ((before > 0 && (W(s, before - 1) == "from" || W(s, before - 1) == "than" ||
-                                W(s, before - 1) == "with" || W(s, before - 1) == "over")) ||
-                absl::StartsWithIgnoreCase(written, "from "));
-      };
-      // The periods less the bases: copied only when there is a base to leave out.
-      std::vector<TimeMention> without_bases;
-      const std::vector<TimeMention>* own_ptr = &periods;
-      if (std::any_of(periods.begin(), periods.end(), is_base)) {
-        for (const TimeMention& m : periods) {
-          if (!is_base(m)) without_bases.push_back(m);
-        }
-        own_ptr = &without_bases;
-      }
-      const std::vector<TimeMention>& own = *own_ptr;
-      ChooseScope(s.t, own, figure_bytes, q.begin, q.end, published, &inferred, &c.scope);
-      // "rose 18% to $5.2 billion in 2024", "grew 15.8% year-on-year to ...": the level's
-      // period ends the change too.
-      size_t to = fb;
-      while (to < n && to < fb + 2 &&
-             (W(s, to) == "year-on-year" || W(s, to) == "year-over-year" || W(s, to) == "yoy" ||
-              W(s, to) == "sequentially" || W(s, to) == "annually")) {
-        ++to;
-      }
-      // (Also in an undated document, where the change has no inferred period at all.)
-      const bool no_own_period =
-          c.scope.inferred() || (c.scope.start().empty() && !c.scope.unresolved());
-      if (no_own_period && to + 1 < n && W(s, to) == "to" && s.fig_at[to + 1] >= 0) {
-        const QuantityMention& level = quantities[s.fig_at[to + 1]];
-        v1::TimeScope level_scope =
-            ChooseScope(s.t, own, figure_bytes, level.begin, level.end, published);
-        if (!level_scope.inferred() && !level_scope.start().empty()) {
-          c.scope = std::move(level_scope);
-        }
-      }
-    } else {
-      ChooseScope(s.t, periods, figure_bytes, q.begin, q.end, published, &inferred, &c.scope);
-    }
-    if (growth && !c.scope.inferred()) {
-      if (!sentence_year_on_year) sentence_year_on_year = YearOnYear(s);
-      ChangeScope(*sentence_year_on_year, &c.scope);
-    }
-    PastDeadlineToYear(published, &c.scope);
-    // "climb 121% between 2019 and 2021 to $2.3 billion": the level is the last year's.
-    if (!growth && c.scope.granularity() == v1::GRANULARITY_MULTI_YEAR && fa > 0 &&
-        (W(s, fa - 1) == "to" || W(s, fa - 1) == "reaching" || W(s, fa - 1) == "reached") &&
-        HasWordBefore(s, fa, IsUpWord, 12, &where)) {
-      NarrowToLastYear(&c.scope);
-    }
+    FigureScope(s, quantities, periods, figure_bytes, qi, growth, published, &inferred,
+                &sentence_year_on_year, &c.scope);
     c.confidence = std::min(0.95, confidence);
     take_quantity(qi, &c.quantity);
     if (negate) Negate(&c.quantity);
