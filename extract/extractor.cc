@@ -112,11 +112,11 @@ void Extractor::Extract(const v1::Document& document,
   const absl::string_view text = document.text();
   const std::vector<TextSpan> sentences = SplitSentences(text);
   entities_.Reset();
-  std::vector<std::vector<Token>> tokens(sentences.size());
+  if (tokens_.size() < sentences.size()) tokens_.resize(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     absl::string_view sentence = text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
-    tokens[i] = Tokenize(sentence);
-    entities_.Learn(sentence, tokens[i]);
+    Tokenize(sentence, &tokens_[i]);
+    entities_.Learn(sentence, tokens_[i]);
   }
   Discourse discourse;
   LineCounter lines(text);
@@ -193,7 +193,7 @@ void Extractor::Extract(const v1::Document& document,
     }
     SentenceInput input;
     input.text = text.substr(span.begin, span.end - span.begin);
-    input.tokens = &tokens[sentence_index];
+    input.tokens = &tokens_[sentence_index];
     input.quantities = std::move(figures[sentence_index]);
     if (!input.quantities.empty()) {
       if (published != day_of) day = DayOf(*published), day_of = published;
@@ -252,6 +252,14 @@ void Extractor::Extract(const v1::Document& document,
       claim.set_confidence(a.confidence);
       on_claim(std::move(claim));
     }
+  }
+  // A very long document's or sentence's tokens are not kept for the rest of the run.
+  if (tokens_.size() > kKeptSentences) {
+    tokens_.resize(kKeptSentences);
+    tokens_.shrink_to_fit();
+  }
+  for (size_t i = 0; i < sentences.size() && i < tokens_.size(); ++i) {
+    if (tokens_[i].capacity() > kKeptTokens) std::vector<Token>().swap(tokens_[i]);
   }
 }
 

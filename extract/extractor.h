@@ -35,6 +35,7 @@
 #include "extract/claim_assembler.h"
 #include "extract/copy_detector.h"
 #include "extract/entity_finder.h"
+#include "extract/tokens.h"
 #include "extract/recognize/quantity_recognizer.h"
 #include "extract/recognize/time_recognizer.h"
 #include "proto/claim.pb.h"
@@ -88,6 +89,12 @@ class Extractor {
   // A sentence's assembled claims, reused: the messages moved out of a claim get
   // scratch_'s memory in exchange, which the next claim in that slot writes into.
   std::vector<AssembledClaim> assembled_;
+  // The tokens of each sentence of the current document. The vectors are reused from one
+  // document to the next (their memory kept): up to kKeptSentences of them, each
+  // keeping room for up to kKeptTokens tokens.
+  static constexpr size_t kKeptSentences = 1024;
+  static constexpr size_t kKeptTokens = 1024;
+  std::vector<std::vector<Token>> tokens_;
 };
 
 }  // namespace claimcheck

@@ -401,6 +401,13 @@ bool IsClauseBreak(const Token& t) {
 
 std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+void Tokenize(absl::string_view text, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   tokens.reserve(text.size() / 3 + 8);
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
@@ -432,7 +439,6 @@ std::vector<Token> Tokenize(absl::string_view text) {
       }
     }
   }
-  return tokens;
 }
 
 }  // namespace claimcheck

@@ -82,6 +82,10 @@ struct Token {
 // Tokens of `text` in order. Never fails; whitespace produces no tokens.
 std::vector<Token> Tokenize(absl::string_view text);
 
+// The same into `*tokens`, replacing what it held: a caller that tokenises many
+// sentences reuses one vector's memory.
+void Tokenize(absl::string_view text, std::vector<Token>* tokens);
+
 // True for tokens that end a clause for the grammar: ; : ( ) [ ] and dashes.
 bool IsClauseBreak(const Token& token);
 

@@ -107,5 +107,27 @@ TEST(TokensTest, CopiesAndMovesKeepTheLowerText) {
   expect_lower(copy, "copy after the original is gone");
 }
 
+TEST(TokensTest, TokenizingIntoAUsedVectorReplacesItsTokens) {
+  const std::vector<std::string> sentences = {
+      "Contoso\xE2\x80\x99s long-awaited Semiconductor-Manufacturing-International deal",
+      "It rose 5%.", "", "U.S. sales of R&D kits fell to $3 billion in Q3 2025."};
+  std::vector<Token> reused;
+  for (const std::string& s : sentences) {
+    Tokenize(s, &reused);
+    const std::vector<Token> fresh = Tokenize(s);
+    ASSERT_EQ(reused.size(), fresh.size()) << s;
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      EXPECT_EQ(reused[i].lower, fresh[i].lower) << s << " " << i;
+      EXPECT_EQ(reused[i].begin, fresh[i].begin) << s << " " << i;
+      EXPECT_EQ(reused[i].end, fresh[i].end) << s << " " << i;
+      EXPECT_EQ(reused[i].kind, fresh[i].kind) << s << " " << i;
+      EXPECT_EQ(reused[i].classes, fresh[i].classes) << s << " " << i;
+      EXPECT_EQ(reused[i].capitalized, fresh[i].capitalized) << s << " " << i;
+      EXPECT_EQ(reused[i].acronym, fresh[i].acronym) << s << " " << i;
+      EXPECT_EQ(reused[i].modifier, fresh[i].modifier) << s << " " << i;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
