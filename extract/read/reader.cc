@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -47,17 +48,20 @@ absl::Status ErrnoStatus(const std::string& path, const std::error_code& ec) {
 constexpr size_t kFirstRead = size_t{64} << 10;
 
 // Reads `path` whole into *out with one descriptor: reading many small files is mostly
-// system calls, so it takes as few as it can. A file its directory listed as `regular`
+// system calls, so it takes as few as it can. With `dir_fd` >= 0 the file is opened as
+// `name` in that directory (one name to look up, not every part of the path); `path`
+// names it in errors. A file its directory listed as `regular`
 // is read first into `scratch` (grown to kFirstRead bytes once, kept by the caller): when
 // that read comes back short it holds the whole file (a regular file gives fewer bytes
 // than asked only at its end), and open, read, close is all. Otherwise fstat gives the
 // size: a regular file over `max_bytes` sets *too_large and is not read; one of a known
 // size is read to that size with no call to see its end; a pipe goes on in chunks.
-absl::Status ReadWholeFile(const std::string& path, bool regular, uintmax_t max_bytes,
-                           std::string* scratch, std::string* out, uintmax_t* size,
-                           bool* too_large) {
+absl::Status ReadWholeFile(const std::string& path, int dir_fd, const char* name, bool regular,
+                           uintmax_t max_bytes, std::string* scratch, std::string* out,
+                           uintmax_t* size, bool* too_large) {
   *too_large = false;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = dir_fd >= 0 ? ::openat(dir_fd, name, O_RDONLY | O_CLOEXEC)
+                             : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus(path, std::error_code(errno, std::generic_category()));
   size_t have = 0;
   if (regular) {
@@ -112,20 +116,14 @@ absl::Status ReadWholeFile(const std::string& path, bool regular, uintmax_t max_
   return absl::OkStatus();
 }
 
-// Lists the entries of `dir` (whose path, ending in '/', is `prefix`) into *entries as
-// (name, is a directory): subdirectories, but not symbolic links to them (no cycles), and
-// regular files, symbolic links to files included; hidden names (starting with '.') are
-// left out. Uses the directory's own entry types, so most entries need no stat. A
-// directory we may not read lists as empty. Returns false with *error set when the
-// listing fails otherwise.
-bool ListDirectory(const std::string& dir, const std::string& prefix,
-                   std::vector<std::pair<std::string, bool>>* entries, std::string* error) {
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) {
-    if (errno == EACCES) return true;
-    *error = std::error_code(errno, std::generic_category()).message();
-    return false;
-  }
+// Lists the entries of the open directory `d` into *entries as (name, is a directory):
+// subdirectories, but not symbolic links to them (no cycles), and regular files, symbolic
+// links to files included; hidden names (starting with '.') are left out. Uses the
+// directory's own entry types, so most entries need no stat. Returns false with *error
+// set when the listing fails.
+bool ListDirectory(DIR* d, std::vector<std::pair<std::string, bool>>* entries,
+                   std::string* error) {
+  const int dir_fd = ::dirfd(d);
   bool ok = true;
   for (;;) {
     errno = 0;
@@ -141,11 +139,11 @@ bool ListDirectory(const std::string& dir, const std::string& prefix,
     bool is_directory = e->d_type == DT_DIR;
     bool is_file = e->d_type == DT_REG;
     if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
-      const std::string path = prefix + e->d_name;
       struct stat st;
-      if (e->d_type == DT_UNKNOWN && ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      if (e->d_type == DT_UNKNOWN &&
+          ::fstatat(dir_fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
         is_directory = true;
-      } else if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      } else if (::fstatat(dir_fd, e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode)) {
         is_file = true;
       }
     }
@@ -155,9 +153,13 @@ bool ListDirectory(const std::string& dir, const std::string& prefix,
       entries->emplace_back(e->d_name, false);
     }
   }
-  ::closedir(d);
   return ok;
 }
+
+// Closes a directory opened with opendir when it goes out of scope.
+struct DirCloser {
+  void operator()(DIR* d) const { ::closedir(d); }
+};
 
 }  // namespace
 
@@ -172,7 +174,7 @@ absl::Status DocumentReader::ReadPath(
     if (!ec) ec = std::make_error_code(std::errc::no_such_file_or_directory);
     return ErrnoStatus(path, ec);
   }
-  if (!fs::is_directory(st)) return ReadFile(path, /*regular=*/false, on_document);
+  if (!fs::is_directory(st)) return ReadFile(path, -1, nullptr, /*regular=*/false, on_document);
 
   ReadDirectory(path, on_document);
   return absl::OkStatus();
@@ -183,10 +185,20 @@ void DocumentReader::ReadDirectory(const std::string& dir,
   // One directory's names at a time, sorted with a '/' after each subdirectory's name:
   // the files come in the order of their sorted full paths, and memory holds one listing
   // per level, not the whole tree.
+  // The directory stays open while its files are read, which are opened by name in it.
   std::vector<std::pair<std::string, bool>> entries;  // (name, is a directory)
   const std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + "/";
+  std::unique_ptr<DIR, DirCloser> d(::opendir(dir.c_str()));
+  if (d == nullptr) {
+    // A directory we may not read lists as empty.
+    if (errno != EACCES) {
+      sink_->Report(dir, absl::StrCat("cannot list directory: ",
+                                      std::error_code(errno, std::generic_category()).message()));
+    }
+    return;
+  }
   std::string error;
-  if (!ListDirectory(dir, prefix, &entries, &error)) {
+  if (!ListDirectory(d.get(), &entries, &error)) {
     sink_->Report(dir, absl::StrCat("cannot list directory: ", error));
     if (entries.empty()) return;
   }
@@ -198,19 +210,20 @@ void DocumentReader::ReadDirectory(const std::string& dir,
       continue;
     }
     const std::string file = prefix + name;
-    absl::Status s = ReadFile(file, /*regular=*/true, on_document);
+    absl::Status s = ReadFile(file, ::dirfd(d.get()), name.c_str(), /*regular=*/true, on_document);
     if (!s.ok()) sink_->Report(file, s.message());
   }
 }
 
 absl::Status DocumentReader::ReadFile(
-    const std::string& path, bool regular,
+    const std::string& path, int dir_fd, const char* name, bool regular,
     const std::function<void(v1::Document&&)>& on_document) {
   std::string bytes;
   uintmax_t size = 0;
   bool too_large = false;
   absl::Status s =
-      ReadWholeFile(path, regular, kMaxDocumentFileBytes, &read_buffer_, &bytes, &size, &too_large);
+      ReadWholeFile(path, dir_fd, name, regular, kMaxDocumentFileBytes, &read_buffer_, &bytes,
+                    &size, &too_large);
   if (!s.ok()) return s;
   if (too_large) {
     sink_->Report(path, absl::StrCat("file too large (", size, " bytes; the limit is ",

@@ -70,8 +70,9 @@ class DocumentReader {
                  const std::function<void(v1::Document&&)>& on_document);
 
  private:
-  // `regular`: the directory listed `path` as a regular file (or a link to one).
-  absl::Status ReadFile(const std::string& path, bool regular,
+  // `regular`: the directory listed `path` as a regular file (or a link to one). With
+  // `dir_fd` >= 0 the file is opened as `name` in that open directory.
+  absl::Status ReadFile(const std::string& path, int dir_fd, const char* name, bool regular,
                         const std::function<void(v1::Document&&)>& on_document);
   // ReadBytes; when `owned` is the buffer `bytes` views, it may be moved into a document.
   void ReadBytesImpl(absl::string_view bytes, std::string* owned, const std::string& uri,
