@@ -138,29 +138,29 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
   };
   Sentence s(in.text, in.tokens);
   const size_t n = s.t.size();
-  // The token maps the rules read; a sentence without figures runs no rule.
-  const bool any_figure = !quantities.empty();
-  if (any_figure) {
-    // (Filled bytewise: every byte 0xFF makes an int -1.)
-    s.fig_at.resize(n);
-    std::memset(s.fig_at.data(), 0xFF, n * sizeof(int));
-    s.time_at.resize(n);
-    std::memset(s.time_at.data(), 0, n);
-  }
+  // The token maps the rules read.
+  s.ClearMarks();
   absl::InlinedVector<ByteRange, 16> excluded;  // the figures, then the periods
-  if (any_figure) {
-    excluded.reserve(quantities.size() + in.times.size());
-    s.figs.reserve(quantities.size());
-  }
-  size_t cursor = 0;  // mentions and tokens are both in text order: one sweep
+  excluded.reserve(quantities.size() + in.times.size());
+  s.figs.reserve(quantities.size());
+  // Mentions and tokens are both in text order: the first token a mention overlaps is
+  // searched for from the previous mention's on (a binary search: figures are sparse).
+  const Token* const tokens = s.t.data();
+  auto first_ending_after = [&](size_t from, size_t begin) {
+    return static_cast<size_t>(
+        std::partition_point(tokens + from, tokens + n,
+                             [begin](const Token& t) { return t.end <= begin; }) -
+        tokens);
+  };
+  size_t cursor = 0;
   for (size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityMention& q = quantities[qi];
     size_t first = n, last = 0;
-    while (cursor < n && s.t[cursor].end <= q.begin) ++cursor;
-    for (size_t i = cursor; i < n && s.t[i].begin < q.end; ++i) {
+    cursor = first_ending_after(cursor, q.begin);
+    for (size_t i = cursor; i < n && tokens[i].begin < q.end; ++i) {
       if (first == n) first = i;
       last = i + 1;
-      s.fig_at[i] = static_cast<int>(qi);
+      s.fig[i] = static_cast<int>(qi);
     }
     s.figs.push_back({first, last});
     excluded.push_back({q.begin, q.end});
@@ -168,9 +168,8 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
   cursor = 0;
   for (const TimeMention& m : in.times) {  // sorted by begin, like the tokens
     excluded.push_back({m.begin, m.end});
-    if (!any_figure) continue;
-    while (cursor < n && s.t[cursor].end <= m.begin) ++cursor;
-    for (size_t i = cursor; i < n && s.t[i].begin < m.end; ++i) s.time_at[i] = true;
+    cursor = first_ending_after(cursor, m.begin);
+    for (size_t i = cursor; i < n && tokens[i].begin < m.end; ++i) s.in_period[i] = 1;
   }
   const absl::Span<const ByteRange> figure_bytes =
       absl::MakeConstSpan(excluded).first(quantities.size());
@@ -194,8 +193,8 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     discourse->inferred_for = published_seconds;
   }
   std::optional<v1::TimeScope>& inferred = discourse->inferred;
-  // The first word that states a target ("target", "goal", "aim(s)"), n if none; found
-  // when first asked.
+  // The first word that states a target (extract/word_lists.h TargetWords), n if none;
+  // found when first asked.
   std::optional<size_t> first_target;
   // The periods a stated and a forecast figure may take: the recognizers' own, plus
   // "the quarter"-style ones, aligned to the publication day. Usually there is nothing to
@@ -680,7 +679,8 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     // "demand for HBM chips", "revenue of SMIC".
     if (entity == nullptr && !metric_written.empty()) {
       for (size_t k = fa > kWindow ? fa - kWindow : 0; k + 1 < fa; ++k) {
-        if ((W(s, k + 1) == "for" || W(s, k + 1) == "of" || W(s, k + 1) == "at") &&
+        if (Is(s, k + 1, kPreposition) &&
+            (W(s, k + 1) == "for" || W(s, k + 1) == "of" || W(s, k + 1) == "at") &&
             (s.t[k].lower == metric_written || absl::StartsWith(metric, s.t[k].lower))) {
           if (const EntityMention* e = EntityStartingNear(s, k + 2, 2)) entity = e;
         }
@@ -747,15 +747,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     c.subject.set_metric(std::move(metric));
     c.subject.set_metric_as_written(std::move(metric_written));
     // A stated target: "the company's current target is to set up ... a 28nm line".
-    if (!first_target) {
-      first_target = n;
-      for (size_t k = 0; k < n; ++k) {
-        if (W(s, k) == "target" || W(s, k) == "goal" || W(s, k) == "aims" || W(s, k) == "aim") {
-          first_target = k;
-          break;
-        }
-      }
-    }
+    if (!first_target) first_target = NextWithClass(s.t, 0, kTargetWord);
     if (*first_target < fa) qualifiers.push_back({"status", "target"});
     for (auto& [role, value] : qualifiers) {
       v1::Qualifier* qual = c.subject.add_qualifiers();

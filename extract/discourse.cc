@@ -423,11 +423,12 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
     if (!m.group && m.canonical != discourse->subject) object = &m.canonical;
   }
   if (object != nullptr) discourse->object = *object;
-  for (size_t i = NextWithClass(tokens, 0, kPreposition); i + 1 < tokens.size();
-       i = NextWithClass(tokens, i + 1, kPreposition)) {
+  // "of developing": the last such activity.
+  for (size_t i = NextWithClass(tokens, 0, kOfWord); i + 1 < tokens.size();
+       i = NextWithClass(tokens, i + 1, kOfWord)) {
     absl::string_view next = tokens[i + 1].lower;
-    if (tokens[i].word() == "of" && next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
-      discourse->activity = std::string(next);
+    if (next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
+      discourse->activity.assign(next.data(), next.size());
     }
   }
 }

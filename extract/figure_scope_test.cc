@@ -15,8 +15,7 @@ struct Marked {
          const std::vector<std::pair<std::string, std::pair<const char*, const char*>>>&
              periods_in)
       : text(text_in), tokens(Tokenize(text)), s(text, &tokens) {
-    s.fig_at.assign(tokens.size(), -1);
-    s.time_at.assign(tokens.size(), 0);
+    s.ClearMarks();
     for (const std::string& f : figure_texts) {
       QuantityMention q;
       q.begin = text.find(f);

@@ -75,6 +75,16 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
 
 }  // namespace
 
+void Sentence::ClearMarks() {
+  // (Filled bytewise: every byte 0xFF makes an int -1.)
+  fig_at.resize(size);
+  std::memset(fig_at.data(), 0xFF, size * sizeof(int));
+  time_at.resize(size);
+  std::memset(time_at.data(), 0, size);
+  fig = fig_at.data();
+  in_period = time_at.data();
+}
+
 // FindMetricsEndingAt, remembered for the sentence.
 std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
                                         size_t k, bool attributive_ok) {
@@ -124,8 +134,8 @@ bool Prepositional(const Sentence& s, const EntityMention& e) {
     absl::string_view w = W(s, k);
     if (Is(s, k, kPreposition)) return true;
     if (s.t[k].kind == TokenKind::kPunct || w == "and" || w == "or" || w == "but" ||
-        w == "while" || w == "which" || w == "that" || w == "who" || s.time_at[k] ||
-        s.fig_at[k] >= 0) {
+        w == "while" || w == "which" || w == "that" || w == "who" || s.in_period[k] ||
+        s.fig[k] >= 0) {
       return false;
     }
   }
@@ -279,7 +289,7 @@ bool YearOnYear(const Sentence& s) {
 size_t SkipFillersLeft(const Sentence& s, size_t pos) {
   size_t k = pos;
   while (k > 0 && (Is(s, k - 1, kFiller) || s.t[k - 1].kind == TokenKind::kNumber ||
-                   s.time_at[k - 1])) {
+                   s.in_period[k - 1])) {
     --k;
   }
   return k;

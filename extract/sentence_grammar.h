@@ -55,11 +55,18 @@ struct Sentence {
   const std::vector<Token>& t;
   const size_t size;  // t.size(), which the word tests below check on every call
   std::vector<EntityMention> ents;
+  // Sizes fig_at and time_at for the tokens, none marked (-1, 0), and points fig and
+  // in_period at them. Called once, before the rules run.
+  void ClearMarks();
   // Token range per quantity. The small buffers below live in the Sentence itself, so
   // a usual sentence allocates nothing for them.
   absl::InlinedVector<std::pair<size_t, size_t>, 8> figs;
   absl::InlinedVector<int, 64> fig_at;       // token -> quantity index, or -1
   absl::InlinedVector<uint8_t, 64> time_at;  // token is inside a period (0 or 1)
+  // fig_at.data() and time_at.data(), set by ClearMarks: the word tests below read these
+  // (InlinedVector's operator[] checks the index and where its storage is on every call).
+  int* fig = nullptr;
+  uint8_t* in_period = nullptr;
   // MetricEndingAt's answers, at [2 * token + attributive_ok]: 0 not asked yet, 1 no
   // metric, else 2 + an index into metric_hits. The rules ask about the same tokens for
   // every figure of a sentence. (Zero-filled when first needed: a memset.)
@@ -70,7 +77,7 @@ struct Sentence {
 
 // Token i is a word that is neither part of a figure nor of a period.
 inline bool IsWord(const Sentence& s, size_t i) {
-  return i < s.size && s.t[i].kind == TokenKind::kWord && s.fig_at[i] < 0 && !s.time_at[i];
+  return i < s.size && s.t[i].kind == TokenKind::kWord && s.fig[i] < 0 && !s.in_period[i];
 }
 
 // The lower-case text of token i ("" past the end).

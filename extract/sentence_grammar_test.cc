@@ -13,9 +13,7 @@ class SentenceGrammarTest : public ::testing::Test {
   Sentence& Make(const std::string& text) {
     text_ = text;
     sentence_ = std::make_unique<Sentence>(text_, nullptr);
-    const size_t n = sentence_->t.size();
-    sentence_->fig_at.assign(n, -1);
-    sentence_->time_at.assign(n, false);
+    sentence_->ClearMarks();
     entities_.Learn(text_, sentence_->t);
     sentence_->ents = entities_.Find(text_, sentence_->t, {});
     return *sentence_;

@@ -245,6 +245,16 @@ const WordSet& AttributionCues() {
   return *s;
 }
 
+const WordSet& TargetWords() {
+  static const auto* s = new WordSet{"target", "goal", "aims", "aim"};
+  return *s;
+}
+
+const WordSet& OfWords() {
+  static const auto* s = new WordSet{"of"};
+  return *s;
+}
+
 WordClassTable::WordClassTable() : slots_(kSlots) {
   const std::pair<const WordSet*, uint32_t> lists[] = {
       {&UpWords(), kUpWord},
@@ -272,6 +282,8 @@ WordClassTable::WordClassTable() : slots_(kSlots) {
       {&Determiners(), kDeterminer},
       {&AttributionCues(), kAttributionCue},
       {&DealNouns(), kDealNoun},
+      {&TargetWords(), kTargetWord},
+      {&OfWords(), kOfWord},
   };
   for (const auto& [list, bit] : lists) {
     for (const std::string& word : *list) {

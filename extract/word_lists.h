@@ -86,6 +86,14 @@ const WordSet& Determiners();
 // so the rules skip all other words at once.
 const WordSet& AttributionCues();
 
+// Words that state a target ("the company's target is ...", "aims to"): a figure after
+// one is a target.
+const WordSet& TargetWords();
+
+// "of", on its own: the discourse's activity rule looks for "of <verb>ing" in every
+// sentence, and a class of its own lets it skip the other prepositions at once.
+const WordSet& OfWords();
+
 // The lists above as bits, for Token::classes.
 enum WordClass : uint32_t {
   kUpWord = 1u << 0,
@@ -113,6 +121,8 @@ enum WordClass : uint32_t {
   kDeterminer = 1u << 22,
   kAttributionCue = 1u << 23,
   kDealNoun = 1u << 24,
+  kTargetWord = 1u << 25,
+  kOfWord = 1u << 26,
 };
 
 // The classes of a lower-case word (0 for a word in no list). One hash lookup.

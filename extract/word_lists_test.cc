@@ -19,7 +19,8 @@ TEST(WordListsTest, EveryListedWordHasItsClass) {
       {&ActorVerbs(), kActorVerb},     {&CompanyNouns(), kCompanyNoun},
       {&FundNouns(), kFundNoun},       {&ProjectNouns(), kProjectNoun},
       {&Determiners(), kDeterminer},   {&AttributionCues(), kAttributionCue},
-      {&DealNouns(), kDealNoun},
+      {&DealNouns(), kDealNoun},       {&TargetWords(), kTargetWord},
+      {&OfWords(), kOfWord},
   };
   for (const auto& [list, bit] : lists) {
     ASSERT_FALSE(list->empty());
