@@ -38,14 +38,20 @@ bool PeriodWordBefore(absl::string_view text, size_t i) {
       })) {
     return true;
   }
+  if (w.size() > 9) return false;
+  // Lower-cased once, then compared with each word of the same length.
+  char lower[9];
+  for (size_t k = 0; k < w.size(); ++k) {
+    lower[k] = absl::ascii_tolower(static_cast<unsigned char>(w[k]));
+  }
+  const absl::string_view l(lower, w.size());
   static constexpr absl::string_view kWords[] = {
       "last", "this", "next", "previous", "current", "past", "coming", "following",
       "fiscal", "financial", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
       "4th", "final", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
       "ten", "eleven", "twelve", "fifteen", "twenty", "of"};
   for (absl::string_view k : kWords) {
-    // The size test first: EqualsIgnoreCase is an out-of-line call.
-    if (k.size() == w.size() && absl::EqualsIgnoreCase(w, k)) return true;
+    if (k == l) return true;
   }
   return false;
 }
@@ -103,11 +109,14 @@ bool TimeAnchorAt(absl::string_view text, size_t i) {
   const bool word_ends = we == n || !(absl::ascii_isdigit(static_cast<unsigned char>(text[we])) ||
                                       text[we] == '_');  // \b after the letters
   // kMonth reads its month case-sensitively, as a whole word.
-  if (c >= 'A' && c <= 'Z' && word_ends) {
+  if (c >= 'A' && c <= 'Z' && word_ends && w.size() >= 3 && w.size() <= 9) {
     static const std::vector<std::string>* kMonthNames =
         new std::vector<std::string>(absl::StrSplit(CLAIMCHECK_MONTH_SPELLINGS, '|'));
     for (const std::string& m : *kMonthNames) {
-      if (w == m) return true;
+      if (m.size() == w.size() && m[1] == w[1] && m[0] == w[0] &&
+          std::equal(m.begin() + 2, m.end(), w.begin() + 2)) {
+        return true;
+      }
     }
   }
   const char l0 = static_cast<char>(c | 0x20);
@@ -125,9 +134,10 @@ bool TimeAnchorAt(absl::string_view text, size_t i) {
   // "year", "month", "decade" end their word ("years?\b"); "quarter" and "half" may be
   // followed by a year with no blank ("quarter2024").
   auto whole = [&](absl::string_view singular) {
-    return word_ends && (absl::EqualsIgnoreCase(w, singular) ||
-                         (w.size() == singular.size() + 1 && (w.back() | 0x20) == 's' &&
-                          absl::EqualsIgnoreCase(w.substr(0, singular.size()), singular)));
+    return word_ends &&
+           (w.size() == singular.size() ||
+            (w.size() == singular.size() + 1 && (w.back() | 0x20) == 's')) &&
+           word(singular);
   };
   switch (l0) {
     case 'y': return whole("year") && PeriodWordBefore(text, i);
@@ -148,8 +158,8 @@ bool TimeAnchorAt(absl::string_view text, size_t i) {
   }
 }
 
-size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
-  *anchor = absl::string_view::npos;
+size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
+  *folds = false;
   // Bit 1: word byte ([0-9A-Za-z_], RE2's \b); 2: non-ASCII; 4: may begin an anchor.
   static const auto* kFlags = [] {
     auto* t = new std::array<unsigned char, 256>();
@@ -172,11 +182,11 @@ size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
   }();
   const size_t n = text.size();
   auto flags = [&](size_t k) { return (*kFlags)[static_cast<unsigned char>(text[k])]; };
-  // Looks at byte k, a word start or a non-ASCII byte: true when an anchor starts there.
-  // Sets *fold when U+017F or U+212A starts there.
   auto folds_at = [&](size_t k) {  // U+017F or U+212A at k
     return text.substr(k, 2) == "\xC5\xBF" || text.substr(k, 3) == "\xE2\x84\xAA";
   };
+  // Looks at byte k, a word start or a non-ASCII byte: true when an anchor starts there.
+  // Sets *fold when U+017F or U+212A starts there.
   auto anchor_at = [&](size_t k, bool* fold) {
     const unsigned f = flags(k);
     if (f & 2) {
@@ -204,7 +214,10 @@ size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
       const unsigned f = flags(k);
       // Most word starts end here: their first byte cannot begin an anchor.
       if (!(f & 4)) {
-        if ((f & 2) && folds_at(k)) return pos;
+        if ((f & 2) && folds_at(k)) {
+          *folds = true;
+          return k;
+        }
         continue;
       }
       const bool may = k + 2 < n ? MayAnchor(text[k], text[k + 1], text[k + 2])
@@ -224,7 +237,10 @@ size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
     }
     while (a < n) {
       if (anchor_at(a, &fold)) break;
-      if (fold) return pos;
+      if (fold) {
+        *folds = true;
+        return a;
+      }
       const bool starts_word = flags(a) & 1;
       ++a;
       if (starts_word) {
@@ -232,9 +248,15 @@ size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
       }
     }
   }
-  if (a >= n) {
-    return n;
-  }
+  return a < n ? a : n;
+}
+
+size_t TimeSearchStart(absl::string_view text, size_t pos, size_t* anchor) {
+  *anchor = absl::string_view::npos;
+  bool folds = false;
+  const size_t a = FirstTimeAnchor(text, pos, &folds);
+  if (folds) return pos;
+  if (a >= text.size()) return text.size();
   *anchor = a;
   // Back over the words an expression may hold before its first anchor: at most
   // kMaxWordsBeforeAnchor runs of letters and digits, with blanks, '-' and '\'' between.

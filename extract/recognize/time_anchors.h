@@ -37,6 +37,12 @@ inline bool IsRe2Blank(char c) {
 // True when an anchor starts at byte i of `text` (i starts a word).
 bool TimeAnchorAt(absl::string_view text, size_t i);
 
+// The first anchor at or after `pos` (TimeAnchorAt at a word start, the byte before `pos`
+// counting), or text.size() when none is left. When U+017F or U+212A comes first, sets
+// *folds and returns where it starts (those may be part of an expression before any
+// anchor: the text must then be searched from `pos` without anchors).
+size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds);
+
 // Where the combined pass may start to find the first expression that begins at or after
 // `pos` (see TimeAnchorAt): back from the first anchor over the bytes an expression may hold
 // before it. text.size() when no anchor is left; `pos` itself when U+017F or U+212A

@@ -60,9 +60,9 @@ const char* const kPatterns[kFamilies] = {
 };
 
 // "YYYY-MM-DD" for a four-digit year and a valid month and day, as absl::FormatCivilTime
-// writes it (which goes through the time-zone formatter and dominated resolution).
-std::string FormatDay(int y, int m, int d) {
-  char buf[10];
+// writes it (which goes through the time-zone formatter and dominated resolution), into
+// buf[0..10).
+void FormatDay(int y, int m, int d, char* buf) {
   buf[0] = static_cast<char>('0' + y / 1000);
   buf[1] = static_cast<char>('0' + y / 100 % 10);
   buf[2] = static_cast<char>('0' + y / 10 % 10);
@@ -73,19 +73,31 @@ std::string FormatDay(int y, int m, int d) {
   buf[7] = '-';
   buf[8] = static_cast<char>('0' + d / 10);
   buf[9] = static_cast<char>('0' + d % 10);
-  return std::string(buf, sizeof(buf));
 }
 
-std::string Day(absl::CivilDay d) {
+constexpr size_t kDayChars = 10;
+
+// FormatDay for a day of a four-digit year; false (buf untouched) for other years.
+bool FormatFourDigitYearDay(absl::CivilDay d, char* buf) {
   const absl::civil_year_t y = d.year();
-  if (y < 1000 || y > 9999) return absl::FormatCivilTime(d);
-  return FormatDay(static_cast<int>(y), d.month(), d.day());
+  if (y < 1000 || y > 9999) return false;
+  FormatDay(static_cast<int>(y), d.month(), d.day(), buf);
+  return true;
 }
 
 void SetRange(v1::TimeScope* s, absl::CivilDay start, absl::CivilDay end,
               v1::Granularity g) {
-  s->set_start(Day(start));
-  s->set_end(Day(end));
+  char buf[kDayChars];
+  if (FormatFourDigitYearDay(start, buf)) {
+    s->set_start(buf, kDayChars);
+  } else {
+    s->set_start(absl::FormatCivilTime(start));
+  }
+  if (FormatFourDigitYearDay(end, buf)) {
+    s->set_end(buf, kDayChars);
+  } else {
+    s->set_end(absl::FormatCivilTime(end));
+  }
   s->set_granularity(g);
 }
 
@@ -97,8 +109,11 @@ void SetMonthRange(v1::TimeScope* s, int y0, int m0, int y1, int m1, v1::Granula
     SetRange(s, absl::CivilDay(y0, m0, 1), absl::CivilDay(y1, m1, 1), g);
     return;
   }
-  s->set_start(FormatDay(y0, m0, 1));
-  s->set_end(FormatDay(y1, m1, 1));
+  char buf[kDayChars];
+  FormatDay(y0, m0, 1, buf);
+  s->set_start(buf, kDayChars);
+  FormatDay(y1, m1, 1, buf);
+  s->set_end(buf, kDayChars);
   s->set_granularity(g);
 }
 
@@ -489,14 +504,80 @@ bool MayStartExpression(absl::string_view text, size_t p) {
   return false;
 }
 
+// True when `word` (a run of ASCII letters and digits) may stand in an expression before
+// its first anchor (time_anchors.h). Read from kPatterns, those words are: a preposition
+// (CC_PREP, "on", "over", "within"), "the", "between", "fiscal", "financial", an ordinal
+// ("first".."fourth", "1st".."4th", "final"), a direction ("last", "this", "next",
+// "previous", "current", "past", "coming", "following"), a count ("one".."twelve",
+// "fifteen", "twenty", "couple", "of", one or two digits: "the next 12 months") or a day
+// before a month ("5 May"). Letters are compared in any case.
+bool MayPrecedeAnchor(absl::string_view word) {
+  if (word.empty() || word.size() > 10) return false;
+  const unsigned char c0 = static_cast<unsigned char>(word[0]);
+  if (absl::ascii_isdigit(c0)) {
+    // One or two digits, or an ordinal "1st".."4th".
+    if (word.size() == 1) return true;
+    if (word.size() == 2) return absl::ascii_isdigit(static_cast<unsigned char>(word[1]));
+    if (word.size() != 3) return false;
+    const char s1 = absl::ascii_tolower(static_cast<unsigned char>(word[1]));
+    const char s2 = absl::ascii_tolower(static_cast<unsigned char>(word[2]));
+    return (c0 == '1' && s1 == 's' && s2 == 't') || (c0 == '2' && s1 == 'n' && s2 == 'd') ||
+           (c0 == '3' && s1 == 'r' && s2 == 'd') || (c0 == '4' && s1 == 't' && s2 == 'h');
+  }
+  if (!absl::ascii_isalpha(c0)) return false;
+  // The words by first letter, lower case.
+  static const auto* kByLetter = [] {
+    auto* by_letter = new std::array<std::vector<std::string>, 26>();
+    std::vector<std::string> words = {
+        "on",     "over",     "within",  "the",  "between", "fiscal",  "financial",
+        "first",  "second",   "third",   "fourth", "final", "last",    "this",
+        "next",   "previous", "current", "past", "coming",  "following", "one",
+        "two",    "three",    "four",    "five", "six",     "seven",   "eight",
+        "nine",   "ten",      "eleven",  "twelve", "fifteen", "twenty", "couple"};
+    for (absl::string_view w : absl::StrSplit(CC_PREP, absl::ByAnyChar("| "))) {
+      words.push_back(std::string(w));  // "as of" gives "as" and "of"
+    }
+    for (std::string& w : words) (*by_letter)[w[0] - 'a'].push_back(std::move(w));
+    return by_letter;
+  }();
+  for (const std::string& w : (*kByLetter)[absl::ascii_tolower(c0) - 'a']) {
+    if (w.size() != word.size()) continue;
+    size_t k = 1;
+    while (k < w.size() && absl::ascii_tolower(static_cast<unsigned char>(word[k])) == w[k]) ++k;
+    if (k == w.size()) return true;
+  }
+  return false;
+}
+
+// The first word start in [pos, anchor] from which every word up to the anchor may stand
+// before an anchor (MayPrecedeAnchor), with only blanks, '-' and '\'' between them: no
+// expression starts before it, since an expression that starts in [pos, anchor] reaches
+// the anchor (its own first anchor is not before it) and holds only such words and bytes
+// before it (time_anchors.h). Returns `anchor` when the word before it cannot stand there.
+size_t FirstPossibleStart(absl::string_view text, size_t pos, size_t anchor) {
+  size_t first = anchor;
+  while (first > pos) {
+    size_t we = first;
+    while (we > pos && (IsRe2Blank(text[we - 1]) || text[we - 1] == '-' || text[we - 1] == '\'')) {
+      --we;
+    }
+    size_t wb = we;
+    while (wb > pos && absl::ascii_isalnum(static_cast<unsigned char>(text[wb - 1]))) --wb;
+    if (wb == we || !MayPrecedeAnchor(text.substr(wb, we - wb))) break;
+    first = wb;
+  }
+  return first;
+}
+
 // The combined pass's answer, without running it, for the commonest expression: a year
 // ("in 2024", "as of 2020", "2023") that is the first anchor at or after `pos`. Then only
 // kYear, kYearRange, kIsoDate and the "fiscal 2024" form of kFiscalYear can hold it
 // (every other family has an anchor of its own before any year). When nothing can follow
 // the year (no '-', no "to", "and", "through", "until", no non-ASCII byte) and no
 // "fiscal" precedes it, the leftmost-longest match is the year with the preposition
-// written before it, if any. Returns false to leave the case to RE2.
-bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_t* end) {
+// written before it, if any: its groups (as kYear's pattern gives them) into g[0..2].
+// Returns false to leave the case to RE2.
+bool YearSpan(absl::string_view text, size_t pos, size_t a, re2::StringPiece* g) {
   const size_t n = text.size();
   if (a + 4 > n || !((text[a] == '1' && text[a + 1] == '9') ||
                      (text[a] == '2' && text[a + 1] == '0'))) {
@@ -528,8 +609,10 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_
       }
     }
   }
-  *begin = a;
-  *end = a + 4;
+  auto piece = [&](size_t b, size_t e) { return re2::StringPiece(text.data() + b, e - b); };
+  g[0] = piece(a, a + 4);
+  g[1] = re2::StringPiece();
+  g[2] = g[0];
   // "(PREP)\s+" before the year: the word must start at a word boundary, at or after pos.
   size_t we = a;
   while (we > pos && IsRe2Blank(text[we - 1])) --we;
@@ -541,13 +624,15 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, size_t* begin, size_
   const absl::string_view word = text.substr(wb, we - wb);
   if (absl::EqualsIgnoreCase(word, "fiscal")) return false;
   if (!IsTimePreposition(word)) return true;
-  *begin = wb;
+  size_t begin = wb;
   // "as of": one space, "as" at a word boundary.
   if (absl::EqualsIgnoreCase(word, "of") && wb >= pos + 3 && text[wb - 1] == ' ' &&
       absl::EqualsIgnoreCase(text.substr(wb - 3, 2), "as") &&
       (wb == 3 || !IsWordByte(text[wb - 4]))) {
-    *begin = wb - 3;
+    begin = wb - 3;
   }
+  g[0] = piece(begin, a + 4);
+  g[1] = piece(begin, we);
   return true;
 }
 
@@ -589,13 +674,34 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
                                               std::optional<absl::CivilDay> reference) const {
   std::vector<TimeMention> out;
   // Most sentences hold no period at all: they return before any allocation.
-  size_t anchor = 0;
-  size_t pos = TimeSearchStart(text, 0, &anchor);
-  if (pos >= text.size()) return out;
+  bool folds = false;
+  size_t pos = 0;
+  size_t anchor = FirstTimeAnchor(text, pos, &folds);
+  if (anchor >= text.size()) return out;
   out.reserve(text.size() / 256 + 4);
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[8];
   re2::StringPiece whole;
+  // Adds the mention of family f at b that groups[0] spans (its parts in `groups`) to
+  // `out`; returns its end, or 0 (and adds nothing) when it does not resolve.
+  auto add = [&](int f, size_t b) -> size_t {
+    size_t e = b + groups[0].size();
+    // The optional '.' after a month is for abbreviations ("Sept."), not "August.".
+    if (f == kMonth && e > b && text[e - 1] == '.' && groups[3].size() > 4 &&
+        groups[3].data() + groups[3].size() == text.data() + e - 1) {
+      --e;
+    }
+    if (e <= b) return 0;
+    TimeMention& mention = out.emplace_back();  // its scope built in place
+    mention.begin = b;
+    mention.end = e;
+    if (!Resolve(f, groups, text, b, reference, &mention.scope)) {
+      out.pop_back();
+      return 0;
+    }
+    mention.scope.set_text(text.data() + b, e - b);
+    return e;
+  };
   // Reads family f at b (to `limit`) into a new mention at the back of `out`; returns its
   // end, or 0 (and adds nothing) when the family does not match there or does not resolve.
   auto read = [&](int f, size_t b, size_t limit, re2::RE2::Anchor anchor) -> size_t {
@@ -611,33 +717,24 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     if (by_hand == 0) return 0;
     if (by_hand < 0 && !re.Match(input, b, limit, anchor, groups, ngroups)) return 0;
     for (int k = ngroups; k < 8; ++k) groups[k] = re2::StringPiece();
-    size_t e = b + groups[0].size();
-    // The optional '.' after a month is for abbreviations ("Sept."), not "August.".
-    if (f == kMonth && e > b && text[e - 1] == '.' && groups[3].size() > 4 &&
-        groups[3].data() + groups[3].size() == text.data() + e - 1) {
-      --e;
-    }
-    if (e <= b) return 0;
-    TimeMention& mention = out.emplace_back();  // its scope built in place
-    mention.begin = b;
-    mention.end = e;
-    if (!Resolve(f, groups, text, b, reference, &out.back().scope)) {
-      out.pop_back();
-      return 0;
-    }
-    out.back().scope.set_text(std::string(text.substr(b, e - b)));
-    return e;
+    return add(f, b);
   };
-  while (pos < text.size()) {
-    // Only the bounds come from the combined pass (a DFA, fast), or from YearSpan; the
-    // family that spans them exactly reads the parts. Mentions come out in order and
-    // never overlap.
+  while (anchor < text.size()) {
+    // Only the bounds come from the combined pass (a DFA, fast), or from YearSpan (which
+    // also reads the year's parts); the family that spans them exactly reads the parts.
+    // Mentions come out in order and never overlap.
     size_t b = 0, e = 0;
-    if (anchor == absl::string_view::npos) {
+    size_t end = 0;
+    if (folds) {
       if (!combined_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &whole, 1)) break;
       b = static_cast<size_t>(whole.data() - text.data());
       e = b + whole.size();
-    } else if (!YearSpan(text, pos, anchor, &b, &e)) {
+    } else if (YearSpan(text, pos, anchor, groups)) {
+      for (int k = 3; k < 8; ++k) groups[k] = re2::StringPiece();
+      b = static_cast<size_t>(groups[0].data() - text.data());
+      e = b + groups[0].size();
+      end = add(kYear, b);
+    } else {
       // Every expression starts with \b and a word byte, and holds an anchor with only
       // ASCII word bytes, blanks, '-' and '\'' before it (time_anchors.h). So the leftmost
       // match is the first word start in [pos, anchor] where the combined pattern matches
@@ -645,7 +742,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
       // starts after this anchor, and the search goes on from the next one. Anchored
       // matches stop where the expression does, instead of scanning on.
       bool found = false;
-      for (size_t p = pos; p <= anchor && !found; ++p) {
+      for (size_t p = FirstPossibleStart(text, pos, anchor); p <= anchor && !found; ++p) {
         if (!IsWordByte(text[p]) || (p > 0 && IsWordByte(text[p - 1]))) continue;
         if (!MayStartExpression(text, p)) continue;
         if (combined_->Match(input, p, text.size(), re2::RE2::ANCHOR_START, &whole, 1)) {
@@ -655,11 +752,11 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
         }
       }
       if (!found) {
-        pos = TimeSearchStart(text, anchor + 1, &anchor);
+        pos = anchor + 1;
+        anchor = FirstTimeAnchor(text, pos, &folds);
         continue;
       }
     }
-    size_t end = 0;
     // Years are the commonest expression, so they are tried first; "as of" must come
     // before plain months (both span "as of September 1").
     static constexpr int kOrder[kFamilies] = {kYear,        kQuarter, kHalf,  kFiscalYear,
@@ -673,7 +770,6 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     if (end == 0) {
       // The longest reading did not resolve ("2019 and 2021" without "between"): the
       // longest family that does, from the same place.
-      const absl::string_view span = text.substr(b, e - b);
       for (int f = 0; f < kFamilies; ++f) {
         if (!MayPrefix(f, span)) continue;
         size_t before = out.size();
@@ -687,7 +783,8 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
         }
       }
     }
-    pos = TimeSearchStart(text, end > b ? end : b + 1, &anchor);
+    pos = end > b ? end : b + 1;
+    anchor = FirstTimeAnchor(text, pos, &folds);
   }
   return out;
 }
