@@ -39,10 +39,13 @@ void FollowDiscourse(const SentenceInput& in, const DocumentEntities& entities,
   const std::vector<Token>& tokens = in.tokens != nullptr ? *in.tokens : own;
   absl::InlinedVector<ByteRange, 8> excluded;
   for (const TimeMention& m : in.times) excluded.push_back({m.begin, m.end});
-  std::vector<EntityMention> mentions = entities.Find(in.text, tokens, excluded);
+  std::vector<EntityMention> mentions;
+  mentions.swap(discourse->mention_buffer);  // its memory, given back below
+  entities.Find(in.text, tokens, excluded, &mentions);
   AddReferenceMentions(in.text, tokens, *discourse, &mentions);
   static const std::string* const kNoSubject = new std::string();
   UpdateDiscourse(tokens, mentions, *kNoSubject, discourse);
+  mentions.swap(discourse->mention_buffer);
 }
 
 // The claim of a change the figure at token `fa` is the level of: "rose 10% to 50
@@ -173,7 +176,8 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
   }
   const absl::Span<const ByteRange> figure_bytes =
       absl::MakeConstSpan(excluded).first(quantities.size());
-  s.ents = entities.Find(in.text, s.t, excluded);
+  s.ents.swap(discourse->mention_buffer);  // its memory, given back at the end
+  entities.Find(in.text, s.t, excluded, &s.ents);
   AddReferences(in.text, s.t, *discourse, &s.ents);
 
   // The claims made: out[0, made). `out` holds a slot for every figure, so references
@@ -770,6 +774,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     keep = true;
   }
   UpdateDiscourse(s.t, s.ents, sentence_subject, discourse);
+  s.ents.swap(discourse->mention_buffer);
   return made;
 }
 

@@ -259,6 +259,15 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
                                                   const std::vector<Token>& tokens,
                                                   absl::Span<const ByteRange> excluded) const {
   std::vector<EntityMention> out;
+  Find(sentence, tokens, excluded, &out);
+  return out;
+}
+
+void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>& tokens,
+                            absl::Span<const ByteRange> excluded,
+                            std::vector<EntityMention>* out_ptr) const {
+  std::vector<EntityMention>& out = *out_ptr;
+  out.clear();
   // Few excluded ranges (the common case) are checked directly for the few tokens asked
   // about; many are marked on all tokens first, so a sentence of many figures stays
   // n log n.
@@ -358,7 +367,6 @@ std::vector<EntityMention> DocumentEntities::Find(absl::string_view sentence,
     }
     i = last;
   }
-  return out;
 }
 
 }  // namespace claimcheck

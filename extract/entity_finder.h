@@ -69,6 +69,10 @@ class DocumentEntities {
   std::vector<EntityMention> Find(absl::string_view sentence, const std::vector<Token>& tokens,
                                   absl::Span<const ByteRange> excluded) const;
 
+  // The same into `*out`, cleared first (its memory reused).
+  void Find(absl::string_view sentence, const std::vector<Token>& tokens,
+            absl::Span<const ByteRange> excluded, std::vector<EntityMention>* out) const;
+
   // The canonical name of `written`: a learnt alias first, then the alias table, else
   // the cleaned name.
   std::string Canonicalize(absl::string_view written) const;
