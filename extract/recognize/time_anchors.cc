@@ -11,6 +11,33 @@
 #include "extract/read/byte_words.h"
 
 namespace claimcheck {
+
+LowerWordSet::LowerWordSet(absl::string_view words) {
+  for (absl::string_view w : absl::StrSplit(words, '|', absl::SkipEmpty())) {
+    const char c = absl::ascii_tolower(static_cast<unsigned char>(w[0]));
+    if (c < 'a' || c > 'z') continue;
+    std::vector<std::string>& bucket = by_letter_[c - 'a'];
+    std::string lower = absl::AsciiStrToLower(w);
+    if (std::find(bucket.begin(), bucket.end(), lower) == bucket.end()) {
+      bucket.push_back(std::move(lower));
+    }
+  }
+}
+
+bool LowerWordSet::Contains(absl::string_view word) const {
+  if (word.empty()) return false;
+  const char c = static_cast<char>(word[0] | 0x20);
+  if (c < 'a' || c > 'z') return false;
+  const char* const p = word.data();
+  for (const std::string& w : by_letter_[c - 'a']) {
+    if (w.size() != word.size()) continue;
+    size_t k = 1;
+    while (k < w.size() && absl::ascii_tolower(static_cast<unsigned char>(p[k])) == w[k]) ++k;
+    if (k == w.size()) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // The most words (runs of letters and digits) an expression holds before its first
@@ -38,22 +65,17 @@ bool PeriodWordBefore(absl::string_view text, size_t i) {
       })) {
     return true;
   }
-  if (w.size() > 9) return false;
-  // Lower-cased once, then compared with each word of the same length.
-  char lower[9];
-  for (size_t k = 0; k < w.size(); ++k) {
-    lower[k] = absl::ascii_tolower(static_cast<unsigned char>(w[k]));
-  }
-  const absl::string_view l(lower, w.size());
-  static constexpr absl::string_view kWords[] = {
-      "last", "this", "next", "previous", "current", "past", "coming", "following",
-      "fiscal", "financial", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
-      "4th", "final", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-      "ten", "eleven", "twelve", "fifteen", "twenty", "of"};
-  for (absl::string_view k : kWords) {
-    if (k == l) return true;
-  }
-  return false;
+  static const LowerWordSet* kWords = new LowerWordSet(
+      "last|this|next|previous|current|past|coming|following|fiscal|financial|first|second|"
+      "third|fourth|final|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+      "fifteen|twenty|of");
+  if (kWords->Contains(w)) return true;
+  // "1st".."4th".
+  return w.size() == 3 && w[0] >= '1' && w[0] <= '4' &&
+         absl::EqualsIgnoreCase(w.substr(1), w[0] == '1'   ? "st"
+                                             : w[0] == '2' ? "nd"
+                                             : w[0] == '3' ? "rd"
+                                                           : "th");
 }
 
 // A necessary condition for TimeAnchorAt(text, i) on its first three bytes (c1, c2 =
@@ -202,15 +224,25 @@ size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
   bool found = false;
   // Sixteen bytes at a time: only word starts (a word byte after a byte that is not one,
   // the byte before `pos` counting) and the first bytes of U+017F and U+212A are looked at.
+  // The last block ends with the text, overlapping the one before: its bytes before `a`
+  // were looked at already.
   uint32_t word_before = pos > 0 && (flags(pos - 1) & 1) ? 1 : 0;
-  while (!found && a + ByteBlock::kSize <= n) {
-    const ByteBlock block(text.data() + a);
+  while (!found && a < n && n >= ByteBlock::kSize) {
+    size_t base = a;
+    uint32_t seen = 0;  // the block's bytes before a
+    if (a + ByteBlock::kSize > n) {
+      base = n - ByteBlock::kSize;
+      seen = (1u << (a - base)) - 1;
+      word_before = base > 0 && (flags(base - 1) & 1) ? 1 : 0;
+    }
+    const ByteBlock block(text.data() + base);
     const uint32_t word = block.AsciiAlnum() | block.Equal('_');
     uint32_t look = word & ~((word << 1) | word_before);
     if (block.NonAscii() != 0) look |= block.Equal(0xC5) | block.Equal(0xE2);
+    look &= ~seen;
     word_before = word >> (ByteBlock::kSize - 1);
     for (; look != 0; look &= look - 1) {
-      const size_t k = a + FirstMarked(look);
+      const size_t k = base + FirstMarked(look);
       const unsigned f = flags(k);
       // Most word starts end here: their first byte cannot begin an anchor.
       if (!(f & 4)) {
@@ -228,9 +260,9 @@ size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
         break;
       }
     }
-    if (!found) a += ByteBlock::kSize;
+    if (!found) a = base + ByteBlock::kSize;
   }
-  // The last bytes one by one, the same way.
+  // A text shorter than a block: byte by byte, the same way.
   if (!found) {
     if (a > 0 && (flags(a - 1) & 1)) {
       while (a < n && (flags(a) & 1)) ++a;

@@ -17,7 +17,10 @@
 #ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_ANCHORS_H_
 #define CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_ANCHORS_H_
 
+#include <array>
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
@@ -33,6 +36,22 @@ namespace claimcheck {
 inline bool IsRe2Blank(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
+
+// A set of short ASCII words (lower case), looked up in any ASCII case: the words are
+// kept by first letter, so a lookup compares a word with the few of the same first
+// letter and length, byte by byte (no library calls).
+class LowerWordSet {
+ public:
+  // `words` are '|'-separated, lower case ("in|as of" holds "in" and "as of"); only those
+  // that start with a letter are kept.
+  explicit LowerWordSet(absl::string_view words);
+
+  // True when `word` is one of the words, in any ASCII case.
+  bool Contains(absl::string_view word) const;
+
+ private:
+  std::array<std::vector<std::string>, 26> by_letter_;
+};
 
 // True when an anchor starts at byte i of `text` (i starts a word).
 bool TimeAnchorAt(absl::string_view text, size_t i);

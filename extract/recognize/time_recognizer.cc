@@ -482,26 +482,10 @@ bool MayStartExpression(absl::string_view text, size_t p) {
     const char l = static_cast<char>(word[0] | 0x20);
     return l == 'q' || l == 'h';
   }
-  // The words by first letter, lower case.
-  static const auto* kByLetter = [] {
-    auto* by_letter = new std::array<std::vector<std::string>, 26>();
-    std::vector<std::string> words = {
-        "on",   "over",  "within", "the",    "between", "fiscal", "fy",     "last",
-        "this", "next",  "previous", "current", "first", "second", "third", "fourth",
-        "final", "as"};
-    for (absl::string_view w : absl::StrSplit(CC_PREP "|" CC_MONTHS, '|')) {
-      words.push_back(absl::AsciiStrToLower(w));
-    }
-    for (std::string& w : words) (*by_letter)[w[0] - 'a'].push_back(std::move(w));
-    return by_letter;
-  }();
-  for (const std::string& w : (*kByLetter)[(word[0] | 0x20) - 'a']) {
-    if (w.size() != word.size()) continue;
-    size_t k = 1;
-    while (k < w.size() && absl::ascii_tolower(static_cast<unsigned char>(word[k])) == w[k]) ++k;
-    if (k == w.size()) return true;
-  }
-  return false;
+  static const LowerWordSet* kWords = new LowerWordSet(
+      "on|over|within|the|between|fiscal|fy|last|this|next|previous|current|first|second|"
+      "third|fourth|final|as|" CC_PREP "|" CC_MONTHS);
+  return kWords->Contains(word);
 }
 
 // True when `word` (a run of ASCII letters and digits) may stand in an expression before
@@ -524,29 +508,11 @@ bool MayPrecedeAnchor(absl::string_view word) {
     return (c0 == '1' && s1 == 's' && s2 == 't') || (c0 == '2' && s1 == 'n' && s2 == 'd') ||
            (c0 == '3' && s1 == 'r' && s2 == 'd') || (c0 == '4' && s1 == 't' && s2 == 'h');
   }
-  if (!absl::ascii_isalpha(c0)) return false;
-  // The words by first letter, lower case.
-  static const auto* kByLetter = [] {
-    auto* by_letter = new std::array<std::vector<std::string>, 26>();
-    std::vector<std::string> words = {
-        "on",     "over",     "within",  "the",  "between", "fiscal",  "financial",
-        "first",  "second",   "third",   "fourth", "final", "last",    "this",
-        "next",   "previous", "current", "past", "coming",  "following", "one",
-        "two",    "three",    "four",    "five", "six",     "seven",   "eight",
-        "nine",   "ten",      "eleven",  "twelve", "fifteen", "twenty", "couple"};
-    for (absl::string_view w : absl::StrSplit(CC_PREP, absl::ByAnyChar("| "))) {
-      words.push_back(std::string(w));  // "as of" gives "as" and "of"
-    }
-    for (std::string& w : words) (*by_letter)[w[0] - 'a'].push_back(std::move(w));
-    return by_letter;
-  }();
-  for (const std::string& w : (*kByLetter)[absl::ascii_tolower(c0) - 'a']) {
-    if (w.size() != word.size()) continue;
-    size_t k = 1;
-    while (k < w.size() && absl::ascii_tolower(static_cast<unsigned char>(word[k])) == w[k]) ++k;
-    if (k == w.size()) return true;
-  }
-  return false;
+  static const LowerWordSet* kWords = new LowerWordSet(
+      "on|over|within|the|between|fiscal|financial|first|second|third|fourth|final|last|this|"
+      "next|previous|current|past|coming|following|one|two|three|four|five|six|seven|eight|"
+      "nine|ten|eleven|twelve|fifteen|twenty|couple|as|" CC_PREP);
+  return kWords->Contains(word);
 }
 
 // The first word start in [pos, anchor] from which every word up to the anchor may stand
@@ -595,7 +561,8 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, re2::StringPiece* g)
     if (text[k] == '-') {
       after = k + 1;
     } else if (const char l = static_cast<char>(text[k] | 0x20); l == 't' || l == 'a' || l == 'u') {
-      for (absl::string_view connector : {"to", "and", "through", "until"}) {
+      static constexpr absl::string_view kConnectors[] = {"to", "and", "through", "until"};
+      for (absl::string_view connector : kConnectors) {
         if (absl::EqualsIgnoreCase(text.substr(k, connector.size()), connector)) {
           after = k + connector.size();
         }
@@ -622,11 +589,11 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, re2::StringPiece* g)
   if (wb == we) return true;
   if (wb > 0 && IsWordByte(text[wb - 1])) return true;  // the word began before pos
   const absl::string_view word = text.substr(wb, we - wb);
-  if (absl::EqualsIgnoreCase(word, "fiscal")) return false;
+  if (word.size() == 6 && absl::EqualsIgnoreCase(word, "fiscal")) return false;
   if (!IsTimePreposition(word)) return true;
   size_t begin = wb;
   // "as of": one space, "as" at a word boundary.
-  if (absl::EqualsIgnoreCase(word, "of") && wb >= pos + 3 && text[wb - 1] == ' ' &&
+  if (word.size() == 2 && absl::EqualsIgnoreCase(word, "of") && wb >= pos + 3 && text[wb - 1] == ' ' &&
       absl::EqualsIgnoreCase(text.substr(wb - 3, 2), "as") &&
       (wb == 3 || !IsWordByte(text[wb - 4]))) {
     begin = wb - 3;

@@ -4,13 +4,13 @@
 // one way of reading reaches the end of the span, and its groups are RE2's.
 #include "extract/recognize/time_spans.h"
 
-#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "absl/types/span.h"
 #include "extract/recognize/time_anchors.h"
 
 namespace claimcheck {
@@ -66,7 +66,7 @@ bool TakeBeforeBlank(absl::string_view text, size_t e, size_t* k, absl::string_v
 
 // TakeBeforeBlank for the first of `words` that is there.
 bool TakeAnyBeforeBlank(absl::string_view text, size_t e, size_t* k,
-                        std::initializer_list<absl::string_view> words) {
+                        absl::Span<const absl::string_view> words) {
   for (absl::string_view w : words) {
     if (TakeBeforeBlank(text, e, k, w)) return true;
   }
@@ -110,12 +110,8 @@ bool FiscalYearTail(absl::string_view text, size_t k, size_t e, size_t* year_beg
 }  // namespace
 
 bool IsTimePreposition(absl::string_view word) {
-  static const std::vector<std::string>* kPreps =
-      new std::vector<std::string>(absl::StrSplit(CLAIMCHECK_TIME_PREPOSITIONS, '|'));
-  for (const std::string& p : *kPreps) {
-    if (p.size() == word.size() && absl::EqualsIgnoreCase(word, p)) return true;
-  }
-  return false;
+  static const LowerWordSet* kPreps = new LowerWordSet(CLAIMCHECK_TIME_PREPOSITIONS);
+  return kPreps->Contains(word);
 }
 
 namespace {
@@ -171,16 +167,19 @@ int ReadYearSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g
 }
 
 int ReadRelativeSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
+  static constexpr absl::string_view kDirections[] = {"last", "this", "next", "previous",
+                                                      "current"};
+  static constexpr absl::string_view kDirectionsAfterThe[] = {"previous", "current", "past"};
   if (e <= b || e > text.size()) return 0;
   if (!AllAscii(text, b, e)) return -1;
   if (!WordBounded(text, b, e)) return 0;
   size_t k = b;
   bool direction =
-      TakeAnyBeforeBlank(text, e, &k, {"last", "this", "next", "previous", "current"});
+      TakeAnyBeforeBlank(text, e, &k, kDirections);
   if (!direction) {
     size_t t = b;
     if (Take(text, e, &t, "the") && TakeBlanks(text, e, &t) &&
-        TakeAnyBeforeBlank(text, e, &t, {"previous", "current", "past"})) {
+        TakeAnyBeforeBlank(text, e, &t, kDirectionsAfterThe)) {
       direction = true;
       k = t;
     }
@@ -190,7 +189,8 @@ int ReadRelativeSpan(absl::string_view text, size_t b, size_t e, re2::StringPiec
   if (!TakeBlanks(text, e, &k)) return 0;
   const size_t unit_begin = k;
   bool unit = false;
-  for (absl::string_view w : {"year", "quarter", "month"}) {
+  static constexpr absl::string_view kUnits[] = {"year", "quarter", "month"};
+  for (absl::string_view w : kUnits) {
     size_t t = k;
     if (Take(text, e, &t, w) && t == e) {
       unit = true;
@@ -232,8 +232,9 @@ int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece
     k += 2;
   } else {
     size_t t = k;
-    for (absl::string_view w :
-         {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "final"}) {
+    static constexpr absl::string_view kOrdinals[] = {"first", "second", "third", "fourth", "1st",
+                                                      "2nd",   "3rd",    "4th",   "final"};
+    for (absl::string_view w : kOrdinals) {
       if (Take(text, e, &t, w)) break;
     }
     if (t == k) return 0;
@@ -241,7 +242,8 @@ int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece
     const size_t before_separators = t;
     while (t < e && (IsRe2Blank(text[t]) || text[t] == '-')) ++t;
     if (t == before_separators) return 0;
-    for (absl::string_view w : {"fiscal", "financial"}) {
+    static constexpr absl::string_view kFiscal[] = {"fiscal", "financial"};
+    for (absl::string_view w : kFiscal) {
       size_t u = t;
       if (Take(text, e, &u, w) && TakeBlanks(text, e, &u)) {
         t = u;
@@ -318,7 +320,8 @@ int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* 
     if (TakeBlanks(text, e, &t) && t < e && IsDigit(text[t])) {
       const size_t d = digits_end(t);
       size_t s = d;
-      for (absl::string_view suffix : {"st", "nd", "rd", "th"}) {
+      static constexpr absl::string_view kSuffixes[] = {"st", "nd", "rd", "th"};
+      for (absl::string_view suffix : kSuffixes) {
         if (text.substr(d, 2) == suffix && d + 2 <= e) {
           s = d + 2;
           break;
