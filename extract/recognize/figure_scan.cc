@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "extract/recognize/number_parser.h"
 #include "extract/recognize/number_words.h"
 
 #if defined(__SSE2__)
@@ -92,6 +93,26 @@ inline bool MayStart(const uint32_t* table, const char* word, size_t len) {
 
 }  // namespace
 
+bool MarkStartsFigure(absl::string_view text, size_t i) {
+  const char* t = text.data();
+  const size_t n = text.size();
+  auto digit = [&](size_t k) { return k < n && t[k] >= '0' && t[k] <= '9'; };
+  switch (t[i]) {
+    case '.':
+      return digit(i + 1) && (i == 0 || !IsAsciiAlnum(t[i - 1]));
+    case '-':
+      return (i == 0 || t[i - 1] == ' ' || t[i - 1] == '(') &&
+             (digit(i + 1) || (i + 1 < n && t[i + 1] == ' ' && digit(i + 2)));
+    case '\xC2':
+    case '\xE2': {
+      size_t len = 0;
+      return VulgarFractionAt(text, i, &len) > 0;
+    }
+    default:
+      return false;
+  }
+}
+
 bool WordMayStartFigure(const char* word, size_t len) {
   return len > 0 && MayStart(StartLengthTable(), word, len);
 }
@@ -138,6 +159,7 @@ void FigureScanner::Load(size_t base) {
   const uint64_t letter_after = base + kWindow < n && IsAsciiLetter(text_[base + kWindow]);
   seconds_ = (letters >> 1) | (letter_after << 63);
   specials_ = specials;
+  marks_ = specials & ~digits;
   candidates_ = specials | (letters & ~((alnum << 1) | alnum_before));
 }
 
@@ -161,8 +183,18 @@ size_t FigureScanner::Next(size_t pos) {
     }
     // The answer depends on the text only: rejected words are never asked again.
     candidates_ &= ~checked;
-    if (special != 0) return base_ + __builtin_ctzll(special);
-    pos = base_ + kWindow;
+    if (special == 0) {
+      pos = base_ + kWindow;
+      continue;
+    }
+    // A digit is the answer; a mark only if it starts a number (tested only when reached:
+    // most marks are inside the figures the caller skips).
+    const int k = __builtin_ctzll(special);
+    const uint64_t bit = uint64_t{1} << k;
+    if ((marks_ & bit) == 0 || MarkStartsFigure(text_, base_ + k)) return base_ + k;
+    candidates_ &= ~bit;
+    specials_ &= ~bit;
+    pos = base_ + k + 1;
   }
   return n;
 }

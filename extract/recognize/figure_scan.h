@@ -5,14 +5,15 @@
 // or the first letter of a number word ("twenty", "a dozen", "half"); "per cent of" and
 // "percent of" start one too. FigureScanner finds the next such place sixty-four bytes at
 // a time: it builds bit masks of the letters, digits and special bytes of a window, keeps
-// them while the caller works through the window's candidates, and looks only at the word
+// them while the caller works through the window's candidates, looks only at the word
 // starts among the letters, rejecting a word on one table lookup of its first two letters
-// and its length (number_words.h StartWordLengths).
+// and its length (number_words.h StartWordLengths), and passes over the marks ('.', '-',
+// 0xC2, 0xE2) that start no number (MarkStartsFigure: full stops, dashes, curly quotes).
 //
-// The test is a superset: the recognizer still checks each candidate (a '.' must be
-// followed by a digit, a word must really be a number word). It depends on the text only,
-// never on where the scan started, so skipping from candidate to candidate visits exactly
-// the places a byte-by-byte scan would.
+// Digits and marks are exact; words are a superset: the recognizer still checks that a
+// word is really a number word. The test depends on the text only, never on where the
+// scan started, so skipping from candidate to candidate visits exactly the places a
+// byte-by-byte scan would.
 //
 // Thread-safe: a FigureScanner belongs to one caller; the tables behind it are built once.
 #ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_FIGURE_SCAN_H_
@@ -30,11 +31,12 @@ class FigureScanner {
   // Scans `text`, which must outlive the scanner.
   explicit FigureScanner(absl::string_view text);
 
-  // The first offset p >= pos where a figure may start: a digit, '.', '-', a byte 0xC2 or
-  // 0xE2, or an ASCII letter not preceded by an ASCII letter or digit whose word (the run
-  // of letters from p) may be a number word or "per"/"percent"/"percents" by its first
-  // two letters and length (WordMayStartFigure). text.size() when there is none. Any
-  // pos may be asked; asking in increasing order reuses the current window's masks.
+  // The first offset p >= pos where a figure may start: a digit, a '.', '-', 0xC2 or 0xE2
+  // byte that MarkStartsFigure accepts, or an ASCII letter not preceded by an ASCII
+  // letter or digit whose word (the run of letters from p) may be a number word or
+  // "per"/"percent"/"percents" by its first two letters and length
+  // (WordMayStartFigure). text.size() when there is none. Any pos may be asked; asking
+  // in increasing order reuses the current window's masks.
   size_t Next(size_t pos);
 
  private:
@@ -51,8 +53,14 @@ class FigureScanner {
   uint64_t letters_ = 0;     // bit k: text_[base_ + k] is an ASCII letter
   uint64_t seconds_ = 0;     // bit k: text_[base_ + k + 1] is one (also past the window)
   uint64_t candidates_ = 0;  // specials and word starts
-  uint64_t specials_ = 0;    // digits, '.', '-', 0xC2, 0xE2
+  uint64_t specials_ = 0;    // digits, '.', '-', 0xC2, 0xE2 (marks rejected are cleared)
+  uint64_t marks_ = 0;       // '.', '-', 0xC2, 0xE2
 };
+
+// True when the byte at `i` of `text`, a '.', '-', 0xC2 or 0xE2, starts a number: ".5"
+// after no ASCII letter or digit, "-4" or "- 4" at the start or after a blank or '(', a
+// vulgar fraction ("½", number_parser.h VulgarFractionAt). False for any other byte.
+bool MarkStartsFigure(absl::string_view text, size_t i);
 
 // True when the word of `len` ASCII letters at `word` may start a number phrase or be
 // "per", "percent" or "percents", judged by its first two letters (any case) and length

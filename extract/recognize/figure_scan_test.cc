@@ -17,7 +17,11 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 size_t Reference(absl::string_view text, size_t pos) {
   for (size_t i = pos; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsDigit(c) || c == '.' || c == '-' || c == 0xC2 || c == 0xE2) return i;
+    if (IsDigit(c)) return i;
+    if (c == '.' || c == '-' || c == 0xC2 || c == 0xE2) {
+      if (MarkStartsFigure(text, i)) return i;
+      continue;
+    }
     if (!IsLetter(c)) continue;
     if (i > 0 && (IsLetter(text[i - 1]) || IsDigit(text[i - 1]))) continue;
     size_t e = i;
@@ -80,7 +84,14 @@ const Case kCases[] = {
     {"Article", "a dozen", 0, 0},
     {"PerCent", "rose per cent of 10", 0, 5},
     {"DotAndHyphen", "the .5 and -4", 0, 4},
+    {"HyphenBlankDigit", "fell - 4 points", 0, 5},
+    {"FullStopSkipped", "It rose. Then 4", 0, 14},
+    {"DotAfterLetterSkipped", "v.5 and x", 0, 2},
+    {"DashSkipped", "state-owned - and 7", 0, 18},
+    {"HyphenAfterLetterSkipped", "COVID-19", 0, 6},
     {"VulgarFractionLead", "about \xC2\xBD of it", 0, 6},
+    {"CurlyQuoteSkipped", "\xE2\x80\x9C" "five\xE2\x80\x9D", 0, 3},
+    {"NonBreakingSpaceSkipped", "x\xC2\xA0" "5", 0, 3},
     {"OtherNonAsciiSkipped", "caf\xC3\xA9 t\xC3\xA9 zero", 0, 10},
     {"LetterAfterNonAsciiStartsWord", "\xC3\xA9two", 0, 2},
     {"Nothing", "the company said so", 0, 19},

@@ -140,6 +140,27 @@ absl::string_view WordBefore(absl::string_view text, size_t pos) {
   return text.substr(b, e - b);
 }
 
+// Sets *field to text[begin, end): assigned in place, so a string that already holds
+// memory (a reused mention, Find's second form) keeps it.
+void SetFromText(absl::string_view text, size_t begin, size_t end, std::string* field) {
+  field->clear();
+  field->append(text.data() + begin, end - begin);
+}
+
+// Makes *m what QuantityMention() is, but keeps the memory of its quantity's strings
+// (Clear() empties them without freeing). Every field of QuantityMention is reset here.
+void ResetMention(QuantityMention* m) {
+  m->begin = m->end = 0;
+  m->quantity.Clear();
+  m->figure_begin = m->number_begin = m->number_end = 0;
+  m->number_value = 0;
+  m->high_begin = m->high_end = 0;
+  m->high_value = 0;
+  m->unit_glued = false;
+  m->unit_name = absl::string_view();
+  m->unit_factor = 1;
+}
+
 v1::QuantityType TypeOf(const UnitInfo* unit, bool noun) {
   if (unit == nullptr) return noun ? v1::QUANTITY_TYPE_COUNT : v1::QUANTITY_TYPE_NUMBER;
   switch (unit->kind) {
@@ -179,8 +200,8 @@ absl::StatusOr<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
       new QuantityRecognizer(options, std::move(*filter)));
 }
 
-std::optional<QuantityMention> QuantityRecognizer::ReadPercentOf(absl::string_view text,
-                                                                 size_t start) const {
+bool QuantityRecognizer::ReadPercentOf(absl::string_view text, size_t start,
+                                       QuantityMention* out) const {
   // "percent of 10", "per cent of twenty-two": the number after "of" is the percentage.
   size_t j = start;
   for (const char* head : {"percents of ", "percent of ", "per cent of "}) {
@@ -190,13 +211,13 @@ std::optional<QuantityMention> QuantityRecognizer::ReadPercentOf(absl::string_vi
       break;
     }
   }
-  if (j == start) return std::nullopt;
+  if (j == start) return false;
   std::optional<ParsedNumber> pn = ParseNumberAt(text, j);
-  if (!pn) return std::nullopt;
+  if (!pn) return false;
   size_t skip;
-  if (filter_->Reject(text, *pn, false, &skip)) return std::nullopt;
-  if (pn->end < text.size() && IsAlpha(text[pn->end])) return std::nullopt;
-  QuantityMention m;
+  if (filter_->Reject(text, *pn, false, &skip)) return false;
+  if (pn->end < text.size() && IsAlpha(text[pn->end])) return false;
+  QuantityMention& m = *out;
   m.begin = m.figure_begin = start;
   m.end = pn->end;
   m.number_begin = pn->begin;
@@ -206,12 +227,12 @@ std::optional<QuantityMention> QuantityRecognizer::ReadPercentOf(absl::string_vi
   q.set_value(pn->value);
   q.set_type(v1::QUANTITY_TYPE_PERCENT);
   q.set_unit("percent");
-  q.set_unit_as_written(std::string(text.substr(start, j - start - 4)));
+  SetFromText(text, start, j - 4, q.mutable_unit_as_written());
   q.set_bound(v1::BOUND_KIND_EXACT);
   q.set_precision(pn->precision);
   SetInterval(&q);
-  q.set_text(std::string(text.substr(m.begin, m.end - m.begin)));
-  return m;
+  SetFromText(text, m.begin, m.end, q.mutable_text());
+  return true;
 }
 
 bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t floor,
@@ -505,42 +526,65 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
       if (iso) q.set_currency(*canonical);
     }
     if (!canonical->empty()) q.set_unit(*canonical);
-    std::string written;
+    // How the unit was written: the currency before the number (blanks after it
+    // dropped), then the unit after it, one blank between. Empty strings are not set:
+    // proto3 cannot tell them from unset, and setting one allocates.
+    size_t before_end = 0;
     if (prefix) {
-      written = std::string(text.substr(prefix->begin, pn->begin - prefix->begin));
-      while (!written.empty() && written.back() == ' ') written.pop_back();
+      before_end = pn->begin;
+      while (before_end > prefix->begin && text[before_end - 1] == ' ') --before_end;
     }
-    if (suffix.unit) {
-      absl::string_view w = text.substr(suffix.begin, suffix.end - suffix.begin);
-      written = written.empty() ? std::string(w) : absl::StrCat(written, " ", w);
+    const bool has_before = prefix && before_end > prefix->begin;
+    if (has_before || (suffix.unit && suffix.end > suffix.begin)) {
+      std::string* written = q.mutable_unit_as_written();
+      if (has_before) written->assign(text.data() + prefix->begin, before_end - prefix->begin);
+      if (has_before && suffix.unit) written->push_back(' ');
+      if (suffix.unit) written->append(text.data() + suffix.begin, suffix.end - suffix.begin);
     }
-    // Empty strings are not set: proto3 cannot tell them from unset, and setting one
-    // allocates.
-    if (!written.empty()) q.set_unit_as_written(std::move(written));
   } else if (!suffix.noun.empty()) {
-    q.set_unit(std::move(suffix.noun));
-    q.set_unit_as_written(std::string(text.substr(suffix.begin, suffix.end - suffix.begin)));
+    *q.mutable_unit() = std::move(suffix.noun);
+    SetFromText(text, suffix.begin, suffix.end, q.mutable_unit_as_written());
   }
   const absl::string_view scale_word =
       hi && !hi->scale_word.empty() ? hi->scale_word : pn->scale_word;
-  if (!scale_word.empty()) q.set_scale_word(std::string(scale_word));
+  if (!scale_word.empty()) q.mutable_scale_word()->assign(scale_word.data(), scale_word.size());
   SetInterval(&q);
-  q.set_text(std::string(text.substr(begin, end - begin)));
+  SetFromText(text, begin, end, q.mutable_text());
   *next = end;
   return true;
 }
 
 std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) const {
-  std::vector<QuantityMention> out;  // reserved at the first candidate, not before
+  std::vector<QuantityMention> out;
+  Find(text, &out);
+  return out;
+}
+
+void QuantityRecognizer::Find(absl::string_view text, std::vector<QuantityMention>* out) const {
   const size_t n = text.size();
+  // out[0, found) are this text's mentions; out[found] (when it exists) is where the next
+  // candidate is read. The elements a previous call left, out[0, reused), are reset
+  // before they serve (ReadAt and ReadPercentOf write a default mention, and leave it
+  // untouched when they fail); out[reused, size) are new.
+  const size_t reused = out->size();
+  size_t found = 0;
+  size_t reset = 0;  // out[0, reset) have been reset by this call
+  auto slot = [&]() -> QuantityMention* {
+    if (found == out->size()) {
+      if (out->capacity() == 0) out->reserve(text.size() / 256 + 4);
+      out->emplace_back();
+    } else if (found < reused && found >= reset) {
+      ResetMention(&(*out)[found]);
+      reset = found + 1;
+    }
+    return &(*out)[found];
+  };
   size_t i = 0;
   size_t floor = 0;
-  // True when out.back() is the empty mention a failed candidate left, for the next one.
-  bool spare = false;
   FigureScanner scanner(text);
   while (i < n) {
     // Candidates only (figure_scan.h): a word given here starts after no letter or
-    // digit and passes the two-letters-and-length test.
+    // digit and passes the two-letters-and-length test; a mark starts a number.
     i = scanner.Next(i);
     if (i >= n) break;
     const char c = text[i];
@@ -566,50 +610,33 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
       } else if ((c == 'p' || c == 'P') && (absl::EqualsIgnoreCase(word, "percent") ||
                                             absl::EqualsIgnoreCase(word, "percents") ||
                                             absl::EqualsIgnoreCase(word, "per"))) {
-        if (std::optional<QuantityMention> m = ReadPercentOf(text, i)) {
-          floor = m->end;
-          i = m->end;
-          if (spare) {
-            out.back() = std::move(*m);
-            spare = false;
-          } else {
-            out.push_back(std::move(*m));
-          }
+        QuantityMention* m = slot();
+        if (ReadPercentOf(text, i, m)) {
+          floor = i = m->end;
+          ++found;
           continue;
         }
       }
-    } else if (IsDigit(c)) {
+    } else {
+      // A digit, or a '.', '-' or vulgar fraction that starts a number (the scanner
+      // gives no other).
       start = true;
-    } else if (c == '.') {
-      start = i + 1 < n && IsDigit(text[i + 1]) && (i == 0 || !IsAlnum(text[i - 1]));
-    } else if (c == '-') {
-      start = (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') && i + 1 < n &&
-              (IsDigit(text[i + 1]) || (text[i + 1] == ' ' && i + 2 < n && IsDigit(text[i + 2])));
-    } else {  // a lead byte 0xC2 or 0xE2
-      size_t len = 0;
-      start = VulgarFractionAt(text, i, &len) > 0;
     }
     if (!start) {
       i = resume;
       continue;
     }
     size_t next = i + 1;
-    // ReadAt writes the mention only when it succeeds: it is read in place, and the empty
-    // mention a failed candidate leaves at the back serves the next candidate.
-    if (!spare) {
-      if (out.capacity() == 0) out.reserve(text.size() / 256 + 4);
-      out.emplace_back();
-    }
-    spare = !ReadAt(text, i, floor, &next, &out.back());
-    if (!spare) {
-      floor = out.back().end;
+    QuantityMention* m = slot();
+    if (ReadAt(text, i, floor, &next, m)) {
+      floor = m->end;
       i = std::max(floor, i + 1);
+      ++found;
     } else {
       i = std::max(next, resume);
     }
   }
-  if (spare) out.pop_back();
-  return out;
+  out->resize(found);
 }
 
 }  // namespace claimcheck

@@ -36,7 +36,9 @@ struct ParsedNumber;
 
 struct QuantityMention {
   // User-provided, so that value-initialisation (`QuantityMention()`, emplace_back())
-  // sets each member once instead of zero-filling the whole struct first.
+  // sets each member once instead of zero-filling the whole struct first. A new member
+  // must also be reset in ResetMention (quantity_recognizer.cc), for the Find that reuses
+  // mentions.
   QuantityMention() {}
 
   size_t begin = 0;  // byte offsets into the text passed to Find, [begin, end), covering
@@ -81,15 +83,24 @@ class QuantityRecognizer {  // thread-safe after Create
   // holds no figure (or is not text at all) gives an empty vector.
   std::vector<QuantityMention> Find(absl::string_view text) const;
 
+  // The same mentions, written into *out, which ends up holding exactly them. The
+  // elements *out holds on entry are overwritten rather than rebuilt: their Quantity
+  // messages keep the memory of their strings, so a caller that passes the same vector
+  // for sentence after sentence (and hands the messages it keeps back by swapping)
+  // allocates little per mention.
+  void Find(absl::string_view text, std::vector<QuantityMention>* out) const;
+
  private:
   QuantityRecognizer(const RecognizerOptions& options,
                      std::unique_ptr<NonQuantityFilter> filter);
   // Tries to read a figure whose number starts at `start`; `floor` is the end of the
   // previous mention (nothing may start before it). Sets *next to where scanning resumes.
-  // Fills *out and returns true when a figure is read.
+  // Fills *out, which must be a default mention, and returns true when a figure is read;
+  // leaves it untouched otherwise.
   bool ReadAt(absl::string_view text, size_t start, size_t floor, size_t* next,
               QuantityMention* out) const;
-  std::optional<QuantityMention> ReadPercentOf(absl::string_view text, size_t start) const;
+  // Reads "percent of 10" at `start` into *out the same way.
+  bool ReadPercentOf(absl::string_view text, size_t start, QuantityMention* out) const;
 
   RecognizerOptions options_;
   std::unique_ptr<NonQuantityFilter> filter_;

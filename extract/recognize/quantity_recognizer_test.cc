@@ -181,6 +181,42 @@ TEST_F(QuantityRecognizerTest, MentionsAreSortedAndDisjoint) {
   }
 }
 
+// The Find that fills a caller's vector gives what the other returns, whatever the vector
+// held before: more mentions, fewer, ranges, units, hedges, percent-of, cents.
+TEST_F(QuantityRecognizerTest, ReusedVectorGivesTheSameMentions) {
+  std::vector<std::string> texts;
+  for (const Case& c : kCases) texts.push_back(c.text);
+  texts.push_back("nothing here");
+  texts.push_back("percent of 10 and then 5 feet 2 inches, $3 and 50 cents, up to 2-3 years");
+  std::vector<QuantityMention> reused;
+  // Forwards and backwards, so that each text meets a vector left by a different one.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = 0; k < texts.size(); ++k) {
+      const std::string& text = pass == 0 ? texts[k] : texts[texts.size() - 1 - k];
+      std::vector<QuantityMention> fresh = recognizer_->Find(text);
+      recognizer_->Find(text, &reused);
+      ASSERT_EQ(reused.size(), fresh.size()) << text;
+      for (size_t i = 0; i < fresh.size(); ++i) {
+        const QuantityMention& a = fresh[i];
+        const QuantityMention& b = reused[i];
+        EXPECT_EQ(b.quantity.SerializeAsString(), a.quantity.SerializeAsString()) << text;
+        EXPECT_EQ(b.begin, a.begin) << text;
+        EXPECT_EQ(b.end, a.end) << text;
+        EXPECT_EQ(b.figure_begin, a.figure_begin) << text;
+        EXPECT_EQ(b.number_begin, a.number_begin) << text;
+        EXPECT_EQ(b.number_end, a.number_end) << text;
+        EXPECT_EQ(b.number_value, a.number_value) << text;
+        EXPECT_EQ(b.high_begin, a.high_begin) << text;
+        EXPECT_EQ(b.high_end, a.high_end) << text;
+        EXPECT_EQ(b.high_value, a.high_value) << text;
+        EXPECT_EQ(b.unit_glued, a.unit_glued) << text;
+        EXPECT_EQ(b.unit_name, a.unit_name) << text;
+        EXPECT_EQ(b.unit_factor, a.unit_factor) << text;
+      }
+    }
+  }
+}
+
 TEST_F(QuantityRecognizerTest, MalformedInputReturns) {
   std::string invalid = "price \xff\xfe\xC2 $\xE2\x82 12 \xE4\xB8 million \x80\x80";
   recognizer_->Find(invalid);  // must not crash

@@ -34,19 +34,28 @@
 namespace claimcheck {
 namespace {
 
+std::string Line(const QuantityMention& m) {
+  return absl::StrFormat(
+      "Q %d %d fig=%d num=%d-%d %.17g hi=%d-%d %.17g glued=%d unit=%s factor=%.17g | %s\n",
+      m.begin, m.end, m.figure_begin, m.number_begin, m.number_end, m.number_value,
+      m.high_begin, m.high_end, m.high_value, m.unit_glued, m.unit_name, m.unit_factor,
+      m.quantity.ShortDebugString());
+}
+
 void Dump(const std::string& label, absl::string_view text, std::optional<absl::CivilDay> day,
           const QuantityRecognizer& q, const TimeRecognizer& t) {
   std::vector<QuantityMention> qs = q.Find(text);
+  // The Find that reuses a vector, given the one the previous call filled: it must give
+  // the same mentions.
+  static auto* reused = new std::vector<QuantityMention>();
+  q.Find(text, reused);
+  bool same = reused->size() == qs.size();
+  for (size_t k = 0; same && k < qs.size(); ++k) same = Line(qs[k]) == Line((*reused)[k]);
+  if (!same) std::cout << "!! the reusing Find differs on " << label << "\n";
   std::vector<TimeMention> ts = t.Find(text, day);
   if (qs.empty() && ts.empty()) return;
   std::cout << "== " << label << "\n";
-  for (const QuantityMention& m : qs) {
-    std::cout << absl::StrFormat(
-        "Q %d %d fig=%d num=%d-%d %.17g hi=%d-%d %.17g glued=%d unit=%s factor=%.17g | %s\n",
-        m.begin, m.end, m.figure_begin, m.number_begin, m.number_end, m.number_value,
-        m.high_begin, m.high_end, m.high_value, m.unit_glued, m.unit_name, m.unit_factor,
-        m.quantity.ShortDebugString());
-  }
+  for (const QuantityMention& m : qs) std::cout << Line(m);
   for (const TimeMention& m : ts) {
     std::cout << absl::StrFormat("T %d %d | %s\n", m.begin, m.end, m.scope.ShortDebugString());
   }
