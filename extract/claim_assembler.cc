@@ -56,9 +56,9 @@ int GrowthBeforeTo(const Sentence& s, size_t fa, absl::Span<const int> claim_of,
                    const std::vector<AssembledClaim>& made) {
   if (fa < 2 || W(s, fa - 1) != "to") return -1;
   size_t k = fa - 2;
-  while (k > 0 && fa - 2 - k < 4 && s.fig_at[k] < 0 && IsWord(s, k)) --k;
-  if (s.fig_at[k] < 0) return -1;
-  const int claim = claim_of[s.fig_at[k]];
+  while (k > 0 && fa - 2 - k < 4 && s.fig[k] < 0 && IsWord(s, k)) --k;
+  if (s.fig[k] < 0) return -1;
+  const int claim = claim_of[s.fig[k]];
   if (claim < 0 || !absl::EndsWith(made[claim].subject.metric(), "_growth")) return -1;
   return claim;
 }
@@ -197,9 +197,10 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     discourse->inferred_for = published_seconds;
   }
   std::optional<v1::TimeScope>& inferred = discourse->inferred;
-  // The first word that states a target (extract/word_lists.h TargetWords), n if none;
-  // found when first asked.
-  std::optional<size_t> first_target;
+  // The first word that states a target (extract/word_lists.h TargetWords), n if none
+  // found yet: only the words before a claim's figure are searched, when it asks.
+  size_t first_target = n;
+  size_t target_searched_to = 0;  // the tokens before this one have been searched
   // The periods a stated and a forecast figure may take: the recognizers' own, plus
   // "the quarter"-style ones, aligned to the publication day. Usually there is nothing to
   // add or align, and the recognizers' list is used as it is. Each list is worked out
@@ -253,7 +254,10 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     // Built in place, in a slot that may hold an earlier claim (whose memory the
     // messages reuse); given back unless kept.
     AssembledClaim& c = out[made++];
-    c.subject.Clear();
+    // The entity, metric (as written too) and key are written before any claim is kept;
+    // the rest is cleared.
+    c.subject.clear_entity_as_written();
+    c.subject.clear_qualifiers();
     bool keep = false;
     absl::Cleanup drop_unless_kept = [&] {
       if (!keep) --made;
@@ -288,10 +292,10 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
 
     // 1. Apposition of the previous figure: "RMB 344 billion, about $47.5 billion",
     // "116 billion yuan ($16 billion)".
-    if (fa >= 2 && (W(s, fa - 1) == "," || W(s, fa - 1) == "(") && s.fig_at[fa - 2] >= 0 &&
-        claim_of[s.fig_at[fa - 2]] >= 0 &&
-        out[claim_of[s.fig_at[fa - 2]]].quantity.type() == type) {
-      const AssembledClaim& prev = out[claim_of[s.fig_at[fa - 2]]];
+    if (fa >= 2 && (W(s, fa - 1) == "," || W(s, fa - 1) == "(") && s.fig[fa - 2] >= 0 &&
+        claim_of[s.fig[fa - 2]] >= 0 &&
+        out[claim_of[s.fig[fa - 2]]].quantity.type() == type) {
+      const AssembledClaim& prev = out[claim_of[s.fig[fa - 2]]];
       take_quantity(qi, &c.quantity);
       c.subject = prev.subject;
       c.scope = prev.scope;
@@ -682,9 +686,11 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     }
     // "demand for HBM chips", "revenue of SMIC".
     if (entity == nullptr && !metric_written.empty()) {
-      for (size_t k = fa > kWindow ? fa - kWindow : 0; k + 1 < fa; ++k) {
-        if (Is(s, k + 1, kPreposition) &&
-            (W(s, k + 1) == "for" || W(s, k + 1) == "of" || W(s, k + 1) == "at") &&
+      // (The prepositions at p = k + 1, found with the class test.)
+      for (size_t p = NextWithClass(s.t, fa > kWindow ? fa - kWindow + 1 : 1, kPreposition, fa);
+           p < fa; p = NextWithClass(s.t, p + 1, kPreposition, fa)) {
+        const size_t k = p - 1;
+        if ((W(s, p) == "for" || W(s, p) == "of" || W(s, p) == "at") &&
             (s.t[k].lower == metric_written || absl::StartsWith(metric, s.t[k].lower))) {
           if (const EntityMention* e = EntityStartingNear(s, k + 2, 2)) entity = e;
         }
@@ -751,8 +757,12 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     c.subject.set_metric(std::move(metric));
     c.subject.set_metric_as_written(std::move(metric_written));
     // A stated target: "the company's current target is to set up ... a 28nm line".
-    if (!first_target) first_target = NextWithClass(s.t, 0, kTargetWord);
-    if (*first_target < fa) qualifiers.push_back({"status", "target"});
+    if (target_searched_to < fa && first_target == n) {
+      const size_t found = NextWithClass(s.t, target_searched_to, kTargetWord, fa);
+      if (found < fa) first_target = found;
+      target_searched_to = fa;
+    }
+    if (first_target < fa) qualifiers.push_back({"status", "target"});
     for (auto& [role, value] : qualifiers) {
       v1::Qualifier* qual = c.subject.add_qualifiers();
       qual->set_role(role);

@@ -58,7 +58,7 @@ NameCount& NameCounts::Named(absl::string_view name) {
     if (few_.size() < kFew) {
       if (few_.empty()) few_.reserve(kFew);  // never moved while the list lasts
       NameCount& added = few_.emplace_back();
-      added.name = std::string(name);
+      added.name.assign(name.data(), name.size());
       added.order = static_cast<int>(few_.size() - 1);
       added.fund = LooksLikeFund(added.name);
       return added;
@@ -71,7 +71,7 @@ NameCount& NameCounts::Named(absl::string_view name) {
   }
   auto [it, inserted] = many_.try_emplace(name);
   if (inserted) {
-    it->second.name = std::string(name);
+    it->second.name.assign(name.data(), name.size());
     it->second.order = static_cast<int>(many_.size() - 1);
     it->second.fund = LooksLikeFund(it->second.name);
   }

@@ -53,8 +53,8 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
     // (Also in an undated document, where the change has no inferred period at all.)
     const bool no_own_period =
         scope->inferred() || (scope->start().empty() && !scope->unresolved());
-    if (no_own_period && to + 1 < n && W(s, to) == "to" && s.fig_at[to + 1] >= 0) {
-      const QuantityMention& level = quantities[s.fig_at[to + 1]];
+    if (no_own_period && to + 1 < n && W(s, to) == "to" && s.fig[to + 1] >= 0) {
+      const QuantityMention& level = quantities[s.fig[to + 1]];
       v1::TimeScope level_scope =
           ChooseScope(s.t, own, figures, level.begin, level.end, published);
       if (!level_scope.inferred() && !level_scope.start().empty()) {

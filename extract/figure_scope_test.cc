@@ -25,7 +25,7 @@ struct Marked {
         if (tokens[i].begin >= q.begin && tokens[i].end <= q.end) {
           first = std::min(first, i);
           last = i + 1;
-          s.fig_at[i] = static_cast<int>(quantities.size());
+          s.fig[i] = static_cast<int>(quantities.size());
         }
       }
       s.figs.push_back({first, last});

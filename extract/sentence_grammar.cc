@@ -76,20 +76,25 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
 }  // namespace
 
 void Sentence::ClearMarks() {
+  if (size <= kInlineTokens) {
+    fig = fig_inline_;
+    in_period = in_period_inline_;
+  } else {
+    fig_heap_.reset(new int[size]);
+    in_period_heap_.reset(new uint8_t[size]);
+    fig = fig_heap_.get();
+    in_period = in_period_heap_.get();
+  }
   // (Filled bytewise: every byte 0xFF makes an int -1.)
-  fig_at.resize(size);
-  std::memset(fig_at.data(), 0xFF, size * sizeof(int));
-  time_at.resize(size);
-  std::memset(time_at.data(), 0, size);
-  fig = fig_at.data();
-  in_period = time_at.data();
+  std::memset(fig, 0xFF, size * sizeof(int));
+  std::memset(in_period, 0, size);
 }
 
-// FindMetricsEndingAt, remembered for the sentence.
-std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
-                                        size_t k, bool attributive_ok) {
-  // The cheap tests first: most words end no phrase.
-  if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].lower)) return std::nullopt;
+namespace {
+
+// MetricEndingAt for a token k that passed its cheap tests.
+std::optional<MetricHit> RememberedMetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
+                                                  size_t k, bool attributive_ok) {
   absl::InlinedVector<uint16_t, 128>& memo = s.metric_memo;
   if (memo.size() != 2 * s.t.size()) {
     memo.resize(2 * s.t.size());
@@ -110,21 +115,32 @@ std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabular
   return s.metric_hits[answer - 2];
 }
 
+}  // namespace
+
+// FindMetricsEndingAt, remembered for the sentence.
+std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
+                                        size_t k, bool attributive_ok) {
+  // The cheap tests first: most words end no phrase.
+  if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].lower)) return std::nullopt;
+  return RememberedMetricEndingAt(s, vocab, k, attributive_ok);
+}
+
 // The nearest metric word before token `pos` (not crossing ';' or ':').
 std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary& vocab,
                                       size_t pos) {
-  for (size_t k = pos; k-- > 0 && pos - k <= kWindow;) {
-    if (W(s, k) == ";" || W(s, k) == ":") break;
+  for (size_t k = std::min(pos, s.size); k-- > 0 && pos - k <= kWindow;) {
+    const Token& t = s.t[k];
+    if (t.kind == TokenKind::kPunct && (t.lower == ";" || t.lower == ":")) break;
     // Most words end no metric phrase: the cheap tests, before the memo.
-    if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].lower)) continue;
-    if (Is(s, k, kMoneyVerb)) {
+    if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(t.lower)) continue;
+    if (t.classes & kMoneyVerb) {
       // Verbs are handled by rule 4, but a longer phrase may end in one ("capital
       // spending").
-      auto hit = MetricEndingAt(s, vocab, k, false);
+      auto hit = RememberedMetricEndingAt(s, vocab, k, false);
       if (hit && hit->last - hit->first >= 2) return hit;
       continue;
     }
-    if (auto hit = MetricEndingAt(s, vocab, k, false)) return hit;
+    if (auto hit = RememberedMetricEndingAt(s, vocab, k, false)) return hit;
   }
   return std::nullopt;
 }
@@ -413,10 +429,10 @@ bool CountIsAProperty(const Sentence& s, size_t fa) {
   if (k > 0 && Is(s, k - 1, kCountOwner)) return true;
   // "shipped 20 million phones and 45 million tablets": a count joined by "and"/"or" to a
   // figure right before it is a property when that one is.
-  if (k >= 2 && (W(s, k - 1) == "and" || W(s, k - 1) == "or") && !s.fig_at.empty() &&
-      s.fig_at[k - 2] >= 0) {
+  if (k >= 2 && (W(s, k - 1) == "and" || W(s, k - 1) == "or") && s.fig != nullptr &&
+      s.fig[k - 2] >= 0) {
     size_t prev = k - 2;
-    while (prev > 0 && s.fig_at[prev - 1] == s.fig_at[k - 2]) --prev;
+    while (prev > 0 && s.fig[prev - 1] == s.fig[k - 2]) --prev;
     return CountIsAProperty(s, prev);
   }
   return false;

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -55,16 +56,16 @@ struct Sentence {
   const std::vector<Token>& t;
   const size_t size;  // t.size(), which the word tests below check on every call
   std::vector<EntityMention> ents;
-  // Sizes fig_at and time_at for the tokens, none marked (-1, 0), and points fig and
-  // in_period at them. Called once, before the rules run.
-  void ClearMarks();
-  // Token range per quantity. The small buffers below live in the Sentence itself, so
-  // a usual sentence allocates nothing for them.
+  // Token range per quantity. The small buffers here live in the Sentence itself, so a
+  // usual sentence allocates nothing for them.
   absl::InlinedVector<std::pair<size_t, size_t>, 8> figs;
-  absl::InlinedVector<int, 64> fig_at;       // token -> quantity index, or -1
-  absl::InlinedVector<uint8_t, 64> time_at;  // token is inside a period (0 or 1)
-  // fig_at.data() and time_at.data(), set by ClearMarks: the word tests below read these
-  // (InlinedVector's operator[] checks the index and where its storage is on every call).
+  // Sizes the token marks below for the tokens, none marked (-1, 0). Called once, before
+  // the rules run.
+  void ClearMarks();
+  // The token marks, null before ClearMarks: per token, the index of the quantity it
+  // belongs to or -1 (fig), and whether it is inside a period, 0 or 1 (in_period).
+  // Plain arrays, in the buffers below up to kInlineTokens tokens, else on the heap: the
+  // word tests read them for every token they look at.
   int* fig = nullptr;
   uint8_t* in_period = nullptr;
   // MetricEndingAt's answers, at [2 * token + attributive_ok]: 0 not asked yet, 1 no
@@ -73,6 +74,16 @@ struct Sentence {
   mutable absl::InlinedVector<uint16_t, 128> metric_memo;
   mutable absl::InlinedVector<MetricHit, 4> metric_hits;
   mutable std::string phrase;  // MetricEndingAt's buffer for the words it looks up
+
+  Sentence(const Sentence&) = delete;  // (the marks point into the Sentence)
+  Sentence& operator=(const Sentence&) = delete;
+
+ private:
+  static constexpr size_t kInlineTokens = 64;
+  int fig_inline_[kInlineTokens];
+  uint8_t in_period_inline_[kInlineTokens];
+  std::unique_ptr<int[]> fig_heap_;
+  std::unique_ptr<uint8_t[]> in_period_heap_;
 };
 
 // Token i is a word that is neither part of a figure nor of a period.
