@@ -158,15 +158,15 @@ void Extractor::Extract(const v1::Document& document,
   // figures, and those before one in the same discourse (their names are what "the
   // company" may refer to). The sentences after a discourse's last figure give no claim
   // and leave nothing any claim reads.
-  std::vector<std::vector<QuantityMention>> figures(sentences.size());
+  if (figures_.size() < sentences.size()) figures_.resize(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
-    figures[i] = quantities_->Find(
-        text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin));
+    quantities_->Find(text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin),
+                      &figures_[i]);
   }
   std::vector<bool> assemble(sentences.size(), false);
   for (size_t i = sentences.size(); i-- > 0;) {
-    assemble[i] = !figures[i].empty() || (i + 1 < sentences.size() && assemble[i + 1] &&
-                                          post_of[i + 1] == post_of[i]);
+    assemble[i] = !figures_[i].empty() || (i + 1 < sentences.size() && assemble[i + 1] &&
+                                           post_of[i + 1] == post_of[i]);
   }
   const ClaimIdPrefix id_prefix(document.id());
   // The document's publication time once copied into the reused claim (with any unknown
@@ -194,7 +194,7 @@ void Extractor::Extract(const v1::Document& document,
     SentenceInput input;
     input.text = text.substr(span.begin, span.end - span.begin);
     input.tokens = &tokens_[sentence_index];
-    input.quantities = std::move(figures[sentence_index]);
+    input.quantities.swap(figures_[sentence_index]);  // handed back below
     if (!input.quantities.empty()) {
       if (published != day_of) day = DayOf(*published), day_of = published;
       input.times = times_->Find(input.text, day);
@@ -252,14 +252,21 @@ void Extractor::Extract(const v1::Document& document,
       claim.set_confidence(a.confidence);
       on_claim(std::move(claim));
     }
+    figures_[sentence_index].swap(input.quantities);  // its mentions' memory, for reuse
   }
-  // A very long document's or sentence's tokens are not kept for the rest of the run.
+  // A very long document's or sentence's tokens and figures are not kept for the rest of
+  // the run.
   if (tokens_.size() > kKeptSentences) {
     tokens_.resize(kKeptSentences);
     tokens_.shrink_to_fit();
   }
+  if (figures_.size() > kKeptSentences) {
+    figures_.resize(kKeptSentences);
+    figures_.shrink_to_fit();
+  }
   for (size_t i = 0; i < sentences.size() && i < tokens_.size(); ++i) {
     if (tokens_[i].capacity() > kKeptTokens) std::vector<Token>().swap(tokens_[i]);
+    if (figures_[i].capacity() > kKeptFigures) std::vector<QuantityMention>().swap(figures_[i]);
   }
 }
 

@@ -89,12 +89,15 @@ class Extractor {
   // A sentence's assembled claims, reused: the messages moved out of a claim get
   // scratch_'s memory in exchange, which the next claim in that slot writes into.
   std::vector<AssembledClaim> assembled_;
-  // The tokens of each sentence of the current document. The vectors are reused from one
-  // document to the next (their memory kept): up to kKeptSentences of them, each
-  // keeping room for up to kKeptTokens tokens.
+  // The tokens and the figures of each sentence of the current document. The vectors are
+  // reused from one document to the next (their memory kept, and the figures' messages
+  // with theirs): up to kKeptSentences of each, keeping room for up to kKeptTokens tokens
+  // or kKeptFigures figures.
   static constexpr size_t kKeptSentences = 1024;
   static constexpr size_t kKeptTokens = 1024;
+  static constexpr size_t kKeptFigures = 64;
   std::vector<std::vector<Token>> tokens_;
+  std::vector<std::vector<QuantityMention>> figures_;
 };
 
 }  // namespace claimcheck
