@@ -535,6 +535,47 @@ size_t FirstPossibleStart(absl::string_view text, size_t pos, size_t anchor) {
   return first;
 }
 
+// The one family that can hold the anchor at `a` as its first anchor, read from
+// kPatterns, or kFamilies when several can: "Q3" and "3Q", and "quarter" after an
+// ordinal, "fiscal" or "financial" ("third-quarter"), belong to kQuarter alone; "year",
+// "quarter" or "month" right after a direction ("last year", "the previous quarter") to
+// kRelative alone (kNextPeriod puts a count there). For kRelative, *unit_end is where
+// the unit ends.
+int OnlyFamilyAt(absl::string_view text, size_t a, size_t* unit_end) {
+  const size_t n = text.size();
+  const char c = text[a];
+  const char c1 = a + 1 < n ? text[a + 1] : '\0';
+  if (((c | 0x20) == 'q' && c1 >= '1' && c1 <= '4') ||
+      (c >= '1' && c <= '4' && (c1 | 0x20) == 'q')) {
+    return kQuarter;
+  }
+  size_t e = a;
+  while (e < n && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  const absl::string_view word = text.substr(a, e - a);
+  const bool quarter = word.size() >= 7 && absl::EqualsIgnoreCase(word.substr(0, 7), "quarter");
+  const bool unit = (word.size() == 4 && absl::EqualsIgnoreCase(word, "year")) ||
+                    (word.size() == 5 && absl::EqualsIgnoreCase(word, "month")) ||
+                    (quarter && word.size() == 7);
+  if (!quarter && !unit) return kFamilies;
+  // The word before, across blanks and hyphens.
+  size_t we = a;
+  while (we > 0 && (IsRe2Blank(text[we - 1]) || text[we - 1] == '-')) --we;
+  size_t wb = we;
+  while (wb > 0 && absl::ascii_isalnum(static_cast<unsigned char>(text[wb - 1]))) --wb;
+  if (wb == we || we == a) return kFamilies;
+  static const LowerWordSet* kQuarterWords = new LowerWordSet(
+      "first|second|third|fourth|1st|2nd|3rd|4th|final|fiscal|financial");
+  static const LowerWordSet* kDirections =
+      new LowerWordSet("last|this|next|previous|current|past");
+  const absl::string_view before = text.substr(wb, we - wb);
+  if (quarter && kQuarterWords->Contains(before)) return kQuarter;
+  if (unit && (e == n || !IsWordByte(text[e])) && kDirections->Contains(before)) {
+    *unit_end = e;
+    return kRelative;
+  }
+  return kFamilies;
+}
+
 // The combined pass's answer, without running it, for the commonest expression: a year
 // ("in 2024", "as of 2020", "2023") that is the first anchor at or after `pos`. Then only
 // kYear, kYearRange, kIsoDate and the "fiscal 2024" form of kFiscalYear can hold it
@@ -708,11 +749,25 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
       // (anchored there, it is the longest from there); when none does, the next match
       // starts after this anchor, and the search goes on from the next one. Anchored
       // matches stop where the expression does, instead of scanning on.
+      // When one family alone can hold the anchor, its own reader gives the longest match
+      // at each start (time_spans.h), with its parts.
+      size_t unit_end = 0;
+      const int only = OnlyFamilyAt(text, anchor, &unit_end);
       bool found = false;
       for (size_t p = FirstPossibleStart(text, pos, anchor); p <= anchor && !found; ++p) {
         if (!IsWordByte(text[p]) || (p > 0 && IsWordByte(text[p - 1]))) continue;
         if (!MayStartExpression(text, p)) continue;
-        if (combined_->Match(input, p, text.size(), re2::RE2::ANCHOR_START, &whole, 1)) {
+        int by_hand = -1;
+        if (only == kQuarter) by_hand = ReadQuarterFrom(text, p, groups);
+        if (only == kRelative) by_hand = ReadRelativeSpan(text, p, unit_end, groups);
+        if (by_hand == 0) continue;
+        if (by_hand == 1) {
+          for (int k = only == kQuarter ? 6 : 3; k < 8; ++k) groups[k] = re2::StringPiece();
+          b = p;
+          e = b + groups[0].size();
+          end = add(only, b);
+          found = true;
+        } else if (combined_->Match(input, p, text.size(), re2::RE2::ANCHOR_START, &whole, 1)) {
           b = p;
           e = b + whole.size();
           found = true;

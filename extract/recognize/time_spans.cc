@@ -209,51 +209,114 @@ int ReadRelativeSpan(absl::string_view text, size_t b, size_t e, re2::StringPiec
   return 1;
 }
 
+namespace {
+
+// The parts of a quarter before its optional year.
+struct QuarterHead {
+  re2::StringPiece prep, q_digit, digit_q, ordinal;
+};
+
+// kQuarter's "(?:(PREP)\s+)?(?:the\s+)?(?:q([1-4])|([1-4])q|(ORDINAL)[\s-]+(?:fiscal\s+|
+// financial\s+)?quarter)" from *k, reading no byte at or after e: moves *k past it.
+// Each optional part starts with its own word, so the words written decide.
+bool ReadQuarterHead(absl::string_view text, size_t e, size_t* k, QuarterHead* head) {
+  // (?:(PREP)\s+)?
+  head->prep = TakePreposition(text, e, k, /*on_too=*/false);
+  // (?:the\s+)?
+  {
+    size_t t = *k;
+    if (Take(text, e, &t, "the") && TakeBlanks(text, e, &t)) *k = t;
+  }
+  // q([1-4]) | ([1-4])q | (ORDINAL)[\s-]+(?:fiscal\s+|financial\s+)?quarter
+  auto quarter_digit = [&](size_t x) { return x < e && text[x] >= '1' && text[x] <= '4'; };
+  if (*k + 2 <= e && (text[*k] | 0x20) == 'q' && quarter_digit(*k + 1)) {
+    head->q_digit = Piece(text, *k + 1, *k + 2);
+    *k += 2;
+    return true;
+  }
+  if (*k + 2 <= e && quarter_digit(*k) && (text[*k + 1] | 0x20) == 'q') {
+    head->digit_q = Piece(text, *k, *k + 1);
+    *k += 2;
+    return true;
+  }
+  size_t t = *k;
+  static constexpr absl::string_view kOrdinals[] = {"first", "second", "third", "fourth", "1st",
+                                                    "2nd",   "3rd",    "4th",   "final"};
+  for (absl::string_view w : kOrdinals) {
+    if (Take(text, e, &t, w)) break;
+  }
+  if (t == *k) return false;
+  const size_t ordinal_end = t;
+  while (t < e && (IsRe2Blank(text[t]) || text[t] == '-')) ++t;
+  if (t == ordinal_end) return false;
+  static constexpr absl::string_view kFiscal[] = {"fiscal", "financial"};
+  for (absl::string_view w : kFiscal) {
+    size_t u = t;
+    if (Take(text, e, &u, w) && TakeBlanks(text, e, &u)) {
+      t = u;
+      break;
+    }
+  }
+  if (!Take(text, e, &t, "quarter")) return false;
+  head->ordinal = Piece(text, *k, ordinal_end);
+  *k = t;
+  return true;
+}
+
+void SetQuarterGroups(absl::string_view text, size_t b, size_t e, const QuarterHead& head,
+                      re2::StringPiece year, re2::StringPiece* g) {
+  g[0] = Piece(text, b, e);
+  g[1] = head.prep;
+  g[2] = head.q_digit;
+  g[3] = head.digit_q;
+  g[4] = head.ordinal;
+  g[5] = year;
+}
+
+// "('\d{2}|(?:19|20)\d{2})\b" at k, before `limit` (the \b looks at the whole text):
+// its end, or 0.
+size_t YearAt(absl::string_view text, size_t k, size_t limit) {
+  size_t e = 0;
+  if (k + 3 <= limit && text[k] == '\'' && IsDigit(text[k + 1]) && IsDigit(text[k + 2])) {
+    e = k + 3;
+  } else if (k + 4 <= limit && YearEndsAt(text, k, k + 4)) {
+    e = k + 4;
+  }
+  return e != 0 && (e == text.size() || !IsWordByte(text[e])) ? e : 0;
+}
+
+// "\s*(?:fy\s*|fiscal\s+(?:year\s+)?)?(YEAR)\b" from k, before `limit`: the year's
+// bounds, or false.
+bool FiscalYearTailFrom(absl::string_view text, size_t k, size_t limit, size_t* year_begin,
+                        size_t* year_end) {
+  SkipBlanks(text, limit, &k);
+  size_t t = k;
+  if (Take(text, limit, &t, "fy")) {
+    SkipBlanks(text, limit, &t);
+    if ((*year_end = YearAt(text, t, limit)) != 0) return *year_begin = t, true;
+  }
+  t = k;
+  if (Take(text, limit, &t, "fiscal") && TakeBlanks(text, limit, &t)) {
+    size_t u = t;
+    if (Take(text, limit, &u, "year") && TakeBlanks(text, limit, &u) &&
+        (*year_end = YearAt(text, u, limit)) != 0) {
+      return *year_begin = u, true;
+    }
+    if ((*year_end = YearAt(text, t, limit)) != 0) return *year_begin = t, true;
+  }
+  if ((*year_end = YearAt(text, k, limit)) != 0) return *year_begin = k, true;
+  return false;
+}
+
+}  // namespace
+
 int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
   if (e <= b || e > text.size()) return 0;
   if (!AllAscii(text, b, e)) return -1;
   if (!WordBounded(text, b, e)) return 0;
   size_t k = b;
-  // (?:(PREP)\s+)?
-  const re2::StringPiece prep = TakePreposition(text, e, &k, /*on_too=*/false);
-  // (?:the\s+)?
-  {
-    size_t t = k;
-    if (Take(text, e, &t, "the") && TakeBlanks(text, e, &t)) k = t;
-  }
-  // q([1-4]) | ([1-4])q | (ORDINAL)[\s-]+(?:fiscal\s+|financial\s+)?quarter
-  re2::StringPiece q_digit, digit_q, ordinal;
-  auto quarter_digit = [&](size_t x) { return x < e && text[x] >= '1' && text[x] <= '4'; };
-  if (k + 2 <= e && (text[k] | 0x20) == 'q' && quarter_digit(k + 1)) {
-    q_digit = Piece(text, k + 1, k + 2);
-    k += 2;
-  } else if (k + 2 <= e && quarter_digit(k) && (text[k + 1] | 0x20) == 'q') {
-    digit_q = Piece(text, k, k + 1);
-    k += 2;
-  } else {
-    size_t t = k;
-    static constexpr absl::string_view kOrdinals[] = {"first", "second", "third", "fourth", "1st",
-                                                      "2nd",   "3rd",    "4th",   "final"};
-    for (absl::string_view w : kOrdinals) {
-      if (Take(text, e, &t, w)) break;
-    }
-    if (t == k) return 0;
-    const size_t ordinal_end = t;
-    const size_t before_separators = t;
-    while (t < e && (IsRe2Blank(text[t]) || text[t] == '-')) ++t;
-    if (t == before_separators) return 0;
-    static constexpr absl::string_view kFiscal[] = {"fiscal", "financial"};
-    for (absl::string_view w : kFiscal) {
-      size_t u = t;
-      if (Take(text, e, &u, w) && TakeBlanks(text, e, &u)) {
-        t = u;
-        break;
-      }
-    }
-    if (!Take(text, e, &t, "quarter")) return 0;
-    ordinal = Piece(text, k, ordinal_end);
-    k = t;
-  }
+  QuarterHead head;
+  if (!ReadQuarterHead(text, e, &k, &head)) return 0;
   // (?:(?:\s+of|,)?\s*(?:fy\s*|fiscal\s+(?:year\s+)?)?(YEAR))?, then the end of the span.
   re2::StringPiece year;
   if (k != e) {
@@ -268,12 +331,44 @@ int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece
     if (!found) return 0;
     year = Piece(text, year_begin, e);
   }
-  g[0] = Piece(text, b, e);
-  g[1] = prep;
-  g[2] = q_digit;
-  g[3] = digit_q;
-  g[4] = ordinal;
-  g[5] = year;
+  SetQuarterGroups(text, b, e, head, year, g);
+  return 1;
+}
+
+int ReadQuarterFrom(absl::string_view text, size_t b, re2::StringPiece* g) {
+  const size_t n = text.size();
+  if (b >= n || !IsWordByte(text[b]) || (b > 0 && IsWordByte(text[b - 1]))) return 0;  // \b
+  // The pattern reads only ASCII letters and digits, blanks, '-', ',' and '\'': the match
+  // lies before the first other byte, which only the final \b looks at. Case folding
+  // reaches beyond ASCII ('s' and U+017F), so a non-ASCII byte there is RE2's to judge.
+  size_t limit = b;
+  while (limit < n && (absl::ascii_isalnum(static_cast<unsigned char>(text[limit])) ||
+                       IsRe2Blank(text[limit]) || text[limit] == '-' || text[limit] == ',' ||
+                       text[limit] == '\'')) {
+    ++limit;
+  }
+  if (limit < n && static_cast<unsigned char>(text[limit]) >= 0x80) return -1;
+  size_t k = b;
+  QuarterHead head;
+  if (!ReadQuarterHead(text, limit, &k, &head)) return 0;
+  // The longest reading: with the year when one follows (after " of", a comma or
+  // nothing: the byte after the head decides which), else the head alone.
+  size_t year_begin = 0, year_end = 0;
+  bool found = false;
+  size_t t = k;
+  if (TakeBlanks(text, limit, &t) && Take(text, limit, &t, "of")) {
+    found = FiscalYearTailFrom(text, t, limit, &year_begin, &year_end);
+  }
+  if (!found && k < limit && text[k] == ',') {
+    found = FiscalYearTailFrom(text, k + 1, limit, &year_begin, &year_end);
+  }
+  if (!found) found = FiscalYearTailFrom(text, k, limit, &year_begin, &year_end);
+  if (found) {
+    SetQuarterGroups(text, b, year_end, head, Piece(text, year_begin, year_end), g);
+    return 1;
+  }
+  if (k < n && IsWordByte(text[k])) return 0;  // \b after the head
+  SetQuarterGroups(text, b, k, head, re2::StringPiece(), g);
   return 1;
 }
 

@@ -40,6 +40,11 @@ int ReadRelativeSpan(absl::string_view text, size_t b, size_t e, re2::StringPiec
 // groups 0-5.
 int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g);
 
+// kQuarter's longest match starting at b (RE2's leftmost-longest reading, anchored at
+// b), its groups as ReadQuarterSpan gives them for that span: 1 when one starts there,
+// 0 when none does, -1 when a non-ASCII byte may decide.
+int ReadQuarterFrom(absl::string_view text, size_t b, re2::StringPiece* g);
+
 // kMonth, "\b(?:((?i:PREP|on))\s+)?(?:(\d{1,2})\s+)?(MONTHS)\b\.?(?:\s+(\d{1,2})
 // (?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d{2})\b)?", with the month names as
 // CLAIMCHECK_MONTH_SPELLINGS writes them (case matters), over text[b, e): groups 0-5.

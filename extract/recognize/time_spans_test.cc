@@ -151,6 +151,71 @@ TEST(TimeSpansTest, MonthReaderAgreesWithRe2) {
   EXPECT_GT(checked, 100000);
 }
 
+// ReadQuarterFrom gives RE2's longest match from every word start of texts built from
+// every part the pattern has, written right and wrong, with the groups the pattern gives
+// for that span.
+TEST(TimeSpansTest, QuarterFromAgreesWithRe2) {
+  const std::string pattern =
+      "(?i)\\b(?:(" CLAIMCHECK_TIME_PREPOSITIONS ")\\s+)?(?:the\\s+)?(?:q([1-4])|([1-4])q|"
+      "(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal\\s+|financial\\s+)?"
+      "quarter)(?:(?:\\s+of|,)?\\s*(?:fy\\s*|fiscal\\s+(?:year\\s+)?)?('\\d{2}|(?:19|20)\\d{2}))?"
+      "\\b";
+  const re2::RE2 groups_re(pattern);
+  re2::RE2::Options longest_options;
+  longest_options.set_longest_match(true);
+  const re2::RE2 longest_re(pattern, longest_options);
+  ASSERT_TRUE(groups_re.ok()) << groups_re.error();
+  ASSERT_TRUE(longest_re.ok()) << longest_re.error();
+  const char* leads[] = {"", "in ", "As of ", "as  of ", "THROUGHOUT ", "through\t", "with ",
+                         "the ", "in the  ", "them ", "in2 "};
+  const char* heads[] = {"Q3", "q4", "3Q", "Q5", "q31", "third quarter", "Fourth-quarter",
+                         "1st - quarter", "final fiscal quarter", "second financial  quarter",
+                         "first quarters", "third fiscal-quarter", "2nd quarterly", "first"};
+  const char* tails[] = {"", " 2024", " of 2024", ", 2024", ",2024", " of fiscal 2023",
+                         " fiscal year 2023", " FY24", " fy '24", " FY2025", "'24", " 20245",
+                         " 2024x", " of", " offy2024", " of fy", " fiscal year", ", of 2024",
+                         "2024", " 1899", "\xC5\xBF" "x", "\xE2\x80\x94" "2024"};
+  const char* ends[] = {"", " results", ".", "_x", "\xC2\xA0"};
+  int matched = 0;
+  int checked = 0;
+  for (const char* lead : leads) {
+    for (const char* head : heads) {
+      for (const char* tail : tails) {
+        for (const char* end : ends) {
+          const std::string text = std::string("Up ") + lead + head + tail + end;
+          auto word = [&](size_t k) {
+            return absl::ascii_isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_';
+          };
+          for (size_t b = 0; b < text.size(); ++b) {
+            if (!word(b) || (b > 0 && word(b - 1))) continue;
+            re2::StringPiece whole;
+            const bool re2_matches =
+                longest_re.Match(text, b, text.size(), re2::RE2::ANCHOR_START, &whole, 1);
+            re2::StringPiece got[6];
+            const int r = ReadQuarterFrom(text, b, got);
+            ++checked;
+            if (r < 0) continue;  // left to RE2
+            ASSERT_EQ(r == 1, re2_matches) << text << " @" << b;
+            if (r != 1) continue;
+            ++matched;
+            ASSERT_EQ(got[0].data(), whole.data()) << text << " @" << b;
+            ASSERT_EQ(got[0].size(), whole.size()) << text << " @" << b;
+            re2::StringPiece want[6];
+            const size_t e = b + whole.size();
+            ASSERT_TRUE(groups_re.Match(text, b, e, re2::RE2::ANCHOR_BOTH, want, 6)) << text;
+            for (int k = 1; k < 6; ++k) {
+              EXPECT_EQ(got[k].data(), want[k].data()) << text << " @" << b << " group " << k;
+              EXPECT_EQ(got[k].size(), want[k].size()) << text << " @" << b << " group " << k;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(matched, 2000);
+  EXPECT_GT(checked, 10000);
+}
+
 TEST(TimeSpansTest, Prepositions) {
   EXPECT_TRUE(IsTimePreposition("Throughout"));
   EXPECT_TRUE(IsTimePreposition("as of"));
