@@ -537,7 +537,8 @@ size_t FirstPossibleStart(absl::string_view text, size_t pos, size_t anchor) {
 
 // The one family that can hold the anchor at `a` as its first anchor, read from
 // kPatterns, or kFamilies when several can: "Q3" and "3Q", and "quarter" after an
-// ordinal, "fiscal" or "financial" ("third-quarter"), belong to kQuarter alone; "year",
+// ordinal, "fiscal" or "financial" ("third-quarter"), belong to kQuarter alone; "H1",
+// "1H" and "half" to kHalf alone; "year",
 // "quarter" or "month" right after a direction ("last year", "the previous quarter") to
 // kRelative alone (kNextPeriod puts a count there). For kRelative, *unit_end is where
 // the unit ends.
@@ -549,9 +550,14 @@ int OnlyFamilyAt(absl::string_view text, size_t a, size_t* unit_end) {
       (c >= '1' && c <= '4' && (c1 | 0x20) == 'q')) {
     return kQuarter;
   }
+  if (((c | 0x20) == 'h' && (c1 == '1' || c1 == '2')) ||
+      ((c == '1' || c == '2') && (c1 | 0x20) == 'h')) {
+    return kHalf;
+  }
   size_t e = a;
   while (e < n && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
   const absl::string_view word = text.substr(a, e - a);
+  if (word.size() >= 4 && absl::EqualsIgnoreCase(word.substr(0, 4), "half")) return kHalf;
   const bool quarter = word.size() >= 7 && absl::EqualsIgnoreCase(word.substr(0, 7), "quarter");
   const bool unit = (word.size() == 4 && absl::EqualsIgnoreCase(word, "year")) ||
                     (word.size() == 5 && absl::EqualsIgnoreCase(word, "month")) ||
@@ -759,10 +765,11 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
         if (!MayStartExpression(text, p)) continue;
         int by_hand = -1;
         if (only == kQuarter) by_hand = ReadQuarterFrom(text, p, groups);
+        if (only == kHalf) by_hand = ReadHalfFrom(text, p, groups);
         if (only == kRelative) by_hand = ReadRelativeSpan(text, p, unit_end, groups);
         if (by_hand == 0) continue;
         if (by_hand == 1) {
-          for (int k = only == kQuarter ? 6 : 3; k < 8; ++k) groups[k] = re2::StringPiece();
+          for (int k = only == kRelative ? 3 : 6; k < 8; ++k) groups[k] = re2::StringPiece();
           b = p;
           e = b + groups[0].size();
           end = add(only, b);

@@ -4,6 +4,7 @@
 // one way of reading reaches the end of the span, and its groups are RE2's.
 #include "extract/recognize/time_spans.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -211,15 +212,34 @@ int ReadRelativeSpan(absl::string_view text, size_t b, size_t e, re2::StringPiec
 
 namespace {
 
-// The parts of a quarter before its optional year.
+// What a quarter's or a half's pattern writes before its optional year.
+struct PartSpec {
+  char letter;      // "q3", "3q": any case; a half's 'H' only as a capital
+  bool letter_any_case;
+  char last_digit;  // '4' for quarters, '2' for halves
+  absl::Span<const absl::string_view> ordinals;
+  bool fiscal;      // "third fiscal quarter": fiscal or financial may come before the noun
+  absl::string_view noun;
+};
+
+constexpr absl::string_view kQuarterOrdinals[] = {"first", "second", "third", "fourth", "1st",
+                                                  "2nd",   "3rd",    "4th",   "final"};
+constexpr absl::string_view kHalfOrdinals[] = {"first", "second", "1st", "2nd"};
+constexpr PartSpec kQuarterSpec = {'q', true, '4', kQuarterOrdinals, true, "quarter"};
+constexpr PartSpec kHalfSpec = {'H', false, '2', kHalfOrdinals, false, "half"};
+
+// The parts of a quarter or half before its optional year.
 struct QuarterHead {
   re2::StringPiece prep, q_digit, digit_q, ordinal;
 };
 
 // kQuarter's "(?:(PREP)\s+)?(?:the\s+)?(?:q([1-4])|([1-4])q|(ORDINAL)[\s-]+(?:fiscal\s+|
-// financial\s+)?quarter)" from *k, reading no byte at or after e: moves *k past it.
-// Each optional part starts with its own word, so the words written decide.
-bool ReadQuarterHead(absl::string_view text, size_t e, size_t* k, QuarterHead* head) {
+// financial\s+)?quarter)" from *k, or kHalf's "(?:(PREP)\s+)?(?:the\s+)?(?:(?-i:H)([12])|
+// ([12])(?-i:H)|(first|second|1st|2nd)[\s-]+half)", as `spec` says, reading no byte at or
+// after e: moves *k past it. Each optional part starts with its own word, so the words
+// written decide.
+bool ReadQuarterHead(absl::string_view text, size_t e, size_t* k, const PartSpec& spec,
+                     QuarterHead* head) {
   // (?:(PREP)\s+)?
   head->prep = TakePreposition(text, e, k, /*on_too=*/false);
   // (?:the\s+)?
@@ -227,37 +247,39 @@ bool ReadQuarterHead(absl::string_view text, size_t e, size_t* k, QuarterHead* h
     size_t t = *k;
     if (Take(text, e, &t, "the") && TakeBlanks(text, e, &t)) *k = t;
   }
-  // q([1-4]) | ([1-4])q | (ORDINAL)[\s-]+(?:fiscal\s+|financial\s+)?quarter
-  auto quarter_digit = [&](size_t x) { return x < e && text[x] >= '1' && text[x] <= '4'; };
-  if (*k + 2 <= e && (text[*k] | 0x20) == 'q' && quarter_digit(*k + 1)) {
+  auto part_digit = [&](size_t x) { return x < e && text[x] >= '1' && text[x] <= spec.last_digit; };
+  auto part_letter = [&](size_t x) {
+    return spec.letter_any_case ? (text[x] | 0x20) == (spec.letter | 0x20) : text[x] == spec.letter;
+  };
+  if (*k + 2 <= e && part_letter(*k) && part_digit(*k + 1)) {
     head->q_digit = Piece(text, *k + 1, *k + 2);
     *k += 2;
     return true;
   }
-  if (*k + 2 <= e && quarter_digit(*k) && (text[*k + 1] | 0x20) == 'q') {
+  if (*k + 2 <= e && part_digit(*k) && part_letter(*k + 1)) {
     head->digit_q = Piece(text, *k, *k + 1);
     *k += 2;
     return true;
   }
   size_t t = *k;
-  static constexpr absl::string_view kOrdinals[] = {"first", "second", "third", "fourth", "1st",
-                                                    "2nd",   "3rd",    "4th",   "final"};
-  for (absl::string_view w : kOrdinals) {
+  for (absl::string_view w : spec.ordinals) {
     if (Take(text, e, &t, w)) break;
   }
   if (t == *k) return false;
   const size_t ordinal_end = t;
   while (t < e && (IsRe2Blank(text[t]) || text[t] == '-')) ++t;
   if (t == ordinal_end) return false;
-  static constexpr absl::string_view kFiscal[] = {"fiscal", "financial"};
-  for (absl::string_view w : kFiscal) {
-    size_t u = t;
-    if (Take(text, e, &u, w) && TakeBlanks(text, e, &u)) {
-      t = u;
-      break;
+  if (spec.fiscal) {
+    static constexpr absl::string_view kFiscal[] = {"fiscal", "financial"};
+    for (absl::string_view w : kFiscal) {
+      size_t u = t;
+      if (Take(text, e, &u, w) && TakeBlanks(text, e, &u)) {
+        t = u;
+        break;
+      }
     }
   }
-  if (!Take(text, e, &t, "quarter")) return false;
+  if (!Take(text, e, &t, spec.noun)) return false;
   head->ordinal = Piece(text, *k, ordinal_end);
   *k = t;
   return true;
@@ -316,7 +338,7 @@ int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece
   if (!WordBounded(text, b, e)) return 0;
   size_t k = b;
   QuarterHead head;
-  if (!ReadQuarterHead(text, e, &k, &head)) return 0;
+  if (!ReadQuarterHead(text, e, &k, kQuarterSpec, &head)) return 0;
   // (?:(?:\s+of|,)?\s*(?:fy\s*|fiscal\s+(?:year\s+)?)?(YEAR))?, then the end of the span.
   re2::StringPiece year;
   if (k != e) {
@@ -335,22 +357,29 @@ int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece
   return 1;
 }
 
-int ReadQuarterFrom(absl::string_view text, size_t b, re2::StringPiece* g) {
+namespace {
+
+// ReadQuarterFrom and ReadHalfFrom, as `spec` says.
+int ReadPartFrom(absl::string_view text, size_t b, const PartSpec& spec, re2::StringPiece* g) {
   const size_t n = text.size();
   if (b >= n || !IsWordByte(text[b]) || (b > 0 && IsWordByte(text[b - 1]))) return 0;  // \b
   // The pattern reads only ASCII letters and digits, blanks, '-', ',' and '\'': the match
   // lies before the first other byte, which only the final \b looks at. Case folding
   // reaches beyond ASCII ('s' and U+017F), so a non-ASCII byte there is RE2's to judge.
+  static const auto* kPartByte = [] {
+    auto* t = new std::array<bool, 256>();
+    for (int c = 0; c < 128; ++c) {
+      (*t)[c] = absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
+                IsRe2Blank(static_cast<char>(c)) || c == '-' || c == ',' || c == '\'';
+    }
+    return t;
+  }();
   size_t limit = b;
-  while (limit < n && (absl::ascii_isalnum(static_cast<unsigned char>(text[limit])) ||
-                       IsRe2Blank(text[limit]) || text[limit] == '-' || text[limit] == ',' ||
-                       text[limit] == '\'')) {
-    ++limit;
-  }
+  while (limit < n && (*kPartByte)[static_cast<unsigned char>(text[limit])]) ++limit;
   if (limit < n && static_cast<unsigned char>(text[limit]) >= 0x80) return -1;
   size_t k = b;
   QuarterHead head;
-  if (!ReadQuarterHead(text, limit, &k, &head)) return 0;
+  if (!ReadQuarterHead(text, limit, &k, spec, &head)) return 0;
   // The longest reading: with the year when one follows (after " of", a comma or
   // nothing: the byte after the head decides which), else the head alone.
   size_t year_begin = 0, year_end = 0;
@@ -370,6 +399,16 @@ int ReadQuarterFrom(absl::string_view text, size_t b, re2::StringPiece* g) {
   if (k < n && IsWordByte(text[k])) return 0;  // \b after the head
   SetQuarterGroups(text, b, k, head, re2::StringPiece(), g);
   return 1;
+}
+
+}  // namespace
+
+int ReadQuarterFrom(absl::string_view text, size_t b, re2::StringPiece* g) {
+  return ReadPartFrom(text, b, kQuarterSpec, g);
+}
+
+int ReadHalfFrom(absl::string_view text, size_t b, re2::StringPiece* g) {
+  return ReadPartFrom(text, b, kHalfSpec, g);
 }
 
 int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {

@@ -45,6 +45,10 @@ int ReadQuarterSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece
 // 0 when none does, -1 when a non-ASCII byte may decide.
 int ReadQuarterFrom(absl::string_view text, size_t b, re2::StringPiece* g);
 
+// The same for kHalf, "(?i)\b(?:(PREP)\s+)?(?:the\s+)?(?:(?-i:H)([12])|([12])(?-i:H)|
+// (first|second|1st|2nd)[\s-]+half)" and the year as a quarter's: groups 0-5.
+int ReadHalfFrom(absl::string_view text, size_t b, re2::StringPiece* g);
+
 // kMonth, "\b(?:((?i:PREP|on))\s+)?(?:(\d{1,2})\s+)?(MONTHS)\b\.?(?:\s+(\d{1,2})
 // (?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d{2})\b)?", with the month names as
 // CLAIMCHECK_MONTH_SPELLINGS writes them (case matters), over text[b, e): groups 0-5.

@@ -151,15 +151,13 @@ TEST(TimeSpansTest, MonthReaderAgreesWithRe2) {
   EXPECT_GT(checked, 100000);
 }
 
-// ReadQuarterFrom gives RE2's longest match from every word start of texts built from
-// every part the pattern has, written right and wrong, with the groups the pattern gives
-// for that span.
-TEST(TimeSpansTest, QuarterFromAgreesWithRe2) {
-  const std::string pattern =
-      "(?i)\\b(?:(" CLAIMCHECK_TIME_PREPOSITIONS ")\\s+)?(?:the\\s+)?(?:q([1-4])|([1-4])q|"
-      "(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-]+(?:fiscal\\s+|financial\\s+)?"
-      "quarter)(?:(?:\\s+of|,)?\\s*(?:fy\\s*|fiscal\\s+(?:year\\s+)?)?('\\d{2}|(?:19|20)\\d{2}))?"
-      "\\b";
+// `read` (ReadQuarterFrom or ReadHalfFrom) gives RE2's longest match for `pattern` from
+// every word start of texts built from every part the pattern has (`heads`, then years
+// and what may follow), written right and wrong, with the groups the pattern gives for
+// that span.
+void CheckPartFromAgreesWithRe2(const std::string& pattern,
+                                int (*read)(absl::string_view, size_t, re2::StringPiece*),
+                                const std::vector<std::string>& heads) {
   const re2::RE2 groups_re(pattern);
   re2::RE2::Options longest_options;
   longest_options.set_longest_match(true);
@@ -168,9 +166,6 @@ TEST(TimeSpansTest, QuarterFromAgreesWithRe2) {
   ASSERT_TRUE(longest_re.ok()) << longest_re.error();
   const char* leads[] = {"", "in ", "As of ", "as  of ", "THROUGHOUT ", "through\t", "with ",
                          "the ", "in the  ", "them ", "in2 "};
-  const char* heads[] = {"Q3", "q4", "3Q", "Q5", "q31", "third quarter", "Fourth-quarter",
-                         "1st - quarter", "final fiscal quarter", "second financial  quarter",
-                         "first quarters", "third fiscal-quarter", "2nd quarterly", "first"};
   const char* tails[] = {"", " 2024", " of 2024", ", 2024", ",2024", " of fiscal 2023",
                          " fiscal year 2023", " FY24", " fy '24", " FY2025", "'24", " 20245",
                          " 2024x", " of", " offy2024", " of fy", " fiscal year", ", of 2024",
@@ -179,7 +174,7 @@ TEST(TimeSpansTest, QuarterFromAgreesWithRe2) {
   int matched = 0;
   int checked = 0;
   for (const char* lead : leads) {
-    for (const char* head : heads) {
+    for (const std::string& head : heads) {
       for (const char* tail : tails) {
         for (const char* end : ends) {
           const std::string text = std::string("Up ") + lead + head + tail + end;
@@ -192,7 +187,7 @@ TEST(TimeSpansTest, QuarterFromAgreesWithRe2) {
             const bool re2_matches =
                 longest_re.Match(text, b, text.size(), re2::RE2::ANCHOR_START, &whole, 1);
             re2::StringPiece got[6];
-            const int r = ReadQuarterFrom(text, b, got);
+            const int r = read(text, b, got);
             ++checked;
             if (r < 0) continue;  // left to RE2
             ASSERT_EQ(r == 1, re2_matches) << text << " @" << b;
@@ -212,8 +207,36 @@ TEST(TimeSpansTest, QuarterFromAgreesWithRe2) {
       }
     }
   }
-  EXPECT_GT(matched, 2000);
+  EXPECT_GT(matched, 1000);
   EXPECT_GT(checked, 10000);
+}
+
+// The year after a quarter or a half, as both patterns write it.
+constexpr char kYearTail[] =
+    "(?:(?:\\s+of|,)?\\s*(?:fy\\s*|fiscal\\s+(?:year\\s+)?)?('\\d{2}|(?:19|20)\\d{2}))?\\b";
+
+TEST(TimeSpansTest, QuarterFromAgreesWithRe2) {
+  CheckPartFromAgreesWithRe2(
+      std::string("(?i)\\b(?:(" CLAIMCHECK_TIME_PREPOSITIONS
+                  ")\\s+)?(?:the\\s+)?(?:q([1-4])|([1-4])q|(first|second|third|fourth|1st|2nd|"
+                  "3rd|4th|final)[\\s-]+(?:fiscal\\s+|financial\\s+)?quarter)") +
+          kYearTail,
+      ReadQuarterFrom,
+      {"Q3", "q4", "3Q", "Q5", "q31", "third quarter", "Fourth-quarter", "1st - quarter",
+       "final fiscal quarter", "second financial  quarter", "first quarters",
+       "third fiscal-quarter", "2nd quarterly", "first", "H1", "first half"});
+}
+
+TEST(TimeSpansTest, HalfFromAgreesWithRe2) {
+  CheckPartFromAgreesWithRe2(
+      std::string("(?i)\\b(?:(" CLAIMCHECK_TIME_PREPOSITIONS
+                  ")\\s+)?(?:the\\s+)?(?:(?-i:H)([12])|([12])(?-i:H)|(first|second|1st|2nd)"
+                  "[\\s-]+half)") +
+          kYearTail,
+      ReadHalfFrom,
+      {"H1", "h2", "2H", "1h", "H3", "H12", "first half", "Second-half", "1st - half",
+       "2nd fiscal half", "third half", "first halves", "second halfway", "first", "Q3",
+       "SECOND  HALF"});
 }
 
 TEST(TimeSpansTest, Prepositions) {
