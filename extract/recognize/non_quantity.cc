@@ -325,14 +325,29 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
   }
   if (!reject && IsDigit(text[b])) {
     // Every pattern needs one of these right after the first digits: skip the set
-    // for the common "12,000 " / "45%" / "3.5 " shapes.
+    // for the common "12,000 " / "45%" / "3.5 " / "20 and" shapes. A letter or blank
+    // after them can only begin "am"/"pm" (after one or two digits: "6pm", "2 p.m."), an
+    // ordinal ("4th", "2nd") or a decade ("1990s", "90s").
     size_t k = b;
     while (k < size && IsDigit(t[k])) ++k;
-    char after = k < size ? t[k] : '\0';
-    char next = k + 1 < size ? t[k + 1] : '\0';
+    const size_t digits = k - b;
+    auto at = [&](size_t x) { return x < size ? t[x] : '\0'; };
+    const char after = at(k), next = at(k + 1);
+    // [aApP]\.?[mM] at x.
+    auto am_pm = [&](size_t x) {
+      const char a = at(x) | 0x20;
+      if (a != 'a' && a != 'p') return false;
+      const size_t m = at(x + 1) == '.' ? x + 2 : x + 1;
+      return (at(m) | 0x20) == 'm';
+    };
     bool maybe = after == ':' || after == '/' || after == '-' || after == '\'' ||
-                 IsAlpha(after) || (after == '.' && IsDigit(next)) ||
-                 (after == ' ' && (next == 'a' || next == 'A' || next == 'p' || next == 'P'));
+                 (after == '.' && IsDigit(next));
+    if (!maybe && IsAlpha(after)) {
+      const char l = after | 0x20;
+      maybe = (digits <= 2 && am_pm(k)) || l == 's' || l == 'n' || l == 'r' || l == 't';
+    } else if (!maybe && after == ' ') {
+      maybe = digits <= 2 && am_pm(k + 1);
+    }
     if (maybe) {
       absl::string_view window = text.substr(b, 48);
       if (MatchesShape(window)) reject = true;

@@ -19,8 +19,11 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
 
 size_t CountDigits(absl::string_view text, size_t i) {
+  // Raw bytes: string_view's (hardened) operator[] checks every index.
+  const char* t = text.data();
+  const size_t n = text.size();
   size_t j = i;
-  while (j < text.size() && IsDigit(text[j])) ++j;
+  while (j < n && IsDigit(t[j])) ++j;
   return j - i;
 }
 
@@ -279,9 +282,10 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
       i = after;
     }
   }
-  // Scientific notation written out: "1.3x10^6", "6.23×10^-4".
-  const bool times_sign = i < text.size() && (text[i] == 'x' || text[i] == ' ' ||
-                                               text[i] == '\xC3');
+  // Scientific notation written out: "1.3x10^6", "6.23×10^-4", "2 x 10^3".
+  const bool times_sign =
+      i < text.size() && (text[i] == 'x' || text[i] == '\xC3' ||
+                          (text[i] == ' ' && i + 1 < text.size() && text[i + 1] == 'x'));
   for (absl::string_view times : {"x10^", "\xC3\x97" "10^", " x 10^"}) {
     if (!times_sign) break;
     if (text.substr(i, times.size()) == times) {
