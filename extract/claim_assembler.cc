@@ -719,7 +719,9 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
       confidence += 0.2;
     } else if (entity != nullptr) {
       c.subject.set_entity(entity->canonical);
-      c.subject.set_entity_as_written(entity->written.data(), entity->written.size());
+      // (Assigned in place: the (pointer, size) setter builds a temporary std::string.)
+      c.subject.mutable_entity_as_written()->assign(entity->written.data(),
+                                                    entity->written.size());
       confidence += entity->reference ? 0.2 : 0.35;
     } else if (std::string market = MarketBefore(s, metric_first); !market.empty()) {
       // "Global chip sales reached ...": the metric's own modifiers name a market, which

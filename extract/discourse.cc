@@ -89,11 +89,36 @@ namespace {
 
 // Moves `m` into `*mentions` (in text order) after the mentions starting at or before it,
 // as a stable sort by first token would place it.
-void InsertInOrder(EntityMention m, std::vector<EntityMention>* mentions) {
+void InsertInOrder(EntityMention&& m, std::vector<EntityMention>* mentions) {
   auto at = std::upper_bound(
       mentions->begin(), mentions->end(), m.first,
       [](size_t first, const EntityMention& other) { return first < other.first; });
   mentions->insert(at, std::move(m));
+}
+
+// InsertInOrder for each of `added` in turn. When `added` is in text order (as the rules
+// add references), one merge from the back moves each mention once.
+template <typename Added>
+void InsertAllInOrder(Added& added, std::vector<EntityMention>* mentions) {
+  if (added.empty()) return;
+  for (size_t k = 1; k < added.size(); ++k) {
+    if (added[k].first < added[k - 1].first) {
+      InsertAllInOrder(added, mentions);
+      return;
+    }
+  }
+  std::vector<EntityMention>& out = *mentions;
+  size_t from = out.size();  // the found mentions not yet moved: [0, from)
+  size_t a = added.size();   // the added ones not yet moved: [0, a)
+  out.resize(from + a);
+  for (size_t put = out.size(); a > 0;) {
+    // (On equal first tokens the added one goes after the found one.)
+    if (from > 0 && out[from - 1].first > added[a - 1].first) {
+      out[--put] = std::move(out[--from]);
+    } else {
+      out[--put] = std::move(added[--a]);
+    }
+  }
 }
 
 // The family of the last fund named in `mentions`, else of the discourse's last fund.
@@ -307,7 +332,7 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
   }
   // Found names come in text order and references never overlap them: only added
   // references need sorting in.
-  for (EntityMention& m : added) InsertInOrder(std::move(m), mentions);
+  InsertAllInOrder(added, mentions);
 }
 
 void AddGroupMentions(absl::string_view sentence, const std::vector<Token>& t,
@@ -348,7 +373,7 @@ void AddGroupMentions(absl::string_view sentence, const std::vector<Token>& t,
     }
     a = b + 1;
   }
-  for (EntityMention& g : groups) InsertInOrder(std::move(g), mentions);
+  InsertAllInOrder(groups, mentions);
 }
 
 void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,

@@ -295,15 +295,14 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
     // country, however the country is written.
     if (i + 1 < n && tokens[i + 1].word() == "government" && tokens[i].kind == TokenKind::kWord &&
         tokens[i].word() != "the" && !blocked(i) && !blocked(i + 1)) {
-      EntityMention m;
+      if (out.empty()) out.reserve(8);
+      EntityMention& m = out.emplace_back();  // (built in place)
       m.first = i;
       m.last = i + 2;
       m.written = Slice(sentence, tokens, i, i + 2);
       bool fund;  // (a government is no fund)
       m.canonical = Resolve(m.written, &fund);
       m.possessive = i + 2 < n && tokens[i + 2].kind == TokenKind::kPossessive;
-      if (out.empty()) out.reserve(8);
-      out.push_back(std::move(m));
       i += 2;
       continue;
     }
@@ -355,14 +354,13 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
     if (first < j) {
       bool alone_weak = last - first == 1 && (tokens[first].classes & kWeakAlone);
       if (!alone_weak) {
-        EntityMention m;
+        if (out.empty()) out.reserve(8);  // room for a sentence's names (and references)
+        EntityMention& m = out.emplace_back();  // (built in place)
         m.first = first;
         m.last = last;
         m.written = Slice(sentence, tokens, first, last);
         m.canonical = Resolve(m.written, &m.fund);
         m.possessive = last < tokens.size() && tokens[last].kind == TokenKind::kPossessive;
-        if (out.empty()) out.reserve(8);  // room for a sentence's names (and references)
-        out.push_back(std::move(m));
       }
     }
     i = last;
