@@ -1,11 +1,10 @@
 #include "claims/claim_json.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
 #include "claims/claim_wire.h"
 #include "claims/json_values.h"
@@ -14,287 +13,396 @@
 namespace claimcheck {
 namespace {
 
-// Where a claim is written before it is appended to the caller's string in one piece:
-// growing a std::string would zero-fill, this buffer is grown (rarely) by copying.
-// One per thread, reused from claim to claim.
-class Buffer {
- public:
-  Buffer() = default;
-  Buffer(const Buffer&) = delete;
-  Buffer& operator=(const Buffer&) = delete;
-
-  void Clear() { pos_ = 0; }
-  // Room for `n` bytes at the cursor.
-  char* Reserve(size_t n) {
-    if (capacity_ - pos_ < n) {
-      const size_t capacity = std::max(2 * capacity_, pos_ + n);
-      std::unique_ptr<char[]> bigger(new char[capacity]);
-      if (pos_ > 0) std::memcpy(bigger.get(), data_.get(), pos_);
-      data_ = std::move(bigger);
-      capacity_ = capacity;
-    }
-    return data_.get() + pos_;
-  }
-  void Advance(char* end) { pos_ = end - data_.get(); }
-  void Put(char c) { *Reserve(1) = c, ++pos_; }
-  void Put(absl::string_view s) {
-    std::memcpy(Reserve(s.size()), s.data(), s.size());
-    pos_ += s.size();
-  }
-  void AppendTo(std::string* out) const { out->append(data_.get(), pos_); }
-
- private:
-  std::unique_ptr<char[]> data_;
-  size_t capacity_ = 0;
-  size_t pos_ = 0;
-};
-
-// The names of an enum's values, as the generated X_Name gives them (the first value
-// with the number, or "" for a number the schema does not know), looked up once: X_Name
-// finds the descriptor and searches it on every call. Numbers below kDense come from a
-// table; others (only in hand-made claims) are searched for.
+// The names of an enum's values, quoted, as the generated X_Name gives them (the first
+// value with the number), looked up once: X_Name finds the descriptor and searches it on
+// every call. Numbers below kDense come from a table whose entries are padded to kPadded
+// bytes, so that a name is written by one copy of fixed size; others (only in hand-made
+// claims) are searched for. A number the schema does not know has no name (size 0).
 class EnumNames {
  public:
+  static constexpr size_t kPadded = 48;
+
   explicit EnumNames(const google::protobuf::EnumDescriptor* descriptor)
       : descriptor_(descriptor) {
-    for (int n = 0; n < kDense; ++n) names_[n] = &Search(n);
+    for (int n = 0; n < kDense; ++n) {
+      const std::string& name = Search(n);
+      Entry& e = dense_[n];
+      if (name.empty() || name.size() + 2 > kPadded) continue;  // unknown, or too long
+      e.text[0] = '"';
+      std::memcpy(e.text + 1, name.data(), name.size());
+      e.text[name.size() + 1] = '"';
+      e.size = static_cast<uint8_t>(name.size() + 2);
+    }
   }
-  const std::string& Name(int value) const {
-    if (value >= 0 && value < kDense) return *names_[value];
-    return Search(value);
+
+  // Writes the quoted name of `value` or, when the schema does not know it, the number;
+  // the buffer must hold max_size() bytes.
+  char* Write(int value, char* o) const {
+    if (value >= 0 && value < kDense && dense_[value].size != 0) {
+      std::memcpy(o, dense_[value].text, kPadded);
+      return o + dense_[value].size;
+    }
+    const std::string& name = Search(value);
+    if (name.empty()) {
+      if (value < 0) *o++ = '-';
+      return WriteDecimal(value < 0 ? 0 - static_cast<uint64_t>(value) : value, o);
+    }
+    *o++ = '"';
+    std::memcpy(o, name.data(), name.size());
+    o += name.size();
+    *o++ = '"';
+    return o;
   }
+
+  // The most Write writes.
+  size_t max_size() const { return max_size_; }
 
  private:
   static constexpr int kDense = 32;
+  struct Entry {
+    char text[kPadded] = {};
+    uint8_t size = 0;
+  };
+
   const std::string& Search(int value) const {
     static const std::string* const kEmpty = new std::string;
     const google::protobuf::EnumValueDescriptor* v = descriptor_->FindValueByNumber(value);
     return v != nullptr ? v->name() : *kEmpty;
   }
+  size_t LongestName() const {
+    size_t longest = 0;
+    for (int i = 0; i < descriptor_->value_count(); ++i) {
+      longest = std::max(longest, descriptor_->value(i)->name().size());
+    }
+    return longest;
+  }
+
   const google::protobuf::EnumDescriptor* descriptor_;
-  const std::string* names_[kDense];
+  Entry dense_[kDense];
+  // A padded copy, a name with its quotes, or a sign and a number (WriteDecimal).
+  const size_t max_size_ = std::max({kPadded, LongestName() + 2, 1 + kMaxDecimalSize});
 };
 
-// The names of the enum whose generated descriptor function is `kDescriptor`.
-template <const google::protobuf::EnumDescriptor* (*kDescriptor)()>
-const EnumNames& NamesOf() {
-  static const EnumNames* const names = new EnumNames(kDescriptor());
-  return *names;
-}
-
-// Writes one JSON object: each value function skips proto3 defaults and otherwise adds
-// the separator and the quoted key, then the value; `ok` turns false on anything declined.
-class ObjectWriter {
- public:
-  explicit ObjectWriter(Buffer* out) : out_(out) { out_->Put('{'); }
-
-  void String(absl::string_view key, const std::string& value) {
-    if (value.empty()) return;
-    Field(key);
-    Write(MaxJsonStringSize(value.size()), [&](char* o) { return WriteJsonString(value, o); });
+// The enums of claim.proto, looked up once.
+struct ClaimEnumNames {
+  static const ClaimEnumNames& Get() {
+    static const ClaimEnumNames* const names = new ClaimEnumNames;
+    return *names;
   }
-  // A double is omitted when its bits are zero (so -0.0 is printed, as protobuf does).
-  void Double(absl::string_view key, double value) {
-    uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    if (bits == 0) return;
+
+  const EnumNames bound{v1::BoundKind_descriptor()};
+  const EnumNames type{v1::QuantityType_descriptor()};
+  const EnumNames granularity{v1::Granularity_descriptor()};
+  const EnumNames kind{v1::ScopeKind_descriptor()};
+  const EnumNames precision{v1::TimePrecision_descriptor()};
+  const EnumNames method{v1::DateMethod_descriptor()};
+  const EnumNames hedge{v1::Hedge_descriptor()};
+};
+
+// The printing of each message is described once (the Print overloads below, found by
+// the message's type) for two sinks: Bounder
+// adds up at most how many bytes the JSON takes, Writer writes it into a buffer of that
+// size without further checks. Keys are string literals, so their lengths (and their
+// copies) are known at compile time.
+//
+// Bounder counts every field as present and every value at its longest (a string of n
+// bytes as 6n + 2), so its sum is a handful of loads and adds.
+class Bounder {
+ public:
+  explicit Bounder(const ClaimEnumNames& names) : names_(names) {}
+  const ClaimEnumNames& names() const { return names_; }
+  size_t size() const { return size_; }
+
+  template <size_t N>
+  void String(const char (&)[N], const std::string& value) {
+    size_ += KeySize(N) + MaxJsonStringSize(value.size());
+  }
+  template <size_t N>
+  void Double(const char (&key)[N], double value) {
     OptionalDouble(key, true, value);
   }
-  void OptionalDouble(absl::string_view key, bool has, double value) {
-    if (!has) return;
-    Field(key);
-    Write(kMaxJsonDoubleSize, [&](char* o) { return WriteJsonDouble(value, o); });
+  template <size_t N>
+  void OptionalDouble(const char (&)[N], bool, double) {
+    size_ += KeySize(N) + kMaxJsonDoubleSize;
   }
-  void Bool(absl::string_view key, bool value) {
-    if (!value) return;
-    Field(key);
-    out_->Put("true");
+  template <size_t N>
+  void Bool(const char (&)[N], bool) {
+    size_ += KeySize(N) + 4;
   }
-  // 64-bit integers are quoted in proto3 JSON, 32-bit ones are not.
-  void Uint64(absl::string_view key, uint64_t value) {
-    if (value == 0) return;
-    Field(key);
-    out_->Put('"');
-    Write(absl::numbers_internal::kFastToBufferSize,
-          [&](char* o) { return absl::numbers_internal::FastIntToBuffer(value, o); });
-    out_->Put('"');
+  template <size_t N>
+  void Uint64(const char (&)[N], uint64_t) {
+    size_ += KeySize(N) + kMaxDecimalSize + 2;
   }
-  void Uint32(absl::string_view key, uint32_t value) {
-    if (value == 0) return;
-    Field(key);
-    Write(absl::numbers_internal::kFastToBufferSize,
-          [&](char* o) { return absl::numbers_internal::FastIntToBuffer(value, o); });
+  template <size_t N>
+  void Uint32(const char (&)[N], uint32_t) {
+    size_ += KeySize(N) + kMaxDecimalSize;
   }
-  // An enum by its name, or by its number when the schema does not know it.
-  void Enum(absl::string_view key, int value, const EnumNames& names) {
-    if (value == 0) return;
-    Field(key);
-    const std::string& name = names.Name(value);
-    if (name.empty()) {
-      Write(absl::numbers_internal::kFastToBufferSize,
-            [&](char* o) { return absl::numbers_internal::FastIntToBuffer(value, o); });
-      return;
+  template <size_t N>
+  void Enum(const char (&)[N], int, const EnumNames& names) {
+    size_ += KeySize(N) + names.max_size();
+  }
+  template <size_t N>
+  void Timestamp(const char (&)[N], bool, const google::protobuf::Timestamp&) {
+    size_ += KeySize(N) + kMaxJsonTimestampSize;
+  }
+  // A sub-message (its default instance when not present: the same fields).
+  template <size_t N, typename Sub>
+  void Message(const char (&)[N], bool, const Sub& m) {
+    size_ += KeySize(N);
+    Object(m);
+  }
+  template <size_t N, typename Element>
+  void Array(const char (&)[N], const google::protobuf::RepeatedPtrField<Element>& elements) {
+    size_ += KeySize(N) + 2;
+    for (const Element& e : elements) {
+      size_ += 1;
+      Object(e);
     }
-    out_->Put('"');
-    out_->Put(name);
-    out_->Put('"');
   }
-  // A present sub-message: the caller writes its value with `value`.
-  template <typename Value>
-  void Message(absl::string_view key, Value value) {
-    Field(key);
-    ok_ = ok_ && value();
-  }
-  bool Finish() {
-    out_->Put('}');
-    return ok_;
+  template <typename Sub>
+  void Object(const Sub& m) {
+    size_ += 2;
+    Print(m, *this);
   }
 
  private:
-  void Field(absl::string_view key) {
-    char* o = out_->Reserve(key.size() + 4);
-    if (!first_) *o++ = ',';
-    first_ = false;
-    *o++ = '"';
-    std::memcpy(o, key.data(), key.size());
-    o += key.size();
-    *o++ = '"';
-    *o++ = ':';
-    out_->Advance(o);
+  // ,"key": (N counts the literal's terminating zero).
+  static constexpr size_t KeySize(size_t n) { return n + 3; }
+
+  const ClaimEnumNames& names_;
+  size_t size_ = 0;
+};
+
+// Skips proto3 defaults (empty strings, zero numbers, false, doubles whose bits are zero
+// so that -0.0 is printed as protobuf prints it, absent sub-messages and empty arrays) and
+// writes the rest, each after its key. Every key is written after a comma, all bytes
+// known at compile time; an object's opening brace then replaces the comma of its first
+// key (or comes with its closing one when it has none). Anything declined (see
+// claim_json.h) turns ok() false; the output is then garbage, within the bound.
+class Writer {
+ public:
+  Writer(const ClaimEnumNames& names, char* o) : names_(names), o_(o) {}
+  const ClaimEnumNames& names() const { return names_; }
+  char* end() const { return o_; }
+  bool ok() const { return ok_; }
+
+  template <size_t N>
+  void String(const char (&key)[N], const std::string& value) {
+    if (value.empty()) return;
+    Key(key);
+    Value(WriteJsonString(value, o_));
   }
-  // Writes a value of at most `bound` bytes; `write` returns its end or null to decline.
-  template <typename Writer>
-  void Write(size_t bound, Writer write) {
-    char* end = write(out_->Reserve(bound));
+  template <size_t N>
+  void Double(const char (&key)[N], double value) {
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    OptionalDouble(key, bits != 0, value);
+  }
+  template <size_t N>
+  void OptionalDouble(const char (&key)[N], bool has, double value) {
+    if (!has) return;
+    Key(key);
+    Value(WriteJsonDouble(value, o_));
+  }
+  template <size_t N>
+  void Bool(const char (&key)[N], bool value) {
+    if (!value) return;
+    Key(key);
+    std::memcpy(o_, "true", 4);
+    o_ += 4;
+  }
+  // 64-bit integers are quoted in proto3 JSON, 32-bit ones are not.
+  template <size_t N>
+  void Uint64(const char (&key)[N], uint64_t value) {
+    if (value == 0) return;
+    Key(key);
+    *o_++ = '"';
+    o_ = WriteDecimal(value, o_);
+    *o_++ = '"';
+  }
+  template <size_t N>
+  void Uint32(const char (&key)[N], uint32_t value) {
+    if (value == 0) return;
+    Key(key);
+    o_ = WriteDecimal(value, o_);
+  }
+  template <size_t N>
+  void Enum(const char (&key)[N], int value, const EnumNames& names) {
+    if (value == 0) return;
+    Key(key);
+    o_ = names.Write(value, o_);
+  }
+  template <size_t N>
+  void Timestamp(const char (&key)[N], bool has, const google::protobuf::Timestamp& t) {
+    if (!has) return;
+    Key(key);
+    Value(WriteJsonTimestamp(t.seconds(), t.nanos(), o_));
+  }
+  template <size_t N, typename Sub>
+  void Message(const char (&key)[N], bool has, const Sub& m) {
+    if (!has) return;
+    Key(key);
+    Object(m);
+  }
+  template <size_t N, typename Element>
+  void Array(const char (&key)[N], const google::protobuf::RepeatedPtrField<Element>& elements) {
+    if (elements.empty()) return;
+    Key(key);
+    *o_++ = '[';
+    for (int i = 0; i < elements.size(); ++i) {
+      if (i > 0) *o_++ = ',';
+      Object(elements.Get(i));
+    }
+    *o_++ = ']';
+  }
+  template <typename Sub>
+  void Object(const Sub& m) {
+    char* const open = o_;
+    Print(m, *this);
+    if (o_ == open) {
+      *o_++ = '{';  // no field
+    } else {
+      *open = '{';  // the first key's comma
+    }
+    *o_++ = '}';
+  }
+
+ private:
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    o_[0] = ',';
+    o_[1] = '"';
+    std::memcpy(o_ + 2, key, N - 1);
+    o_[N + 1] = '"';
+    o_[N + 2] = ':';
+    o_ += N + 3;
+  }
+  // The end of a value a json_values writer wrote, or null for one it declined.
+  void Value(char* end) {
     if (end == nullptr) {
       ok_ = false;
       return;
     }
-    out_->Advance(end);
+    o_ = end;
   }
 
-  Buffer* out_;
-  bool first_ = true;
+  const ClaimEnumNames& names_;
+  char* o_;
   bool ok_ = true;
 };
 
-bool AppendSubject(const v1::Subject& s, Buffer* out) {
-  ObjectWriter w(out);
-  w.String("entity", s.entity());
-  w.String("entity_as_written", s.entity_as_written());
-  w.String("metric", s.metric());
-  w.String("metric_as_written", s.metric_as_written());
-  if (s.qualifiers_size() > 0) {
-    w.Message("qualifiers", [&] {
-      out->Put('[');
-      for (int i = 0; i < s.qualifiers_size(); ++i) {
-        const v1::Qualifier& q = s.qualifiers(i);
-        if (i > 0) out->Put(',');
-        ObjectWriter qw(out);
-        qw.String("role", q.role());
-        qw.String("value", q.value());
-        if (!qw.Finish()) return false;
-      }
-      out->Put(']');
-      return true;
-    });
-  }
-  w.String("key", s.key());
-  return w.Finish();
+template <typename Sink>
+void Print(const v1::Qualifier& q, Sink& out) {
+  out.String("role", q.role());
+  out.String("value", q.value());
 }
 
-bool AppendQuantity(const v1::Quantity& q, Buffer* out) {
-  ObjectWriter w(out);
-  w.Double("value", q.value());
-  w.OptionalDouble("low", q.has_low(), q.low());
-  w.OptionalDouble("high", q.has_high(), q.high());
-  w.Enum("bound", q.bound(), NamesOf<v1::BoundKind_descriptor>());
-  w.Enum("type", q.type(), NamesOf<v1::QuantityType_descriptor>());
-  w.String("unit", q.unit());
-  w.String("unit_as_written", q.unit_as_written());
-  w.String("currency", q.currency());
-  w.Bool("currency_assumed", q.currency_assumed());
-  w.String("scale_word", q.scale_word());
-  w.Double("precision", q.precision());
-  w.String("text", q.text());
-  return w.Finish();
+template <typename Sink>
+void Print(const v1::Subject& s, Sink& out) {
+  out.String("entity", s.entity());
+  out.String("entity_as_written", s.entity_as_written());
+  out.String("metric", s.metric());
+  out.String("metric_as_written", s.metric_as_written());
+  out.Array("qualifiers", s.qualifiers());
+  out.String("key", s.key());
 }
 
-bool AppendScope(const v1::TimeScope& t, Buffer* out) {
-  ObjectWriter w(out);
-  w.String("start", t.start());
-  w.String("end", t.end());
-  w.Enum("granularity", t.granularity(), NamesOf<v1::Granularity_descriptor>());
-  w.Enum("kind", t.kind(), NamesOf<v1::ScopeKind_descriptor>());
-  w.String("text", t.text());
-  w.Bool("inferred", t.inferred());
-  w.Bool("unresolved", t.unresolved());
-  return w.Finish();
+template <typename Sink>
+void Print(const v1::Quantity& q, Sink& out) {
+  out.Double("value", q.value());
+  out.OptionalDouble("low", q.has_low(), q.low());
+  out.OptionalDouble("high", q.has_high(), q.high());
+  out.Enum("bound", q.bound(), out.names().bound);
+  out.Enum("type", q.type(), out.names().type);
+  out.String("unit", q.unit());
+  out.String("unit_as_written", q.unit_as_written());
+  out.String("currency", q.currency());
+  out.Bool("currency_assumed", q.currency_assumed());
+  out.String("scale_word", q.scale_word());
+  out.Double("precision", q.precision());
+  out.String("text", q.text());
 }
 
-bool AppendPublished(const v1::PublicationTime& p, Buffer* out) {
-  ObjectWriter w(out);
-  if (p.has_time()) {
-    w.Message("time", [&] {
-      char* end = WriteJsonTimestamp(p.time().seconds(), p.time().nanos(),
-                                     out->Reserve(kMaxJsonTimestampSize));
-      if (end != nullptr) out->Advance(end);
-      return end != nullptr;
-    });
-  }
-  w.Enum("precision", p.precision(), NamesOf<v1::TimePrecision_descriptor>());
-  w.Enum("method", p.method(), NamesOf<v1::DateMethod_descriptor>());
-  w.String("surface", p.surface());
-  w.String("zone", p.zone());
-  w.Bool("unresolved_relative", p.unresolved_relative());
-  return w.Finish();
+template <typename Sink>
+void Print(const v1::TimeScope& t, Sink& out) {
+  out.String("start", t.start());
+  out.String("end", t.end());
+  out.Enum("granularity", t.granularity(), out.names().granularity);
+  out.Enum("kind", t.kind(), out.names().kind);
+  out.String("text", t.text());
+  out.Bool("inferred", t.inferred());
+  out.Bool("unresolved", t.unresolved());
 }
 
-bool AppendProvenance(const v1::Provenance& p, Buffer* out) {
-  ObjectWriter w(out);
-  w.String("document_id", p.document_id());
-  w.String("uri", p.uri());
-  w.String("title", p.title());
-  if (p.has_published()) {
-    w.Message("published", [&] { return AppendPublished(p.published(), out); });
-  }
-  w.Uint64("sentence_begin", p.sentence_begin());
-  w.Uint64("sentence_end", p.sentence_end());
-  w.Uint64("figure_begin", p.figure_begin());
-  w.Uint64("figure_end", p.figure_end());
-  w.String("sentence", p.sentence());
-  w.String("attribution", p.attribution());
-  w.Enum("hedge", p.hedge(), NamesOf<v1::Hedge_descriptor>());
-  w.Bool("is_quotation", p.is_quotation());
-  w.String("first_appearance_claim_id", p.first_appearance_claim_id());
-  w.Uint32("line", p.line());
-  w.Uint32("column", p.column());
-  return w.Finish();
+template <typename Sink>
+void Print(const v1::PublicationTime& p, Sink& out) {
+  out.Timestamp("time", p.has_time(), p.time());
+  out.Enum("precision", p.precision(), out.names().precision);
+  out.Enum("method", p.method(), out.names().method);
+  out.String("surface", p.surface());
+  out.String("zone", p.zone());
+  out.Bool("unresolved_relative", p.unresolved_relative());
 }
 
-bool AppendClaim(const v1::Claim& c, Buffer* out) {
-  ObjectWriter w(out);
-  w.String("id", c.id());
-  if (c.has_subject()) w.Message("subject", [&] { return AppendSubject(c.subject(), out); });
-  if (c.has_quantity()) w.Message("quantity", [&] { return AppendQuantity(c.quantity(), out); });
-  if (c.has_scope()) w.Message("scope", [&] { return AppendScope(c.scope(), out); });
-  if (c.has_provenance()) {
-    w.Message("provenance", [&] { return AppendProvenance(c.provenance(), out); });
-  }
-  w.String("extractor", c.extractor());
-  w.String("extractor_version", c.extractor_version());
-  w.Double("confidence", c.confidence());
-  return w.Finish();
+template <typename Sink>
+void Print(const v1::Provenance& p, Sink& out) {
+  out.String("document_id", p.document_id());
+  out.String("uri", p.uri());
+  out.String("title", p.title());
+  out.Message("published", p.has_published(), p.published());
+  out.Uint64("sentence_begin", p.sentence_begin());
+  out.Uint64("sentence_end", p.sentence_end());
+  out.Uint64("figure_begin", p.figure_begin());
+  out.Uint64("figure_end", p.figure_end());
+  out.String("sentence", p.sentence());
+  out.String("attribution", p.attribution());
+  out.Enum("hedge", p.hedge(), out.names().hedge);
+  out.Bool("is_quotation", p.is_quotation());
+  out.String("first_appearance_claim_id", p.first_appearance_claim_id());
+  out.Uint32("line", p.line());
+  out.Uint32("column", p.column());
+}
+
+template <typename Sink>
+void Print(const v1::Claim& c, Sink& out) {
+  out.String("id", c.id());
+  out.Message("subject", c.has_subject(), c.subject());
+  out.Message("quantity", c.has_quantity(), c.quantity());
+  out.Message("scope", c.has_scope(), c.scope());
+  out.Message("provenance", c.has_provenance(), c.provenance());
+  out.String("extractor", c.extractor());
+  out.String("extractor_version", c.extractor_version());
+  out.Double("confidence", c.confidence());
+}
+
+// The writing pass, with the Print overloads and the Writer's methods inlined into one
+// function (flatten): the Writer then lives in registers, not in memory that every key
+// and value reloads and stores through the reference each Print function takes.
+__attribute__((flatten)) bool WriteClaim(const v1::Claim& claim, const ClaimEnumNames& names,
+                                         char* o, char** end) {
+  Writer writer(names, o);
+  writer.Object(claim);
+  *end = writer.end();
+  return writer.ok();
 }
 
 }  // namespace
 
 bool AppendClaimJson(const v1::Claim& claim, std::string* out) {
   if (ClaimHasUnknownFields(claim)) return false;
-  thread_local Buffer buffer;
-  buffer.Clear();
-  if (!AppendClaim(claim, &buffer)) return false;
-  buffer.AppendTo(out);
+  const ClaimEnumNames& names = ClaimEnumNames::Get();
+  Bounder bounder(names);
+  bounder.Object(claim);
+  // The claim is written into a buffer of the thread's, then appended in one piece:
+  // resizing `*out` by the bound would zero-fill it. The buffer only grows (and is
+  // zero-filled only then).
+  thread_local std::string buffer;
+  if (buffer.size() < bounder.size()) buffer.resize(bounder.size());
+  char* end;
+  const bool ok = WriteClaim(claim, names, &buffer[0], &end);
+  assert(end <= buffer.data() + bounder.size());
+  if (!ok) return false;
+  out->append(buffer.data(), end - buffer.data());
   return true;
 }
 

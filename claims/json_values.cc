@@ -6,11 +6,10 @@
 #include <cmath>
 #include <cstring>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <immintrin.h>
 #endif
 
-#include "absl/strings/numbers.h"
 #include "date/date.h"
 
 namespace claimcheck {
@@ -18,16 +17,29 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
+// "00" to "99": numbers are written two digits at a time.
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes the two digits of `value` (below 100).
+inline char* WriteTwoDigits(uint32_t value, char* o) {
+  std::memcpy(o, kDigitPairs + 2 * value, 2);
+  return o + 2;
+}
+
 // What AppendString must look at: ASCII control characters, DEL, '"', '\\', '<', '>'
 // (escaped) and every non-ASCII byte (decoded and checked). Everything else is copied.
 struct SpecialBytes {
-  SpecialBytes() {
+  constexpr SpecialBytes() {
     for (int c = 0; c < 256; ++c) {
       special[c] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>';
     }
   }
-  bool special[256];
+  bool special[256] = {};
 };
+constexpr SpecialBytes kSpecialBytes;
 
 // Escape of an ASCII byte: null when it is written as \u00XX (or as is, if not special).
 const char* AsciiEscape(unsigned char c) {
@@ -72,109 +84,173 @@ bool IsSupplementaryEscaped(uint32_t cp) {
   return cp == 0xe0001 || (cp >= 0x1d173 && cp <= 0x1d17a) || (cp >= 0xe0020 && cp <= 0xe007f);
 }
 
-#ifdef __SSE2__
-// The bits of the bytes of `v` that are special (see SpecialBytes): a signed compare with
-// 0x20 catches both the control characters and every byte >= 0x80.
+#if defined(__SSE2__) && defined(__x86_64__)
+// The bits of the bytes of `v` that are special (see SpecialBytes), in three tests: a
+// signed compare of the byte plus one with 0x21 catches the control characters, DEL
+// (0x7f + 1 wraps to negative) and every byte >= 0x80; '<' (0x3c) and '>' (0x3e) are
+// the two bytes that become 0x3e with bit 1 set; '"' and '\\' are compared.
 inline int SpecialMask(__m128i v) {
-  const __m128i hit = _mm_or_si128(
-      _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f))),
-                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))),
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))));
-  return _mm_movemask_epi8(hit);
+  const __m128i control_or_high =
+      _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
+  const __m128i angle = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('>'));
+  const __m128i quote_or_backslash = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control_or_high, angle), quote_or_backslash));
 }
 
-// SpecialMask of the 8 bytes at p (in the low bits).
-inline int SpecialMask8(const unsigned char* p) {
-  return SpecialMask(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p))) & 0xFF;
+// The 32-byte blocks of CopyPlain below on a processor with AVX2 (asked once, at
+// start-up): the same three tests on twice the bytes, and in three-operand instructions
+// (the SSE2 ones first copy the register they overwrite). Copies blocks from `p` to `o`
+// while at least 32 bytes remain and returns how many plain bytes it passed (it stops
+// at the first special byte).
+__attribute__((target("avx2"))) size_t CopyPlainBlocks32(const unsigned char* p,
+                                                        const unsigned char* end, char* o) {
+  const unsigned char* const start = p;
+  for (; end - p >= 32; p += 32, o += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(o), v);
+    const __m256i control_or_high =
+        _mm256_cmpgt_epi8(_mm256_set1_epi8(0x21), _mm256_add_epi8(v, _mm256_set1_epi8(1)));
+    const __m256i angle =
+        _mm256_cmpeq_epi8(_mm256_or_si256(v, _mm256_set1_epi8(2)), _mm256_set1_epi8('>'));
+    const __m256i quote_or_backslash =
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
+                        _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\')));
+    const uint32_t mask = static_cast<uint32_t>(_mm256_movemask_epi8(
+        _mm256_or_si256(_mm256_or_si256(control_or_high, angle), quote_or_backslash)));
+    if (mask != 0) return (p - start) + __builtin_ctz(mask);
+  }
+  return p - start;
+}
+
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+
+// SpecialMask of the eight bytes of `v` (in memory order, in the low bits).
+inline int SpecialMask8(uint64_t v) {
+  return SpecialMask(_mm_cvtsi64_si128(static_cast<long long>(v))) & 0xFF;
 }
 #endif
 
-// The first special byte at or after `i` (or n).
-size_t SkipPlain(const unsigned char* p, size_t i, size_t n, const SpecialBytes& table) {
-#ifdef __SSE2__
-  // Sixteen bytes at a time; the last few bytes of a text of 8 bytes or more are read
-  // by one load that ends at the text's end (its bytes before `i` are ignored).
-  if (n >= 16) {
-    for (; i + 16 <= n; i += 16) {
-      const int mask = SpecialMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)));
-      if (mask != 0) return i + __builtin_ctz(mask);
-    }
-    if (i == n) return n;
-    const int mask =
-        SpecialMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16))) >>
-        (16 - (n - i));
-    return mask != 0 ? i + __builtin_ctz(mask) : n;
+// Copies the plain bytes from `p` on to `o` and stops at the first special byte or at
+// `end`, advancing both. It reads only inside [p, end) and writes only inside
+// [o, o + (end - p)), in blocks: 32 (with AVX2) or 16 bytes at a time, stored before
+// they are checked (the output behind a special byte is overwritten by its escape); a
+// tail of 4 to 15 bytes as two overlapping loads.
+inline void CopyPlain(const unsigned char*& p, const unsigned char* end, char*& o) {
+#if defined(__SSE2__) && defined(__x86_64__)
+  if (end - p >= 32 && kHasAvx2) {
+    const size_t n = CopyPlainBlocks32(p, end, o);
+    p += n;
+    o += n;
+    if (end - p >= 32) return;  // stopped at a special byte
   }
-  if (n >= 8) {
-    if (n - i > 8) {
-      const int mask = SpecialMask8(p + i);
-      if (mask != 0) return i + __builtin_ctz(mask);
-      i += 8;
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+    const int mask = SpecialMask(v);
+    if (mask != 0) {
+      const int k = __builtin_ctz(mask);
+      p += k;
+      o += k;
+      return;
     }
-    if (i == n) return n;
-    const int mask = SpecialMask8(p + n - 8) >> (8 - (n - i));
-    return mask != 0 ? i + __builtin_ctz(mask) : n;
+    p += 16;
+    o += 16;
+  }
+  const size_t r = end - p;
+  if (r >= 8) {
+    uint64_t head, tail;
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, end - 8, 8);
+    std::memcpy(o, &head, 8);
+    // One test of both: the head's bits low, the tail's high.
+    const int mask = SpecialMask(_mm_set_epi64x(static_cast<long long>(tail),
+                                                static_cast<long long>(head)));
+    if (mask == 0) {
+      std::memcpy(o + r - 8, &tail, 8);
+      o += r;
+      p = end;
+      return;
+    }
+    if ((mask & 0xFF) != 0) {
+      const int k = __builtin_ctz(mask);
+      p += k;
+      o += k;
+      return;
+    }
+    p += 8;  // the special byte is in the last r - 8 (below eight): byte by byte
+    o += 8;
+  } else if (r >= 4) {
+    uint32_t head, tail;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, end - 4, 4);
+    if (SpecialMask8(head | static_cast<uint64_t>(tail) << 32) == 0) {
+      std::memcpy(o, &head, 4);
+      std::memcpy(o + r - 4, &tail, 4);
+      o += r;
+      p = end;
+      return;
+    }
   }
 #endif
-  while (i < n && !table.special[p[i]]) ++i;
-  return i;
+  while (p < end && !kSpecialBytes.special[*p]) *o++ = static_cast<char>(*p++);
+}
+
+// Writes the special byte at `p` (escaped, or the UTF-8 sequence it starts, checked)
+// and advances `p` past it; null when the bytes are not UTF-8.
+char* WriteSpecial(const unsigned char*& p, const unsigned char* end, char* o) {
+  const unsigned char c = *p;
+  if (c < 0x80) {
+    ++p;
+    const char* e = AsciiEscape(c);
+    if (e == nullptr) return WriteU16(c, o);
+    const size_t len = std::strlen(e);
+    std::memcpy(o, e, len);
+    return o + len;
+  }
+  // Strict UTF-8 decoding: no overlongs, surrogates or values above U+10FFFF.
+  uint32_t cp;
+  size_t len;
+  if (c >= 0xc2 && c <= 0xdf) { cp = c & 0x1f; len = 2; }
+  else if (c >= 0xe0 && c <= 0xef) { cp = c & 0x0f; len = 3; }
+  else if (c >= 0xf0 && c <= 0xf4) { cp = c & 0x07; len = 4; }
+  else return nullptr;
+  if (static_cast<size_t>(end - p) < len) return nullptr;
+  for (size_t k = 1; k < len; ++k) {
+    if ((p[k] & 0xc0) != 0x80) return nullptr;
+    cp = (cp << 6) | (p[k] & 0x3f);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+      (cp >= 0xd800 && cp <= 0xdfff)) {
+    return nullptr;
+  }
+  if (cp < 0xa0 || EscapedAbove9F(cp)) {
+    o = WriteU16(cp, o);
+  } else if (IsSupplementaryEscaped(cp)) {
+    o = WriteU16(0xd800 + ((cp - 0x10000) >> 10), o);
+    o = WriteU16(0xdc00 + ((cp - 0x10000) & 0x3ff), o);
+  } else {
+    std::memcpy(o, p, len);
+    o += len;
+  }
+  p += len;
+  return o;
 }
 
 }  // namespace
 
 char* WriteJsonString(absl::string_view s, char* o) {
-  static const SpecialBytes* const table = new SpecialBytes;
-  *o++ = '"';
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    const size_t run = i;
-    i = SkipPlain(p, i, n, *table);  // plain ASCII: copied as one run
-    std::memcpy(o, p + run, i - run);
-    o += i - run;
-    if (i == n) break;
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      const char* e = AsciiEscape(c);
-      if (e == nullptr) {
-        o = WriteU16(c, o);
-      } else {
-        const size_t len = std::strlen(e);
-        std::memcpy(o, e, len);
-        o += len;
-      }
-      ++i;
-      continue;
-    }
-    // Strict UTF-8 decoding: no overlongs, surrogates or values above U+10FFFF.
-    uint32_t cp;
-    size_t len;
-    if (c >= 0xc2 && c <= 0xdf) { cp = c & 0x1f; len = 2; }
-    else if (c >= 0xe0 && c <= 0xef) { cp = c & 0x0f; len = 3; }
-    else if (c >= 0xf0 && c <= 0xf4) { cp = c & 0x07; len = 4; }
-    else return nullptr;
-    if (i + len > n) return nullptr;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xc0) != 0x80) return nullptr;
-      cp = (cp << 6) | (p[i + k] & 0x3f);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff)) {
-      return nullptr;
-    }
-    if (cp < 0xa0 || EscapedAbove9F(cp)) {
-      o = WriteU16(cp, o);
-    } else if (IsSupplementaryEscaped(cp)) {
-      o = WriteU16(0xd800 + ((cp - 0x10000) >> 10), o);
-      o = WriteU16(0xdc00 + ((cp - 0x10000) & 0x3ff), o);
-    } else {
-      std::memcpy(o, p + i, len);
-      o += len;
-    }
-    i += len;
+  const unsigned char* const end = p + s.size();
+  *o++ = '"';
+  while (true) {
+    CopyPlain(p, end, o);
+    if (p == end) break;
+    o = WriteSpecial(p, end, o);
+    if (o == nullptr) return nullptr;
   }
   *o++ = '"';
   return o;
@@ -182,34 +258,152 @@ char* WriteJsonString(absl::string_view s, char* o) {
 
 namespace {
 
-// The shortest digits of `v` (not an integer, normal) when they have at most
-// kMaxPlaces places after the point and at most DBL_DIG digits in all, as to_chars gives
-// them, but at a fraction of its cost: m / 10^k reads back as v for an integer m of at
-// most 15 digits exactly when the correctly rounded division gives v, and the first k
-// (fewest places) that works gives the fewest digits. (v * 10^k is within 0.2 of such an
-// m, so rounding it finds m.) Writes the digits of |m| and the decimal exponent of the
-// first one; false when no k works.
-bool FewDecimalPlaces(double v, char* digits, int* n, int* exponent) {
-  constexpr int kMaxPlaces = 6;
-  static constexpr double kPow10[kMaxPlaces + 1] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
-  for (int k = 1; k <= kMaxPlaces; ++k) {
-    const double m = std::nearbyint(v * kPow10[k]);
-    if (!(std::fabs(m) < 1e15)) return false;
-    if (m / kPow10[k] != v) continue;
-    char* const end =
-        absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(std::fabs(m)), digits);
-    *n = static_cast<int>(end - digits);
-    *exponent = *n - 1 - k;
-    return true;
-  }
-  return false;
+constexpr uint64_t kPow10[20] = {
+    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+    100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+    10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+    100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull};
+
+// How many decimal digits `v` has (at least one): about the number of its bits times
+// log10 2 (1233 / 4096 is just below it), corrected by one comparison. v | 1 has the
+// digits of v and at least one bit.
+int DecimalDigits(uint64_t v) {
+  const int guess = ((64 - __builtin_clzll(v | 1)) * 1233) >> 12;
+  return guess + ((v | 1) >= kPow10[guess]);
 }
 
-// WriteJsonDouble for a finite `v` that is not an integer below 10^15.
+// Writes the eight digits of `n` < 10^8, leading zeros included.
+void WriteEightDigits(uint32_t n, char* o) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // In parallel in the lanes of one integer: two halves of four digits in 32-bit lanes,
+  // then four pairs in 16-bit lanes, then the digits in bytes, the first in the lowest
+  // (division by 100 and by 10 as multiply and shift, exact in these ranges).
+  const uint64_t halves = (n / 10000) | (uint64_t{n % 10000} << 32);
+  const uint64_t high_pairs = ((halves * 10486) >> 20) & 0x0000007F0000007Full;
+  const uint64_t pairs = ((halves - 100 * high_pairs) << 16) + high_pairs;
+  uint64_t digits = ((pairs * 103) >> 10) & 0x000F000F000F000Full;
+  digits += (pairs - 10 * digits) << 8;
+  digits += 0x3030303030303030ull;  // '0' in each byte
+  std::memcpy(o, &digits, 8);
+#else
+  for (int i = 6; i >= 0; i -= 2, n /= 100) WriteTwoDigits(n % 100, o + i);
+#endif
+}
+
+// Writes `v` (below 10^width) as exactly `width` digits, zero-padded: from the last
+// digit back, eight at a time, then two.
+char* WritePadded(uint64_t v, int width, char* o) {
+  char* w = o + width;
+  for (; w - o >= 8; v /= 100000000) {
+    w -= 8;
+    WriteEightDigits(static_cast<uint32_t>(v % 100000000), w);
+  }
+  uint32_t n = static_cast<uint32_t>(v);
+  for (; w - o >= 2; n /= 100) {
+    w -= 2;
+    WriteTwoDigits(n % 100, w);
+  }
+  if (w > o) *o = static_cast<char>('0' + n);
+  return o + width;
+}
+
+}  // namespace
+
+char* WriteDecimal(uint64_t v, char* o) { return WritePadded(v, DecimalDigits(v), o); }
+
+namespace {
+
+using uint128 = unsigned __int128;
+
+// 10^k for k in [0, 22], the exponents the exact digits below need.
+struct PowersOfTen {
+  constexpr PowersOfTen() {
+    uint128 p = 1;
+    for (int k = 0; k < 23; ++k, p *= 10) {
+      pow[k] = p;
+      as_double[k] = static_cast<double>(p);  // exact: 5^22 < 2^53
+    }
+  }
+  uint128 pow[23] = {};
+  double as_double[23] = {};
+};
+constexpr PowersOfTen kPowersOfTen;
+
+// m * 10^s / 2^shift rounded to the nearest integer, ties to even, as printf rounds the
+// exact binary value (m < 2^53, s <= 22, 1 <= shift <= 69: the product fits in 128 bits
+// and the quotient in 64).
+uint64_t RoundedDigits(uint64_t m, int s, int shift) {
+  const uint128 product = m * kPowersOfTen.pow[s];
+  const uint128 quotient = product >> shift;
+  const uint128 remainder = product - (quotient << shift);
+  const uint128 half = uint128{1} << (shift - 1);
+  const bool up = remainder > half || (remainder == half && (quotient & 1) != 0);
+  return static_cast<uint64_t>(quotient) + up;
+}
+
+// The `precision` significant digits of m * 2^-shift as printf rounds them, and the
+// decimal exponent of the first after rounding (9.9999...7 may become 10). `estimate`
+// is the exponent or one less: one rounding too many places gives 10^precision or more.
+uint64_t SignificantDigits(uint64_t m, int shift, int precision, int estimate, int* exponent) {
+  const uint64_t limit = static_cast<uint64_t>(kPowersOfTen.pow[precision]);
+  int e = estimate;
+  uint64_t digits;
+  while ((digits = RoundedDigits(m, precision - 1 - e, shift)) >= limit) ++e;
+  *exponent = e;
+  return digits;
+}
+
+// Lays out `digits` (not zero) with the decimal exponent of the first, as %.<precision>g
+// does: %e style when the exponent is below -4 or at least the precision, %f style
+// otherwise, trailing zeros dropped.
+char* WriteGeneral(uint64_t digits, int exponent, int precision, char* o) {
+  while (digits % 100000000 == 0) digits /= 100000000;  // then fewer than eight zeros
+  if (digits % 10000 == 0) digits /= 10000;
+  if (digits % 100 == 0) digits /= 100;
+  if (digits % 10 == 0) digits /= 10;
+  const int n = DecimalDigits(digits);
+  if (exponent < -4 || exponent >= precision) {
+    const uint64_t first = digits / kPow10[n - 1];
+    *o++ = static_cast<char>('0' + first);
+    if (n > 1) {
+      *o++ = '.';
+      o = WritePadded(digits - first * kPow10[n - 1], n - 1, o);
+    }
+    *o++ = 'e';
+    *o++ = exponent < 0 ? '-' : '+';
+    const uint32_t magnitude = exponent < 0 ? -exponent : exponent;
+    return WriteTwoDigits(magnitude, o);  // at least two digits; below 100 here
+  }
+  if (exponent < 0) {
+    *o++ = '0';
+    *o++ = '.';
+    o = std::fill_n(o, -exponent - 1, '0');
+    return WritePadded(digits, n, o);
+  }
+  const int integer_digits = exponent + 1;
+  if (n <= integer_digits) {
+    o = WritePadded(digits, n, o);
+    return std::fill_n(o, integer_digits - n, '0');
+  }
+  const uint64_t scale = kPow10[n - integer_digits];
+  o = WritePadded(digits / scale, integer_digits, o);
+  *o++ = '.';
+  return WritePadded(digits % scale, n - integer_digits, o);
+}
+
+// WriteJsonDouble for a finite `v` that is not an integer below 10^15: printf's %.15g,
+// or %.17g when that does not read back as `v`.
+//
+// For 10^-5 <= |v| < 10^14 (the figures, bounds, precisions and confidences of claims)
+// the digits are computed exactly in integers (SignificantDigits), and whether the 15
+// read back is one correctly rounded division: D / 10^k for D < 2^53 and k <= 22 (both
+// exact doubles) is what strtod gives for "De-k". Other values take printf's rule
+// literally through std::to_chars (about a thousand instructions).
 char* WriteOtherDouble(double v, char* o) {
-  if (std::fabs(v) < DBL_MIN) {
-    // Subnormal: fewer bits than DBL_DIG digits need, so the digits of %.15g are not
-    // the shortest ones. printf's rule, literally.
+  uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  const double magnitude = std::fabs(v);
+  if (!(magnitude >= 1e-5 && magnitude < 1e14)) {
     char* const end = o + kMaxJsonDoubleSize;
     std::to_chars_result r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG);
     double back = 0;
@@ -217,60 +411,28 @@ char* WriteOtherDouble(double v, char* o) {
     if (back != v) r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG + 2);
     return r.ptr;
   }
-  char* const start = o;
-  char digits[20];
-  int n = 0;
-  int exponent = 0;  // of the first digit
-  if (!FewDecimalPlaces(v, digits, &n, &exponent)) {
-    // "-d.ddde-XX": the shortest digits and the decimal exponent.
-    char sci[kMaxJsonDoubleSize];
-    const char* const sci_end =
-        std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific).ptr;
-    const char* p = sci;
-    if (*p == '-') ++p;
-    for (; p < sci_end && *p != 'e'; ++p) {
-      if (*p != '.') digits[n++] = *p;
-    }
-    std::from_chars(p + 1 + (p[1] == '+'), sci_end, exponent);
-  }
+  // |v| = m * 2^-shift with the 53-bit significand m (a normal number); shift >= 6 as
+  // |v| < 2^47. The decimal exponent is floor(b log10 2) for the binary one b, or one
+  // more: 78913 / 2^18 is log10 2 to within what floors exactly for |b| <= 1650, and
+  // b log10 2 is never a whole number for b != 0.
+  const int binary_exponent = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
+  const uint64_t m = (bits & ((uint64_t{1} << 52) - 1)) | (uint64_t{1} << 52);
+  const int shift = 52 - binary_exponent;
+  const int estimate = binary_exponent >= 0 ? (binary_exponent * 78913) >> 18
+                                            : -((-binary_exponent * 78913) >> 18) - 1;
   if (v < 0) *o++ = '-';
-  if (n > DBL_DIG) {
-    return std::to_chars(start, start + kMaxJsonDoubleSize, v, std::chars_format::general,
-                         DBL_DIG + 2).ptr;
+  int exponent;
+  const uint64_t digits15 = SignificantDigits(m, shift, DBL_DIG, estimate, &exponent);
+  const int places = DBL_DIG - 1 - exponent;  // 0 ..= 20
+  if (static_cast<double>(digits15) / kPowersOfTen.as_double[places] == magnitude) {
+    return WriteGeneral(digits15, exponent, DBL_DIG, o);
   }
-  // %g with precision P = 15: %e style when the exponent is below -4 or at least P,
-  // %f style otherwise; trailing zeros (which shortest digits never have) dropped.
-  if (exponent < -4 || exponent >= DBL_DIG) {
-    *o++ = digits[0];
-    if (n > 1) {
-      *o++ = '.';
-      o = std::copy(digits + 1, digits + n, o);
-    }
-    *o++ = 'e';
-    *o++ = exponent < 0 ? '-' : '+';
-    const int magnitude = exponent < 0 ? -exponent : exponent;
-    if (magnitude < 10) *o++ = '0';
-    return std::to_chars(o, o + 4, magnitude).ptr;
-  }
-  if (exponent < 0) {
-    *o++ = '0';
-    *o++ = '.';
-    o = std::fill_n(o, -exponent - 1, '0');
-    return std::copy(digits, digits + n, o);
-  }
-  const int integer_digits = exponent + 1;
-  if (n <= integer_digits) {  // whole (only reached by values the integer path declined)
-    o = std::copy(digits, digits + n, o);
-    return std::fill_n(o, integer_digits - n, '0');
-  }
-  o = std::copy(digits, digits + integer_digits, o);
-  *o++ = '.';
-  return std::copy(digits + integer_digits, digits + n, o);
+  const uint64_t digits17 = SignificantDigits(m, shift, DBL_DIG + 2, estimate, &exponent);
+  return WriteGeneral(digits17, exponent, DBL_DIG + 2, o);
 }
 
 // The last values WriteOtherDouble printed, by a hash of their bits: a claim's
-// confidence and precision come from a few rules, and the digits of one that needs
-// to_chars cost a thousand instructions. One per thread.
+// confidence and precision come from a few rules. One per thread.
 class OtherDoubleCache {
  public:
   char* Write(double v, char* o) {
@@ -299,35 +461,19 @@ class OtherDoubleCache {
 
 // protobuf's SimpleDtoa is %.15g, or %.17g when that does not read back the same.
 // Integers below 10^15 (most figures) are printed as integers, which is what %.15g gives
-// for them. Otherwise the shortest digits that read back (std::to_chars without a
-// precision) decide: when there are at most 15 of them, %.15g prints exactly those
-// digits (DBL_DIG = 15: a decimal of 15 digits survives the trip through a double), laid
-// out by %g's rules below; when there are more, %.15g cannot read back and %.17g is
-// what protobuf prints. (Subnormal numbers, with fewer significant bits, take printf's
-// rule literally.)
+// for them; other values by WriteOtherDouble.
 char* WriteJsonDouble(double v, char* o) {
   if (!std::isfinite(v)) return nullptr;
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    if (v == 0 && std::signbit(v)) {
-      o[0] = '-';
-      o[1] = '0';
-      return o + 2;
+  if (std::fabs(v) < 1e15) {
+    const int64_t whole = static_cast<int64_t>(v);
+    if (static_cast<double>(whole) == v) {
+      if (std::signbit(v)) *o++ = '-';  // also -0
+      return WriteDecimal(static_cast<uint64_t>(whole < 0 ? -whole : whole), o);
     }
-    return absl::numbers_internal::FastIntToBuffer(static_cast<int64_t>(v), o);
   }
   thread_local OtherDoubleCache cache;
   return cache.Write(v, o);
 }
-
-namespace {
-
-// Writes `value` as `width` decimal digits (zero-padded).
-char* WriteDigits(int value, int width, char* o) {
-  for (int i = width - 1; i >= 0; --i, value /= 10) o[i] = static_cast<char>('0' + value % 10);
-  return o + width;
-}
-
-}  // namespace
 
 char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* o) {
   if (seconds < -62135596800LL || seconds > 253402300799LL) return nullptr;
@@ -337,28 +483,31 @@ char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* o) {
   int64_t days = seconds / 86400, second_of_day = seconds % 86400;
   if (second_of_day < 0) second_of_day += 86400, --days;
   const date::year_month_day day{date::sys_days{date::days{days}}};
-  const int time_of_day = static_cast<int>(second_of_day);
+  const uint32_t time_of_day = static_cast<uint32_t>(second_of_day);
   // "YYYY-MM-DDThh:mm:ss[.fff|.ffffff|.fffffffff]Z" (years 1..9999, checked above).
   *o++ = '"';
-  o = WriteDigits(static_cast<int>(day.year()), 4, o);
+  const uint32_t year = static_cast<uint32_t>(static_cast<int>(day.year()));
+  o = WriteTwoDigits(year / 100, o);
+  o = WriteTwoDigits(year % 100, o);
   *o++ = '-';
-  o = WriteDigits(static_cast<int>(static_cast<unsigned>(day.month())), 2, o);
+  o = WriteTwoDigits(static_cast<unsigned>(day.month()), o);
   *o++ = '-';
-  o = WriteDigits(static_cast<int>(static_cast<unsigned>(day.day())), 2, o);
+  o = WriteTwoDigits(static_cast<unsigned>(day.day()), o);
   *o++ = 'T';
-  o = WriteDigits(time_of_day / 3600, 2, o);
+  o = WriteTwoDigits(time_of_day / 3600, o);
   *o++ = ':';
-  o = WriteDigits(time_of_day / 60 % 60, 2, o);
+  o = WriteTwoDigits(time_of_day / 60 % 60, o);
   *o++ = ':';
-  o = WriteDigits(time_of_day % 60, 2, o);
+  o = WriteTwoDigits(time_of_day % 60, o);
   if (nanos != 0) {
     *o++ = '.';
-    if (nanos % 1000000 == 0) {
-      o = WriteDigits(nanos / 1000000, 3, o);
-    } else if (nanos % 1000 == 0) {
-      o = WriteDigits(nanos / 1000, 6, o);
+    const uint32_t n = static_cast<uint32_t>(nanos);
+    if (n % 1000000 == 0) {
+      o = WritePadded(n / 1000000, 3, o);
+    } else if (n % 1000 == 0) {
+      o = WritePadded(n / 1000, 6, o);
     } else {
-      o = WriteDigits(nanos, 9, o);
+      o = WritePadded(n, 9, o);
     }
   }
   *o++ = 'Z';

@@ -25,6 +25,7 @@ namespace claimcheck {
 constexpr size_t MaxJsonStringSize(size_t n) { return 6 * n + 2; }
 constexpr size_t kMaxJsonDoubleSize = 32;
 constexpr size_t kMaxJsonTimestampSize = 34;
+constexpr size_t kMaxDecimalSize = 20;
 
 // `s` quoted and escaped. Refused when `s` is not valid UTF-8, as protobuf's printer
 // refuses it.
@@ -35,6 +36,10 @@ bool AppendJsonString(absl::string_view s, std::string* out);
 // quoted words: the callers leave those records to protobuf).
 char* WriteJsonDouble(double v, char* out);
 bool AppendJsonDouble(double v, std::string* out);
+
+// `v` in decimal digits, unquoted (as 32-bit integers are printed; 64-bit ones are
+// quoted). Never refused.
+char* WriteDecimal(uint64_t v, char* out);
 
 // A google.protobuf.Timestamp, quoted. Refused outside years 1..9999 or for nanos outside
 // [0, 10^9).

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -21,6 +22,14 @@ std::string String(absl::string_view s) {
   std::string out;
   EXPECT_TRUE(AppendJsonString(s, &out)) << s;
   return out;
+}
+
+// protobuf's rule, spelt out with printf: %.15g, or %.17g when that does not read back.
+std::string SimpleDtoa(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
 }
 
 TEST(JsonValuesTest, StringsAreEscapedAsProtobufDoes) {
@@ -62,6 +71,76 @@ TEST(JsonValuesTest, SpecialCharactersAreFoundAtEveryPosition) {
   }
 }
 
+// Every byte value, alone in plain text at each position of a block: the special ones
+// are escaped (or, if not ASCII, refused as a lone byte that is not UTF-8), the others
+// copied.
+TEST(JsonValuesTest, EveryByteIsClassified) {
+  for (int c = 0; c < 256; ++c) {
+    const bool special = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>';
+    for (int total : {1, 5, 9, 17, 33}) {
+      for (int k = 0; k < total; ++k) {
+        std::string text(total, 'x');
+        text[k] = static_cast<char>(c);
+        std::string out;
+        const bool ok = AppendJsonString(text, &out);
+        if (c >= 0x80) {
+          EXPECT_FALSE(ok) << "byte " << c << " at " << k << " of " << total;
+        } else if (!special) {
+          EXPECT_EQ(out, "\"" + text + "\"") << "byte " << c << " at " << k << " of " << total;
+        } else {
+          ASSERT_TRUE(ok);
+          EXPECT_NE(out, "\"" + text + "\"") << "byte " << c << " at " << k << " of " << total;
+        }
+      }
+    }
+  }
+}
+
+// The writers store in blocks: into a heap buffer of exactly the documented bound (so
+// that AddressSanitizer sees a write past it), strings of every length, plain and
+// escaped at the end, and numbers of every length.
+TEST(JsonValuesTest, WritersStayWithinTheirBounds) {
+  for (int n = 0; n <= 70; ++n) {
+    for (const std::string& text :
+         {std::string(n, 'a'), std::string(n, '<'), std::string(n, 'a') + "\x01"}) {
+      std::unique_ptr<char[]> buffer(new char[MaxJsonStringSize(text.size())]);
+      char* end = WriteJsonString(text, buffer.get());
+      ASSERT_NE(end, nullptr);
+      std::string expected;
+      ASSERT_TRUE(AppendJsonString(text, &expected));
+      EXPECT_EQ(std::string(buffer.get(), end), expected);
+    }
+  }
+  uint64_t v = 1;
+  for (int digits = 1; digits <= 20; ++digits, v *= 10) {
+    for (uint64_t x : {v, v + 1, v * 9 + (v - 1)}) {  // 10..0, 10..1, 99..9 (overflows at 20)
+      if (digits == 20 && x != v) x = ~uint64_t{0};
+      std::unique_ptr<char[]> buffer(new char[kMaxDecimalSize]);
+      EXPECT_EQ(std::string(buffer.get(), WriteDecimal(x, buffer.get())), std::to_string(x));
+    }
+  }
+  for (double d : {-123456789012345.0, -0.60000000000000009, 1.2345678901234567e-5}) {
+    std::unique_ptr<char[]> buffer(new char[kMaxJsonDoubleSize]);
+    EXPECT_EQ(std::string(buffer.get(), WriteJsonDouble(d, buffer.get())), SimpleDtoa(d));
+  }
+}
+
+TEST(JsonValuesTest, DecimalsOfEveryLength) {
+  std::mt19937_64 rng(9);
+  for (int i = 0; i < 200000; ++i) {
+    const uint64_t x = rng() >> (rng() % 64);
+    std::string out(kMaxDecimalSize, '?');
+    out.resize(WriteDecimal(x, &out[0]) - out.data());
+    ASSERT_EQ(out, std::to_string(x));
+  }
+  for (uint64_t x : {uint64_t{0}, uint64_t{9}, uint64_t{10}, uint64_t{99999999},
+                     uint64_t{100000000}, ~uint64_t{0}}) {
+    std::string out(kMaxDecimalSize, '?');
+    out.resize(WriteDecimal(x, &out[0]) - out.data());
+    EXPECT_EQ(out, std::to_string(x));
+  }
+}
+
 TEST(JsonValuesTest, InvalidUtf8IsRefused) {
   for (const char* bad : {"\xff", "\xc0\x80", "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80"}) {
     std::string out;
@@ -86,14 +165,6 @@ TEST(JsonValuesTest, Doubles) {
   EXPECT_EQ(out, "");
 }
 
-// protobuf's rule, spelt out with printf: %.15g, or %.17g when that does not read back.
-std::string SimpleDtoa(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  if (std::strtod(buf, nullptr) != v) std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
 TEST(JsonValuesTest, DoublesMatchPrintfOverEveryMagnitude) {
   std::mt19937_64 rng(5);
   std::vector<double> values = {0.1, 0.85, 1e-5, 1e-4, 0.0001234, 1e15 + 0.5, 1e16, 1e21,
@@ -111,6 +182,19 @@ TEST(JsonValuesTest, DoublesMatchPrintfOverEveryMagnitude) {
     const double places = std::pow(10.0, static_cast<int>(rng() % 9));
     values.push_back((static_cast<double>(rng() % 2000000000) - 1e9) / places);
     values.push_back(static_cast<double>(rng() % 10000000000000000ull) / places);
+    // The range computed in integers (1e-5 to 1e14): both neighbours of a decimal of 14
+    // to 17 digits (where 15 digits stop reading back), halves (ties when rounding to
+    // 15 digits), binary fractions with long exact expansions, and the range's edges.
+    const double decimal = static_cast<double>(rng() % 100000000000000000ull) *
+                           std::pow(10.0, -static_cast<int>(rng() % 22));
+    values.push_back(std::nextafter(decimal, 0.0));
+    values.push_back(std::nextafter(decimal, 1e300));
+    values.push_back(static_cast<double>(rng() % 100000000000000ull) + 0.5);
+    values.push_back(std::ldexp(static_cast<double>(rng() >> 11), -static_cast<int>(rng() % 70)));
+  }
+  for (double edge : {1e-5, 1e14}) {
+    values.push_back(std::nextafter(edge, 0.0));
+    values.push_back(std::nextafter(edge, 1e300));
   }
   for (double v : values) {
     std::string out;
