@@ -54,11 +54,17 @@ Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn, bool nouns = t
   }
   if (j >= n) return s;
   // "20 (kg)", "20 [kg]".
-  const char* open = "([{<";
-  const char* close = ")]}>";
-  if (const char* o = std::strchr(open, text[j]); o != nullptr && *o != '\0' && !hyphen) {
+  char close = '\0';
+  switch (text[j]) {
+    case '(': close = ')'; break;
+    case '[': close = ']'; break;
+    case '{': close = '}'; break;
+    case '<': close = '>'; break;
+    default: break;
+  }
+  if (close != '\0' && !hyphen) {
     std::optional<UnitMatch> m = table.MatchAt(text, j + 1);
-    if (m && m->end < n && text[m->end] == close[o - open] &&
+    if (m && m->end < n && text[m->end] == close &&
         m->info->kind != UnitKind::kCurrency) {
       s.unit = m->info;
       s.begin = j;
@@ -591,8 +597,9 @@ void QuantityRecognizer::Find(absl::string_view text, std::vector<QuantityMentio
     size_t resume = i + 1;
     bool start = false;
     if (IsAlpha(c)) {
+      const char* t = text.data();  // raw bytes: string_view's operator[] is checked
       size_t e = i + 1;
-      while (e < n && IsAlpha(text[e])) ++e;
+      while (e < n && IsAlpha(t[e])) ++e;
       resume = e;
       const size_t len = e - i;
       absl::string_view word = text.substr(i, len);
