@@ -4,7 +4,7 @@
 // one way of reading reaches the end of the span, and its groups are RE2's.
 #include "extract/recognize/time_spans.h"
 
-#include <array>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -363,35 +363,25 @@ namespace {
 int ReadPartFrom(absl::string_view text, size_t b, const PartSpec& spec, re2::StringPiece* g) {
   const size_t n = text.size();
   if (b >= n || !IsWordByte(text[b]) || (b > 0 && IsWordByte(text[b - 1]))) return 0;  // \b
-  // The pattern reads only ASCII letters and digits, blanks, '-', ',' and '\'': the match
-  // lies before the first other byte, which only the final \b looks at. Case folding
-  // reaches beyond ASCII ('s' and U+017F), so a non-ASCII byte there is RE2's to judge.
-  static const auto* kPartByte = [] {
-    auto* t = new std::array<bool, 256>();
-    for (int c = 0; c < 128; ++c) {
-      (*t)[c] = absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
-                IsRe2Blank(static_cast<char>(c)) || c == '-' || c == ',' || c == '\'';
-    }
-    return t;
-  }();
-  size_t limit = b;
-  while (limit < n && (*kPartByte)[static_cast<unsigned char>(text[limit])]) ++limit;
-  if (limit < n && static_cast<unsigned char>(text[limit]) >= 0x80) return -1;
+  // With (?i) RE2 also reads U+017F (C5 BF) as 's' ("firſt"), which is RE2's to judge;
+  // no other non-ASCII byte can be part of the match, and \b treats it as no word byte,
+  // as the reading here does.
+  if (std::memchr(text.data() + b, 0xC5, n - b) != nullptr) return -1;
   size_t k = b;
   QuarterHead head;
-  if (!ReadQuarterHead(text, limit, &k, spec, &head)) return 0;
+  if (!ReadQuarterHead(text, n, &k, spec, &head)) return 0;
   // The longest reading: with the year when one follows (after " of", a comma or
   // nothing: the byte after the head decides which), else the head alone.
   size_t year_begin = 0, year_end = 0;
   bool found = false;
   size_t t = k;
-  if (TakeBlanks(text, limit, &t) && Take(text, limit, &t, "of")) {
-    found = FiscalYearTailFrom(text, t, limit, &year_begin, &year_end);
+  if (TakeBlanks(text, n, &t) && Take(text, n, &t, "of")) {
+    found = FiscalYearTailFrom(text, t, n, &year_begin, &year_end);
   }
-  if (!found && k < limit && text[k] == ',') {
-    found = FiscalYearTailFrom(text, k + 1, limit, &year_begin, &year_end);
+  if (!found && k < n && text[k] == ',') {
+    found = FiscalYearTailFrom(text, k + 1, n, &year_begin, &year_end);
   }
-  if (!found) found = FiscalYearTailFrom(text, k, limit, &year_begin, &year_end);
+  if (!found) found = FiscalYearTailFrom(text, k, n, &year_begin, &year_end);
   if (found) {
     SetQuarterGroups(text, b, year_end, head, Piece(text, year_begin, year_end), g);
     return 1;

@@ -165,11 +165,12 @@ void CheckPartFromAgreesWithRe2(const std::string& pattern,
   ASSERT_TRUE(groups_re.ok()) << groups_re.error();
   ASSERT_TRUE(longest_re.ok()) << longest_re.error();
   const char* leads[] = {"", "in ", "As of ", "as  of ", "THROUGHOUT ", "through\t", "with ",
-                         "the ", "in the  ", "them ", "in2 "};
+                         "the ", "in the  ", "them ", "in2 ", "in\xC2\xA0", "the\xC2\xA0"};
   const char* tails[] = {"", " 2024", " of 2024", ", 2024", ",2024", " of fiscal 2023",
                          " fiscal year 2023", " FY24", " fy '24", " FY2025", "'24", " 20245",
                          " 2024x", " of", " offy2024", " of fy", " fiscal year", ", of 2024",
-                         "2024", " 1899", "\xC5\xBF" "x", "\xE2\x80\x94" "2024"};
+                         "2024", " 1899", "\xC5\xBF" "x", "\xE2\x80\x94" "2024",
+                         "\xC2\xA0" "2024", " of\xC2\xA0" "2024", " fiscal\xE2\x80\x83" "2024"};
   const char* ends[] = {"", " results", ".", "_x", "\xC2\xA0"};
   int matched = 0;
   int checked = 0;
