@@ -61,17 +61,19 @@ double MatchScaleWord(absl::string_view text, size_t pos, bool glued, size_t* en
     (*t)[0xE4] = true;
     return t;
   }();
-  if (!(*kFirstBytes)[static_cast<unsigned char>(text[pos])]) return 0;
-  if (text.substr(pos, 3) == "\xE4\xB8\x87") {  // 万
-    *end = pos + 3;
-    return 1e4;
-  }
-  if (text.substr(pos, 3) == "\xE4\xBA\xBF") {  // 亿
-    *end = pos + 3;
-    return 1e8;
-  }
   const char first = text[pos];
-  if (!absl::ascii_isalpha(static_cast<unsigned char>(first))) return 0;
+  if (!(*kFirstBytes)[static_cast<unsigned char>(first)]) return 0;
+  if (first == '\xE4') {
+    if (text.substr(pos, 3) == "\xE4\xB8\x87") {  // 万
+      *end = pos + 3;
+      return 1e4;
+    }
+    if (text.substr(pos, 3) == "\xE4\xBA\xBF") {  // 亿
+      *end = pos + 3;
+      return 1e8;
+    }
+    return 0;
+  }
   // The scales whose first letter is `first` (either case), in table order: the scan is
   // called after every number, and most numbers have no scale word.
   constexpr size_t kCount = sizeof(kScales) / sizeof(kScales[0]);
