@@ -6,7 +6,6 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/types/span.h"
 #include "extract/word_lists.h"
 
@@ -359,14 +358,15 @@ void AddGroupMentions(absl::string_view sentence, const std::vector<Token>& t,
     }
     size_t count = b - a + 1;
     if (saw_and && count >= 2 && (count >= 3 || (*mentions)[b].last - (*mentions)[a].first <= 5)) {
-      std::vector<std::string> names;
-      for (size_t k = a; k <= b; ++k) names.push_back((*mentions)[k].canonical);
-      std::string list = names.size() == 2
-                             ? absl::StrCat(names[0], " and ", names[1])
-                             : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "),
-                                            " and ", names.back());
+      // "A and B (combined)", "A, B and C (combined)".
+      std::string list;
+      for (size_t k = a; k <= b; ++k) {
+        if (k > a) list += k == b ? " and " : ", ";
+        list += (*mentions)[k].canonical;
+      }
+      list += " (combined)";
       EntityMention g = Make(sentence, t, (*mentions)[a].first, (*mentions)[b].last,
-                             absl::StrCat(list, " (combined)"), false);
+                             std::move(list), false);
       g.reference = false;
       g.group = true;
       groups.push_back(std::move(g));

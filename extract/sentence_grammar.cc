@@ -43,11 +43,18 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
   size_t words = 0;
   while (words < most && IsWord(s, k - words)) ++words;
   if (words == 0) return;
-  std::string& phrase = s.phrase;
-  phrase.clear();
+  size_t size = words - 1;  // the spaces
+  for (size_t j = k + 1 - words; j <= k; ++j) size += s.t[j].lower.size();
+  char* put = s.phrase_buffer;
+  if (size > sizeof(s.phrase_buffer)) {
+    s.long_phrase.resize(size);
+    put = &s.long_phrase[0];
+  }
+  const absl::string_view phrase(put, size);
   for (size_t j = k + 1 - words; j <= k; ++j) {
-    if (j > k + 1 - words) phrase.push_back(' ');
-    phrase.append(s.t[j].word().data(), s.t[j].word().size());
+    if (j > k + 1 - words) *put++ = ' ';
+    std::memcpy(put, s.t[j].lower.data(), s.t[j].lower.size());
+    put += s.t[j].lower.size();
   }
   // Tokens' words are normalised as the vocabulary's keys are (lower-case, no spaces or
   // '|' inside), but for odd non-ASCII bytes: an all-ASCII phrase is normalised.
@@ -55,7 +62,7 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
   size_t begin = 0;  // where the phrase of `len` words starts in `phrase`
   for (size_t len = words; len >= 1; --len) {
     const size_t first = k + 1 - len;
-    const absl::string_view candidate = absl::string_view(phrase).substr(begin);
+    const absl::string_view candidate = phrase.substr(begin);
     begin += s.t[first].lower.size() + 1;
     const std::string* m =
         normalized ? vocab.FindNormalizedOrNull(candidate) : vocab.FindOrNull(candidate);
@@ -66,7 +73,9 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
     hit.first = first;
     hit.last = k + 1;
     if (!hits[1]) hits[1] = hit;
-    if (!AttributiveOnly().contains(candidate)) {
+    // (One word is tested by its class, without hashing.)
+    if (len == 1 ? (s.t[k].classes & kAttributiveOnly) == 0
+                 : !AttributiveOnly().contains(candidate)) {
       hits[0] = hit;
       return;
     }

@@ -73,7 +73,10 @@ struct Sentence {
   // every figure of a sentence. (Zero-filled when first needed: a memset.)
   mutable absl::InlinedVector<uint16_t, 128> metric_memo;
   mutable absl::InlinedVector<MetricHit, 4> metric_hits;
-  mutable std::string phrase;  // MetricEndingAt's buffer for the words it looks up
+  // MetricEndingAt's buffer for the words it looks up, joined by spaces (a phrase too
+  // long for it is joined in long_phrase).
+  mutable char phrase_buffer[128];
+  mutable std::string long_phrase;
 
   Sentence(const Sentence&) = delete;  // (the marks point into the Sentence)
   Sentence& operator=(const Sentence&) = delete;
