@@ -538,7 +538,7 @@ size_t FirstPossibleStart(absl::string_view text, size_t pos, size_t anchor) {
 // The one family that can hold the anchor at `a` as its first anchor, read from
 // kPatterns, or kFamilies when several can: "Q3" and "3Q", and "quarter" after an
 // ordinal, "fiscal" or "financial" ("third-quarter"), belong to kQuarter alone; "H1",
-// "1H" and "half" to kHalf alone; "year",
+// "1H" and "half" to kHalf alone; a month name to kMonth alone; "year",
 // "quarter" or "month" right after a direction ("last year", "the previous quarter") to
 // kRelative alone (kNextPeriod puts a count there). For kRelative, *unit_end is where
 // the unit ends.
@@ -558,6 +558,12 @@ int OnlyFamilyAt(absl::string_view text, size_t a, size_t* unit_end) {
   while (e < n && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
   const absl::string_view word = text.substr(a, e - a);
   if (word.size() >= 4 && absl::EqualsIgnoreCase(word.substr(0, 4), "half")) return kHalf;
+  // A month as kMonth spells it (the anchor scan took no other word spelled so);
+  // kAsOf's "as of" would be an anchor before it.
+  static const LowerWordSet* kMonths = new LowerWordSet(CC_MONTHS);
+  if (absl::ascii_isupper(static_cast<unsigned char>(c)) && kMonths->Contains(word)) {
+    return kMonth;
+  }
   const bool quarter = word.size() >= 7 && absl::EqualsIgnoreCase(word.substr(0, 7), "quarter");
   const bool unit = (word.size() == 4 && absl::EqualsIgnoreCase(word, "year")) ||
                     (word.size() == 5 && absl::EqualsIgnoreCase(word, "month")) ||
@@ -766,6 +772,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
         int by_hand = -1;
         if (only == kQuarter) by_hand = ReadQuarterFrom(text, p, groups);
         if (only == kHalf) by_hand = ReadHalfFrom(text, p, groups);
+        if (only == kMonth) by_hand = ReadMonthFrom(text, p, groups);
         if (only == kRelative) by_hand = ReadRelativeSpan(text, p, unit_end, groups);
         if (by_hand == 0) continue;
         if (by_hand == 1) {

@@ -401,9 +401,19 @@ int ReadHalfFrom(absl::string_view text, size_t b, re2::StringPiece* g) {
   return ReadPartFrom(text, b, kHalfSpec, g);
 }
 
-int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
+namespace {
+
+// ReadMonthSpan over text[b, e) when `whole_span`; else ReadMonthFrom, with e the end of
+// the text.
+int ReadMonth(absl::string_view text, size_t b, size_t e, bool whole_span, re2::StringPiece* g) {
   if (e <= b || e > text.size()) return 0;
-  if (!AllAscii(text, b, e)) return -1;
+  if (whole_span) {
+    if (!AllAscii(text, b, e)) return -1;
+  } else if (std::memchr(text.data() + b, 0xC5, e - b) != nullptr) {
+    // Only the preposition is read in any case, and RE2 also reads U+017F (C5 BF) as 's'
+    // there ("ſince"); no other non-ASCII byte can be part of the match.
+    return -1;
+  }
   if (!IsWordByte(text[b]) || (b > 0 && IsWordByte(text[b - 1]))) return 0;  // \b
   // \b after the word byte at k - 1 (the text past the span counts).
   auto bounded = [&](size_t k) { return k == text.size() || !IsWordByte(text[k]); };
@@ -457,15 +467,25 @@ int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* 
       }
     }
   }
-  // (?:,?\s+((?:19|20)\d{2})\b)?, then the end of the span.
+  // (?:,?\s+((?:19|20)\d{2})\b)?, then the end of the span; from b, the year when one
+  // follows.
   re2::StringPiece year;
-  if (k != e) {
+  if (whole_span && k != e) {
     size_t t = k;
     if (text[t] == ',') ++t;
     if (!TakeBlanks(text, e, &t) || e != t + 4 || !YearEndsAt(text, t, e) || !bounded(e)) {
       return 0;
     }
     year = Piece(text, t, e);
+  } else if (!whole_span) {
+    size_t t = k;
+    if (t < e && text[t] == ',') ++t;
+    if (TakeBlanks(text, e, &t) && t + 4 <= e && YearEndsAt(text, t, t + 4) && bounded(t + 4)) {
+      year = Piece(text, t, t + 4);
+      e = t + 4;
+    } else {
+      e = k;
+    }
   }
   g[0] = Piece(text, b, e);
   g[1] = prep;
@@ -474,6 +494,16 @@ int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* 
   g[4] = day_after;
   g[5] = year;
   return 1;
+}
+
+}  // namespace
+
+int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g) {
+  return ReadMonth(text, b, e, /*whole_span=*/true, g);
+}
+
+int ReadMonthFrom(absl::string_view text, size_t b, re2::StringPiece* g) {
+  return ReadMonth(text, b, text.size(), /*whole_span=*/false, g);
 }
 
 }  // namespace claimcheck

@@ -54,6 +54,9 @@ int ReadHalfFrom(absl::string_view text, size_t b, re2::StringPiece* g);
 // CLAIMCHECK_MONTH_SPELLINGS writes them (case matters), over text[b, e): groups 0-5.
 int ReadMonthSpan(absl::string_view text, size_t b, size_t e, re2::StringPiece* g);
 
+// kMonth's longest match starting at b, as ReadQuarterFrom: 1, 0 or -1.
+int ReadMonthFrom(absl::string_view text, size_t b, re2::StringPiece* g);
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_SPANS_H_

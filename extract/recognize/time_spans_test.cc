@@ -99,11 +99,13 @@ TEST(TimeSpansTest, Months) {
 
 // ReadMonthSpan gives RE2's answer for every span from a word start to a word end (or a
 // '.') of texts built from every part the pattern has, written right and wrong.
+constexpr char kMonthPattern[] =
+    "\\b(?:((?i:" CLAIMCHECK_TIME_PREPOSITIONS "|on))\\s+)?(?:(\\d{1,2})\\s+)?("
+    CLAIMCHECK_MONTH_SPELLINGS ")\\b\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
+    "(?:,?\\s+((?:19|20)\\d{2})\\b)?";
+
 TEST(TimeSpansTest, MonthReaderAgreesWithRe2) {
-  const std::string pattern =
-      "\\b(?:((?i:" CLAIMCHECK_TIME_PREPOSITIONS "|on))\\s+)?(?:(\\d{1,2})\\s+)?("
-      CLAIMCHECK_MONTH_SPELLINGS ")\\b\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
-      "(?:,?\\s+((?:19|20)\\d{2})\\b)?";
+  const std::string pattern = kMonthPattern;
   const re2::RE2 re(pattern);
   ASSERT_TRUE(re.ok()) << re.error();
   const char* leads[] = {"", "in ", "As of ", "as  of ", "ON ", "since\t", "with ", "throughout ",
@@ -149,6 +151,58 @@ TEST(TimeSpansTest, MonthReaderAgreesWithRe2) {
   }
   EXPECT_GT(matched, 1000);
   EXPECT_GT(checked, 100000);
+}
+
+// ReadMonthFrom gives RE2's longest match from every word start of the texts the month
+// span test builds, with the groups the pattern gives for that span.
+TEST(TimeSpansTest, MonthFromAgreesWithRe2) {
+  const re2::RE2 groups_re(kMonthPattern);
+  re2::RE2::Options longest_options;
+  longest_options.set_longest_match(true);
+  const re2::RE2 longest_re(kMonthPattern, longest_options);
+  ASSERT_TRUE(longest_re.ok()) << longest_re.error();
+  const char* leads[] = {"", "in ", "As of ", "as  of ", "ON ", "since\t", "with ", "throughout ",
+                         "5 ", "in 24 ", "123 ", "x", "\xC5\xBFince ", "in\xC2\xA0"};
+  const char* months[] = {"May", "Sept", "Sep", "September", "march", "Jun", "Junes", "MAY",
+                          "May2024"};
+  const char* middles[] = {"", ".", ". ", " 4", " 24th", " 4th.", " 123", " 5x", "  31st",
+                           " 3rd_", ". 7", " 4TH", " 4\xC2\xA0"};
+  const char* tails[] = {"", ", 2024", " 2024", ",2024", " 1899", " 20245", " 2024x", ",  1999",
+                         ". ", " and", "\xC2\xA0" "2024", ", and"};
+  int matched = 0;
+  for (const char* lead : leads) {
+    for (const char* month : months) {
+      for (const char* middle : middles) {
+        for (const char* tail : tails) {
+          const std::string text = std::string("Up ") + lead + month + middle + tail + " ok";
+          auto word = [&](size_t k) {
+            return absl::ascii_isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_';
+          };
+          for (size_t b = 0; b < text.size(); ++b) {
+            if (!word(b) || (b > 0 && word(b - 1))) continue;
+            re2::StringPiece whole;
+            const bool re2_matches =
+                longest_re.Match(text, b, text.size(), re2::RE2::ANCHOR_START, &whole, 1);
+            re2::StringPiece got[6];
+            const int r = ReadMonthFrom(text, b, got);
+            if (r < 0) continue;  // left to RE2
+            ASSERT_EQ(r == 1, re2_matches) << text << " @" << b;
+            if (r != 1) continue;
+            ++matched;
+            ASSERT_EQ(got[0].data(), whole.data()) << text << " @" << b;
+            ASSERT_EQ(got[0].size(), whole.size()) << text << " @" << b;
+            re2::StringPiece want[6];
+            ASSERT_TRUE(groups_re.Match(text, b, b + whole.size(), re2::RE2::ANCHOR_BOTH, want, 6));
+            for (int k = 1; k < 6; ++k) {
+              EXPECT_EQ(got[k].data(), want[k].data()) << text << " @" << b << " group " << k;
+              EXPECT_EQ(got[k].size(), want[k].size()) << text << " @" << b << " group " << k;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(matched, 2000);
 }
 
 // `read` (ReadQuarterFrom or ReadHalfFrom) gives RE2's longest match for `pattern` from
