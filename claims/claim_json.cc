@@ -20,7 +20,7 @@ namespace {
 // claims) are searched for. A number the schema does not know has no name (size 0).
 class EnumNames {
  public:
-  static constexpr size_t kPadded = 48;
+  static constexpr size_t kPadded = 32;
 
   explicit EnumNames(const google::protobuf::EnumDescriptor* descriptor)
       : descriptor_(descriptor) {

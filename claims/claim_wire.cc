@@ -209,32 +209,51 @@ void EncodeClaim(const v1::Claim& c, Sink& out) {
   out.Double(8, c.confidence());
 }
 
-// m.GetReflection() costs a call_once per call; the generated types' static one is
-// looked up once per type.
-template <typename Message>
-bool HasUnknownFields(const Message& m) {
-  static const google::protobuf::Reflection* const reflection = Message::GetReflection();
+// The Reflection of each message type in a Claim, looked up once: m.GetReflection()
+// costs a call_once per call.
+struct ClaimReflections {
+  static const ClaimReflections& Get() {
+    static const ClaimReflections* const reflections = new ClaimReflections;
+    return *reflections;
+  }
+
+  const google::protobuf::Reflection* const claim = v1::Claim::GetReflection();
+  const google::protobuf::Reflection* const subject = v1::Subject::GetReflection();
+  const google::protobuf::Reflection* const qualifier = v1::Qualifier::GetReflection();
+  const google::protobuf::Reflection* const quantity = v1::Quantity::GetReflection();
+  const google::protobuf::Reflection* const scope = v1::TimeScope::GetReflection();
+  const google::protobuf::Reflection* const provenance = v1::Provenance::GetReflection();
+  const google::protobuf::Reflection* const published = v1::PublicationTime::GetReflection();
+  const google::protobuf::Reflection* const timestamp =
+      google::protobuf::Timestamp::GetReflection();
+};
+
+bool HasUnknownFields(const google::protobuf::Reflection* reflection,
+                      const google::protobuf::Message& m) {
   return !reflection->GetUnknownFields(m).empty();
 }
 
 }  // namespace
 
 bool ClaimHasUnknownFields(const v1::Claim& c) {
-  if (HasUnknownFields(c)) return true;
+  const ClaimReflections& r = ClaimReflections::Get();
+  if (HasUnknownFields(r.claim, c)) return true;
   if (c.has_subject()) {
-    if (HasUnknownFields(c.subject())) return true;
+    if (HasUnknownFields(r.subject, c.subject())) return true;
     for (const v1::Qualifier& q : c.subject().qualifiers()) {
-      if (HasUnknownFields(q)) return true;
+      if (HasUnknownFields(r.qualifier, q)) return true;
     }
   }
-  if (c.has_quantity() && HasUnknownFields(c.quantity())) return true;
-  if (c.has_scope() && HasUnknownFields(c.scope())) return true;
+  if (c.has_quantity() && HasUnknownFields(r.quantity, c.quantity())) return true;
+  if (c.has_scope() && HasUnknownFields(r.scope, c.scope())) return true;
   if (c.has_provenance()) {
     const v1::Provenance& p = c.provenance();
-    if (HasUnknownFields(p)) return true;
+    if (HasUnknownFields(r.provenance, p)) return true;
     if (p.has_published()) {
-      if (HasUnknownFields(p.published())) return true;
-      if (p.published().has_time() && HasUnknownFields(p.published().time())) return true;
+      if (HasUnknownFields(r.published, p.published())) return true;
+      if (p.published().has_time() && HasUnknownFields(r.timestamp, p.published().time())) {
+        return true;
+      }
     }
   }
   return false;

@@ -141,7 +141,9 @@ inline int SpecialMask8(uint64_t v) {
 // tail of 4 to 15 bytes as two overlapping loads.
 inline void CopyPlain(const unsigned char*& p, const unsigned char* end, char*& o) {
 #if defined(__SSE2__) && defined(__x86_64__)
-  if (end - p >= 32 && kHasAvx2) {
+  // (Below kMinAvx2 bytes the 16-byte blocks cost less than preparing the wide tests.)
+  constexpr ptrdiff_t kMinAvx2 = 64;
+  if (end - p >= kMinAvx2 && kHasAvx2) {
     const size_t n = CopyPlainBlocks32(p, end, o);
     p += n;
     o += n;
@@ -309,7 +311,14 @@ char* WritePadded(uint64_t v, int width, char* o) {
 
 }  // namespace
 
-char* WriteDecimal(uint64_t v, char* o) { return WritePadded(v, DecimalDigits(v), o); }
+char* WriteDecimal(uint64_t v, char* o) {
+  if (v < 100) {  // lines, columns, small counts
+    if (v >= 10) return WriteTwoDigits(static_cast<uint32_t>(v), o);
+    *o = static_cast<char>('0' + v);
+    return o + 1;
+  }
+  return WritePadded(v, DecimalDigits(v), o);
+}
 
 namespace {
 
@@ -457,6 +466,13 @@ class OtherDoubleCache {
   Entry entries_[1 << kLogSize];
 };
 
+// WriteOtherDouble through the thread's OtherDoubleCache. Not inlined, like
+// WriteOtherDouble: the integers' path keeps a small frame.
+__attribute__((noinline)) char* WriteRememberedDouble(double v, char* o) {
+  thread_local OtherDoubleCache cache;
+  return cache.Write(v, o);
+}
+
 }  // namespace
 
 // protobuf's SimpleDtoa is %.15g, or %.17g when that does not read back the same.
@@ -471,8 +487,7 @@ char* WriteJsonDouble(double v, char* o) {
       return WriteDecimal(static_cast<uint64_t>(whole < 0 ? -whole : whole), o);
     }
   }
-  thread_local OtherDoubleCache cache;
-  return cache.Write(v, o);
+  return WriteRememberedDouble(v, o);
 }
 
 char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* o) {
