@@ -24,20 +24,6 @@ LowerWordSet::LowerWordSet(absl::string_view words) {
   }
 }
 
-bool LowerWordSet::Contains(absl::string_view word) const {
-  if (word.empty()) return false;
-  const char c = static_cast<char>(word[0] | 0x20);
-  if (c < 'a' || c > 'z') return false;
-  const char* const p = word.data();
-  for (const std::string& w : by_letter_[c - 'a']) {
-    if (w.size() != word.size()) continue;
-    size_t k = 1;
-    while (k < w.size() && absl::ascii_tolower(static_cast<unsigned char>(p[k])) == w[k]) ++k;
-    if (k == w.size()) return true;
-  }
-  return false;
-}
-
 namespace {
 
 // The most words (runs of letters and digits) an expression holds before its first
@@ -203,7 +189,9 @@ size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
     return t;
   }();
   const size_t n = text.size();
-  auto flags = [&](size_t k) { return (*kFlags)[static_cast<unsigned char>(text[k])]; };
+  // Raw reads (string_view's operator[] checks bounds): every k below is under n.
+  const char* const d = text.data();
+  auto flags = [&](size_t k) { return (*kFlags)[static_cast<unsigned char>(d[k])]; };
   auto folds_at = [&](size_t k) {  // U+017F or U+212A at k
     return text.substr(k, 2) == "\xC5\xBF" || text.substr(k, 3) == "\xE2\x84\xAA";
   };
@@ -252,8 +240,8 @@ size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
         }
         continue;
       }
-      const bool may = k + 2 < n ? MayAnchor(text[k], text[k + 1], text[k + 2])
-                                 : MayAnchor(text[k], k + 1 < n ? text[k + 1] : '\0', '\0');
+      const bool may = k + 2 < n ? MayAnchor(d[k], d[k + 1], d[k + 2])
+                                 : MayAnchor(d[k], k + 1 < n ? d[k + 1] : '\0', '\0');
       if (may && TimeAnchorAt(text, k)) {
         a = k;
         found = true;

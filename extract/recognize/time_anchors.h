@@ -40,6 +40,9 @@ inline bool IsRe2Blank(char c) {
 // A set of short ASCII words (lower case), looked up in any ASCII case: the words are
 // kept by first letter, so a lookup compares a word with the few of the same first
 // letter and length, byte by byte (no library calls).
+// `c` in lower case when it is an ASCII capital letter.
+inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
 class LowerWordSet {
  public:
   // `words` are '|'-separated, lower case ("in|as of" holds "in" and "as of"); only those
@@ -47,7 +50,19 @@ class LowerWordSet {
   explicit LowerWordSet(absl::string_view words);
 
   // True when `word` is one of the words, in any ASCII case.
-  bool Contains(absl::string_view word) const;
+  bool Contains(absl::string_view word) const {
+    if (word.empty()) return false;
+    const char c = static_cast<char>(word[0] | 0x20);
+    if (c < 'a' || c > 'z') return false;
+    const char* const p = word.data();
+    for (const std::string& w : by_letter_[c - 'a']) {
+      if (w.size() != word.size()) continue;
+      size_t k = 1;
+      while (k < w.size() && LowerAscii(p[k]) == w[k]) ++k;
+      if (k == w.size()) return true;
+    }
+    return false;
+  }
 
  private:
   std::array<std::vector<std::string>, 26> by_letter_;

@@ -557,16 +557,22 @@ int OnlyFamilyAt(absl::string_view text, size_t a, size_t* unit_end) {
   size_t e = a;
   while (e < n && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
   const absl::string_view word = text.substr(a, e - a);
-  if (word.size() >= 4 && absl::EqualsIgnoreCase(word.substr(0, 4), "half")) return kHalf;
+  // The keyword the anchor's word starts with, by its first letter.
+  auto starts = [word](absl::string_view lower) {
+    return word.size() >= lower.size() && absl::EqualsIgnoreCase(word.substr(0, lower.size()), lower);
+  };
+  const char l0 = static_cast<char>(c | 0x20);
+  if (l0 == 'h' && starts("half")) return kHalf;
   // A month as kMonth spells it (the anchor scan took no other word spelled so);
   // kAsOf's "as of" would be an anchor before it.
   static const LowerWordSet* kMonths = new LowerWordSet(CC_MONTHS);
-  if (absl::ascii_isupper(static_cast<unsigned char>(c)) && kMonths->Contains(word)) {
+  if (absl::ascii_isupper(static_cast<unsigned char>(c)) && word.size() >= 3 &&
+      word.size() <= 9 && kMonths->Contains(word)) {
     return kMonth;
   }
-  const bool quarter = word.size() >= 7 && absl::EqualsIgnoreCase(word.substr(0, 7), "quarter");
-  const bool unit = (word.size() == 4 && absl::EqualsIgnoreCase(word, "year")) ||
-                    (word.size() == 5 && absl::EqualsIgnoreCase(word, "month")) ||
+  const bool quarter = l0 == 'q' && starts("quarter");
+  const bool unit = (l0 == 'y' && word.size() == 4 && starts("year")) ||
+                    (l0 == 'm' && word.size() == 5 && starts("month")) ||
                     (quarter && word.size() == 7);
   if (!quarter && !unit) return kFamilies;
   // The word before, across blanks and hyphens.
@@ -616,7 +622,7 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, re2::StringPiece* g)
     } else if (const char l = static_cast<char>(text[k] | 0x20); l == 't' || l == 'a' || l == 'u') {
       static constexpr absl::string_view kConnectors[] = {"to", "and", "through", "until"};
       for (absl::string_view connector : kConnectors) {
-        if (absl::EqualsIgnoreCase(text.substr(k, connector.size()), connector)) {
+        if (connector[0] == l && absl::EqualsIgnoreCase(text.substr(k, connector.size()), connector)) {
           after = k + connector.size();
         }
       }
