@@ -147,13 +147,12 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
   excluded.reserve(quantities.size() + in.times.size());
   s.figs.reserve(quantities.size());
   // Mentions and tokens are both in text order: the first token a mention overlaps is
-  // searched for from the previous mention's on (a binary search: figures are sparse).
+  // searched for from the previous mention's on (four tokens a step, then one).
   const Token* const tokens = s.t.data();
   auto first_ending_after = [&](size_t from, size_t begin) {
-    return static_cast<size_t>(
-        std::partition_point(tokens + from, tokens + n,
-                             [begin](const Token& t) { return t.end <= begin; }) -
-        tokens);
+    while (from + 4 <= n && tokens[from + 3].end <= begin) from += 4;
+    while (from < n && tokens[from].end <= begin) ++from;
+    return from;
   };
   size_t cursor = 0;
   for (size_t qi = 0; qi < quantities.size(); ++qi) {

@@ -50,11 +50,13 @@ struct Sentence {
       : text(text_in),
         own(tokens == nullptr ? Tokenize(text_in) : std::vector<Token>()),
         t(tokens == nullptr ? own : *tokens),
-        size(t.size()) {}
+        size(t.size()),
+        tok(t.data()) {}
   absl::string_view text;
   std::vector<Token> own;
   const std::vector<Token>& t;
   const size_t size;  // t.size(), which the word tests below check on every call
+  const Token* const tok;  // t.data(), which they read from
   std::vector<EntityMention> ents;
   // Token range per quantity. The small buffers here live in the Sentence itself, so a
   // usual sentence allocates nothing for them.
@@ -91,17 +93,17 @@ struct Sentence {
 
 // Token i is a word that is neither part of a figure nor of a period.
 inline bool IsWord(const Sentence& s, size_t i) {
-  return i < s.size && s.t[i].kind == TokenKind::kWord && s.fig[i] < 0 && !s.in_period[i];
+  return i < s.size && s.tok[i].kind == TokenKind::kWord && s.fig[i] < 0 && !s.in_period[i];
 }
 
 // The lower-case text of token i ("" past the end).
 inline absl::string_view W(const Sentence& s, size_t i) {
-  return i < s.size ? absl::string_view(s.t[i].lower) : absl::string_view();
+  return i < s.size ? s.tok[i].lower : absl::string_view();
 }
 
 // Token i is in the word lists of `word_class` (extract/word_lists.h).
 inline bool Is(const Sentence& s, size_t i, uint32_t word_class) {
-  return i < s.size && (s.t[i].classes & word_class) != 0;
+  return i < s.size && (s.tok[i].classes & word_class) != 0;
 }
 
 
