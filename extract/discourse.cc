@@ -56,11 +56,10 @@ NameCount& NameCounts::Named(absl::string_view name) {
     }
     if (few_.size() < kFew) {
       if (few_.empty()) few_.reserve(kFew);  // never moved while the list lasts
-      NameCount& added = few_.emplace_back();
-      added.name.assign(name.data(), name.size());
-      added.order = static_cast<int>(few_.size() - 1);
-      added.fund = LooksLikeFund(added.name);
-      return added;
+      // (The name constructed, not assigned: a general string assignment costs more.)
+      few_.push_back(
+          NameCount{std::string(name), 0, static_cast<int>(few_.size()), LooksLikeFund(name)});
+      return few_.back();
     }
     for (NameCount& n : few_) {
       std::string key = n.name;
@@ -102,7 +101,7 @@ void InsertAllInOrder(Added& added, std::vector<EntityMention>* mentions) {
   if (added.empty()) return;
   for (size_t k = 1; k < added.size(); ++k) {
     if (added[k].first < added[k - 1].first) {
-      InsertAllInOrder(added, mentions);
+      for (EntityMention& m : added) InsertInOrder(std::move(m), mentions);
       return;
     }
   }
@@ -248,6 +247,8 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
       size_t consumed_to = i;
       bool reached = false;
       do {
+        // No reference noun in the four words after: nothing to find (the usual "the").
+        if (NextWithClass(t, i + 1, kReferenceNoun, i + 5) >= std::min(n, i + 5)) continue;
         size_t k = i + 1;
         // Modifiers may be capitalised when hyphenated: "the Shanghai-based chipmaker".
         while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord &&
