@@ -5,8 +5,11 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "extract/recognize/number_parser.h"
+#include "extract/recognize/number_word_table.h"
 #include "extract/recognize/number_words.h"
 
 #if defined(__SSE2__)
@@ -14,6 +17,17 @@
 #endif
 
 namespace claimcheck {
+
+// Bit L of lengths[Slot(word)]: some word of L letters that may start a figure starts
+// with those letters. For a slot and a length that some such word has,
+// thirds[row[slot]][L] has bit (c & 31) for the third letter c of each such word of three
+// letters or more.
+struct StartTables {
+  std::array<uint32_t, 32 * 32> lengths = {};
+  std::array<uint8_t, 32 * 32> row = {};           // 0: no word of 3+ letters
+  std::vector<std::array<uint32_t, 32>> thirds{1};  // row 0 unused
+};
+
 namespace {
 
 constexpr size_t kWindow = 64;
@@ -66,29 +80,45 @@ inline size_t Slot(const char* word, bool has_second) {
   return (static_cast<size_t>(word[0] & 31) << 5) | second;
 }
 
-// Bit L of table[Slot(word)]: some word of L letters that may start a figure starts with
-// those letters.
-const uint32_t* StartLengthTable() {
-  static const auto* table = [] {
-    auto* t = new std::array<uint32_t, 32 * 32>();
+const StartTables& GetStartTables() {
+  static const StartTables* tables = [] {
+    auto* t = new StartTables;
     for (int c0 = 0; c0 < 26; ++c0) {
       for (int c1 = 0; c1 <= 26; ++c1) {
         const char word[2] = {static_cast<char>('a' + c0), static_cast<char>('a' + c1)};
         const unsigned char second = c1 == 26 ? 0 : static_cast<unsigned char>(word[1]);
-        (*t)[Slot(word, c1 != 26)] =
+        t->lengths[Slot(word, c1 != 26)] =
             StartWordLengths(static_cast<unsigned char>(word[0]), second);
       }
     }
-    // "per", "percent", "percents" ("per cent of 10", "percent of 20").
-    (*t)[Slot("pe", true)] |= (1u << 3) | (1u << 7) | (1u << 8);
+    // The words themselves for their third letters: the number words a figure may start
+    // with (Words() holds them lower-case), and "per", "percent", "percents" ("per cent of
+    // 10", "percent of 20").
+    std::vector<std::string> words = {"per", "percent", "percents"};
+    for (const auto& [word, info] : number_word_table::Words()) {
+      if (CanStartNumberWord(word)) words.push_back(word);
+    }
+    for (const std::string& w : words) {
+      const size_t slot = Slot(w.data(), w.size() > 1);
+      if (w.size() < 32) t->lengths[slot] |= uint32_t{1} << w.size();
+      if (w.size() < 3 || w.size() >= 32) continue;
+      if (t->row[slot] == 0) {
+        t->row[slot] = static_cast<uint8_t>(t->thirds.size());
+        t->thirds.emplace_back();
+      }
+      t->thirds[t->row[slot]][w.size()] |= uint32_t{1} << (w[2] & 31);
+    }
     return t;
   }();
-  return table->data();
+  return *tables;
 }
 
-// WordMayStartFigure with the table at hand; `word` holds `len` >= 1 ASCII letters.
-inline bool MayStart(const uint32_t* table, const char* word, size_t len) {
-  return len < 32 && (table[Slot(word, len > 1)] >> len & 1);
+// Whether the word of `len` ASCII letters at `word`, whose slot's lengths are `lengths`,
+// passes the length and third-letter tests.
+inline bool PassesLengthAndThird(const StartTables& t, size_t slot, uint32_t lengths,
+                                 const char* word, size_t len) {
+  if (len >= 32 || !(lengths >> len & 1)) return false;
+  return len < 3 || (t.thirds[t.row[slot]][len] >> (word[2] & 31) & 1);
 }
 
 }  // namespace
@@ -114,11 +144,14 @@ bool MarkStartsFigure(absl::string_view text, size_t i) {
 }
 
 bool WordMayStartFigure(const char* word, size_t len) {
-  return len > 0 && MayStart(StartLengthTable(), word, len);
+  if (len == 0) return false;
+  const StartTables& t = GetStartTables();
+  const size_t slot = Slot(word, len > 1);
+  return PassesLengthAndThird(t, slot, t.lengths[slot], word, len);
 }
 
 FigureScanner::FigureScanner(absl::string_view text)
-    : text_(text), lengths_(StartLengthTable()), base_(text.size() + kWindow) {}
+    : text_(text), tables_(&GetStartTables()), base_(text.size() + kWindow) {}
 
 void FigureScanner::Load(size_t base) {
   const size_t n = text_.size();
@@ -201,15 +234,17 @@ size_t FigureScanner::Next(size_t pos) {
 
 bool FigureScanner::WordAt(int k) const {
   const char* word = text_.data() + base_ + k;
-  // Most words fail on their first two letters, before their length is counted.
-  const uint32_t lengths = lengths_[Slot(word, (seconds_ >> k) & 1)];
+  // Most words fail on their first two letters, before their length is counted; most of
+  // the rest on their length or third letter.
+  const size_t slot = Slot(word, (seconds_ >> k) & 1);
+  const uint32_t lengths = tables_->lengths[slot];
   if (lengths == 0) return false;
   const uint64_t rest = letters_ >> k;  // bit 0: the word's first letter
   size_t len = ~rest == 0 ? kWindow : __builtin_ctzll(~rest);  // all ones only if k == 0
   if (k + len == kWindow) {  // the word may go on past the window
     while (base_ + k + len < text_.size() && IsAsciiLetter(word[len])) ++len;
   }
-  return len < 32 && (lengths >> len & 1);
+  return PassesLengthAndThird(*tables_, slot, lengths, word, len);
 }
 
 }  // namespace claimcheck

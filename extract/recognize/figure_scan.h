@@ -6,7 +6,7 @@
 // "percent of" start one too. FigureScanner finds the next such place sixty-four bytes at
 // a time: it builds bit masks of the letters, digits and special bytes of a window, keeps
 // them while the caller works through the window's candidates, looks only at the word
-// starts among the letters, rejecting a word on one table lookup of its first two letters
+// starts among the letters, rejecting a word on table lookups of its first three letters
 // and its length (number_words.h StartWordLengths), and passes over the marks ('.', '-',
 // 0xC2, 0xE2) that start no number (MarkStartsFigure: full stops, dashes, curly quotes).
 //
@@ -26,6 +26,8 @@
 
 namespace claimcheck {
 
+struct StartTables;  // figure_scan.cc
+
 class FigureScanner {
  public:
   // Scans `text`, which must outlive the scanner.
@@ -34,7 +36,7 @@ class FigureScanner {
   // The first offset p >= pos where a figure may start: a digit, a '.', '-', 0xC2 or 0xE2
   // byte that MarkStartsFigure accepts, or an ASCII letter not preceded by an ASCII
   // letter or digit whose word (the run of letters from p) may be a number word or
-  // "per"/"percent"/"percents" by its first two letters and length
+  // "per"/"percent"/"percents" by its first three letters and length
   // (WordMayStartFigure). text.size() when there is none. Any pos may be asked; asking
   // in increasing order reuses the current window's masks.
   size_t Next(size_t pos);
@@ -46,7 +48,7 @@ class FigureScanner {
   bool WordAt(int k) const;
 
   absl::string_view text_;
-  const uint32_t* lengths_;  // WordMayStartFigure's table
+  const StartTables* tables_;  // WordMayStartFigure's tables
   // The window is text_[base_, base_ + 64); text size + 64 before the first Load, so
   // that every pos < text size is outside it.
   size_t base_;
@@ -63,7 +65,7 @@ class FigureScanner {
 bool MarkStartsFigure(absl::string_view text, size_t i);
 
 // True when the word of `len` ASCII letters at `word` may start a number phrase or be
-// "per", "percent" or "percents", judged by its first two letters (any case) and length
+// "per", "percent" or "percents", judged by its first three letters (any case) and length
 // only: every such word passes, most others fail.
 bool WordMayStartFigure(const char* word, size_t len);
 

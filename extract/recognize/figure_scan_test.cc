@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/recognize/number_word_table.h"
 #include "extract/recognize/number_words.h"
 #include "gtest/gtest.h"
 
@@ -63,8 +64,22 @@ TEST(WordMayStartFigureTest, NumberWordsAndPercentPass) {
   }
 }
 
+// Every word the recognizer would start a number on passes, in any case.
+TEST(WordMayStartFigureTest, EveryStartingNumberWordPasses) {
+  for (const auto& [word, info] : number_word_table::Words()) {
+    if (!CanStartNumberWord(word)) continue;
+    std::string upper = word;
+    for (char& c : upper) c = static_cast<char>(c & ~0x20);
+    EXPECT_TRUE(WordMayStartFigure(word.data(), word.size())) << word;
+    EXPECT_TRUE(WordMayStartFigure(upper.data(), upper.size())) << upper;
+  }
+}
+
 TEST(WordMayStartFigureTest, CommonWordsFail) {
-  for (const char* w : {"the", "company", "revenue", "billion", "of", "in", "said", "x"}) {
+  // Some share a number word's first two letters and length and differ in the third
+  // ("their"/"three", "have"/"half", "since"/"sixty").
+  for (const char* w : {"the", "company", "revenue", "billion", "of", "in", "said", "x",
+                        "their", "those", "have", "since", "first", "thread"}) {
     EXPECT_FALSE(WordMayStartFigure(w, std::string(w).size())) << w;
   }
 }

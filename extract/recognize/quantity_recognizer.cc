@@ -590,7 +590,7 @@ void QuantityRecognizer::Find(absl::string_view text, std::vector<QuantityMentio
   FigureScanner scanner(text);
   while (i < n) {
     // Candidates only (figure_scan.h): a word given here starts after no letter or
-    // digit and passes the two-letters-and-length test; a mark starts a number.
+    // digit and passes the three-letters-and-length test; a mark starts a number.
     i = scanner.Next(i);
     if (i >= n) break;
     const char c = text[i];
