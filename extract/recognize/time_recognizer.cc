@@ -157,9 +157,9 @@ int CountWord(absl::string_view w) {
 
 // Applies the preposition's meaning: "since" opens the end, "by" makes a deadline.
 void ApplyPreposition(absl::string_view p, v1::TimeScope* s) {
-  // The length first: EqualsIgnoreCase is an out-of-line call.
+  // The length and first letter first: EqualsIgnoreCase is an out-of-line call.
   auto is = [p](absl::string_view w) {
-    return p.size() == w.size() && absl::EqualsIgnoreCase(p, w);
+    return p.size() == w.size() && (p[0] | 0x20) == w[0] && absl::EqualsIgnoreCase(p, w);
   };
   if (is("since") || is("from") || is("after")) {
     s->clear_end();
@@ -725,7 +725,8 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
       out.pop_back();
       return 0;
     }
-    mention.scope.set_text(text.data() + b, e - b);
+    // Moved in (set_text(data, size) would copy a temporary string once more).
+    mention.scope.set_text(std::string(text.data() + b, e - b));
     return e;
   };
   // Reads family f at b (to `limit`) into a new mention at the back of `out`; returns its
