@@ -29,6 +29,12 @@ using namespace grammar;  // the rules below read as grammar
 // a == b, inline: `std::string == "literal"` calls out of line and measures the literal.
 bool Eq(absl::string_view a, absl::string_view b) { return a == b; }
 
+// The empty subject UpdateDiscourse takes from a sentence that names none.
+const std::string& NoSubject() {
+  static const std::string* const empty = new std::string();
+  return *empty;
+}
+
 // A sentence without figures makes no claim: it only updates the discourse later
 // sentences read, from its names and references (not the groups, which UpdateDiscourse
 // skips).
@@ -43,8 +49,7 @@ void FollowDiscourse(const SentenceInput& in, const DocumentEntities& entities,
   mentions.swap(discourse->mention_buffer);  // its memory, given back below
   entities.Find(in.text, tokens, excluded, &mentions);
   AddReferenceMentions(in.text, tokens, *discourse, &mentions);
-  static const std::string* const kNoSubject = new std::string();
-  UpdateDiscourse(tokens, mentions, *kNoSubject, discourse);
+  UpdateDiscourse(tokens, mentions, NoSubject(), discourse);
   mentions.swap(discourse->mention_buffer);
 }
 
@@ -185,7 +190,9 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
   if (out.size() < quantities.size()) out.resize(quantities.size());
   size_t made = 0;
   absl::InlinedVector<int, 8> claim_of(quantities.size(), -1);
-  std::string sentence_subject;
+  // The entity of the sentence's first claim that is not about a market (the claim's own
+  // string: its slot is not reused within the sentence), else empty.
+  const std::string* sentence_subject = &NoSubject();
   std::optional<bool> sentence_year_on_year;  // YearOnYear(s), once asked
   // InferredScope(published), once asked: kept in the discourse for the next sentences
   // with the same publication time.
@@ -780,11 +787,11 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     if (negate) Negate(&c.quantity);
     // A market is no subject later sentences go on about ("Total investment ..." after
     // "Memory prices ...").
-    if (sentence_subject.empty() && !of_market) sentence_subject = c.subject.entity();
+    if (sentence_subject->empty() && !of_market) sentence_subject = &c.subject.entity();
     claim_of[qi] = static_cast<int>(made - 1);
     keep = true;
   }
-  UpdateDiscourse(s.t, s.ents, sentence_subject, discourse);
+  UpdateDiscourse(s.t, s.ents, *sentence_subject, discourse);
   s.ents.swap(discourse->mention_buffer);
   return made;
 }
