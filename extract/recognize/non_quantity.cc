@@ -65,6 +65,11 @@ bool IsUrlMarkerByte(char c) {
 // Flags of a byte for the walk over a number's token.
 constexpr uint8_t kDelimiterByte = 1;
 constexpr uint8_t kMarkerByte = 2;
+// Every marker but "@" also holds a letter or a '/' ("://", "\\/", "?p=", ".com",
+// ".htm", "www."): a token with marker bytes and neither ("3.5", "2023.", "10:42") holds
+// no marker.
+constexpr uint8_t kAtByte = 4;
+constexpr uint8_t kLetterOrSlashByte = 8;
 
 // True when `token` holds one of the URL / e-mail / escaped-JSON markers "://", "www.",
 // "@", "\\/", ".com", ".htm" or "?p=" (one pass over its marker bytes).
@@ -98,19 +103,32 @@ bool HasUrlMarker(absl::string_view token) {
 }
 
 bool IsMonth(absl::string_view word) {
-  // Every month name or abbreviation has 3 to 9 letters and starts with one of "adfjmnos".
+  // Every month name or abbreviation has 3 to 9 letters and starts with one of "adfjmnos";
+  // only the names with the word's first letter are compared.
   if (word.size() < 3 || word.size() > 9) return false;
-  switch (word[0] | 0x20) {
-    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's':
-      break;
-    default:
-      return false;
-  }
   static constexpr absl::string_view kMonths[] = {
-      "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
-      "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
-      "oct", "october", "nov", "november", "dec", "december"};
-  for (absl::string_view month : kMonths) {
+      "apr", "april", "aug", "august",                    // a: 0-3
+      "dec", "december",                                  // d: 4-5
+      "feb", "february",                                  // f: 6-7
+      "jan", "january", "jun", "june", "jul", "july",     // j: 8-13
+      "mar", "march", "may",                              // m: 14-16
+      "nov", "november",                                  // n: 17-18
+      "oct", "october",                                   // o: 19-20
+      "sep", "sept", "september"};                        // s: 21-23
+  size_t from = 0, to = 0;
+  switch (word[0] | 0x20) {
+    case 'a': from = 0, to = 4; break;
+    case 'd': from = 4, to = 6; break;
+    case 'f': from = 6, to = 8; break;
+    case 'j': from = 8, to = 14; break;
+    case 'm': from = 14, to = 17; break;
+    case 'n': from = 17, to = 19; break;
+    case 'o': from = 19, to = 21; break;
+    case 's': from = 21, to = 24; break;
+    default: return false;
+  }
+  for (size_t i = from; i < to; ++i) {
+    const absl::string_view month = kMonths[i];
     if (month.size() != word.size()) continue;
     bool same = true;  // the month's letters in any case ('A' | 0x20 == 'a', no other byte)
     for (size_t k = 0; k < word.size() && same; ++k) same = (word[k] | 0x20) == month[k];
@@ -296,7 +314,9 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
       auto* t = new std::array<uint8_t, 256>();
       for (int c = 0; c < 256; ++c) {
         (*t)[c] = (IsDelimiter(static_cast<char>(c)) ? kDelimiterByte : 0) |
-                  (IsUrlMarkerByte(static_cast<char>(c)) ? kMarkerByte : 0);
+                  (IsUrlMarkerByte(static_cast<char>(c)) ? kMarkerByte : 0) |
+                  (c == '@' ? kAtByte : 0) |
+                  (IsAlpha(static_cast<char>(c)) || c == '/' ? kLetterOrSlashByte : 0);
       }
       return t;
     }();
@@ -318,7 +338,9 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
       ++te;
     }
     absl::string_view token = text.substr(tb, te - tb);
-    if ((seen & kMarkerByte) && HasUrlMarker(token)) {
+    const bool may_hold_marker =
+        (seen & kAtByte) || ((seen & kMarkerByte) && (seen & kLetterOrSlashByte));
+    if (may_hold_marker && HasUrlMarker(token)) {
       *skip_to = te > b ? te : b + 1;
       return true;
     }
