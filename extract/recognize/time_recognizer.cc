@@ -1,5 +1,5 @@
-// Each family is one RE2 whose groups carry the parts; a resolver per family turns the
-// groups into a TimeScope with absl civil-time arithmetic.
+// Each family is one RE2 whose groups carry the parts; ResolveTime (time_resolve.h) turns
+// the groups into a TimeScope with absl civil-time arithmetic.
 #include "extract/recognize/time_recognizer.h"
 
 #include <algorithm>
@@ -14,13 +14,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "extract/recognize/time_anchors.h"
+#include "extract/recognize/time_resolve.h"
 #include "extract/recognize/time_spans.h"
 
 namespace claimcheck {
 namespace {
-
-enum Family { kQuarter, kHalf, kFiscalYear, kYearRange, kNextPeriod, kRelative, kAsOf,
-              kMonth, kYear, kIsoDate, kFamilies };
 
 #define CC_MONTHS CLAIMCHECK_MONTH_SPELLINGS
 #define CC_PREP CLAIMCHECK_TIME_PREPOSITIONS
@@ -59,332 +57,6 @@ const char* const kPatterns[kFamilies] = {
     "\\b(?:((?i:" CC_PREP "|on))\\s+)?((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b",
 };
 
-// "YYYY-MM-DD" for a four-digit year and a valid month and day, as absl::FormatCivilTime
-// writes it (which goes through the time-zone formatter and dominated resolution), into
-// buf[0..10).
-void FormatDay(int y, int m, int d, char* buf) {
-  buf[0] = static_cast<char>('0' + y / 1000);
-  buf[1] = static_cast<char>('0' + y / 100 % 10);
-  buf[2] = static_cast<char>('0' + y / 10 % 10);
-  buf[3] = static_cast<char>('0' + y % 10);
-  buf[4] = '-';
-  buf[5] = static_cast<char>('0' + m / 10);
-  buf[6] = static_cast<char>('0' + m % 10);
-  buf[7] = '-';
-  buf[8] = static_cast<char>('0' + d / 10);
-  buf[9] = static_cast<char>('0' + d % 10);
-}
-
-constexpr size_t kDayChars = 10;
-
-// FormatDay for a day of a four-digit year; false (buf untouched) for other years.
-bool FormatFourDigitYearDay(absl::CivilDay d, char* buf) {
-  const absl::civil_year_t y = d.year();
-  if (y < 1000 || y > 9999) return false;
-  FormatDay(static_cast<int>(y), d.month(), d.day(), buf);
-  return true;
-}
-
-void SetRange(v1::TimeScope* s, absl::CivilDay start, absl::CivilDay end,
-              v1::Granularity g) {
-  char buf[kDayChars];
-  if (FormatFourDigitYearDay(start, buf)) {
-    s->set_start(buf, kDayChars);
-  } else {
-    s->set_start(absl::FormatCivilTime(start));
-  }
-  if (FormatFourDigitYearDay(end, buf)) {
-    s->set_end(buf, kDayChars);
-  } else {
-    s->set_end(absl::FormatCivilTime(end));
-  }
-  s->set_granularity(g);
-}
-
-// [the first day of month m0 of y0, the first day of month m1 of y1): written directly
-// when both are four-digit years and real months (no civil-time normalisation needed).
-void SetMonthRange(v1::TimeScope* s, int y0, int m0, int y1, int m1, v1::Granularity g) {
-  if (y0 < 1000 || y1 > 9999 || y1 < 1000 || y0 > 9999 || m0 < 1 || m0 > 12 || m1 < 1 ||
-      m1 > 12) {
-    SetRange(s, absl::CivilDay(y0, m0, 1), absl::CivilDay(y1, m1, 1), g);
-    return;
-  }
-  char buf[kDayChars];
-  FormatDay(y0, m0, 1, buf);
-  s->set_start(buf, kDayChars);
-  FormatDay(y1, m1, 1, buf);
-  s->set_end(buf, kDayChars);
-  s->set_granularity(g);
-}
-
-// The year a group of digits names ("2024"; "24" and "'24" are 2024); 0 for anything else.
-int ParseYear(absl::string_view y) {
-  if (!y.empty() && y[0] == '\'') y.remove_prefix(1);
-  if (y.empty() || y.size() > 4) return 0;
-  int v = 0;
-  for (char c : y) {
-    if (c < '0' || c > '9') return 0;
-    v = v * 10 + (c - '0');
-  }
-  return y.size() == 2 ? 2000 + v : v;
-}
-
-int MonthIndex(absl::string_view name) {
-  static const char* const kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                       "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (name.size() < 3) return 0;
-  for (int i = 0; i < 12; ++i) {
-    if (absl::EqualsIgnoreCase(name.substr(0, 3), kNames[i])) return i + 1;
-  }
-  return 0;
-}
-
-int CountWord(absl::string_view w) {
-  static const char* const kWords[] = {"zero", "one", "two", "three", "four", "five",
-                                       "six", "seven", "eight", "nine", "ten", "eleven",
-                                       "twelve"};
-  int v = 0;
-  if (absl::SimpleAtoi(w, &v)) return v;
-  std::string lower = absl::AsciiStrToLower(w);
-  for (int i = 0; i < 13; ++i) {
-    if (lower == kWords[i]) return i;
-  }
-  if (lower == "fifteen") return 15;
-  if (lower == "twenty") return 20;
-  if (absl::StartsWith(lower, "couple")) return 2;
-  return 0;
-}
-
-// Applies the preposition's meaning: "since" opens the end, "by" makes a deadline.
-void ApplyPreposition(absl::string_view p, v1::TimeScope* s) {
-  // The length and first letter first: EqualsIgnoreCase is an out-of-line call.
-  auto is = [p](absl::string_view w) {
-    return p.size() == w.size() && (p[0] | 0x20) == w[0] && absl::EqualsIgnoreCase(p, w);
-  };
-  if (is("since") || is("from") || is("after")) {
-    s->clear_end();
-    s->set_kind(v1::SCOPE_KIND_PERIOD);
-  } else if (is("by") || is("before")) {
-    s->clear_start();
-    s->set_kind(v1::SCOPE_KIND_DEADLINE);
-  } else if (is("until") || is("through")) {
-    s->clear_start();
-    s->set_kind(v1::SCOPE_KIND_PERIOD);
-  } else if (is("as of")) {
-    s->set_kind(v1::SCOPE_KIND_POINT);
-  }
-}
-
-void Unresolved(v1::TimeScope* s, v1::Granularity g) {
-  s->clear_start();
-  s->clear_end();
-  s->set_granularity(g);
-  s->set_unresolved(true);
-}
-
-// Year to use when none is written: the reference's, else 0 (unresolved).
-int ImpliedYear(const std::optional<absl::CivilDay>& ref) {
-  return ref ? static_cast<int>(ref->year()) : 0;
-}
-
-// True when `span` holds `lower` (ASCII lower case) in any case.
-bool ContainsLower(absl::string_view span, absl::string_view lower) {
-  for (size_t i = 0; i + lower.size() <= span.size(); ++i) {
-    size_t k = 0;
-    while (k < lower.size() &&
-           absl::ascii_tolower(static_cast<unsigned char>(span[i + k])) == lower[k]) {
-      ++k;
-    }
-    if (k == lower.size()) return true;
-  }
-  return false;
-}
-
-bool Resolve(int family, const re2::StringPiece* g, absl::string_view text, size_t begin,
-             const std::optional<absl::CivilDay>& ref, v1::TimeScope* s) {
-  auto str = [](const re2::StringPiece& p) { return absl::string_view(p.data(), p.size()); };
-  s->set_kind(v1::SCOPE_KIND_PERIOD);
-  switch (family) {
-    case kQuarter:
-    case kHalf: {
-      int idx = 0;
-      if (!g[2].empty()) idx = g[2][0] - '0';
-      else if (!g[3].empty()) idx = g[3][0] - '0';
-      else {
-        // The ordinal, compared in any case without a lower-cased copy (it has at least
-        // three bytes: "1st").
-        const absl::string_view o = str(g[4]);
-        const char o0 = absl::ascii_tolower(static_cast<unsigned char>(o[0]));
-        const char o1 = absl::ascii_tolower(static_cast<unsigned char>(o[1]));
-        const char o2 = absl::ascii_tolower(static_cast<unsigned char>(o[2]));
-        auto is = [o](absl::string_view w) {
-          return o.size() == w.size() && absl::EqualsIgnoreCase(o, w);
-        };
-        idx = (o0 == 'f' && o1 == 'i' && o2 == 'r') || is("1st") ? 1
-              : o0 == 's' || is("2nd")                          ? 2
-              : o0 == 't' || is("3rd")                          ? 3
-                                                                : 4;
-        if (is("final")) idx = family == kQuarter ? 4 : 2;
-      }
-      int year = g[5].empty() ? ImpliedYear(ref) : ParseYear(str(g[5]));
-      v1::Granularity gran = family == kQuarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_HALF;
-      int months = family == kQuarter ? 3 : 6;
-      if (year == 0) {
-        Unresolved(s, gran);
-      } else {
-        const int first = 1 + (idx - 1) * months;  // idx is 1..4 (quarters) or 1..2
-        const int after = first + months;
-        SetMonthRange(s, year, first, after > 12 ? year + 1 : year,
-                      after > 12 ? after - 12 : after, gran);
-      }
-      if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
-      return true;
-    }
-    case kFiscalYear: {
-      int year = ParseYear(str(g[2].empty() ? g[3] : g[2]));
-      if (year < 1900 || year > 2100) return false;
-      SetMonthRange(s, year, 1, year + 1, 1, v1::GRANULARITY_YEAR);
-      if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
-      return true;
-    }
-    case kYearRange: {
-      if (absl::EqualsIgnoreCase(str(g[3]), "and") &&
-          !absl::EqualsIgnoreCase(str(g[1]), "between")) {
-        return false;
-      }
-      int y1 = ParseYear(str(g[2]));
-      int y2 = g[4].size() == 2 ? (y1 / 100) * 100 + ParseYear(str(g[4])) - 2000
-                                : ParseYear(str(g[4]));
-      if (y2 <= y1) return false;
-      SetMonthRange(s, y1, 1, y2 + 1, 1, v1::GRANULARITY_MULTI_YEAR);
-      return true;
-    }
-    case kNextPeriod: {
-      std::string dir = absl::AsciiStrToLower(str(g[2]));
-      int count = CountWord(str(g[3]));
-      std::string unit = absl::AsciiStrToLower(str(g[4]));
-      bool future = dir == "next" || dir == "coming" || dir == "following";
-      s->set_kind(future ? v1::SCOPE_KIND_FORECAST : v1::SCOPE_KIND_PERIOD);
-      int months = absl::StartsWith(unit, "year")      ? 12 * count
-                   : absl::StartsWith(unit, "decade")  ? 120 * count
-                   : absl::StartsWith(unit, "quarter") ? 3 * count
-                                                       : count;
-      v1::Granularity gran = months >= 24 ? v1::GRANULARITY_MULTI_YEAR
-                             : months >= 12 ? v1::GRANULARITY_YEAR
-                                            : v1::GRANULARITY_MONTH;
-      if (!ref || count == 0) {
-        Unresolved(s, gran);
-      } else {
-        absl::CivilMonth m(ref->year(), ref->month());
-        absl::CivilDay from = future ? *ref : absl::CivilDay(m - months) + (ref->day() - 1);
-        absl::CivilDay to = future ? absl::CivilDay(m + months) + (ref->day() - 1) : *ref;
-        SetRange(s, from, to, gran);
-      }
-      return true;
-    }
-    case kRelative: {
-      const absl::string_view dir = str(g[1]);
-      const absl::string_view unit = str(g[2]);
-      int shift = ContainsLower(dir, "last") || ContainsLower(dir, "previous") ||
-                          ContainsLower(dir, "past")
-                      ? -1
-                  : absl::EqualsIgnoreCase(dir, "next") ? 1
-                                                        : 0;
-      if (shift > 0) s->set_kind(v1::SCOPE_KIND_FORECAST);
-      v1::Granularity gran = absl::EqualsIgnoreCase(unit, "quarter") ? v1::GRANULARITY_QUARTER
-                             : absl::EqualsIgnoreCase(unit, "month") ? v1::GRANULARITY_MONTH
-                                                                     : v1::GRANULARITY_YEAR;
-      if (!ref) {
-        Unresolved(s, gran);
-        return true;
-      }
-      if (gran == v1::GRANULARITY_YEAR) {
-        int y = static_cast<int>(ref->year()) + shift;
-        SetMonthRange(s, y, 1, y + 1, 1, gran);
-      } else if (gran == v1::GRANULARITY_QUARTER) {
-        absl::CivilMonth q(ref->year(), 1 + (ref->month() - 1) / 3 * 3);
-        q += 3 * shift;
-        SetRange(s, absl::CivilDay(q), absl::CivilDay(q + 3), gran);
-      } else {
-        absl::CivilMonth m(ref->year(), ref->month());
-        m += shift;
-        SetRange(s, absl::CivilDay(m), absl::CivilDay(m + 1), gran);
-      }
-      return true;
-    }
-    case kAsOf:
-    case kMonth: {
-      const re2::StringPiece& month_g = family == kAsOf ? g[1] : g[3];
-      const re2::StringPiece& day_g =
-          family == kAsOf ? g[2] : (!g[4].empty() ? g[4] : g[2]);
-      const re2::StringPiece& year_g = family == kAsOf ? g[3] : g[5];
-      int month = MonthIndex(str(month_g));
-      int day = 0;
-      if (!day_g.empty()) absl::SimpleAtoi(str(day_g), &day);
-      if (day > 31) return false;
-      if (family == kMonth && day_g.empty() && year_g.empty() && g[1].empty()) {
-        // A month name alone ("May", "March") is too often a verb or a name.
-        const absl::string_view m = str(month_g);
-        if (m.size() <= 3 || absl::EqualsIgnoreCase(m, "march")) return false;
-      }
-      int year = year_g.empty() ? ImpliedYear(ref) : ParseYear(str(year_g));
-      v1::Granularity gran = day > 0 ? v1::GRANULARITY_DAY : v1::GRANULARITY_MONTH;
-      if (year == 0) {
-        Unresolved(s, gran);
-      } else if (day > 0) {
-        absl::CivilDay d(year, month, day);
-        if (d.day() != day) return false;  // "Feb 30"
-        SetRange(s, d, d + 1, gran);
-      } else {
-        absl::CivilMonth m(year, month);
-        SetRange(s, absl::CivilDay(m), absl::CivilDay(m + 1), gran);
-      }
-      if (family == kAsOf) {
-        s->set_kind(v1::SCOPE_KIND_POINT);
-      } else if (!g[1].empty()) {
-        ApplyPreposition(str(g[1]), s);
-      }
-      return true;
-    }
-    case kIsoDate: {
-      int year = ParseYear(str(g[2])), month = 0, day = 0;
-      if (!absl::SimpleAtoi(str(g[3]), &month) || !absl::SimpleAtoi(str(g[4]), &day)) return false;
-      if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-      absl::CivilDay d(year, month, day);
-      if (d.day() != day) return false;
-      SetRange(s, d, d + 1, v1::GRANULARITY_DAY);
-      if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
-      return true;
-    }
-    case kYear: {
-      size_t ybegin = static_cast<size_t>(g[2].data() - text.data());
-      size_t yend = ybegin + g[2].size();
-      // "$2020", "2,021", "1.2021", "2021%", "2025-vintage" stay; amounts do not.
-      if (ybegin > 0) {
-        char p = text[ybegin - 1];
-        if (p == '$' || p == '.' || p == ',' || p == '#' || p == '/' || p == '-' ||
-            static_cast<unsigned char>(p) >= 0x80) {
-          return false;
-        }
-      }
-      if (yend < text.size()) {
-        char c = text[yend];
-        if (c == '%' || c == '/' || c == ':' ||
-            ((c == '.' || c == ',') && yend + 1 < text.size() &&
-             absl::ascii_isdigit(static_cast<unsigned char>(text[yend + 1])))) {
-          return false;
-        }
-      }
-      (void)begin;
-      int year = ParseYear(str(g[2]));
-      SetMonthRange(s, year, 1, year + 1, 1, v1::GRANULARITY_YEAR);
-      if (!g[1].empty()) ApplyPreposition(str(g[1]), s);
-      return true;
-    }
-    default:
-      return false;
-  }
-}
 
 // A cheap necessary condition for family f to match the whole of `span`: the exact-span
 // pass skips families whose RE2 could not match it. (Only ASCII facts are used: with
@@ -400,7 +72,7 @@ bool MaySpan(int f, absl::string_view span) {
                             return absl::ascii_isdigit(static_cast<unsigned char>(c));
                           }) >= 6;
     case kFiscalYear:  // "FY" or "fiscal" ("fi": the 's' may be U+017F)
-      return digit_end && (ContainsLower(span, "fy") || ContainsLower(span, "fi"));
+      return digit_end && (ContainsInAnyCase(span, "fy") || ContainsInAnyCase(span, "fi"));
     case kIsoDate:
       return digit_end && span.find('-') != absl::string_view::npos;
     case kQuarter:
@@ -415,10 +87,10 @@ bool MaySpan(int f, absl::string_view span) {
       }
       return false;
     case kNextPeriod:  // "the next two years"
-      return !digit_end && ContainsLower(span, "the");
+      return !digit_end && ContainsInAnyCase(span, "the");
     case kRelative:  // "last year", "this quarter", "the previous month"
-      return !digit_end && (ContainsLower(span, "year") || ContainsLower(span, "quarter") ||
-                            ContainsLower(span, "month"));
+      return !digit_end && (ContainsInAnyCase(span, "year") || ContainsInAnyCase(span, "quarter") ||
+                            ContainsInAnyCase(span, "month"));
     case kAsOf:  // "as of" (the 's' may be U+017F)
       return span.size() > 1 && (span[0] | 0x20) == 'a' &&
              ((span[1] | 0x20) == 's' || static_cast<unsigned char>(span[1]) >= 0x80);
@@ -559,7 +231,8 @@ int OnlyFamilyAt(absl::string_view text, size_t a, size_t* unit_end) {
   const absl::string_view word = text.substr(a, e - a);
   // The keyword the anchor's word starts with, by its first letter.
   auto starts = [word](absl::string_view lower) {
-    return word.size() >= lower.size() && absl::EqualsIgnoreCase(word.substr(0, lower.size()), lower);
+    return word.size() >= lower.size() &&
+           absl::EqualsIgnoreCase(word.substr(0, lower.size()), lower);
   };
   const char l0 = static_cast<char>(c | 0x20);
   if (l0 == 'h' && starts("half")) return kHalf;
@@ -622,7 +295,8 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, re2::StringPiece* g)
     } else if (const char l = static_cast<char>(text[k] | 0x20); l == 't' || l == 'a' || l == 'u') {
       static constexpr absl::string_view kConnectors[] = {"to", "and", "through", "until"};
       for (absl::string_view connector : kConnectors) {
-        if (connector[0] == l && absl::EqualsIgnoreCase(text.substr(k, connector.size()), connector)) {
+        if (connector[0] == l &&
+            absl::EqualsIgnoreCase(text.substr(k, connector.size()), connector)) {
           after = k + connector.size();
         }
       }
@@ -652,8 +326,8 @@ bool YearSpan(absl::string_view text, size_t pos, size_t a, re2::StringPiece* g)
   if (!IsTimePreposition(word)) return true;
   size_t begin = wb;
   // "as of": one space, "as" at a word boundary.
-  if (word.size() == 2 && absl::EqualsIgnoreCase(word, "of") && wb >= pos + 3 && text[wb - 1] == ' ' &&
-      absl::EqualsIgnoreCase(text.substr(wb - 3, 2), "as") &&
+  if (word.size() == 2 && absl::EqualsIgnoreCase(word, "of") && wb >= pos + 3 &&
+      text[wb - 1] == ' ' && absl::EqualsIgnoreCase(text.substr(wb - 3, 2), "as") &&
       (wb == 3 || !IsWordByte(text[wb - 4]))) {
     begin = wb - 3;
   }
@@ -721,7 +395,7 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
     TimeMention& mention = out.emplace_back();  // its scope built in place
     mention.begin = b;
     mention.end = e;
-    if (!Resolve(f, groups, text, b, reference, &mention.scope)) {
+    if (!ResolveTime(f, groups, text, b, reference, &mention.scope)) {
       out.pop_back();
       return 0;
     }
