@@ -24,7 +24,7 @@ struct Line {
   size_t begin;  // trimmed line, offsets into the thread text
   size_t end;
   Kind kind;
-  std::optional<v1::PublicationTime> date;  // for kDate
+  size_t date;  // for kDate: index into the dates Classify fills
 };
 
 // Words separated by spaces (runs of spaces count once).
@@ -82,8 +82,12 @@ bool IsNameLike(absl::string_view line) {
   return last != '.' && last != '!' && last != '?' && last != ':' && last != ',';
 }
 
-std::vector<Line> Classify(absl::string_view text, const DateContext& ctx) {
+// The lines of `text`; the dates of kDate lines go to `*dates` (kept apart: a line is
+// then a few words, cheap to move as the vector grows).
+std::vector<Line> Classify(absl::string_view text, const DateContext& ctx,
+                           std::vector<v1::PublicationTime>* dates) {
   std::vector<Line> lines;
+  lines.reserve(text.size() / 32 + 1);
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = FindByte(text, '\n', pos);
@@ -93,7 +97,7 @@ std::vector<Line> Classify(absl::string_view text, const DateContext& ctx) {
     while (b < e && absl::ascii_isspace(static_cast<unsigned char>(text[b]))) ++b;
     while (e > b && absl::ascii_isspace(static_cast<unsigned char>(text[e - 1]))) --e;
     absl::string_view line = text.substr(b, e - b);
-    Line l{b, e, Kind::kText, std::nullopt};
+    Line l{b, e, Kind::kText, 0};
     if (line.empty()) {
       l.kind = Kind::kBlank;
     } else if (IsExpandLine(line)) {
@@ -107,10 +111,11 @@ std::vector<Line> Classify(absl::string_view text, const DateContext& ctx) {
     } else if (line.size() <= 60) {
       if (std::optional<v1::PublicationTime> t = ParsePublicationTime(line, ctx)) {
         l.kind = Kind::kDate;
-        l.date = std::move(t);
+        l.date = dates->size();
+        dates->push_back(std::move(*t));
       }
     }
-    lines.push_back(std::move(l));
+    lines.push_back(l);
     if (nl >= text.size()) break;
     pos = nl + 1;
   }
@@ -121,12 +126,13 @@ struct Header {
   size_t first;  // line index of the header's first line
   size_t last;   // one past its last line
   std::string author;
-  std::optional<v1::PublicationTime> date;
+  const v1::PublicationTime* date = nullptr;  // of its first date line, if any
 };
 
 // Post headers: a rank line, with name-like lines just above it, and rank/date lines
 // (blank lines allowed between them) after it.
-std::vector<Header> FindHeaders(absl::string_view text, const std::vector<Line>& lines) {
+std::vector<Header> FindHeaders(absl::string_view text, const std::vector<Line>& lines,
+                                const std::vector<v1::PublicationTime>& dates) {
   std::vector<Header> headers;
   size_t i = 0;
   while (i < lines.size()) {
@@ -156,7 +162,7 @@ std::vector<Header> FindHeaders(absl::string_view text, const std::vector<Line>&
       if (k == Kind::kRank || k == Kind::kFurniture) {
         ++j;
       } else if (k == Kind::kDate) {
-        if (!h.date.has_value()) h.date = lines[j].date;
+        if (h.date == nullptr) h.date = &dates[lines[j].date];
         ++j;
       } else if (k == Kind::kBlank && j + 1 < lines.size() &&
                  (lines[j + 1].kind == Kind::kRank || lines[j + 1].kind == Kind::kDate)) {
@@ -179,16 +185,24 @@ bool IsForumRankLine(absl::string_view line) {
   // The cheap tests first: most lines fail them.
   if (line.empty() || line.size() > 40) return false;
   if (!absl::ascii_isupper(static_cast<unsigned char>(line[0]))) return false;
-  size_t sp = line.rfind(' ');
-  absl::string_view last = sp == absl::string_view::npos ? line : line.substr(sp + 1);
-  // Rank words are 4 to 13 letters long.
-  if (last.size() < 4 || last.size() > 13) return false;
+  size_t sp = line.size();
+  while (sp > 0 && line[sp - 1] != ' ') --sp;
+  const absl::string_view last = line.substr(sp);
+  // Rank words are 4 to 13 letters long; the last word is compared in lower case.
+  constexpr size_t kLongest = 13;
+  if (last.size() < 4 || last.size() > kLongest) return false;
+  char lower[kLongest];
+  for (size_t k = 0; k < last.size(); ++k) {
+    lower[k] = absl::ascii_tolower(static_cast<unsigned char>(last[k]));
+  }
+  const absl::string_view word(lower, last.size());
+  static constexpr absl::string_view kRankWords[] = {
+      "member", "moderator", "administrator", "admin", "staff", "general", "colonel",
+      "major", "captain", "lieutenant", "sergeant", "professional", "contributor", "poster",
+      "veteran", "newbie", "guest", "banned", "enthusiast", "regular"};
   bool rank_word = false;
-  for (absl::string_view w : {"member", "moderator", "administrator", "admin", "staff",
-                              "general", "colonel", "major", "captain", "lieutenant",
-                              "sergeant", "professional", "contributor", "poster", "veteran",
-                              "newbie", "guest", "banned", "enthusiast", "regular"}) {
-    if (last.size() == w.size() && absl::EqualsIgnoreCase(last, w)) {
+  for (absl::string_view w : kRankWords) {
+    if (w.size() == word.size() && w[0] == word[0] && w == word) {
       rank_word = true;
       break;
     }
@@ -220,12 +234,14 @@ void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
   doc->set_format(v1::DOCUMENT_FORMAT_FORUM_THREAD);
   DateContext ctx = context;
   ctx.china_context = MentionsChina(text.substr(0, 8192));
-  std::vector<Line> lines = Classify(text, ctx);
-  std::vector<Header> headers = FindHeaders(text, lines);
+  std::vector<v1::PublicationTime> dates;
+  std::vector<Line> lines = Classify(text, ctx, &dates);
+  std::vector<Header> headers = FindHeaders(text, lines, dates);
 
   // The map from document text to thread text; separators get inexact runs.
   OffsetMap local;
   std::string* out = doc->mutable_text();
+  out->reserve(text.size());  // the kept lines: at most about the thread itself
   int pending = 0;  // 0 = start, 1 = after a line, 2 = after a paragraph break
   auto append_line = [&](const Line& l) {
     if (!out->empty()) {
@@ -292,7 +308,7 @@ void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
     post->set_begin(std::min(begin, out->size()));
     post->set_end(out->size());
     if (!headers[h].author.empty()) post->set_author(headers[h].author);
-    if (headers[h].date.has_value()) {
+    if (headers[h].date != nullptr) {
       *post->mutable_published() = *headers[h].date;
       if (post->published().method() != v1::DATE_METHOD_RELATIVE) {
         post->mutable_published()->set_method(v1::DATE_METHOD_BYLINE);

@@ -10,8 +10,8 @@ namespace claimcheck {
 
 const JsonValue* JsonValue::Find(absl::string_view key) const {
   if (type_ != Type::kObject) return nullptr;
-  for (const auto& [k, v] : members_) {
-    if (k == key) return &v;
+  for (const Member& m : members_) {
+    if (m.key() == key) return &m.value;
   }
   return nullptr;
 }
@@ -240,11 +240,26 @@ class JsonParser {
   bool Number(JsonValue* v) {
     size_t b = i_;
     if (t_[i_] == '-') ++i_;
+    // Digits alone (ids, counts): up to 15 of them are exact in a double, and the value
+    // is what SimpleAtod gives; anything else (fraction, exponent, more digits) goes to it.
+    uint64_t whole = 0;
+    size_t digits = 0;
+    while (i_ < t_.size() && t_[i_] >= '0' && t_[i_] <= '9') {
+      whole = whole * 10 + static_cast<uint64_t>(t_[i_] - '0');
+      ++i_;
+      ++digits;
+    }
+    v->type_ = JsonValue::Type::kNumber;
+    const bool more = i_ < t_.size() && (t_[i_] == '.' || t_[i_] == 'e' || t_[i_] == 'E' ||
+                                         t_[i_] == '+' || t_[i_] == '-');
+    if (!more && digits > 0 && digits <= 15) {
+      v->number_ = t_[b] == '-' ? -static_cast<double>(whole) : static_cast<double>(whole);
+      return true;
+    }
     while (i_ < t_.size() && ((t_[i_] >= '0' && t_[i_] <= '9') || t_[i_] == '.' ||
                               t_[i_] == 'e' || t_[i_] == 'E' || t_[i_] == '+' || t_[i_] == '-')) {
       ++i_;
     }
-    v->type_ = JsonValue::Type::kNumber;
     if (!absl::SimpleAtod(t_.substr(b, i_ - b), &v->number_)) {
       i_ = b;
       return Fail("bad number");
@@ -260,6 +275,7 @@ class JsonParser {
       ++i_;
       return true;
     }
+    v->items_.reserve(4);  // most arrays are short: no regrowth from 1 to 2 to 4
     while (true) {
       SkipSpace();
       v->items_.emplace_back();
@@ -293,15 +309,19 @@ class JsonParser {
       SkipSpace();
       if (i_ >= t_.size()) return Truncated("a member name");
       if (t_[i_] != '"') return Fail("expected a member name in quotes");
-      // The member is built in place; a name without escapes is copied in one go.
-      auto& [key, value] = v->members_.emplace_back();
+      // The member is built in place; a name without escapes is viewed, not copied.
+      JsonValue::Member& member = v->members_.emplace_back();
       const size_t stop = SkipPlainStringBytes(t_, i_ + 1);
       if (stop < t_.size() && t_[stop] == '"') {
-        key.assign(t_.data() + i_ + 1, stop - i_ - 1);
+        member.raw_key = t_.substr(i_ + 1, stop - i_ - 1);
         i_ = stop + 1;
-      } else if (!String(&i_, &key, nullptr)) {
-        return false;
+      } else {
+        const size_t begin = i_;
+        if (!String(&i_, &member.decoded_key, nullptr)) return false;
+        member.key_escaped = true;
+        member.raw_key = t_.substr(begin + 1, i_ - begin - 2);
       }
+      JsonValue& value = member.value;
       SkipSpace();
       if (i_ >= t_.size()) return Truncated("':'");
       if (t_[i_] != ':') return Fail("expected ':'");

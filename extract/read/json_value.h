@@ -8,7 +8,7 @@
 //
 // Limits: nesting deeper than kMaxJsonDepth is an error (no stack overflow on hostile
 // input). Numbers are doubles. Duplicate keys are kept in order; Find returns the first.
-// String values view the parsed text: a JsonValue must not outlive it. A string with
+// String values and member names view the parsed text: a JsonValue must not outlive it. A string with
 // escapes is only checked while parsing; it is decoded the first time its string_value()
 // is asked for (readers decode the long ones themselves, with an offset map).
 //
@@ -45,7 +45,9 @@ class JsonValue {
   // escapes is decoded on the first call and kept.
   absl::string_view string_value() const { return escaped_ ? Decoded() : view_; }
   const std::vector<JsonValue>& items() const { return items_; }
-  const std::vector<std::pair<std::string, JsonValue>>& members() const { return members_; }
+  // The members of an object, in order (see Member below).
+  struct Member;
+  const std::vector<Member>& members() const { return members_; }
   // Byte range of the value in the parsed text (a string's range includes its quotes).
   size_t begin() const { return begin_; }
   size_t end() const { return end_; }
@@ -71,9 +73,19 @@ class JsonValue {
   mutable std::string string_;
   absl::string_view view_;  // the string's bytes in the text, between the quotes
   std::vector<JsonValue> items_;
-  std::vector<std::pair<std::string, JsonValue>> members_;
+  std::vector<Member> members_;
   size_t begin_ = 0;
   size_t end_ = 0;
+};
+
+// An object member. A name without escapes views the parsed text; one with escapes is
+// decoded while parsing.
+struct JsonValue::Member {
+  absl::string_view key() const { return key_escaped ? decoded_key : raw_key; }
+  absl::string_view raw_key;  // the bytes between the quotes
+  bool key_escaped = false;
+  std::string decoded_key;  // when key_escaped
+  JsonValue value;
 };
 
 // Parses `text` as exactly one JSON value (whitespace around it allowed). On error

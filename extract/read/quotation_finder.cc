@@ -37,20 +37,25 @@ uint64_t Hash(absl::string_view s) {
 }
 
 struct Earlier {
-  size_t offset;           // text offset of the sentence
-  std::string normalized;  // its normalised form
+  size_t offset;             // text offset of the sentence
+  size_t normalized_begin;   // its normalised form: [begin, end) of the kept forms
+  size_t normalized_end;
 };
 
 }  // namespace
 
 std::vector<RepeatedPassage> FindRepeatedPassages(absl::string_view text) {
   std::vector<RepeatedPassage> found;
+  const std::vector<TextSpan> spans = SplitSentences(text);
   absl::flat_hash_map<uint64_t, size_t> exact;     // hash of sentence -> offset
   absl::flat_hash_map<uint64_t, Earlier> prefixes;  // hash of first kMinPrefixBytes
+  exact.reserve(spans.size());
+  prefixes.reserve(spans.size());
+  std::string kept;   // the normalised forms of the sentences in `prefixes`, one after another
   std::string norm;
   std::string again;  // norm rebuilt with its map, for the rare prefix repeat
   OffsetMap map;      // again -> sentence
-  for (const TextSpan& span : SplitSentences(text)) {
+  for (const TextSpan& span : spans) {
     absl::string_view sentence = text.substr(span.begin, span.end - span.begin);
     NormalizeForMatching(sentence, &norm, nullptr);
     if (norm.size() < kMinRepeatBytes) continue;
@@ -62,7 +67,8 @@ std::vector<RepeatedPassage> FindRepeatedPassages(absl::string_view text) {
     } else if (norm.size() >= kMinPrefixBytes) {
       auto pit = prefixes.find(Hash(absl::string_view(norm).substr(0, kMinPrefixBytes)));
       if (pit != prefixes.end()) {
-        const std::string& other = pit->second.normalized;
+        const absl::string_view other(kept.data() + pit->second.normalized_begin,
+                                      pit->second.normalized_end - pit->second.normalized_begin);
         size_t common = 0;
         size_t limit = std::min(other.size(), norm.size());
         while (common < limit && other[common] == norm[common]) ++common;
@@ -84,7 +90,10 @@ std::vector<RepeatedPassage> FindRepeatedPassages(absl::string_view text) {
     if (norm.size() >= kMinPrefixBytes) {
       auto [it, inserted] =
           prefixes.try_emplace(Hash(absl::string_view(norm).substr(0, kMinPrefixBytes)));
-      if (inserted) it->second = Earlier{span.begin, norm};
+      if (inserted) {
+        it->second = Earlier{span.begin, kept.size(), kept.size() + norm.size()};
+        kept.append(norm);
+      }
     }
   }
   // Merge passages separated only by whitespace.
