@@ -341,7 +341,11 @@ bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t be
   if (fa >= 3 && W(s, fa - 3) == "give" && W(s, fa - 2) == "or" && W(s, fa - 1) == "take") {
     return true;
   }
-  absl::string_view before = absl::StripTrailingAsciiWhitespace(text.substr(0, begin));
+  // The text before the figure, less trailing blanks (read through a raw pointer: this
+  // runs for every figure).
+  size_t end = std::min(begin, text.size());
+  while (end > 0 && absl::ascii_isspace(static_cast<unsigned char>(text.data()[end - 1]))) --end;
+  const absl::string_view before(text.data(), end);
   return absl::EndsWith(before, "\xC2\xB1") || absl::EndsWith(before, "+/-") ||
          absl::EndsWith(before, "+/\xE2\x88\x92");  // ±, +/-, +/− (minus sign)
 }
