@@ -39,23 +39,6 @@ inline bool IsDelimiter(char c) {
   }
 }
 
-// End of the alphanumeric token containing `pos` (inner '-', '_', '.', '/', ':' kept).
-size_t TokenEnd(absl::string_view text, size_t pos) {
-  size_t i = pos;
-  while (i < text.size()) {
-    char c = text[i];
-    if (IsAlnum(c)) {
-      ++i;
-    } else if ((c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || c == ',') &&
-               i + 1 < text.size() && IsAlnum(text[i + 1])) {
-      ++i;
-    } else {
-      break;
-    }
-  }
-  return i > pos ? i : pos + 1;
-}
-
 // The bytes the URL / e-mail / escaped-JSON markers of HasUrlMarker start with or hold:
 // every marker holds one of ":.@\\?".
 bool IsUrlMarkerByte(char c) {
@@ -389,6 +372,22 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
   }
   if (reject) *skip_to = TokenEnd(text, b);
   return reject;
+}
+
+size_t NonQuantityFilter::TokenEnd(absl::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i < text.size()) {
+    char c = text[i];
+    if (IsAlnum(c)) {
+      ++i;
+    } else if ((c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || c == ',') &&
+               i + 1 < text.size() && IsAlnum(text[i + 1])) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i > pos ? i : pos + 1;
 }
 
 bool NonQuantityFilter::LooksLikeYear(absl::string_view, const ParsedNumber& number) {

@@ -35,9 +35,14 @@ class NonQuantityFilter {
   // whether a currency sign or code was written just before it ("RMB450" is money, "A100"
   // a code); it matters only when a letter comes right before the number, so callers may
   // pass false otherwise. On true, *skip_to is where scanning should resume (past the
-  // whole token).
+  // whole token). Digits right after a letter with no currency before them are always
+  // rejected, with *skip_to = TokenEnd(text, number.begin): a caller may skip parsing them.
   bool Reject(absl::string_view text, const ParsedNumber& number, bool currency_before,
               size_t* skip_to) const;
+
+  // The end of the alphanumeric token holding `pos` (inner '-', '_', '.', '/', ':' and ','
+  // kept), and at least pos + 1: where Reject sends the scan after a rejected number.
+  static size_t TokenEnd(absl::string_view text, size_t pos);
 
   // True when a plain four-digit integer reads as a year (1800..2100).
   static bool LooksLikeYear(absl::string_view text, const ParsedNumber& number);

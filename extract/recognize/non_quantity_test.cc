@@ -37,6 +37,26 @@ TEST(NonQuantityTest, RejectsCodesTimesDatesAndIds) {
   }
 }
 
+// What the header promises the recognizer, which skips parsing such digits: digits glued
+// to a letter with no currency before them are rejected, the scan sent to TokenEnd.
+TEST(NonQuantityTest, DigitsAfterALetterGoToTheTokenEnd) {
+  auto filter = NonQuantityFilter::Create();
+  ASSERT_TRUE(filter.ok()) << filter.status();
+  struct { const char* text; const char* number; size_t token_end; } cases[] = {
+      {"Nvidia's A100 chip", "100", 13}, {"in Q3 2024", "3", 5},
+      {"the H20-X kit", "20", 9},        {"x1.5 million", "1.5", 4},
+      {"mp3/mp4 files", "3", 7},         {"v2 3 hundred", "2", 2},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    ParsedNumber n = At(text, c.number);
+    size_t skip = 0;
+    EXPECT_TRUE((*filter)->Reject(text, n, false, &skip)) << c.text;
+    EXPECT_EQ(skip, NonQuantityFilter::TokenEnd(text, n.begin)) << c.text;
+    EXPECT_EQ(skip, c.token_end) << c.text;
+  }
+}
+
 TEST(NonQuantityTest, KeepsAmounts) {
   auto filter = NonQuantityFilter::Create();
   ASSERT_TRUE(filter.ok()) << filter.status();

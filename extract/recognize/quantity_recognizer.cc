@@ -246,6 +246,15 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
   const UnitTable& table = UnitTable::Get();
   const size_t n = text.size();
   *next = start + 1;
+  // Digits glued to a letter with no currency code before them ("A100", "Q3") are a code
+  // whatever they read as (NonQuantityFilter::Reject): not parsed at all.
+  if (IsDigit(text[start]) && start > 0 && IsAlpha(text[start - 1])) {
+    std::optional<UnitMatch> code = table.MatchCurrencyBefore(text, start);
+    if (!code || code->begin < floor) {
+      *next = std::max(NonQuantityFilter::TokenEnd(text, start), start + 1);
+      return false;
+    }
+  }
   std::optional<ParsedNumber> pn = ParseNumberAt(text, start);
   if (!pn) return false;
   *next = std::max(pn->end, start + 1);
