@@ -60,10 +60,12 @@ std::string SlowNormalForm(const std::string& text, int* words) {
 
 TEST(CopyDetectorTest, NormalizeForCopyMatchesTheDefinitionOnRandomText) {
   // Pieces that matter: capitals, digits, separators, typographic punctuation (E2 80 xx),
-  // the euro sign (E2 82 AC: letters), accented letters, a lone E2 near the end.
+  // the euro sign (E2 82 AC: letters), accented letters, a lone E2 near the end, and runs
+  // of letters and digits longer than the eight bytes copied at a time.
   const std::vector<std::string> pieces = {
       "A", "z", "Q", "m", "0", "9", " ", ".", "-", "@", "[", "`", "{", "\n",
-      "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x82\xAC", "\xC3\xA9", "\xE2", "\x80"};
+      "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x82\xAC", "\xC3\xA9", "\xE2", "\x80",
+      "Semiconductor", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789", "qwertyui"};
   std::mt19937 rng(7);
   for (int k = 0; k < 20000; ++k) {
     std::string text;
