@@ -97,6 +97,14 @@ std::pair<size_t, size_t> TokenRange(const std::vector<Token>& tokens, size_t b,
   return {first, last};
 }
 
+// The first token that begins at or after byte b (tokens are sorted), or tokens.size().
+size_t FirstTokenFrom(const std::vector<Token>& tokens, size_t b) {
+  return static_cast<size_t>(
+      std::partition_point(tokens.begin(), tokens.end(),
+                           [b](const Token& t) { return t.begin < b; }) -
+      tokens.begin());
+}
+
 bool AnyFigureBetween(absl::Span<const ByteRange> figures, size_t a, size_t b) {
   for (const ByteRange& f : figures) {
     if (f.first >= a && f.second <= b) return true;
@@ -424,14 +432,9 @@ void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_vie
                               std::vector<TimeMention>* times) {
   for (TimeMention& m : *times) {
     const v1::TimeScope& day = m.scope;
-    absl::CivilDay end;
-    if (day.granularity() != v1::GRANULARITY_DAY || day.unresolved() ||
-        !ParseDay(day.end(), &end)) {
-      continue;
-    }
+    if (day.granularity() != v1::GRANULARITY_DAY || day.unresolved()) continue;
     // The token where the mention starts, and the words before it.
-    size_t k = 0;
-    while (k < tokens.size() && tokens[k].begin < m.begin) ++k;
+    const size_t k = FirstTokenFrom(tokens, m.begin);
     if (k == tokens.size() || tokens[k].begin != m.begin || k < 2) continue;
     const absl::string_view verb = tokens[k - 1].word();
     if (verb != "ended" && verb != "ending") continue;
@@ -439,7 +442,8 @@ void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_vie
     if ((tokens[noun].word() == "that" || tokens[noun].word() == "which") && noun > 0) --noun;
     size_t first = noun;
     const int months = PeriodMonthsEndingAt(tokens, noun, &first);
-    if (months == 0) continue;
+    absl::CivilDay end;
+    if (months == 0 || !ParseDay(day.end(), &end)) continue;
     // The period ends where the day does (scope ends are exclusive).
     const absl::CivilMonth end_month(end);
     const absl::CivilDay start(end_month.year(), end_month.month() - months, end.day());
@@ -462,18 +466,19 @@ void NarrowToLeadingMonths(const std::vector<Token>& tokens, absl::string_view t
   static constexpr absl::string_view kCounts[] = {"two", "three", "four", "five", "six",
                                                   "seven", "eight", "nine", "ten", "eleven"};
   for (TimeMention& m : *times) {
-    absl::CivilDay start, end;
-    if (m.scope.granularity() != v1::GRANULARITY_YEAR || m.scope.unresolved() ||
-        !ParseDay(m.scope.start(), &start) || !ParseDay(m.scope.end(), &end) ||
-        end != absl::CivilDay(absl::CivilYear(start) + 1)) {
-      continue;
-    }
-    size_t k = 0;  // the mention's first token: "2025", or the "of" of "of 2025"
-    while (k < tokens.size() && tokens[k].begin < m.begin) ++k;
+    if (m.scope.granularity() != v1::GRANULARITY_YEAR || m.scope.unresolved()) continue;
+    // The words first (most years have no "first N months of" before them), then the days.
+    // The mention's first token: "2025", or the "of" of "of 2025".
+    const size_t k = FirstTokenFrom(tokens, m.begin);
     if (k == tokens.size() || tokens[k].begin != m.begin) continue;
     const size_t of = tokens[k].word() == "of" ? k : k - (k > 0);
     if (of < 3 || tokens[of].word() != "of" || tokens[of - 1].word() != "months" ||
         tokens[of - 3].word() != "first") {
+      continue;
+    }
+    absl::CivilDay start, end;
+    if (!ParseDay(m.scope.start(), &start) || !ParseDay(m.scope.end(), &end) ||
+        end != absl::CivilDay(absl::CivilYear(start) + 1)) {
       continue;
     }
     const absl::string_view count = tokens[of - 2].word();
