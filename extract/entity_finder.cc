@@ -82,9 +82,13 @@ bool OpenerIsName(absl::string_view sentence, const std::vector<Token>& tokens, 
 // (four tokens a step).
 size_t NextCapitalized(const Token* t, size_t n, size_t i) {
   auto capital = [t](size_t k) { return t[k].capitalized || t[k].acronym; };
-  while (i + 4 <= n && !(capital(i) || capital(i + 1) || capital(i + 2) || capital(i + 3))) {
-    i += 4;
-  }
+  // (Four tokens' flags OR-ed without branching.)
+  auto any_capital = [t](size_t k) {
+    return (t[k].capitalized | t[k].acronym | t[k + 1].capitalized | t[k + 1].acronym |
+            t[k + 2].capitalized | t[k + 2].acronym | t[k + 3].capitalized |
+            t[k + 3].acronym) != 0;
+  };
+  while (i + 4 <= n && !any_capital(i)) i += 4;
   while (i < n && !capital(i)) ++i;
   return i;
 }

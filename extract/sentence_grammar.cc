@@ -99,16 +99,25 @@ void Sentence::ClearMarks() {
   std::memset(in_period, 0, size);
 }
 
+uint16_t* Sentence::MetricMemo() const {
+  if (metric_memo_ == nullptr) {
+    if (size <= kInlineTokens) {
+      metric_memo_ = metric_memo_inline_;
+    } else {
+      metric_memo_heap_.reset(new uint16_t[2 * size]);
+      metric_memo_ = metric_memo_heap_.get();
+    }
+    std::memset(metric_memo_, 0, 2 * size * sizeof(uint16_t));
+  }
+  return metric_memo_;
+}
+
 namespace {
 
 // MetricEndingAt for a token k that passed its cheap tests.
 std::optional<MetricHit> RememberedMetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
                                                   size_t k, bool attributive_ok) {
-  absl::InlinedVector<uint16_t, 128>& memo = s.metric_memo;
-  if (memo.size() != 2 * s.t.size()) {
-    memo.resize(2 * s.t.size());
-    std::memset(memo.data(), 0, memo.size() * sizeof(uint16_t));
-  }
+  uint16_t* const memo = s.MetricMemo();
   if (memo[2 * k] == 0) {
     std::optional<MetricHit> hits[2];
     FindMetricsEndingAt(s, vocab, k, hits);

@@ -72,8 +72,10 @@ struct Sentence {
   uint8_t* in_period = nullptr;
   // MetricEndingAt's answers, at [2 * token + attributive_ok]: 0 not asked yet, 1 no
   // metric, else 2 + an index into metric_hits. The rules ask about the same tokens for
-  // every figure of a sentence. (Zero-filled when first needed: a memset.)
-  mutable absl::InlinedVector<uint16_t, 128> metric_memo;
+  // every figure of a sentence. MetricMemo() gives the array, zero-filled when first
+  // asked for (a memset); like the marks, it lives in the Sentence up to kInlineTokens
+  // tokens.
+  uint16_t* MetricMemo() const;
   mutable absl::InlinedVector<MetricHit, 4> metric_hits;
   // MetricEndingAt's buffer for the words it looks up, joined by spaces (a phrase too
   // long for it is joined in long_phrase).
@@ -89,6 +91,9 @@ struct Sentence {
   uint8_t in_period_inline_[kInlineTokens];
   std::unique_ptr<int[]> fig_heap_;
   std::unique_ptr<uint8_t[]> in_period_heap_;
+  mutable uint16_t* metric_memo_ = nullptr;
+  mutable uint16_t metric_memo_inline_[2 * kInlineTokens];
+  mutable std::unique_ptr<uint16_t[]> metric_memo_heap_;
 };
 
 // Token i is a word that is neither part of a figure nor of a period.
