@@ -37,12 +37,15 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Skips blanks (space, tab, NBSP) and at most one hyphen between words.
 size_t SkipSeparators(absl::string_view text, size_t pos, bool* saw_hyphen) {
   *saw_hyphen = false;
+  // Raw bytes: string_view's (hardened) operator[] and substr check every index.
+  const char* t = text.data();
+  const size_t n = text.size();
   size_t i = pos;
   auto skip_blanks = [&] {
-    while (i < text.size()) {
-      if (text[i] == ' ' || text[i] == '\t') {
+    while (i < n) {
+      if (t[i] == ' ' || t[i] == '\t') {
         ++i;
-      } else if (text.substr(i, 2) == "\xC2\xA0") {
+      } else if (t[i] == '\xC2' && i + 1 < n && t[i + 1] == '\xA0') {
         i += 2;
       } else {
         break;
@@ -50,7 +53,7 @@ size_t SkipSeparators(absl::string_view text, size_t pos, bool* saw_hyphen) {
     }
   };
   skip_blanks();
-  if (i < text.size() && text[i] == '-') {
+  if (i < n && t[i] == '-') {
     *saw_hyphen = true;
     ++i;
     skip_blanks();
@@ -101,8 +104,9 @@ bool MayContinueDigits(absl::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   const char c = absl::ascii_tolower(static_cast<unsigned char>(text[pos]));
   if (c < 'a' || c > 'z') return false;
+  const char* t = text.data();
   size_t e = pos + 1;
-  while (e < text.size() && IsAsciiLetter(text[e])) ++e;
+  while (e < text.size() && IsAsciiLetter(t[e])) ++e;
   return e - pos < 32 && ((*kLengths)[c - 'a'] >> (e - pos) & 1);
 }
 
@@ -133,8 +137,9 @@ void Lex(absl::string_view text, size_t pos, size_t max, TokenList* tokens) {
       tok.end = j;
       tok.digits = j - start;
     } else if (IsAsciiLetter(text[start])) {
+      const char* t = text.data();
       size_t j = start;
-      while (j < text.size() && IsAsciiLetter(text[j])) ++j;
+      while (j < text.size() && IsAsciiLetter(t[j])) ++j;
       size_t len = j - start;
       if (!MayBeNumberWord(text[start], len)) break;
       const WordIndex::Entry* entry = words.Find(text.data() + start, len);
