@@ -101,18 +101,22 @@ unsigned TagInfo(absl::string_view name) {
 }
 
 std::string CollapseSpace(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written through a pointer into a string sized once (never longer than `s`): one
+  // push_back per byte checks the capacity each time.
+  std::string out(s.size(), '\0');
+  char* const begin = &out[0];
+  char* o = begin;
   bool space = false;
   for (char c : s) {
     if (IsSpace(c)) {
-      space = !out.empty();
+      space = o != begin;
       continue;
     }
-    if (space) out.push_back(' ');
+    if (space) *o++ = ' ';
     space = false;
-    out.push_back(c);
+    *o++ = c;
   }
+  out.resize(o - begin);
   return out;
 }
 
@@ -165,7 +169,9 @@ struct Tag {
   absl::string_view Name() const { return absl::string_view(name, name_len); }
   absl::string_view Attr(absl::string_view n) const {
     for (size_t k = 0; k < attr_count; ++k) {
-      if (absl::EqualsIgnoreCase(attrs[k].first, n)) return attrs[k].second;
+      if (attrs[k].first.size() == n.size() && absl::EqualsIgnoreCase(attrs[k].first, n)) {
+        return attrs[k].second;
+      }
     }
     return {};
   }
@@ -281,52 +287,53 @@ class Scanner {
     }
   }
 
-  // Parses the tag at i_ ('<') into *tag; false if it is not a tag (literal '<').
+  // Parses the tag at i_ ('<') into *tag; false if it is not a tag (literal '<'). Reads
+  // through a raw pointer: every string_view [] checks its bounds.
   bool ParseTag(Tag* tag) {
     const size_t n = h_.size();
+    const char* const d = h_.data();
     size_t j = i_ + 1;
-    if (j < n && h_[j] == '/') {
+    if (j < n && d[j] == '/') {
       tag->closing = true;
       ++j;
     }
     size_t name_begin = j;
-    while (j < n && (absl::ascii_isalnum(static_cast<unsigned char>(h_[j])) || h_[j] == '-' ||
-                     h_[j] == ':' || h_[j] == '_')) {
+    while (j < n && (absl::ascii_isalnum(static_cast<unsigned char>(d[j])) || d[j] == '-' ||
+                     d[j] == ':' || d[j] == '_')) {
       if (tag->name_len < sizeof(tag->name)) {
-        tag->name[tag->name_len++] =
-            absl::ascii_tolower(static_cast<unsigned char>(h_[j]));
+        tag->name[tag->name_len++] = absl::ascii_tolower(static_cast<unsigned char>(d[j]));
       }
       ++j;
     }
-    if (j == name_begin || !absl::ascii_isalpha(static_cast<unsigned char>(h_[name_begin]))) {
+    if (j == name_begin || !absl::ascii_isalpha(static_cast<unsigned char>(d[name_begin]))) {
       return false;
     }
     // Attributes.
-    while (j < n && h_[j] != '>') {
-      if (IsSpace(h_[j]) || h_[j] == '/') {
-        if (h_[j] == '/' && j + 1 < n && h_[j + 1] == '>') tag->self_closing = true;
+    while (j < n && d[j] != '>') {
+      if (IsSpace(d[j]) || d[j] == '/') {
+        if (d[j] == '/' && j + 1 < n && d[j + 1] == '>') tag->self_closing = true;
         ++j;
         continue;
       }
       size_t an = j;
-      while (j < n && !IsSpace(h_[j]) && h_[j] != '=' && h_[j] != '>' && h_[j] != '/') ++j;
-      absl::string_view attr_name = h_.substr(an, j - an);
-      while (j < n && IsSpace(h_[j])) ++j;
+      while (j < n && !IsSpace(d[j]) && d[j] != '=' && d[j] != '>' && d[j] != '/') ++j;
+      absl::string_view attr_name(d + an, j - an);
+      while (j < n && IsSpace(d[j])) ++j;
       absl::string_view value;
-      if (j < n && h_[j] == '=') {
+      if (j < n && d[j] == '=') {
         ++j;
-        while (j < n && IsSpace(h_[j])) ++j;
-        if (j < n && (h_[j] == '"' || h_[j] == '\'')) {
-          char q = h_[j];
+        while (j < n && IsSpace(d[j])) ++j;
+        if (j < n && (d[j] == '"' || d[j] == '\'')) {
+          char q = d[j];
           size_t vb = ++j;
-          const void* close = std::memchr(h_.data() + j, q, n - j);
-          j = close ? static_cast<const char*>(close) - h_.data() : n;
-          value = h_.substr(vb, j - vb);
+          const void* close = std::memchr(d + j, q, n - j);
+          j = close ? static_cast<const char*>(close) - d : n;
+          value = absl::string_view(d + vb, j - vb);
           if (j < n) ++j;
         } else {
           size_t vb = j;
-          while (j < n && !IsSpace(h_[j]) && h_[j] != '>') ++j;
-          value = h_.substr(vb, j - vb);
+          while (j < n && !IsSpace(d[j]) && d[j] != '>') ++j;
+          value = absl::string_view(d + vb, j - vb);
         }
       }
       if (!tag->closing && !attr_name.empty() && tag->attr_count < Tag::kMaxAttrs) {
