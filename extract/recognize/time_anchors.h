@@ -12,8 +12,8 @@
 // such a character on, the text is searched from `pos` as before. No other non-ASCII
 // character can be part of an expression before its first anchor.
 //
-// The time recognizer (time_recognizer.h) runs its combined RE2 pass only from
-// TimeSearchStart on, and not at all when no anchor is left.
+// The time recognizer (time_recognizer.h) looks for expressions only just before the
+// anchors FirstTimeAnchor finds, and not at all when no anchor is left.
 #ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_ANCHORS_H_
 #define CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_ANCHORS_H_
 

@@ -104,5 +104,39 @@ TEST(TimeAnchorsTest, BlanksAreRe2s) {
   EXPECT_FALSE(IsRe2Blank('-'));
 }
 
+TEST(LowerWordSetTest, FindsWordsInAnyCase) {
+  const LowerWordSet set("in|as of|Since|fiscal");
+  struct {
+    const char* word;
+    bool in_set;
+  } cases[] = {
+      {"in", true},      {"IN", true},      {"as of", true}, {"As Of", true},
+      {"since", true},   {"FISCAL", true},  {"as", false},   {"of", false},
+      {"i", false},      {"inn", false},    {"", false},     {"fiscaI", false},
+      {"1st", false},    {"\xC3\xADn", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(set.Contains(c.word), c.in_set) << c.word;
+}
+
+TEST(FirstTimeAnchorTest, AnchorsAndFoldingLetters) {
+  bool folds = true;
+  const std::string text = "Sales rose in the third quarter of 2024";
+  EXPECT_EQ(FirstTimeAnchor(text, 0, &folds), text.find("quarter"));
+  EXPECT_FALSE(folds);
+  // From after the first anchor, the next one.
+  EXPECT_EQ(FirstTimeAnchor(text, text.find("quarter") + 1, &folds), text.find("2024"));
+  // No anchor left: the end of the text.
+  EXPECT_EQ(FirstTimeAnchor(text, text.find("2024") + 1, &folds), text.size());
+  EXPECT_FALSE(folds);
+  // U+017F before any anchor: its place, with *folds set.
+  const std::string folded = "Up \xC5\xBF" "ince 2020";
+  EXPECT_EQ(FirstTimeAnchor(folded, 0, &folds), 3u);
+  EXPECT_TRUE(folds);
+  // A short text (under one scanning block) and a text whose anchor is in its last bytes.
+  EXPECT_EQ(FirstTimeAnchor("in 2024", 0, &folds), 3u);
+  const std::string tail = "The results were reported for Q3";
+  EXPECT_EQ(FirstTimeAnchor(tail, 0, &folds), tail.size() - 2);
+}
+
 }  // namespace
 }  // namespace claimcheck

@@ -18,8 +18,10 @@
 // RE2 pattern; only the winner's own pattern then reads the parts of each (short) match.
 // Every expression holds an anchor (a year-like number, "Q3", "FY", "quarter", a month
 // name...; extract/recognize/time_anchors.h) with only a few words before it, so the
-// combined pattern is tried anchored at the word starts just before the next anchor, and
-// not at all when no anchor is left.
+// combined pattern is tried anchored at the word starts just before the next anchor
+// (where those words may stand), and not at all when no anchor is left. A plain year
+// ("in 2024"), and an anchor that only one family can hold (quarters, halves, months,
+// "last year"), are read by hand instead (time_spans.h), giving what RE2 would.
 //
 // Thread-safe after Create: Find is const.
 #ifndef CLAIMCHECK_EXTRACT_RECOGNIZE_TIME_RECOGNIZER_H_
