@@ -84,11 +84,11 @@ class JsonParser {
   // Decodes the string starting at the quote at `i`; appends to `*out`; map optional.
   // With `out` null the string is only checked (and `map` must be null too).
   bool String(size_t* i, std::string* out, OffsetMap* map) {
+    if (out == nullptr) return CheckString(i);
     size_t p = *i + 1;
     size_t run = p;
-    std::string scratch;
     auto flush = [&](size_t upto) {
-      if (upto > run && out != nullptr) {
+      if (upto > run) {
         if (map) map->AddExact(out->size(), run);
         out->append(t_.data() + run, upto - run);
       }
@@ -123,8 +123,7 @@ class JsonParser {
       if (map) map->AddInexact(out->size(), esc);
       char e = t_[p + 1];
       p += 2;
-      // When the string is only checked, the escape is decoded into `scratch` and dropped.
-      std::string* dst = out != nullptr ? out : &scratch;
+      std::string* dst = out;
       switch (e) {
         case '"': dst->push_back('"'); break;
         case '\\': dst->push_back('\\'); break;
@@ -156,8 +155,63 @@ class JsonParser {
           i_ = esc;
           return Fail(absl::StrCat("bad escape \\", std::string(1, e)));
       }
-      scratch.clear();
       run = p;
+    }
+  }
+
+  // String(i, nullptr, nullptr): checks the string starting at the quote at `i` (the
+  // same errors at the same places) without decoding its escapes.
+  bool CheckString(size_t* i) {
+    size_t p = *i + 1;
+    while (true) {
+      if (p >= t_.size()) {
+        i_ = p;
+        return Fail("unexpected end of input inside a string (truncated JSON?)");
+      }
+      p = SkipPlainStringBytes(t_, p);
+      if (p >= t_.size()) continue;
+      const char c = t_[p];
+      if (c == '"') {
+        *i = p + 1;
+        return true;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) {
+        i_ = p;
+        return Fail("control character inside a string");
+      }
+      if (c != '\\') {
+        ++p;
+        continue;
+      }
+      const size_t esc = p;
+      if (p + 1 >= t_.size()) {
+        i_ = p + 1;
+        return Fail("unexpected end of input inside a string (truncated JSON?)");
+      }
+      const char e = t_[p + 1];
+      p += 2;
+      switch (e) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          break;
+        case 'u': {
+          char32_t cp;
+          if (!Hex4(t_, p, &cp)) {
+            i_ = esc;
+            return Fail("bad \\u escape");
+          }
+          p += 4;
+          // A high surrogate takes a following \uDC00-\uDFFF with it (as String does).
+          if (cp >= 0xD800 && cp <= 0xDBFF && p + 1 < t_.size() && t_[p] == '\\' &&
+              t_[p + 1] == 'u') {
+            char32_t lo;
+            if (Hex4(t_, p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) p += 6;
+          }
+          break;
+        }
+        default:
+          i_ = esc;
+          return Fail(absl::StrCat("bad escape \\", std::string(1, e)));
+      }
     }
   }
 

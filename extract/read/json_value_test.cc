@@ -28,6 +28,22 @@ TEST(JsonValueTest, ParsesObjectsArraysAndEscapes) {
             R"({"k": "v"})");
 }
 
+TEST(JsonValueTest, MemberNamesWithAndWithoutEscapes) {
+  const std::string json = R"({"plain": 1, "t\u00e9st": 2, "q\"uote": 3})";
+  absl::StatusOr<JsonValue> v = ParseJson(json);
+  ASSERT_TRUE(v.ok()) << v.status();
+  ASSERT_EQ(v->members().size(), 3u);
+  EXPECT_EQ(v->members()[0].key(), "plain");
+  EXPECT_EQ(v->members()[1].key(), "t\xC3\xA9st");
+  EXPECT_EQ(v->members()[2].key(), "q\"uote");
+  EXPECT_EQ(v->Find("t\xC3\xA9st")->number(), 2);
+  EXPECT_EQ(v->Find("q\"uote")->number(), 3);
+  // A copy (moved members, short names) still finds them.
+  const JsonValue copy = *v;
+  EXPECT_EQ(copy.Find("t\xC3\xA9st")->number(), 2);
+  EXPECT_EQ(copy.Find("plain")->number(), 1);
+}
+
 TEST(JsonValueTest, SurrogatePairs) {
   auto v = ParseJson(R"("\ud83d\ude00 \ud800")");
   ASSERT_TRUE(v.ok());
@@ -46,6 +62,14 @@ TEST(JsonValueTest, ErrorsNameTheByteOffset) {
       {R"({"a": 1} extra)", 9, "after the JSON value"},
       {R"({"a": tru)", 9, "truncated"},
       {"", 0, "truncated"},
+      // Escapes in a value are checked while parsing (decoded later): the same errors.
+      {R"({"a": "x\q"})", 8, "bad escape \\q"},
+      {R"({"a": "x\u12g4"})", 8, "bad \\u escape"},
+      {R"({"a": "\ud83d\uzz00"})", 13, "bad \\u escape"},
+      {"{\"a\": \"x\\", 9, "truncated"},
+      {"{\"a\": \"x\ty\"}", 8, "control character"},
+      // And in a member name, which is decoded at once.
+      {R"({"a\q": 1})", 3, "bad escape \\q"},
   };
   for (const auto& c : cases) {
     size_t at = 999;
