@@ -147,10 +147,14 @@ std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabular
 std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary& vocab,
                                       size_t pos) {
   for (size_t k = std::min(pos, s.size); k-- > 0 && pos - k <= kWindow;) {
-    const Token& t = s.t[k];
-    if (t.kind == TokenKind::kPunct && (t.lower == ";" || t.lower == ":")) break;
-    // Most words end no metric phrase: the cheap tests, before the memo.
-    if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(t.lower)) continue;
+    const Token& t = s.tok[k];
+    if (t.kind != TokenKind::kWord) {
+      if (t.kind == TokenKind::kPunct && (t.lower == ";" || t.lower == ":")) break;
+      continue;
+    }
+    // Most words end no metric phrase: the cheap tests (IsWord's, the kind known), before
+    // the memo.
+    if (s.fig[k] >= 0 || s.in_period[k] || !vocab.MayEndPhraseQuick(t.lower)) continue;
     if (t.classes & kMoneyVerb) {
       // Verbs are handled by rule 4, but a longer phrase may end in one ("capital
       // spending").
