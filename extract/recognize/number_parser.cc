@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -42,27 +43,23 @@ size_t GroupBlank(absl::string_view text, size_t i) {
 class Literal {
  public:
   void Append(const char* p, size_t n) {
-    if (!on_heap_ && size_ + n <= kInline) {
+    if (heap_ == nullptr && size_ + n <= kInline) {
       std::memcpy(inline_ + size_, p, n);
       size_ += n;
       return;
     }
-    if (!on_heap_) {
-      heap_.assign(inline_, size_);
-      on_heap_ = true;
-    }
-    heap_.append(p, n);
+    if (heap_ == nullptr) heap_ = std::make_unique<std::string>(inline_, size_);
+    heap_->append(p, n);
   }
   void Append(absl::string_view s) { Append(s.data(), s.size()); }
   void Push(char c) { Append(&c, 1); }
   void Assign(absl::string_view s) {
     size_ = 0;
-    on_heap_ = false;
-    heap_.clear();
+    heap_.reset();
     Append(s);
   }
   absl::string_view view() const {
-    return on_heap_ ? absl::string_view(heap_) : absl::string_view(inline_, size_);
+    return heap_ != nullptr ? absl::string_view(*heap_) : absl::string_view(inline_, size_);
   }
   bool empty() const { return view().empty(); }
 
@@ -70,8 +67,7 @@ class Literal {
   static constexpr size_t kInline = 40;
   char inline_[kInline];
   size_t size_ = 0;
-  bool on_heap_ = false;
-  std::string heap_;
+  std::unique_ptr<std::string> heap_;  // only for a literal longer than the buffer
 };
 
 // Appends the digits of text[i, i+n) to *out and returns the new index.
