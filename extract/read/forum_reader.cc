@@ -238,8 +238,10 @@ void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
   std::vector<Line> lines = Classify(text, ctx, &dates);
   std::vector<Header> headers = FindHeaders(text, lines, dates);
 
-  // The map from document text to thread text; separators get inexact runs.
-  OffsetMap local;
+  // The map from document text to thread text; separators get inexact runs. Scratch kept
+  // from thread to thread (one per thread of execution): its runs are not regrown.
+  thread_local OffsetMap local;
+  local.Clear();
   std::string* out = doc->mutable_text();
   out->reserve(text.size());  // the kept lines: at most about the thread itself
   int pending = 0;  // 0 = start, 1 = after a line, 2 = after a paragraph break

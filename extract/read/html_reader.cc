@@ -635,7 +635,8 @@ void ReadHtml(absl::string_view html, const OffsetMap& to_file, const DateContex
               v1::Document* doc) {
   doc->set_format(v1::DOCUMENT_FORMAT_HTML);
   HtmlMetadata meta;
-  OffsetMap local;
+  thread_local OffsetMap local;  // text -> html; scratch kept from document to document
+  local.Clear();
   HtmlToText(html, doc->mutable_text(), &local, &meta);
   local.ComposeWith(to_file).AppendTo(doc);
 

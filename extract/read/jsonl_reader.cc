@@ -43,7 +43,8 @@ absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
   if (body == nullptr) return absl::InvalidArgumentError("item has no \"text\" field");
   doc->set_format(v1::DOCUMENT_FORMAT_JSON_LINES);
   std::string* text = doc->mutable_text();
-  OffsetMap local;
+  thread_local OffsetMap local;  // text -> json; scratch kept from item to item
+  local.Clear();
   if (const JsonValue* title = FirstString(item, {"title", "headline"})) {
     AppendHtmlFromJsonString(json, *title, LooksLikeHtml(title->string_value()), text, &local);
     doc->set_title(*text);

@@ -14,27 +14,36 @@ bool IsWordPressPost(const JsonValue& v) {
 
 void AppendHtmlFromJsonString(absl::string_view json, const JsonValue& value, bool is_html,
                               std::string* text, OffsetMap* map) {
-  std::string storage;
-  OffsetMap string_map;  // decoded -> json
-  const absl::string_view decoded = DecodeStringViewWithMap(json, value, &storage, &string_map);
+  // The decoded string, the text of its HTML and their maps are scratch, kept from call
+  // to call (one set per thread): no new buffers for every field of every item.
+  struct Scratch {
+    std::string storage;
+    OffsetMap string_map;  // decoded -> json
+    std::string plain;
+    OffsetMap html_map;  // plain -> decoded
+  };
+  thread_local Scratch scratch;
+  scratch.string_map.Clear();
+  const absl::string_view decoded =
+      DecodeStringViewWithMap(json, value, &scratch.storage, &scratch.string_map);
   size_t base = text->size();
   if (!is_html) {
-    map->Append(string_map, base);
+    map->Append(scratch.string_map, base);
     text->append(decoded.data(), decoded.size());
     return;
   }
-  std::string plain;
-  OffsetMap html_map;  // plain -> decoded
-  HtmlFragmentToText(decoded, &plain, &html_map);
-  map->Append(html_map.ComposeWith(string_map), base);
-  text->append(plain);
+  scratch.html_map.Clear();
+  HtmlFragmentToText(decoded, &scratch.plain, &scratch.html_map);
+  map->Append(scratch.html_map.ComposeWith(scratch.string_map), base);
+  text->append(scratch.plain);
 }
 
 void ReadWordPressPost(absl::string_view json, const JsonValue& post, const OffsetMap& to_file,
                        const DateContext& context, v1::Document* doc) {
   doc->set_format(v1::DOCUMENT_FORMAT_WORDPRESS_JSON);
   std::string* text = doc->mutable_text();
-  OffsetMap local;  // text -> json
+  thread_local OffsetMap local;  // text -> json; scratch kept from post to post
+  local.Clear();
   if (const JsonValue* title = post.FindPath({"title", "rendered"}); title && title->is_string()) {
     AppendHtmlFromJsonString(json, *title, true, text, &local);
     doc->set_title(*text);
