@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/hash/hash.h"
+#include "extract/read/byte_words.h"
 
 namespace claimcheck {
 
@@ -27,22 +28,8 @@ struct ByteTable {
   unsigned char normal[256];
 };
 constexpr unsigned char kMaybePunctuation = 0xE2;
-
 constexpr uint64_t kEachByte = 0x0101010101010101ull;
-constexpr uint64_t kHighBits = 0x80 * kEachByte;
 
-// The high bit of each byte of `x` (all bytes below 0x80) that lies in [lo, hi].
-uint64_t BytesInRange(uint64_t x, unsigned char lo, unsigned char hi) {
-  return (x + (0x80 - lo) * kEachByte) & ~(x + (0x7F - hi) * kEachByte) & kHighBits;
-}
-
-// The high bit of each byte of `x` that is not an ASCII letter or digit.
-uint64_t NonAlnumBytes(uint64_t x) {
-  const uint64_t ascii = x & ~kHighBits;
-  const uint64_t alnum =
-      BytesInRange(ascii, '0', '9') | BytesInRange(ascii | (0x20 * kEachByte), 'a', 'z');
-  return ~(alnum & ~x) & kHighBits;
-}
 
 // Writes the normal form of `text` at `out` (which has room for text.size() * 3 / 2 + 1
 // bytes: one space at most per two input bytes) and returns its end. Words are copied in

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "extract/read/byte_words.h"
 #include "extract/word_lists.h"
 
 namespace claimcheck {
@@ -120,19 +121,7 @@ void AddPunct(const unsigned char* p, size_t n, size_t i, size_t len, Special sp
 }
 
 constexpr uint64_t kEachByte = 0x0101010101010101ull;
-constexpr uint64_t kHighBits = 0x80 * kEachByte;
 
-// The high bit of each byte of `x` (all bytes below 0x80) that lies in [lo, hi].
-uint64_t BytesInRange(uint64_t x, unsigned char lo, unsigned char hi) {
-  return (x + (0x80 - lo) * kEachByte) & ~(x + (0x7F - hi) * kEachByte) & kHighBits;
-}
-
-// The high bit of each byte of `x` that is not an ASCII letter or digit.
-uint64_t NonAlnumBytes(uint64_t x) {
-  const uint64_t ascii = x & ~kHighBits;
-  const uint64_t alnum = BytesInRange(ascii, '0', '9') | BytesInRange(ascii | (0x20 * kEachByte), 'a', 'z');
-  return ~(alnum & ~x) & kHighBits;
-}
 
 // The end of the run of ASCII letters and digits starting at p[i]: eight bytes at a time.
 size_t SkipAsciiAlnum(const unsigned char* p, size_t n, size_t i) {

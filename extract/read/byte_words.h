@@ -185,6 +185,24 @@ size_t SkipTextRun(const char* data, size_t run, size_t n, const std::array<bool
   return run;
 }
 
+// Eight bytes at a time, as a 64-bit integer loaded with memcpy: the high bit of each
+// byte of `x` (all bytes below 0x80) that lies in [lo, hi].
+inline uint64_t BytesInRange(uint64_t x, unsigned char lo, unsigned char hi) {
+  constexpr uint64_t kEachByte = 0x0101010101010101ull;
+  return (x + (0x80 - lo) * kEachByte) & ~(x + (0x7F - hi) * kEachByte) & (0x80 * kEachByte);
+}
+
+// The high bit of each byte of `x` that is not an ASCII letter or digit (so the first
+// such byte is __builtin_ctzll(result) / 8 on a little-endian machine).
+inline uint64_t NonAlnumBytes(uint64_t x) {
+  constexpr uint64_t kEachByte = 0x0101010101010101ull;
+  constexpr uint64_t kHighBits = 0x80 * kEachByte;
+  const uint64_t ascii = x & ~kHighBits;
+  const uint64_t alnum =
+      BytesInRange(ascii, '0', '9') | BytesInRange(ascii | (0x20 * kEachByte), 'a', 'z');
+  return ~(alnum & ~x) & kHighBits;
+}
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_EXTRACT_READ_BYTE_WORDS_H_

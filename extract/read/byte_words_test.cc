@@ -1,5 +1,7 @@
 #include "extract/read/byte_words.h"
 
+#include <cctype>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,21 @@ TEST(ByteBlockTest, FirstMarkedIsTheFirstByteInMemory) {
   };
   for (const auto& c : cases) {
     EXPECT_EQ(FirstMarked(ByteBlock(c.bytes).Equal('"')), c.first_quote) << c.name;
+  }
+}
+
+TEST(ByteWordsTest, NonAlnumBytesMarksEveryByteThatIsNotAnAsciiLetterOrDigit) {
+  for (int c = 0; c < 256; ++c) {
+    for (int at = 0; at < 8; ++at) {
+      unsigned char bytes[8];
+      std::memset(bytes, 'a', 8);
+      bytes[at] = static_cast<unsigned char>(c);
+      uint64_t x;
+      std::memcpy(&x, bytes, 8);
+      const bool alnum = c < 0x80 && std::isalnum(c);
+      const uint64_t want = alnum ? 0 : uint64_t{0x80} << (8 * at);
+      EXPECT_EQ(NonAlnumBytes(x), want) << c << " at " << at;
+    }
   }
 }
 
