@@ -135,19 +135,7 @@ class JsonParser {
         case 't': dst->push_back('\t'); break;
         case 'u': {
           char32_t cp;
-          if (!Hex4(t_, p, &cp)) {
-            i_ = esc;
-            return Fail("bad \\u escape");
-          }
-          p += 4;
-          if (cp >= 0xD800 && cp <= 0xDBFF && p + 1 < t_.size() && t_[p] == '\\' &&
-              t_[p + 1] == 'u') {
-            char32_t lo;
-            if (Hex4(t_, p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-              p += 6;
-            }
-          }
+          if (!UnicodeEscape(esc, &p, &cp)) return false;
           AppendUtf8(cp, dst);  // a lone surrogate becomes U+FFFD
           break;
         }
@@ -195,17 +183,7 @@ class JsonParser {
           break;
         case 'u': {
           char32_t cp;
-          if (!Hex4(t_, p, &cp)) {
-            i_ = esc;
-            return Fail("bad \\u escape");
-          }
-          p += 4;
-          // A high surrogate takes a following \uDC00-\uDFFF with it (as String does).
-          if (cp >= 0xD800 && cp <= 0xDBFF && p + 1 < t_.size() && t_[p] == '\\' &&
-              t_[p + 1] == 'u') {
-            char32_t lo;
-            if (Hex4(t_, p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) p += 6;
-          }
+          if (!UnicodeEscape(esc, &p, &cp)) return false;
           break;
         }
         default:
@@ -216,6 +194,26 @@ class JsonParser {
   }
 
  private:
+  // Reads the four hex digits of a \u escape (whose backslash is at `esc`) at t_[*p] and,
+  // after a high surrogate, a following \uDC00-\uDFFF escape, joined into one code
+  // point; *p moves past them. Bad hex digits fail at `esc`.
+  bool UnicodeEscape(size_t esc, size_t* p, char32_t* cp) {
+    if (!Hex4(t_, *p, cp)) {
+      i_ = esc;
+      return Fail("bad \\u escape");
+    }
+    *p += 4;
+    if (*cp >= 0xD800 && *cp <= 0xDBFF && *p + 1 < t_.size() && t_[*p] == '\\' &&
+        t_[*p + 1] == 'u') {
+      char32_t lo;
+      if (Hex4(t_, *p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+        *cp = 0x10000 + ((*cp - 0xD800) << 10) + (lo - 0xDC00);
+        *p += 6;
+      }
+    }
+    return true;
+  }
+
   bool Fail(absl::string_view what) {
     if (error_.ok()) {
       error_at_ = i_;
