@@ -255,7 +255,7 @@ const WordSet& OfWords() {
   return *s;
 }
 
-WordClassTable::WordClassTable() : slots_(kSlots) {
+WordClassTable::WordClassTable() : slots_(kSlots), tags_(kSlots, 0) {
   const std::pair<const WordSet*, uint32_t> lists[] = {
       {&UpWords(), kUpWord},
       {&DownWords(), kDownWord},
@@ -294,7 +294,9 @@ WordClassTable::WordClassTable() : slots_(kSlots) {
       uint64_t lo, hi;
       std::memcpy(&lo, padded, sizeof(uint64_t));
       std::memcpy(&hi, padded + sizeof(uint64_t), sizeof(uint64_t));
-      Slot& slot = slots_[Probe(lo, hi)];
+      const size_t i = Probe(lo, hi);
+      tags_[i] = TagOf(Hash(lo, hi));
+      Slot& slot = slots_[i];
       slot.lo = lo;
       slot.hi = hi;
       slot.classes |= bit;

@@ -141,29 +141,43 @@ class WordClassTable {
 
   // The classes of the word (1 to kMaxPackedWord bytes, none zero) packed as `lo` (its
   // first eight bytes) and `hi` (the next eight, or 0).
-  uint32_t Get(uint64_t lo, uint64_t hi) const { return slots_[Probe(lo, hi)].classes; }
+  uint32_t Get(uint64_t lo, uint64_t hi) const {
+    // Most words of a text are in no list: the small tag array (it stays in the L1 cache)
+    // turns them away, and only a word whose tag matches reads its slot.
+    const uint64_t h = Hash(lo, hi);
+    const uint16_t tag = TagOf(h);
+    for (size_t i = h >> (64 - kBits);; i = (i + 1) & (kSlots - 1)) {
+      const uint16_t t = tags_[i];
+      if (t == 0) return 0;
+      if (t == tag && slots_[i].lo == lo && slots_[i].hi == hi) return slots_[i].classes;
+    }
+  }
 
  private:
   static constexpr size_t kBits = 11;
   static constexpr size_t kSlots = size_t{1} << kBits;  // over twice the listed words
 
   struct Slot {
-    uint64_t lo = 0, hi = 0;  // lo == 0 marks an empty slot
+    uint64_t lo = 0, hi = 0;
     uint32_t classes = 0;
   };
+
+  static uint64_t Hash(uint64_t lo, uint64_t hi) {
+    return lo * 0x9E3779B97F4A7C15ull + hi * 0xC2B2AE3D27D4EB4Full;
+  }
+  // Sixteen hash bits below those of the slot index, never 0 (0 marks an empty slot).
+  static uint16_t TagOf(uint64_t h) { return static_cast<uint16_t>((h >> 37) | 1); }
 
   // The index of the slot holding the word, or of the empty slot where it would go (the
   // table is never full).
   size_t Probe(uint64_t lo, uint64_t hi) const {
-    const uint64_t h = lo * 0x9E3779B97F4A7C15ull + hi * 0xC2B2AE3D27D4EB4Full;
-    for (size_t i = h >> (64 - kBits);; i = (i + 1) & (kSlots - 1)) {
-      const Slot& s = slots_[i];
-      if (s.lo == lo && s.hi == hi) return i;
-      if (s.lo == 0) return i;
+    for (size_t i = Hash(lo, hi) >> (64 - kBits);; i = (i + 1) & (kSlots - 1)) {
+      if (tags_[i] == 0 || (slots_[i].lo == lo && slots_[i].hi == hi)) return i;
     }
   }
 
   std::vector<Slot> slots_;
+  std::vector<uint16_t> tags_;  // TagOf the word in each slot; 0 for an empty slot
 };
 
 // The table of all lists, built on first use.
