@@ -104,7 +104,7 @@ bool LooksLikeJsonLines(absl::string_view text) {
 }
 
 void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
-                   const std::string& uri, IssueSink* sink,
+                   const std::string& uri, IssueSink* sink, v1::Document* doc,
                    const std::function<void(v1::Document&&)>& on_document) {
   size_t pos = 0;
   int line_no = 0;
@@ -128,16 +128,16 @@ void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateC
     OffsetMap line_map;  // line offsets -> file offsets
     line_map.AddExact(0, line_begin);
     OffsetMap line_to_file = line_map.ComposeWith(to_file);
-    v1::Document doc;
-    doc.set_item(absl::StrCat("line ", line_no));
+    doc->Clear();
+    doc->set_item(absl::StrCat("line ", line_no));
     absl::Status s = IsWordPressPost(*v)
-                         ? (ReadWordPressPost(line, *v, line_to_file, context, &doc), absl::OkStatus())
-                         : ReadJsonItem(line, *v, line_to_file, context, &doc);
+                         ? (ReadWordPressPost(line, *v, line_to_file, context, doc), absl::OkStatus())
+                         : ReadJsonItem(line, *v, line_to_file, context, doc);
     if (!s.ok()) {
       sink->Report(place(), absl::StrCat(s.message(), ", skipped"));
       continue;
     }
-    on_document(std::move(doc));
+    on_document(std::move(*doc));
   }
 }
 

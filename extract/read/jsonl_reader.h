@@ -37,9 +37,10 @@ absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
 bool LooksLikeJsonLines(absl::string_view text);
 
 // Reads every line of `text` (file bytes mapped by `to_file`), calling `on_document` for
-// each good item; bad lines go to `sink` as "<uri>:<line>".
+// each good item with `*doc`, cleared and filled (the caller's buffer, kept from item to
+// item: `on_document` may move from it); bad lines go to `sink` as "<uri>:<line>".
 void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
-                   const std::string& uri, IssueSink* sink,
+                   const std::string& uri, IssueSink* sink, v1::Document* doc,
                    const std::function<void(v1::Document&&)>& on_document);
 
 }  // namespace claimcheck

@@ -16,9 +16,48 @@ std::vector<v1::Document> ReadAll(const std::string& text, CollectingIssueSink* 
   OffsetMap to_file;
   to_file.AddExact(0, 0);
   std::vector<v1::Document> docs;
-  ReadJsonLines(text, to_file, {}, "feed.jsonl", sink,
+  v1::Document doc;
+  ReadJsonLines(text, to_file, {}, "feed.jsonl", sink, &doc,
                 [&](v1::Document&& d) { docs.push_back(std::move(d)); });
   return docs;
+}
+
+// The buffer passed to ReadJsonLines is refilled for each item: a consumer that copies
+// (does not move from) each document gets the same documents as one that moves, and no
+// field of an item leaks into the next.
+TEST(JsonlReaderTest, ReusedDocumentCarriesNothingFromTheItemBefore) {
+  const std::string text =
+      "{\"url\": \"https://w.example/1\", \"title\": \"T1\", \"author\": \"A. Writer\", "
+      "\"publisher\": \"Wire\", \"published\": \"2024-08-09 02:10\", "
+      "\"text\": \"<p>Body &amp; one.</p><p>Second paragraph.</p>\"}\n"
+      "{\"text\": \"Body two.\"}\n";
+  CollectingIssueSink moved_sink;
+  const std::vector<v1::Document> moved = ReadAll(text, &moved_sink);
+  OffsetMap to_file;
+  to_file.AddExact(0, 0);
+  CollectingIssueSink sink;
+  std::vector<v1::Document> copied;
+  v1::Document doc;
+  ReadJsonLines(text, to_file, {}, "feed.jsonl", &sink, &doc,
+                [&](v1::Document&& d) { copied.push_back(d); });
+  ASSERT_EQ(moved.size(), 2u);
+  ASSERT_EQ(copied.size(), 2u);
+  for (size_t i = 0; i < moved.size(); ++i) {
+    EXPECT_EQ(copied[i].SerializeAsString(), moved[i].SerializeAsString()) << "item " << i;
+  }
+  EXPECT_EQ(moved[0].author(), "A. Writer");
+  EXPECT_FALSE(moved[0].warnings().empty());  // a time with no zone
+  EXPECT_EQ(moved[1].text(), "Body two.");
+  EXPECT_EQ(moved[1].item(), "line 2");
+  EXPECT_TRUE(moved[1].uri().empty());
+  EXPECT_TRUE(moved[1].title().empty());
+  EXPECT_TRUE(moved[1].author().empty());
+  EXPECT_TRUE(moved[1].publisher().empty());
+  EXPECT_TRUE(moved[1].warnings().empty());
+  EXPECT_EQ(moved[1].published().method(), v1::DATE_METHOD_UNKNOWN);
+  EXPECT_FALSE(moved[1].published().has_time());
+  ASSERT_EQ(moved[1].offset_map_size(), 1);
+  EXPECT_EQ(moved[1].offset_map(0).source_offset(), text.find("Body two."));
 }
 
 TEST(JsonlReaderTest, ReadsItemsWithUrlTitleDateText) {

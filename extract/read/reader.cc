@@ -163,6 +163,34 @@ struct DirCloser {
 
 }  // namespace
 
+// Lends the reader's scratch_ to one read or, when a read already holds it (a callback
+// reading again with the same reader), buffers of the lease's own.
+class DocumentReader::ScratchLease {
+ public:
+  explicit ScratchLease(DocumentReader* reader) {
+    if (reader->scratch_in_use_) {
+      own_ = std::make_unique<Scratch>();
+      scratch_ = own_.get();
+    } else {
+      in_use_ = &reader->scratch_in_use_;
+      *in_use_ = true;
+      scratch_ = &reader->scratch_;
+    }
+  }
+  ~ScratchLease() {
+    if (in_use_ != nullptr) *in_use_ = false;
+  }
+  ScratchLease(const ScratchLease&) = delete;
+  ScratchLease& operator=(const ScratchLease&) = delete;
+
+  Scratch* operator->() const { return scratch_; }
+
+ private:
+  std::unique_ptr<Scratch> own_;
+  bool* in_use_ = nullptr;
+  Scratch* scratch_ = nullptr;
+};
+
 DocumentReader::DocumentReader(const ReadOptions& options, IssueSink* sink)
     : options_(options), sink_(sink) {}
 
@@ -218,7 +246,8 @@ void DocumentReader::ReadDirectory(const std::string& dir,
 absl::Status DocumentReader::ReadFile(
     const std::string& path, int dir_fd, const char* name, bool regular,
     const std::function<void(v1::Document&&)>& on_document) {
-  std::string bytes;
+  ScratchLease scratch(this);
+  std::string& bytes = scratch->file;
   uintmax_t size = 0;
   bool too_large = false;
   absl::Status s =
@@ -230,7 +259,7 @@ absl::Status DocumentReader::ReadFile(
                                      kMaxDocumentFileBytes, "), skipped"));
     return absl::OkStatus();
   }
-  ReadBytesImpl(bytes, &bytes, path, on_document);
+  ReadBytesImpl(bytes, &bytes, path, &scratch->doc, on_document);
   return absl::OkStatus();
 }
 
@@ -252,11 +281,12 @@ void DocumentReader::Deliver(v1::Document&& doc,
 
 void DocumentReader::ReadBytes(absl::string_view bytes, const std::string& uri,
                                const std::function<void(v1::Document&&)>& on_document) {
-  ReadBytesImpl(bytes, nullptr, uri, on_document);
+  ScratchLease scratch(this);
+  ReadBytesImpl(bytes, nullptr, uri, &scratch->doc, on_document);
 }
 
 void DocumentReader::ReadBytesImpl(absl::string_view bytes, std::string* owned,
-                                   const std::string& uri,
+                                   const std::string& uri, v1::Document* doc,
                                    const std::function<void(v1::Document&&)>& on_document) {
   if (absl::StripAsciiWhitespace(bytes).empty()) {
     sink_->Report(uri, bytes.empty() ? "empty file, nothing to read"
@@ -309,43 +339,41 @@ void DocumentReader::ReadBytesImpl(absl::string_view bytes, std::string* owned,
     body_map = std::move(to_file);
   }
   switch (DetectFormat(text, uri)) {
-    case DetectedFormat::kHtml: {
-      v1::Document doc;
-      ReadHtml(text, body_map, context, &doc);
-      deliver(std::move(doc));
+    case DetectedFormat::kHtml:
+      doc->Clear();
+      ReadHtml(text, body_map, context, doc);
+      deliver(std::move(*doc));
       break;
-    }
-    case DetectedFormat::kForumThread: {
-      v1::Document doc;
-      ReadForumThread(text, body_map, context, &doc);
-      deliver(std::move(doc));
+    case DetectedFormat::kForumThread:
+      doc->Clear();
+      ReadForumThread(text, body_map, context, doc);
+      deliver(std::move(*doc));
       break;
-    }
     case DetectedFormat::kJson:
-      ReadJson(text, body_map, context, uri, deliver);
+      ReadJson(text, body_map, context, uri, doc, deliver);
       break;
-    case DetectedFormat::kPlainText: {
-      v1::Document doc;
+    case DetectedFormat::kPlainText:
+      doc->Clear();
       if (owned != nullptr && text.data() == owned->data() && text.size() == owned->size()) {
         // The file's own buffer becomes the text: no copy of a large file.
-        ReadOwnedPlainText(std::move(*owned), body_map, context, &doc);
+        ReadOwnedPlainText(std::move(*owned), body_map, context, doc);
       } else {
-        ReadPlainText(text, body_map, context, &doc);
+        ReadPlainText(text, body_map, context, doc);
       }
-      deliver(std::move(doc));
+      deliver(std::move(*doc));
       break;
-    }
   }
 }
 
 void DocumentReader::ReadJson(absl::string_view text, const OffsetMap& to_file,
                               const DateContext& context, const std::string& uri,
+                              v1::Document* doc,
                               const std::function<void(v1::Document&&)>& deliver) {
   size_t error_at = 0;
   absl::StatusOr<JsonValue> value = ParseJson(text, &error_at);
   if (!value.ok()) {
     if (LooksLikeJsonLines(text)) {
-      ReadJsonLines(text, to_file, context, uri, sink_, deliver);
+      ReadJsonLines(text, to_file, context, uri, sink_, doc, deliver);
     } else {
       // Report the offset in the file, not in the repaired text.
       size_t file_offset = to_file.ToSource(error_at);
@@ -356,13 +384,13 @@ void DocumentReader::ReadJson(absl::string_view text, const OffsetMap& to_file,
     return;
   }
   auto read_one = [&](const JsonValue& v, const std::string& item) {
-    v1::Document doc;
-    doc.set_item(item);
+    doc->Clear();
+    doc->set_item(item);
     std::string place = item.empty() ? uri : absl::StrCat(uri, " (", item, ")");
     if (IsWordPressPost(v)) {
-      ReadWordPressPost(text, v, to_file, context, &doc);
+      ReadWordPressPost(text, v, to_file, context, doc);
     } else if (IsJsonItem(v)) {
-      absl::Status s = ReadJsonItem(text, v, to_file, context, &doc);
+      absl::Status s = ReadJsonItem(text, v, to_file, context, doc);
       if (!s.ok()) {
         sink_->Report(place, s.message());
         return;
@@ -373,7 +401,7 @@ void DocumentReader::ReadJson(absl::string_view text, const OffsetMap& to_file,
                     "nor an item with a \"text\" field, skipped");
       return;
     }
-    deliver(std::move(doc));
+    deliver(std::move(*doc));
   };
   if (value->is_array()) {
     for (size_t k = 0; k < value->items().size(); ++k) {

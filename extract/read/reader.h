@@ -16,7 +16,10 @@
 // Memory: to read a repeated document once, a reader remembers a 64-bit hash of every
 // document id (about 20 bytes a document), and where the first kMaxPlacesRemembered
 // documents came from (to name the original in the duplicate report), and a 64 KiB
-// buffer for the first read of each file; nothing else grows with the corpus.
+// buffer for the first read of each file; nothing else grows with the corpus. The bytes
+// of a file and the document handed to the callback are buffers kept by the reader from
+// file to file and document to document (cleared, not freed), so they hold the memory of
+// the largest file and document read so far.
 //
 // Thread safety: a DocumentReader is not thread-safe (it remembers the ids it has seen);
 // use one per thread.
@@ -58,14 +61,18 @@ class DocumentReader {
 
   // Reads a file, or a directory recursively in sorted path order (hidden entries, whose
   // names start with '.', are left out). Calls `on_document` for each document not seen
-  // before (same id = same normalised content). Binary, empty, unreadable and oversized
+  // before (same id = same normalised content). The document is the reader's own buffer:
+  // `on_document` may move from it or copy it, but must not keep a pointer to it after it
+  // returns; it may read with this reader again (that read uses buffers of its own).
+  // Binary, empty, unreadable and oversized
   // files are reported to the sink and skipped. Returns NotFound / PermissionDenied /
   // FailedPrecondition naming `path` only when `path` itself cannot be read.
   absl::Status ReadPath(const std::string& path,
                         const std::function<void(v1::Document&&)>& on_document);
 
   // Reads in-memory bytes as if they were the file `uri` (format detected by content,
-  // the extension of `uri` breaking ties). Problems go to the sink.
+  // the extension of `uri` breaking ties), calling `on_document` as ReadPath does.
+  // Problems go to the sink.
   void ReadBytes(absl::string_view bytes, const std::string& uri,
                  const std::function<void(v1::Document&&)>& on_document);
 
@@ -74,12 +81,18 @@ class DocumentReader {
   // `dir_fd` >= 0 the file is opened as `name` in that open directory.
   absl::Status ReadFile(const std::string& path, int dir_fd, const char* name, bool regular,
                         const std::function<void(v1::Document&&)>& on_document);
-  // ReadBytes; when `owned` is the buffer `bytes` views, it may be moved into a document.
+  // The buffers of one read (see Scratch): the reader's own, or new ones for a read
+  // started by a callback while the reader's are in use.
+  class ScratchLease;
+  // ReadBytes, filling `*doc` (cleared before each document); when `owned` is the buffer
+  // `bytes` views, it may be moved into a document.
   void ReadBytesImpl(absl::string_view bytes, std::string* owned, const std::string& uri,
-                     const std::function<void(v1::Document&&)>& on_document);
-  // Reads a JSON file: one WordPress post or item, an array of them, or JSON Lines.
+                     v1::Document* doc, const std::function<void(v1::Document&&)>& on_document);
+  // Reads a JSON file: one WordPress post or item, an array of them, or JSON Lines, each
+  // into `*doc`.
   void ReadJson(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
-                const std::string& uri, const std::function<void(v1::Document&&)>& deliver);
+                const std::string& uri, v1::Document* doc,
+                const std::function<void(v1::Document&&)>& deliver);
   // Reads the files under `dir` (recursively, sorted by path, hidden names left out).
   void ReadDirectory(const std::string& dir,
                      const std::function<void(v1::Document&&)>& on_document);
@@ -92,6 +105,15 @@ class DocumentReader {
   absl::flat_hash_set<uint64_t> seen_;                     // hashes of the ids read
   absl::flat_hash_map<uint64_t, std::string> first_place_;  // id hash -> first uri (and item)
   std::string read_buffer_;  // the first read of each file (64 KiB, kept between files)
+  // A file's bytes and the document the format readers fill, kept from file to file and
+  // from document to document: cleared, not freed, their strings and repeated fields
+  // (the runs of the offset map among them) keep their memory.
+  struct Scratch {
+    std::string file;
+    v1::Document doc;
+  };
+  Scratch scratch_;
+  bool scratch_in_use_ = false;  // a read holds scratch_ (a callback reading again does not get it)
 };
 
 }  // namespace claimcheck

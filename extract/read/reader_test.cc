@@ -170,6 +170,77 @@ TEST_F(ReaderTest, ByteOrderMarkIsDroppedAndOffsetsStillLeadToFile) {
   EXPECT_EQ(docs[0].offset_map(0).source_offset(), 3u);
 }
 
+// The reader hands each callback its own kept document (cleared and refilled for the
+// next): a consumer that copies gets what one that moves gets, and nothing of a document
+// (its title, author, posts, quotations, warnings, runs) leaks into the next.
+TEST_F(ReaderTest, KeptDocumentBufferLeaksNothingIntoTheNextDocument) {
+  Write("a_forum.txt",
+        "Chip fund (discussion)\n\nfabfan\nRegistered Member\nMay 27, 2024\n"
+        "The fund has RMB 344 billion. Big.\n\n\nwaferwatch\nSenior Member\nMay 28, 2024\n"
+        "fabfan said:\nThe fund has RMB 344 billion.\nClick to expand...\nBig if true.\n");
+  Write("b_page.html",
+        "<html><head><title>Results</title><meta name=\"author\" content=\"C. Reporter\">"
+        "</head><body><p>Revenue &amp; profit rose 7% in 2024.</p></body></html>");
+  Write("c_feed.jsonl",
+        "{\"url\": \"https://w.example/1\", \"title\": \"T1\", \"published\": \"2024-08-09 02:10\", "
+        "\"text\": \"Body one.\"}\n{\"text\": \"Body two.\"}\n");
+  Write("d_note.txt", "A plain note with no date.\n");
+  Write("e_bad.txt", std::string("Bad \xFF byte here.\n"));
+  std::vector<v1::Document> moved = Read(dir_.string());
+  DocumentReader reader({}, &sink_);
+  std::vector<v1::Document> copied;
+  ASSERT_TRUE(reader.ReadPath(dir_.string(), [&](v1::Document&& d) { copied.push_back(d); }).ok());
+  ASSERT_EQ(moved.size(), 6u);
+  ASSERT_EQ(copied.size(), moved.size());
+  for (size_t i = 0; i < moved.size(); ++i) {
+    EXPECT_EQ(copied[i].SerializeAsString(), moved[i].SerializeAsString()) << moved[i].uri();
+  }
+  // Each document read on its own gives the same document.
+  for (const v1::Document& d : moved) {
+    if (!d.item().empty()) continue;
+    std::vector<v1::Document> alone = Read(d.uri());
+    ASSERT_EQ(alone.size(), 1u) << d.uri();
+    EXPECT_EQ(alone[0].SerializeAsString(), d.SerializeAsString()) << d.uri();
+  }
+  EXPECT_EQ(moved[0].format(), v1::DOCUMENT_FORMAT_FORUM_THREAD);
+  EXPECT_EQ(moved[0].posts_size(), 2);
+  EXPECT_GE(moved[0].quotations_size(), 1);
+  EXPECT_EQ(moved[1].format(), v1::DOCUMENT_FORMAT_HTML);
+  EXPECT_EQ(moved[1].posts_size(), 0);
+  EXPECT_EQ(moved[1].quotations_size(), 0);
+  EXPECT_EQ(moved[3].item(), "line 2");
+  EXPECT_TRUE(moved[3].title().empty());
+  EXPECT_TRUE(moved[3].warnings().empty());
+  EXPECT_FALSE(moved[3].published().has_time());
+  EXPECT_TRUE(moved[4].item().empty());
+  EXPECT_TRUE(moved[4].warnings().empty());
+  EXPECT_EQ(moved[5].warnings_size(), 1);  // the invalid byte
+}
+
+// A callback may read with the same reader again: the inner read uses buffers of its
+// own, and the outer document is intact when the inner read returns.
+TEST_F(ReaderTest, CallbackMayReadWithTheSameReader) {
+  std::string path = Write("feed.jsonl",
+                           "{\"title\": \"T1\", \"text\": \"Body one.\"}\n"
+                           "{\"title\": \"T2\", \"text\": \"Body two.\"}\n");
+  DocumentReader reader({}, &sink_);
+  std::vector<std::string> texts;
+  ASSERT_TRUE(reader
+                  .ReadPath(path,
+                            [&](v1::Document&& d) {
+                              const std::string before = d.SerializeAsString();
+                              reader.ReadBytes("<p>Inner " + d.title() + " page.</p>", "inner.html",
+                                               [&](v1::Document&& inner) {
+                                                 texts.push_back(inner.text());
+                                               });
+                              EXPECT_EQ(d.SerializeAsString(), before);
+                              texts.push_back(d.text());
+                            })
+                  .ok());
+  EXPECT_EQ(texts, (std::vector<std::string>{"Inner T1 page.", "T1\n\nBody one.", "Inner T2 page.",
+                                             "T2\n\nBody two."}));
+}
+
 TEST_F(ReaderTest, OversizedFileReportedWithoutReading) {
   fs::path p = dir_ / "huge.txt";
   { std::ofstream(p, std::ios::binary) << "x"; }
