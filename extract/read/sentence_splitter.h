@@ -32,6 +32,10 @@ struct TextSpan {
 // Empty or all-whitespace text gives no spans.
 std::vector<TextSpan> SplitSentences(absl::string_view text);
 
+// The same spans into `*spans`, replacing what it held (its memory is kept: for a caller
+// that splits document after document).
+void SplitSentences(absl::string_view text, std::vector<TextSpan>* spans);
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_EXTRACT_READ_SENTENCE_SPLITTER_H_

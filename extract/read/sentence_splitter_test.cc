@@ -81,5 +81,36 @@ TEST(SentenceSplitterTest, SpansAreOrderedAndInsideText) {
   }
 }
 
+// The scanner skips blocks of 16 or 32 bytes with no byte it must stop at: every
+// terminator is seen at every position in and across such blocks, and no other byte
+// value stops the scan wrongly (a text of any other byte between two sentences splits
+// as it would byte by byte: those bytes never end a sentence).
+TEST(SentenceSplitterTest, TerminatorsAreSeenAtEveryPositionOfABlock) {
+  const struct {
+    const char* name;
+    const char* mark;  // ends the first sentence
+  } kTerminators[] = {
+      {"period", ". "},           {"exclamation", "! "},
+      {"question", "? "},         {"blank line", "\n\n"},
+      {"line break", ".\n"},      {"ellipsis", "\xE2\x80\xA6 "},
+      {"CJK full stop", "\xE3\x80\x82"}, {"fullwidth exclamation", "\xEF\xBC\x81"},
+      {"fullwidth question", "\xEF\xBC\x9F"}};
+  for (const auto& t : kTerminators) {
+    for (size_t length = 0; length < 100; ++length) {
+      const std::string first = "Go" + std::string(length, 'o') + t.mark;
+      const std::vector<std::string> got = Split(first + "Next one.");
+      ASSERT_EQ(got.size(), 2u) << t.name << " after " << length + 2 << " bytes";
+      EXPECT_EQ(got[1], "Next one.") << t.name << " after " << length + 2 << " bytes";
+    }
+  }
+  for (int c = 0; c < 256; ++c) {
+    if (c == '\n' || c == '.' || c == '!' || c == '?' || c == 0xE2 || c == 0xE3 || c == 0xEF) {
+      continue;
+    }
+    const std::string text = "One here. X" + std::string(40, static_cast<char>(c)) + " Two.";
+    EXPECT_EQ(Split(text).size(), 2u) << "byte " << c;
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
