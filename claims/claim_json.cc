@@ -190,7 +190,7 @@ class Writer {
   void String(const char (&key)[N], const std::string& value) {
     if (value.empty()) return;
     Key(key);
-    Value(WriteJsonString(value, o_));
+    Value(WriteJsonStdString(value, o_));
   }
   template <size_t N>
   void Double(const char (&key)[N], double value) {
@@ -395,9 +395,11 @@ bool AppendClaimJson(const v1::Claim& claim, std::string* out) {
   bounder.Object(claim);
   // The claim is written into a buffer of the thread's, then appended in one piece:
   // resizing `*out` by the bound would zero-fill it. The buffer only grows (and is
-  // zero-filled only then).
+  // zero-filled only then); it has room for the bound and for what a short string's
+  // block store writes past its end (WriteJsonStdString).
   thread_local std::string buffer;
-  if (buffer.size() < bounder.size()) buffer.resize(bounder.size());
+  const size_t room = bounder.size() + kJsonStringSlack;
+  if (buffer.size() < room) buffer.resize(room);
   char* end;
   const bool ok = WriteClaim(claim, names, &buffer[0], &end);
   assert(end <= buffer.data() + bounder.size());

@@ -258,6 +258,23 @@ char* WriteJsonString(absl::string_view s, char* o) {
   return o;
 }
 
+char* WriteJsonStdString(const std::string& s, char* o) {
+#if defined(__SSE2__) && defined(__x86_64__)
+  const size_t n = s.size();
+  if (n < 16 && s.capacity() >= 15) {
+    // The bytes past the string's end are read but play no part: the mask keeps its own.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+    if ((SpecialMask(v) & ((1u << n) - 1)) == 0) {
+      *o = '"';
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1), v);
+      o[n + 1] = '"';
+      return o + n + 2;
+    }
+  }
+#endif
+  return WriteJsonString(s, o);
+}
+
 namespace {
 
 constexpr uint64_t kPow10[20] = {

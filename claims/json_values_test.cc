@@ -125,6 +125,35 @@ TEST(JsonValuesTest, WritersStayWithinTheirBounds) {
   }
 }
 
+// WriteJsonStdString reads a short string's storage as one block: the same output as
+// WriteJsonString for every byte value at every position of strings of each length,
+// kept in the string object or on the heap (a long string cut short), into a heap
+// buffer of exactly the documented room (so that AddressSanitizer sees a write past it).
+TEST(JsonValuesTest, StdStringsAreWrittenAsStringViews) {
+  for (int n = 0; n <= 20; ++n) {
+    for (int c = 0; c < 256; ++c) {
+      for (int k = 0; k < std::max(n, 1); ++k) {
+        std::string local(n, 'x');
+        std::string heap(100, 'y');
+        heap.assign(n, 'x');
+        if (n > 0) local[k] = heap[k] = static_cast<char>(c);
+        for (const std::string* text : {&local, &heap}) {
+          const size_t room = MaxJsonStringSize(text->size()) + kJsonStringSlack;
+          std::unique_ptr<char[]> expected(new char[room]);
+          std::unique_ptr<char[]> got(new char[room]);
+          char* const expected_end = WriteJsonString(*text, expected.get());
+          char* const got_end = WriteJsonStdString(*text, got.get());
+          ASSERT_EQ(got_end == nullptr, expected_end == nullptr)
+              << "byte " << c << " at " << k << " of " << n;
+          if (got_end == nullptr) continue;
+          EXPECT_EQ(std::string(got.get(), got_end), std::string(expected.get(), expected_end))
+              << "byte " << c << " at " << k << " of " << n;
+        }
+      }
+    }
+  }
+}
+
 TEST(JsonValuesTest, DecimalsOfEveryLength) {
   std::mt19937_64 rng(9);
   for (int i = 0; i < 200000; ++i) {
