@@ -28,64 +28,94 @@ struct ByteTable {
   unsigned char normal[256];
 };
 constexpr unsigned char kMaybePunctuation = 0xE2;
-constexpr uint64_t kEachByte = 0x0101010101010101ull;
 
 
-// Writes the normal form of `text` at `out` (which has room for text.size() * 3 / 2 + 1
-// bytes: one space at most per two input bytes) and returns its end. Words are copied in
-// one tight loop, eight ASCII letters and digits at a time where it can (lower-cased by
-// setting bit 0x20, which digits already have); the separators between them are skipped
-// in another.
+// Room NormalizeForCopyAt needs for `n` input bytes: one space at most per two input
+// bytes, and 16 bytes for the block copy of the last word.
+size_t NormalizedBound(size_t n) { return n + n / 2 + 1 + 16; }
+
+// Writes the normal form of `text` at `out` (which has room for NormalizedBound bytes)
+// and returns its end. A text of 16 bytes or more is read in blocks of 16, the last one
+// ending with the text (overlapping the one before; the bytes read before are left out).
+// A block gives one mask of the bytes kept (ASCII letters and digits, non-ASCII bytes),
+// and its runs of kept bytes (words, or the rest of a word begun before) are copied from
+// the block lower-cased, each new word after a space. A block stops at its first
+// typographic punctuation (E2 80 xx, both continuation bytes inside the text): the
+// three bytes are a separator and the next block starts after them. Shorter texts go
+// byte by byte.
 char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
-  static const ByteTable* table = new ByteTable;
-  const unsigned char* const normal = table->normal;
+  const char* const in = text.data();
+  const size_t n = text.size();
   char* p = out;
   *words = 0;
-  const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  // Typographic punctuation: E2 80 xx, with both continuation bytes inside the text.
-  auto punctuation = [&](size_t i) { return i + 2 < n && in[i + 1] == 0x80; };
+  bool in_word = false;  // the byte before `i` was kept
   size_t i = 0;
+  char lowered[32];  // a block lower-cased; the copy of a run reads 16 from it
+  while (n >= 16 && i < n) {
+    const size_t base = std::min(i, n - 16);
+    const ByteBlock block(in + base);
+    // Bytes from `start` on are still to be read; E2 80 xx counts only with the xx
+    // inside the text (below `punctuation_end`).
+    const size_t start = i - base;
+    const uint32_t from_start = ~((uint32_t{1} << start) - 1);
+    const size_t punctuation_end = std::min<size_t>(n - base - 2, 16);
+    uint32_t kept = (block.AsciiAlnum() | block.NonAscii()) & from_start;
+    size_t limit = 16;
+    if (uint32_t e2 = block.Equal(kMaybePunctuation) & from_start; e2 != 0) {
+      const uint32_t then_80 = base + 17 <= n ? ByteBlock(in + base + 1).Equal(0x80)
+                                              : block.Equal(0x80) >> 1;
+      const uint32_t punctuation = e2 & then_80 & ((uint32_t{1} << punctuation_end) - 1);
+      if (punctuation != 0) {
+        limit = FirstMarked(punctuation);
+        kept &= (uint32_t{1} << limit) - 1;
+      }
+    }
+    block.StoreLowered(lowered);
+    for (size_t pos = start; pos < limit;) {
+      if (!in_word) {
+        const uint32_t rest = kept >> pos;
+        if (rest == 0) break;
+        pos += FirstMarked(rest);
+        if (p != out) *p++ = ' ';
+        ++*words;
+        in_word = true;
+      }
+      // The run of kept bytes from `pos`: the bits from `limit` on are clear, so it ends
+      // there at the latest (a word that reaches the block's end goes on in the next).
+      const size_t end = pos + FirstMarked(~(kept >> pos));
+      std::memcpy(p, lowered + pos, 16);
+      p += end - pos;
+      if (end < limit) in_word = false;
+      pos = end;
+    }
+    if (limit < 16) {
+      in_word = false;
+      i = base + limit + 3;
+    } else {
+      i = base + 16;
+    }
+  }
+  // A short text.
+  static const ByteTable* table = new ByteTable;
+  const unsigned char* const normal = table->normal;
+  const unsigned char* const bytes = reinterpret_cast<const unsigned char*>(in);
   while (i < n) {
-    // Separators.
-    while (i < n) {
-      const unsigned char v = normal[in[i]];
-      if (v == 0) {
-        ++i;
-      } else if (v == kMaybePunctuation && punctuation(i)) {
-        i += 3;
-      } else {
-        break;
-      }
+    const unsigned char v = normal[bytes[i]];
+    if (v == 0 || (v == kMaybePunctuation && i + 2 < n && bytes[i + 1] == 0x80)) {
+      in_word = false;
+      i += v == 0 ? 1 : 3;
+      continue;
     }
-    if (i == n) break;
-    // A word.
-    if (p != out) *p++ = ' ';
-    ++*words;
-    while (i < n) {
-      if (i + 8 <= n) {
-        // Eight bytes are stored whole but only the letters and digits among them kept:
-        // the output is never ahead of 3/2 of the input read, so the store stays in room.
-        uint64_t x;
-        std::memcpy(&x, in + i, 8);
-        const uint64_t lowered = x | (0x20 * kEachByte);
-        std::memcpy(p, &lowered, 8);
-        const uint64_t stop = NonAlnumBytes(x);
-        const size_t run = stop == 0 ? 8 : __builtin_ctzll(stop) / 8;
-        p += run;
-        i += run;
-        if (run == 8) continue;
-      }
-      const unsigned char v = normal[in[i]];
-      if (v == 0 || (v == kMaybePunctuation && punctuation(i))) break;
-      *p++ = static_cast<char>(v);
-      ++i;
+    if (!in_word) {
+      if (p != out) *p++ = ' ';
+      ++*words;
+      in_word = true;
     }
+    *p++ = static_cast<char>(v);
+    ++i;
   }
   return p;
 }
-
-size_t NormalizedBound(size_t n) { return n + n / 2 + 1; }
 
 }  // namespace
 

@@ -41,6 +41,8 @@ class ByteBlock {
   uint32_t BelowOrNonAscii(uint8_t b) const;
   // ASCII letters and digits ([0-9A-Za-z]).
   uint32_t AsciiAlnum() const;
+  // Stores the 16 bytes at `out` with the ASCII capitals lower-cased.
+  void StoreLowered(char* out) const;
   // Bytes below `b` (1 to 0xFF) other than `except`.
   uint32_t BelowExcept(uint8_t b, uint8_t except) const;
 
@@ -111,6 +113,14 @@ inline uint32_t ByteBlock::AsciiAlnum() const {
   return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, in_range(v_, '0', '9'))));
 }
 
+inline void ByteBlock::StoreLowered(char* out) const {
+  // 'A'..'Z' are the bytes b with b - 'A' <= 25 (unsigned): min(b - 'A', 25) == b - 'A'.
+  const __m128i d = _mm_sub_epi8(v_, _mm_set1_epi8('A'));
+  const __m128i capitals = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('Z' - 'A')), d);
+  const __m128i lowered = _mm_or_si128(v_, _mm_and_si128(capitals, _mm_set1_epi8(0x20)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), lowered);
+}
+
 #else  // Portable: the same masks, byte by byte.
 
 inline ByteBlock::ByteBlock(const char* p) {
@@ -149,6 +159,13 @@ inline uint32_t ByteBlock::AsciiAlnum() const {
     mask |= static_cast<uint32_t>(alnum) << k;
   }
   return mask;
+}
+
+inline void ByteBlock::StoreLowered(char* out) const {
+  for (size_t k = 0; k < kSize; ++k) {
+    const uint8_t c = bytes_[k];
+    out[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
 }
 
 #endif

@@ -61,6 +61,13 @@ TEST(ByteBlockTest, MasksMatchByteByByteTests) {
                 return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
               }))
         << bytes;
+    char lowered[ByteBlock::kSize];
+    block.StoreLowered(lowered);
+    std::string want = bytes;
+    for (char& c : want) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    EXPECT_EQ(std::string(lowered, ByteBlock::kSize), want) << bytes;
   }
 }
 
