@@ -60,6 +60,10 @@ class Bounder {
   size_t size_ = 0;
 };
 
+// Room the Writer may use past the Bounder's sum: a short string is copied as a block of
+// 16 bytes (see Writer::String).
+constexpr size_t kWriterSlack = 16;
+
 class Writer {
  public:
   explicit Writer(char* p) : p_(p) {}
@@ -67,9 +71,19 @@ class Writer {
   void String(uint32_t field, const std::string& s) {
     if (s.empty()) return;
     Tag(field, kDelimited);
-    p_ = WriteVarint(s.size(), p_);
-    std::memcpy(p_, s.data(), s.size());
-    p_ += s.size();
+    const size_t n = s.size();
+    if (n < 16 && s.capacity() >= 15) {
+      // One 16-byte copy instead of a call to memcpy: the string's storage holds 16
+      // bytes (room for capacity() bytes and the terminator); the bytes copied past its
+      // end are overwritten by what follows, or lie in the slack.
+      *p_++ = static_cast<char>(n);
+      std::memcpy(p_, s.data(), 16);
+      p_ += n;
+      return;
+    }
+    p_ = WriteVarint(n, p_);
+    std::memcpy(p_, s.data(), n);
+    p_ += n;
   }
   void Varint(uint32_t field, uint64_t v) {
     if (v == 0) return;
@@ -269,7 +283,7 @@ bool AppendClaimDelimited(const v1::Claim& claim, std::string* out) {
   // bytes, nearly all, need no move), then moved to just after its length.
   constexpr size_t kLengthRoom = 2;
   const size_t start = out->size();
-  out->resize(start + 5 + bound);
+  out->resize(start + 5 + bound + kWriterSlack);
   char* const body = &(*out)[start + kLengthRoom];
   Writer writer(body);
   EncodeClaim(claim, writer);

@@ -93,6 +93,34 @@ TEST(ClaimWireTest, EveryLengthSizeAndLargeClaims) {
   }
 }
 
+// Short strings are copied as 16-byte blocks: every length around the block, held in
+// the string object or on the heap (a long string cut short), in every string field of
+// a claim at once and alone as its last field (where the block reaches past the bound).
+TEST(ClaimWireTest, StringsOfEveryLengthInAndOutOfTheStringObject) {
+  for (size_t n = 0; n <= 40; ++n) {
+    for (bool heap : {false, true}) {
+      SCOPED_TRACE(testing::Message() << n << " bytes" << (heap ? ", on the heap" : ""));
+      auto set = [&](std::string* s, char c) {
+        if (heap) s->assign(100, '#');
+        s->assign(n, c);
+      };
+      v1::Claim alone;
+      set(alone.mutable_extractor_version(), 'v');
+      ExpectSameAsProtobuf(alone);
+      v1::Claim all;
+      set(all.mutable_id(), 'i');
+      set(all.mutable_subject()->mutable_entity(), 'e');
+      set(all.mutable_subject()->add_qualifiers()->mutable_value(), 'q');
+      set(all.mutable_quantity()->mutable_unit(), 'u');
+      set(all.mutable_scope()->mutable_text(), 't');
+      set(all.mutable_provenance()->mutable_sentence(), 's');
+      set(all.mutable_provenance()->mutable_published()->mutable_zone(), 'z');
+      set(all.mutable_extractor_version(), 'v');
+      ExpectSameAsProtobuf(all);
+    }
+  }
+}
+
 TEST(ClaimWireTest, UnknownFieldsAreDeclined) {
   v1::Claim c;
   c.set_id("abc");

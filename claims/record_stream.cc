@@ -1,6 +1,7 @@
 #include "claims/record_stream.h"
 
 #include <cstdint>
+#include <typeinfo>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -82,8 +83,11 @@ absl::Status RecordFromJson(absl::string_view json, google::protobuf::Message* r
 absl::Status AppendRecord(const google::protobuf::Message& record, RecordFormat format,
                           std::string* out) {
   // Claims, the bulk of every stream, have encoders of their own (claim_json.h,
-  // claim_wire.h).
-  const auto* claim = dynamic_cast<const v1::Claim*>(&record);
+  // claim_wire.h). The generated class is final: the exact type tells (a comparison of
+  // type_info, where dynamic_cast walks the class hierarchy).
+  const auto* claim = typeid(record) == typeid(v1::Claim)
+                          ? static_cast<const v1::Claim*>(&record)
+                          : nullptr;
   if (format == RecordFormat::kJsonLines) {
     if (claim != nullptr ? AppendClaimJson(*claim, out) : AppendJsonFast(record, out)) {
       out->push_back('\n');
