@@ -507,7 +507,9 @@ char* WriteJsonDouble(double v, char* o) {
   return WriteRememberedDouble(v, o);
 }
 
-char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* o) {
+namespace {
+
+char* WriteTimestamp(int64_t seconds, int32_t nanos, char* o) {
   if (seconds < -62135596800LL || seconds > 253402300799LL) return nullptr;
   if (nanos < 0 || nanos >= 1000000000) return nullptr;
   // UTC has no offsets to look up: the day is civil-day arithmetic from the epoch, the
@@ -545,6 +547,32 @@ char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* o) {
   *o++ = 'Z';
   *o++ = '"';
   return o;
+}
+
+// The last Timestamp written and its text, one per thread: the claims of a document
+// come one after another and share its publication time.
+struct LastTimestamp {
+  bool valid = false;  // text holds the Timestamp (seconds, nanos)
+  int64_t seconds = 0;
+  int32_t nanos = 0;
+  uint8_t size = 0;
+  char text[kMaxJsonTimestampSize] = {};
+};
+
+}  // namespace
+
+char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* o) {
+  thread_local LastTimestamp last;
+  if (!last.valid || seconds != last.seconds || nanos != last.nanos) {
+    char* const end = WriteTimestamp(seconds, nanos, last.text);
+    last.valid = end != nullptr;
+    if (end == nullptr) return nullptr;
+    last.seconds = seconds;
+    last.nanos = nanos;
+    last.size = static_cast<uint8_t>(end - last.text);
+  }
+  std::memcpy(o, last.text, kMaxJsonTimestampSize);
+  return o + last.size;
 }
 
 namespace {

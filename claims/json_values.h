@@ -4,7 +4,7 @@
 // shortest of %.15g / %.17g that reads back, Timestamps in RFC 3339 with 0, 3, 6 or 9
 // fractional digits. The message printers (json_printer.h, claim_json.h) build on them.
 //
-// Thread-safe: pure functions.
+// Thread-safe: pure functions (the Timestamp writer remembers per thread).
 #ifndef CLAIMCHECK_CLAIMS_JSON_VALUES_H_
 #define CLAIMCHECK_CLAIMS_JSON_VALUES_H_
 
@@ -50,7 +50,8 @@ bool AppendJsonDouble(double v, std::string* out);
 char* WriteDecimal(uint64_t v, char* out);
 
 // A google.protobuf.Timestamp, quoted. Refused outside years 1..9999 or for nanos outside
-// [0, 10^9).
+// [0, 10^9). The text of the last one written is remembered (one per thread): the claims
+// of a document come one after another with its publication time.
 char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* out);
 bool AppendJsonTimestamp(int64_t seconds, int32_t nanos, std::string* out);
 

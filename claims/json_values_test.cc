@@ -275,5 +275,29 @@ TEST(JsonValuesTest, Timestamps) {
   EXPECT_EQ(out, "");
 }
 
+// The last Timestamp's text is remembered: the same instant twice, instants that differ
+// only in seconds or only in nanos, and a refused one in between give the right text.
+TEST(JsonValuesTest, RepeatedAndAlternatingTimestamps) {
+  const struct {
+    int64_t seconds;
+    int32_t nanos;
+    const char* json;
+  } sequence[] = {{1762231140, 0, "\"2025-11-04T04:39:00Z\""},
+                  {1762231140, 0, "\"2025-11-04T04:39:00Z\""},
+                  {1762231140, 500000000, "\"2025-11-04T04:39:00.500Z\""},
+                  {1762231141, 500000000, "\"2025-11-04T04:39:01.500Z\""},
+                  {1762231141, 500000000, "\"2025-11-04T04:39:01.500Z\""},
+                  {1762231141, -1, nullptr},
+                  {1762231141, -1, nullptr},
+                  {1762231141, 500000000, "\"2025-11-04T04:39:01.500Z\""},
+                  {0, 0, "\"1970-01-01T00:00:00Z\""},
+                  {1762231140, 0, "\"2025-11-04T04:39:00Z\""}};
+  for (const auto& t : sequence) {
+    std::string out;
+    EXPECT_EQ(AppendJsonTimestamp(t.seconds, t.nanos, &out), t.json != nullptr) << t.seconds;
+    EXPECT_EQ(out, t.json != nullptr ? t.json : "") << t.seconds << " " << t.nanos;
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
