@@ -197,7 +197,8 @@ void Extractor::Extract(const v1::Document& document,
     input.quantities.swap(figures_[sentence_index]);  // handed back below
     if (!input.quantities.empty()) {
       if (published != day_of) day = DayOf(*published), day_of = published;
-      input.times = times_->Find(input.text, day);
+      input.times.swap(times_found_);  // handed back below
+      times_->Find(input.text, day, &input.times, &spare_times_);
       WidenPeriodsEndingOnADay(*input.tokens, input.text, &input.times);
       NarrowToLeadingMonths(*input.tokens, input.text, &input.times);
     }
@@ -253,6 +254,7 @@ void Extractor::Extract(const v1::Document& document,
       on_claim(std::move(claim));
     }
     figures_[sentence_index].swap(input.quantities);  // its mentions' memory, for reuse
+    if (input.times.capacity() > 0) times_found_.swap(input.times);  // the same
   }
   // A very long document's or sentence's tokens and figures are not kept for the rest of
   // the run.

@@ -98,6 +98,9 @@ class Extractor {
   static constexpr size_t kKeptFigures = 64;
   std::vector<std::vector<Token>> tokens_;
   std::vector<std::vector<QuantityMention>> figures_;
+  // The periods of a sentence, and spare ones (the time recognizer's reusing Find).
+  std::vector<TimeMention> times_found_;
+  std::vector<TimeMention> spare_times_;
 };
 
 }  // namespace claimcheck

@@ -426,6 +426,18 @@ int PeriodMonthsEndingAt(const std::vector<Token>& tokens, size_t k, size_t* fir
   return 0;
 }
 
+// Makes *scope the PERIOD [start, end) of granularity g written as `text`, written over
+// its old fields (the strings keep their memory).
+void SetPeriod(absl::CivilDay start, absl::CivilDay end, v1::Granularity g,
+               absl::string_view text, v1::TimeScope* scope) {
+  scope->Clear();
+  scope->set_start(FormatDay(start));
+  scope->set_end(FormatDay(end));
+  scope->set_granularity(g);
+  scope->set_kind(v1::SCOPE_KIND_PERIOD);
+  scope->mutable_text()->assign(text.data(), text.size());
+}
+
 }  // namespace
 
 void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_view text,
@@ -447,17 +459,13 @@ void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_vie
     // The period ends where the day does (scope ends are exclusive).
     const absl::CivilMonth end_month(end);
     const absl::CivilDay start(end_month.year(), end_month.month() - months, end.day());
-    v1::TimeScope period;
-    period.set_start(FormatDay(start));
-    period.set_end(FormatDay(end));
-    period.set_granularity(months == 3    ? v1::GRANULARITY_QUARTER
-                           : months == 6  ? v1::GRANULARITY_HALF
-                           : months == 12 ? v1::GRANULARITY_YEAR
-                                          : v1::GRANULARITY_MONTH);
-    period.set_kind(v1::SCOPE_KIND_PERIOD);
     m.begin = tokens[first].begin;
-    period.set_text(std::string(text.substr(m.begin, m.end - m.begin)));
-    m.scope = std::move(period);
+    SetPeriod(start, end,
+              months == 3    ? v1::GRANULARITY_QUARTER
+              : months == 6  ? v1::GRANULARITY_HALF
+              : months == 12 ? v1::GRANULARITY_YEAR
+                             : v1::GRANULARITY_MONTH,
+              text.substr(m.begin, m.end - m.begin), &m.scope);
   }
 }
 
@@ -487,16 +495,12 @@ void NarrowToLeadingMonths(const std::vector<Token>& tokens, absl::string_view t
       if (count == kCounts[c] || count == std::to_string(c + 2)) months = c + 2;
     }
     if (months == 0) continue;
-    v1::TimeScope leading;
-    leading.set_start(FormatDay(start));
-    leading.set_end(FormatDay(absl::CivilDay(absl::CivilMonth(start) + months)));
-    leading.set_granularity(months == 3    ? v1::GRANULARITY_QUARTER
-                            : months == 6  ? v1::GRANULARITY_HALF
-                                           : v1::GRANULARITY_MONTH);
-    leading.set_kind(v1::SCOPE_KIND_PERIOD);
     m.begin = tokens[of - 3].begin;
-    leading.set_text(std::string(text.substr(m.begin, m.end - m.begin)));
-    m.scope = std::move(leading);
+    SetPeriod(start, absl::CivilDay(absl::CivilMonth(start) + months),
+              months == 3   ? v1::GRANULARITY_QUARTER
+              : months == 6 ? v1::GRANULARITY_HALF
+                            : v1::GRANULARITY_MONTH,
+              text.substr(m.begin, m.end - m.begin), &m.scope);
   }
 }
 

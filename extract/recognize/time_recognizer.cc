@@ -373,17 +373,55 @@ absl::StatusOr<std::unique_ptr<TimeRecognizer>> TimeRecognizer::Create() {
 std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
                                               std::optional<absl::CivilDay> reference) const {
   std::vector<TimeMention> out;
-  // Most sentences hold no period at all: they return before any allocation.
+  Find(text, reference, &out);
+  return out;
+}
+
+void TimeRecognizer::Find(absl::string_view text, std::optional<absl::CivilDay> reference,
+                          std::vector<TimeMention>* out_ptr,
+                          std::vector<TimeMention>* spare) const {
+  std::vector<TimeMention>& out = *out_ptr;
+  // out[0, found) are this text's mentions; out[found] (when it exists) is where the next
+  // one is read. Elements left by an earlier call, or taken from *spare, are cleared
+  // before they serve: their messages keep their strings' memory.
+  size_t found = 0;
+  // The elements after out[found) go to *spare (as many as it keeps), then out ends there.
+  auto finish = [&]() {
+    if (spare != nullptr) {
+      for (size_t k = found; k < out.size() && spare->size() < kMaxSpareMentions; ++k) {
+        if (spare->capacity() == 0) spare->reserve(kMaxSpareMentions);
+        spare->push_back(std::move(out[k]));
+      }
+    }
+    out.resize(found);
+  };
+  // Most sentences hold no period at all: they return before any mention is made.
   bool folds = false;
   size_t pos = 0;
   size_t anchor = FirstTimeAnchor(text, pos, &folds);
-  if (anchor >= text.size()) return out;
-  out.reserve(text.size() / 256 + 4);
+  if (anchor >= text.size()) {
+    finish();
+    return;
+  }
+  auto slot = [&]() -> TimeMention& {
+    if (found == out.size()) {
+      if (out.capacity() == 0) out.reserve(text.size() / 256 + 4);
+      if (spare != nullptr && !spare->empty()) {
+        out.push_back(std::move(spare->back()));
+        spare->pop_back();
+      } else {
+        out.emplace_back();
+      }
+    }
+    TimeMention& mention = out[found];
+    mention.scope.Clear();  // (keeps the strings' memory)
+    return mention;
+  };
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[8];
   re2::StringPiece whole;
-  // Adds the mention of family f at b that groups[0] spans (its parts in `groups`) to
-  // `out`; returns its end, or 0 (and adds nothing) when it does not resolve.
+  // Adds the mention of family f at b that groups[0] spans (its parts in `groups`) as
+  // out[found]; returns its end, or 0 (and adds nothing) when it does not resolve.
   auto add = [&](int f, size_t b) -> size_t {
     size_t e = b + groups[0].size();
     // The optional '.' after a month is for abbreviations ("Sept."), not "August.".
@@ -392,19 +430,16 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
       --e;
     }
     if (e <= b) return 0;
-    TimeMention& mention = out.emplace_back();  // its scope built in place
+    TimeMention& mention = slot();  // its scope built in place
     mention.begin = b;
     mention.end = e;
-    if (!ResolveTime(f, groups, text, b, reference, &mention.scope)) {
-      out.pop_back();
-      return 0;
-    }
-    // Moved in (set_text(data, size) would copy a temporary string once more).
-    mention.scope.set_text(std::string(text.data() + b, e - b));
+    if (!ResolveTime(f, groups, text, b, reference, &mention.scope)) return 0;
+    mention.scope.mutable_text()->assign(text.data() + b, e - b);
+    ++found;
     return e;
   };
-  // Reads family f at b (to `limit`) into a new mention at the back of `out`; returns its
-  // end, or 0 (and adds nothing) when the family does not match there or does not resolve.
+  // Reads family f at b (to `limit`) into a new mention out[found]; returns its end, or 0
+  // (and adds nothing) when the family does not match there or does not resolve.
   auto read = [&](int f, size_t b, size_t limit, re2::RE2::Anchor anchor) -> size_t {
     const re2::RE2& re = *patterns_[f];
     int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 8);
@@ -489,21 +524,23 @@ std::vector<TimeMention> TimeRecognizer::Find(absl::string_view text,
       // longest family that does, from the same place.
       for (int f = 0; f < kFamilies; ++f) {
         if (!MayPrefix(f, span)) continue;
-        size_t before = out.size();
         size_t e2 = read(f, b, text.size(), re2::RE2::ANCHOR_START);
         if (e2 == 0) continue;
         if (e2 > end) {
-          if (before > 0 && end > 0) out.erase(out.end() - 2);  // drop the shorter one
+          if (end > 0) {  // the shorter one goes
+            --found;
+            std::swap(out[found - 1], out[found]);
+          }
           end = e2;
         } else {
-          out.pop_back();
+          --found;  // (out[found] stays, as scratch)
         }
       }
     }
     pos = end > b ? end : b + 1;
     anchor = FirstTimeAnchor(text, pos, &folds);
   }
-  return out;
+  finish();
 }
 
 }  // namespace claimcheck

@@ -61,6 +61,20 @@ class TimeRecognizer {
   std::vector<TimeMention> Find(absl::string_view text,
                                 std::optional<absl::CivilDay> reference) const;
 
+  // The same mentions, written into *out, which ends up holding exactly them. The
+  // elements *out holds on entry are overwritten rather than rebuilt: their TimeScope
+  // messages keep the memory of their strings. With `spare` set, the elements *out held
+  // but no longer needs are moved to the end of *spare (which keeps at most
+  // kMaxSpareMentions), and an element *out needs beyond those it held is taken from
+  // there before one is made: a caller that passes the same two vectors for sentence
+  // after sentence makes few messages and strings. What *spare holds is never read, only
+  // cleared and reused.
+  void Find(absl::string_view text, std::optional<absl::CivilDay> reference,
+            std::vector<TimeMention>* out, std::vector<TimeMention>* spare = nullptr) const;
+
+  // How many mentions Find keeps in a spare vector.
+  static constexpr size_t kMaxSpareMentions = 64;
+
   // Number of pattern families (for tests).
   static int FamilyCount();
 

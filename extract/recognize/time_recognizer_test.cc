@@ -1,5 +1,6 @@
 #include "extract/recognize/time_recognizer.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -131,6 +132,51 @@ TEST(TimeRecognizerTest, AnchorShortcutsKeepRe2Spans) {
       got.push_back(m.scope.text());
     }
     EXPECT_EQ(got, c.expressions) << c.text;
+  }
+}
+
+// The reusing Find writes over the mentions (and their messages) an earlier text left,
+// and takes and gives spare ones: the mentions must be those a fresh vector gets, whatever
+// held the vectors before: more mentions, fewer, unresolved ones, open and fallback ones.
+TEST(TimeRecognizerTest, ReusedVectorsGiveTheSameMentions) {
+  auto r = TimeRecognizer::Create();
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> texts;
+  for (const Case& c : kCases) texts.push_back(c.text);
+  texts.push_back("nothing here");
+  texts.push_back("in Q3 2025, H1 2024, FY2023 and between 2014 and 2019, since 2019");
+  texts.push_back("sales rose last year and will double by 2030, from 2019 and 2021");
+  texts.push_back("2019 and 2021 were weak; as of September 1 the quarter ended June 30");
+  std::vector<TimeMention> reused;
+  std::vector<TimeMention> spare;
+  // Forwards and backwards, with and without a reference day, so that each text meets
+  // vectors left by a different one.
+  for (int pass = 0; pass < 4; ++pass) {
+    const std::optional<absl::CivilDay> reference =
+        pass % 2 == 0 ? std::optional<absl::CivilDay>(absl::CivilDay(2022, 5, 10)) : std::nullopt;
+    for (size_t k = 0; k < texts.size(); ++k) {
+      const std::string& text = pass < 2 ? texts[k] : texts[texts.size() - 1 - k];
+      std::vector<TimeMention> fresh;
+      (*r)->Find(text, reference, &fresh);
+      (*r)->Find(text, reference, &reused, &spare);
+      ASSERT_EQ(reused.size(), fresh.size()) << text;
+      for (size_t i = 0; i < fresh.size(); ++i) {
+        EXPECT_EQ(reused[i].scope.SerializeAsString(), fresh[i].scope.SerializeAsString())
+            << text;
+        EXPECT_EQ(reused[i].begin, fresh[i].begin) << text;
+        EXPECT_EQ(reused[i].end, fresh[i].end) << text;
+      }
+      EXPECT_LE(spare.size(), TimeRecognizer::kMaxSpareMentions);
+    }
+  }
+  // The returning Find gives the same as the reusing one.
+  for (const std::string& text : texts) {
+    std::vector<TimeMention> returned = (*r)->Find(text, absl::CivilDay(2022, 5, 10));
+    (*r)->Find(text, absl::CivilDay(2022, 5, 10), &reused, &spare);
+    ASSERT_EQ(returned.size(), reused.size()) << text;
+    for (size_t i = 0; i < returned.size(); ++i) {
+      EXPECT_EQ(returned[i].scope.SerializeAsString(), reused[i].scope.SerializeAsString());
+    }
   }
 }
 
