@@ -270,6 +270,17 @@ char* WriteJsonStdString(const std::string& s, char* o) {
       o[n + 1] = '"';
       return o + n + 2;
     }
+  } else if (n < 32) {
+    // Ids and dates: two blocks of 16 that overlap, both inside the string.
+    const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+    const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + n - 16));
+    if ((SpecialMask(head) | SpecialMask(tail)) == 0) {
+      *o = '"';
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1), head);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1 + n - 16), tail);
+      o[n + 1] = '"';
+      return o + n + 2;
+    }
   }
 #endif
   return WriteJsonString(s, o);

@@ -34,7 +34,8 @@ bool AppendJsonString(absl::string_view s, std::string* out);
 
 // WriteJsonString of a std::string, faster for a short one: when its storage holds 16
 // bytes (capacity() >= 15: room for capacity() bytes and the terminator), a string of
-// fewer than 16 bytes with nothing to escape is read and written as one 16-byte block.
+// fewer than 16 bytes with nothing to escape is read and written as one 16-byte block,
+// one of 16 to 31 bytes as two overlapping blocks.
 // It may write up to kJsonStringSlack bytes past the end it returns: the buffer needs
 // room for MaxJsonStringSize(s.size()) + kJsonStringSlack bytes.
 constexpr size_t kJsonStringSlack = 16;

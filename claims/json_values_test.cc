@@ -125,12 +125,12 @@ TEST(JsonValuesTest, WritersStayWithinTheirBounds) {
   }
 }
 
-// WriteJsonStdString reads a short string's storage as one block: the same output as
+// WriteJsonStdString reads a short string's storage in blocks: the same output as
 // WriteJsonString for every byte value at every position of strings of each length,
 // kept in the string object or on the heap (a long string cut short), into a heap
 // buffer of exactly the documented room (so that AddressSanitizer sees a write past it).
 TEST(JsonValuesTest, StdStringsAreWrittenAsStringViews) {
-  for (int n = 0; n <= 20; ++n) {
+  for (int n = 0; n <= 40; ++n) {
     for (int c = 0; c < 256; ++c) {
       for (int k = 0; k < std::max(n, 1); ++k) {
         std::string local(n, 'x');
