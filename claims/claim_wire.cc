@@ -81,6 +81,16 @@ class Writer {
       p_ += n;
       return;
     }
+    if (n >= 16 && n < 32) {  // two copies of 16 bytes that overlap, inside the string
+      *p_++ = static_cast<char>(n);
+      char head[16], tail[16];
+      std::memcpy(head, s.data(), 16);
+      std::memcpy(tail, s.data() + n - 16, 16);
+      std::memcpy(p_, head, 16);
+      std::memcpy(p_ + n - 16, tail, 16);
+      p_ += n;
+      return;
+    }
     p_ = WriteVarint(n, p_);
     std::memcpy(p_, s.data(), n);
     p_ += n;
