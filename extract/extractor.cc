@@ -161,7 +161,7 @@ void Extractor::Extract(const v1::Document& document,
   if (figures_.size() < sentences.size()) figures_.resize(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     quantities_->Find(text.substr(sentences[i].begin, sentences[i].end - sentences[i].begin),
-                      &figures_[i]);
+                      &figures_[i], &spare_figures_);
   }
   std::vector<bool> assemble(sentences.size(), false);
   for (size_t i = sentences.size(); i-- > 0;) {

@@ -98,6 +98,7 @@ class Extractor {
   static constexpr size_t kKeptFigures = 64;
   std::vector<std::vector<Token>> tokens_;
   std::vector<std::vector<QuantityMention>> figures_;
+  SpareQuantities spare_figures_;  // messages for any sentence's figures (Find's spare)
   // The periods of a sentence, and spare ones (the time recognizer's reusing Find).
   std::vector<TimeMention> times_found_;
   std::vector<TimeMention> spare_times_;

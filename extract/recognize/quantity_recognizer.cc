@@ -207,7 +207,7 @@ absl::StatusOr<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
 }
 
 bool QuantityRecognizer::ReadPercentOf(absl::string_view text, size_t start,
-                                       QuantityMention* out) const {
+                                       absl::FunctionRef<QuantityMention*()> slot) const {
   // "percent of 10", "per cent of twenty-two": the number after "of" is the percentage.
   size_t j = start;
   for (const char* head : {"percents of ", "percent of ", "per cent of "}) {
@@ -223,7 +223,7 @@ bool QuantityRecognizer::ReadPercentOf(absl::string_view text, size_t start,
   size_t skip;
   if (filter_->Reject(text, *pn, false, &skip)) return false;
   if (pn->end < text.size() && IsAlpha(text[pn->end])) return false;
-  QuantityMention& m = *out;
+  QuantityMention& m = *slot();
   m.begin = m.figure_begin = start;
   m.end = pn->end;
   m.number_begin = pn->begin;
@@ -242,7 +242,8 @@ bool QuantityRecognizer::ReadPercentOf(absl::string_view text, size_t start,
 }
 
 bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t floor,
-                                size_t* next, QuantityMention* out) const {
+                                size_t* next,
+                                absl::FunctionRef<QuantityMention*()> slot) const {
   const UnitTable& table = UnitTable::Get();
   const size_t n = text.size();
   *next = start + 1;
@@ -492,7 +493,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
     }
   }
 
-  QuantityMention& m = *out;
+  QuantityMention& m = *slot();
   m.begin = begin;
   m.end = end;
   m.figure_begin = fig_begin;
@@ -575,22 +576,24 @@ std::vector<QuantityMention> QuantityRecognizer::Find(absl::string_view text) co
   return out;
 }
 
-void QuantityRecognizer::Find(absl::string_view text, std::vector<QuantityMention>* out) const {
+void QuantityRecognizer::Find(absl::string_view text, std::vector<QuantityMention>* out,
+                              SpareQuantities* spare) const {
   const size_t n = text.size();
-  // out[0, found) are this text's mentions; out[found] (when it exists) is where the next
-  // candidate is read. The elements a previous call left, out[0, reused), are reset
-  // before they serve (ReadAt and ReadPercentOf write a default mention, and leave it
-  // untouched when they fail); out[reused, size) are new.
-  const size_t reused = out->size();
+  // out[0, found) are this text's mentions. ReadAt and ReadPercentOf ask for a slot only
+  // for a figure they read, out[found]: an element a previous call left, else a new one
+  // given a spare message (when there is one); reset either way.
   size_t found = 0;
-  size_t reset = 0;  // out[0, reset) have been reset by this call
   auto slot = [&]() -> QuantityMention* {
-    if (found == out->size()) {
+    if (found < out->size()) {
+      ResetMention(&(*out)[found]);
+    } else {
       if (out->capacity() == 0) out->reserve(text.size() / 256 + 4);
       out->emplace_back();
-    } else if (found < reused && found >= reset) {
-      ResetMention(&(*out)[found]);
-      reset = found + 1;
+      if (spare != nullptr && spare->count_ > 0) {
+        v1::Quantity& q = out->back().quantity;
+        q.Swap(&spare->slots_[--spare->count_]);
+        q.Clear();
+      }
     }
     return &(*out)[found];
   };
@@ -626,9 +629,8 @@ void QuantityRecognizer::Find(absl::string_view text, std::vector<QuantityMentio
       } else if ((c == 'p' || c == 'P') && (absl::EqualsIgnoreCase(word, "percent") ||
                                             absl::EqualsIgnoreCase(word, "percents") ||
                                             absl::EqualsIgnoreCase(word, "per"))) {
-        QuantityMention* m = slot();
-        if (ReadPercentOf(text, i, m)) {
-          floor = i = m->end;
+        if (ReadPercentOf(text, i, slot)) {
+          floor = i = (*out)[found].end;
           ++found;
           continue;
         }
@@ -643,14 +645,24 @@ void QuantityRecognizer::Find(absl::string_view text, std::vector<QuantityMentio
       continue;
     }
     size_t next = i + 1;
-    QuantityMention* m = slot();
-    if (ReadAt(text, i, floor, &next, m)) {
-      floor = m->end;
+    if (ReadAt(text, i, floor, &next, slot)) {
+      floor = (*out)[found].end;
       i = std::max(floor, i + 1);
       ++found;
     } else {
       i = std::max(next, resume);
     }
+  }
+  // The messages of the mentions no longer needed go to *spare, swapped with its empty
+  // ones (made once, up to kMaxSpare).
+  for (size_t k = found; spare != nullptr && k < out->size(); ++k) {
+    std::vector<v1::Quantity>& slots = spare->slots_;
+    if (spare->count_ == slots.size()) {
+      if (slots.size() == SpareQuantities::kMaxSpare) break;
+      if (slots.capacity() == 0) slots.reserve(SpareQuantities::kMaxSpare);
+      slots.emplace_back();
+    }
+    slots[spare->count_++].Swap(&(*out)[k].quantity);
   }
   out->resize(found);
 }

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/claim.pb.h"
@@ -64,6 +65,22 @@ struct QuantityMention {
   double unit_factor = 1;
 };
 
+// Quantity messages kept between calls of QuantityRecognizer::Find for the memory of
+// their strings (see Find). Only Find reads or writes them.
+class SpareQuantities {
+ public:
+  // How many messages it holds: up to kMaxSpare.
+  size_t size() const { return count_; }
+  static constexpr size_t kMaxSpare = 256;
+
+ private:
+  friend class QuantityRecognizer;
+  // slots_[0, count_) are messages mentions gave back, not cleared; slots_[count_, size)
+  // are empty ones, kept so that giving a message back costs a swap, no construction.
+  std::vector<v1::Quantity> slots_;
+  size_t count_ = 0;
+};
+
 struct RecognizerOptions {
   std::string bare_dollar_currency = "USD";  // what a bare "$" means (currency_assumed = true)
 };
@@ -88,19 +105,27 @@ class QuantityRecognizer {  // thread-safe after Create
   // messages keep the memory of their strings, so a caller that passes the same vector
   // for sentence after sentence (and hands the messages it keeps back by swapping)
   // allocates little per mention.
-  void Find(absl::string_view text, std::vector<QuantityMention>* out) const;
+  //
+  // With `spare` set, the messages of the mentions *out held but no longer needs go to
+  // *spare, and a mention *out needs beyond those it held takes a message from there
+  // when there is one: a caller that keeps one vector per sentence and one SpareQuantities
+  // shares the messages (and their strings' memory) among sentences with more figures or
+  // fewer than the last time.
+  void Find(absl::string_view text, std::vector<QuantityMention>* out,
+            SpareQuantities* spare = nullptr) const;
 
  private:
   QuantityRecognizer(const RecognizerOptions& options,
                      std::unique_ptr<NonQuantityFilter> filter);
   // Tries to read a figure whose number starts at `start`; `floor` is the end of the
   // previous mention (nothing may start before it). Sets *next to where scanning resumes.
-  // Fills *out, which must be a default mention, and returns true when a figure is read;
-  // leaves it untouched otherwise.
+  // When a figure is read, fills the mention slot() returns, which must be a default
+  // mention, and returns true; otherwise calls no slot() (most candidates are no figure).
   bool ReadAt(absl::string_view text, size_t start, size_t floor, size_t* next,
-              QuantityMention* out) const;
-  // Reads "percent of 10" at `start` into *out the same way.
-  bool ReadPercentOf(absl::string_view text, size_t start, QuantityMention* out) const;
+              absl::FunctionRef<QuantityMention*()> slot) const;
+  // Reads "percent of 10" at `start` into a slot() the same way.
+  bool ReadPercentOf(absl::string_view text, size_t start,
+                     absl::FunctionRef<QuantityMention*()> slot) const;
 
   RecognizerOptions options_;
   std::unique_ptr<NonQuantityFilter> filter_;

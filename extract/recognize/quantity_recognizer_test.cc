@@ -1,6 +1,8 @@
 #include "extract/recognize/quantity_recognizer.h"
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -181,40 +183,79 @@ TEST_F(QuantityRecognizerTest, MentionsAreSortedAndDisjoint) {
   }
 }
 
-// The Find that fills a caller's vector gives what the other returns, whatever the vector
-// held before: more mentions, fewer, ranges, units, hedges, percent-of, cents.
-TEST_F(QuantityRecognizerTest, ReusedVectorGivesTheSameMentions) {
+void ExpectSameMentions(const std::vector<QuantityMention>& fresh,
+                        const std::vector<QuantityMention>& reused, const std::string& text) {
+  ASSERT_EQ(reused.size(), fresh.size()) << text;
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    const QuantityMention& a = fresh[i];
+    const QuantityMention& b = reused[i];
+    EXPECT_EQ(b.quantity.SerializeAsString(), a.quantity.SerializeAsString()) << text;
+    EXPECT_EQ(b.begin, a.begin) << text;
+    EXPECT_EQ(b.end, a.end) << text;
+    EXPECT_EQ(b.figure_begin, a.figure_begin) << text;
+    EXPECT_EQ(b.number_begin, a.number_begin) << text;
+    EXPECT_EQ(b.number_end, a.number_end) << text;
+    EXPECT_EQ(b.number_value, a.number_value) << text;
+    EXPECT_EQ(b.high_begin, a.high_begin) << text;
+    EXPECT_EQ(b.high_end, a.high_end) << text;
+    EXPECT_EQ(b.high_value, a.high_value) << text;
+    EXPECT_EQ(b.unit_glued, a.unit_glued) << text;
+    EXPECT_EQ(b.unit_name, a.unit_name) << text;
+    EXPECT_EQ(b.unit_factor, a.unit_factor) << text;
+  }
+}
+
+std::vector<std::string> ReuseTexts() {
   std::vector<std::string> texts;
   for (const Case& c : kCases) texts.push_back(c.text);
   texts.push_back("nothing here");
   texts.push_back("percent of 10 and then 5 feet 2 inches, $3 and 50 cents, up to 2-3 years");
+  return texts;
+}
+
+// The Find that fills a caller's vector gives what the other returns, whatever the vector
+// held before: more mentions, fewer, ranges, units, hedges, percent-of, cents.
+TEST_F(QuantityRecognizerTest, ReusedVectorGivesTheSameMentions) {
+  const std::vector<std::string> texts = ReuseTexts();
   std::vector<QuantityMention> reused;
   // Forwards and backwards, so that each text meets a vector left by a different one.
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t k = 0; k < texts.size(); ++k) {
       const std::string& text = pass == 0 ? texts[k] : texts[texts.size() - 1 - k];
-      std::vector<QuantityMention> fresh = recognizer_->Find(text);
       recognizer_->Find(text, &reused);
-      ASSERT_EQ(reused.size(), fresh.size()) << text;
-      for (size_t i = 0; i < fresh.size(); ++i) {
-        const QuantityMention& a = fresh[i];
-        const QuantityMention& b = reused[i];
-        EXPECT_EQ(b.quantity.SerializeAsString(), a.quantity.SerializeAsString()) << text;
-        EXPECT_EQ(b.begin, a.begin) << text;
-        EXPECT_EQ(b.end, a.end) << text;
-        EXPECT_EQ(b.figure_begin, a.figure_begin) << text;
-        EXPECT_EQ(b.number_begin, a.number_begin) << text;
-        EXPECT_EQ(b.number_end, a.number_end) << text;
-        EXPECT_EQ(b.number_value, a.number_value) << text;
-        EXPECT_EQ(b.high_begin, a.high_begin) << text;
-        EXPECT_EQ(b.high_end, a.high_end) << text;
-        EXPECT_EQ(b.high_value, a.high_value) << text;
-        EXPECT_EQ(b.unit_glued, a.unit_glued) << text;
-        EXPECT_EQ(b.unit_name, a.unit_name) << text;
-        EXPECT_EQ(b.unit_factor, a.unit_factor) << text;
-      }
+      ExpectSameMentions(recognizer_->Find(text), reused, text);
     }
   }
+}
+
+// The same with vectors that share spare messages: a message given back by one vector's
+// surplus mentions and taken by another's new one is reset like a reused mention.
+TEST_F(QuantityRecognizerTest, SpareMessagesGiveTheSameMentions) {
+  const std::vector<std::string> texts = ReuseTexts();
+  std::vector<QuantityMention> vectors[3];
+  SpareQuantities spare;
+  for (int pass = 0; pass < 3; ++pass) {
+    for (size_t k = 0; k < texts.size(); ++k) {
+      const std::string& text = texts[(k * (pass + 1) + pass) % texts.size()];
+      std::vector<QuantityMention>& out = vectors[(k + pass) % 3];
+      recognizer_->Find(text, &out, &spare);
+      ExpectSameMentions(recognizer_->Find(text), out, text);
+    }
+  }
+  // A vector's surplus is kept, up to kMaxSpare messages, and taken back before any is made.
+  std::string many;
+  for (size_t i = 0; i < 2 * SpareQuantities::kMaxSpare; ++i) many += "$1 ";
+  recognizer_->Find(many, &vectors[0], &spare);
+  ASSERT_EQ(vectors[0].size(), 2 * SpareQuantities::kMaxSpare);
+  recognizer_->Find("nothing", &vectors[0], &spare);
+  EXPECT_TRUE(vectors[0].empty());
+  EXPECT_EQ(spare.size(), SpareQuantities::kMaxSpare);
+  for (std::vector<QuantityMention>& out : {std::ref(vectors[1]), std::ref(vectors[2])}) {
+    out.clear();
+    recognizer_->Find("$5 and 7%", &out, &spare);
+    ExpectSameMentions(recognizer_->Find("$5 and 7%"), out, "$5 and 7%");
+  }
+  EXPECT_EQ(spare.size(), SpareQuantities::kMaxSpare - 4);
 }
 
 TEST_F(QuantityRecognizerTest, MalformedInputReturns) {
