@@ -85,18 +85,7 @@ bool IsSupplementaryEscaped(uint32_t cp) {
 }
 
 #if defined(__SSE2__) && defined(__x86_64__)
-// The bits of the bytes of `v` that are special (see SpecialBytes), in three tests: a
-// signed compare of the byte plus one with 0x21 catches the control characters, DEL
-// (0x7f + 1 wraps to negative) and every byte >= 0x80; '<' (0x3c) and '>' (0x3e) are
-// the two bytes that become 0x3e with bit 1 set; '"' and '\\' are compared.
-inline int SpecialMask(__m128i v) {
-  const __m128i control_or_high =
-      _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
-  const __m128i angle = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('>'));
-  const __m128i quote_or_backslash = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-  return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control_or_high, angle), quote_or_backslash));
-}
+using json_values_internal::SpecialMask;
 
 // The 32-byte blocks of CopyPlain below on a processor with AVX2 (asked once, at
 // start-up): the same three tests on twice the bytes, and in three-operand instructions
@@ -258,33 +247,6 @@ char* WriteJsonString(absl::string_view s, char* o) {
   return o;
 }
 
-char* WriteJsonStdString(const std::string& s, char* o) {
-#if defined(__SSE2__) && defined(__x86_64__)
-  const size_t n = s.size();
-  if (n < 16 && s.capacity() >= 15) {
-    // The bytes past the string's end are read but play no part: the mask keeps its own.
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
-    if ((SpecialMask(v) & ((1u << n) - 1)) == 0) {
-      *o = '"';
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1), v);
-      o[n + 1] = '"';
-      return o + n + 2;
-    }
-  } else if (n < 32) {
-    // Ids and dates: two blocks of 16 that overlap, both inside the string.
-    const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
-    const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + n - 16));
-    if ((SpecialMask(head) | SpecialMask(tail)) == 0) {
-      *o = '"';
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1), head);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1 + n - 16), tail);
-      o[n + 1] = '"';
-      return o + n + 2;
-    }
-  }
-#endif
-  return WriteJsonString(s, o);
-}
 
 namespace {
 

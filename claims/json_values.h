@@ -14,6 +14,10 @@
 
 #include "absl/strings/string_view.h"
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 namespace claimcheck {
 
 // Each value has a writer into a caller's buffer, which must hold at least the bound
@@ -38,8 +42,10 @@ bool AppendJsonString(absl::string_view s, std::string* out);
 // one of 16 to 31 bytes as two overlapping blocks.
 // It may write up to kJsonStringSlack bytes past the end it returns: the buffer needs
 // room for MaxJsonStringSize(s.size()) + kJsonStringSlack bytes.
+// (Inline: a message printer that inlines its fields' writers has the short strings'
+// path in place, with no call.)
 constexpr size_t kJsonStringSlack = 16;
-char* WriteJsonStdString(const std::string& s, char* out);
+inline char* WriteJsonStdString(const std::string& s, char* out);
 
 // `v` as protobuf prints it. Refused for infinities and NaN (which protobuf prints as
 // quoted words: the callers leave those records to protobuf).
@@ -55,6 +61,55 @@ char* WriteDecimal(uint64_t v, char* out);
 // of a document come one after another with its publication time.
 char* WriteJsonTimestamp(int64_t seconds, int32_t nanos, char* out);
 bool AppendJsonTimestamp(int64_t seconds, int32_t nanos, std::string* out);
+
+namespace json_values_internal {
+
+#if defined(__SSE2__) && defined(__x86_64__)
+// The bits of the bytes of `v` that WriteJsonString must look at (control characters,
+// DEL, '"', '\\', '<', '>' and every byte >= 0x80), in three tests: a signed compare of
+// the byte plus one with 0x21 catches the control characters, DEL (0x7f + 1 wraps to
+// negative) and every byte >= 0x80; '<' (0x3c) and '>' (0x3e) are the two bytes that
+// become 0x3e with bit 1 set; '"' and '\\' are compared.
+inline int SpecialMask(__m128i v) {
+  const __m128i control_or_high =
+      _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
+  const __m128i angle = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('>'));
+  const __m128i quote_or_backslash = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control_or_high, angle), quote_or_backslash));
+}
+#endif
+
+}  // namespace json_values_internal
+
+inline char* WriteJsonStdString(const std::string& s, char* o) {
+#if defined(__SSE2__) && defined(__x86_64__)
+  using json_values_internal::SpecialMask;
+  const size_t n = s.size();
+  if (n < 16 && s.capacity() >= 15) {
+    // The bytes past the string's end are read but play no part: the mask keeps its own.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+    if ((SpecialMask(v) & ((1u << n) - 1)) == 0) {
+      *o = '"';
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1), v);
+      o[n + 1] = '"';
+      return o + n + 2;
+    }
+  } else if (n < 32) {
+    // Ids and dates: two blocks of 16 that overlap, both inside the string.
+    const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+    const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + n - 16));
+    if ((SpecialMask(head) | SpecialMask(tail)) == 0) {
+      *o = '"';
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1), head);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 1 + n - 16), tail);
+      o[n + 1] = '"';
+      return o + n + 2;
+    }
+  }
+#endif
+  return WriteJsonString(s, o);
+}
 
 }  // namespace claimcheck
 
