@@ -110,7 +110,8 @@ Extractor::Extractor(EntityAliases aliases, MetricVocabulary metrics,
 void Extractor::Extract(const v1::Document& document,
                         const std::function<void(v1::Claim&&)>& on_claim) {
   const absl::string_view text = document.text();
-  const std::vector<TextSpan> sentences = SplitSentences(text);
+  SplitSentences(text, &sentences_);
+  const std::vector<TextSpan>& sentences = sentences_;
   entities_.Reset();
   if (tokens_.size() < sentences.size()) tokens_.resize(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
@@ -270,6 +271,7 @@ void Extractor::Extract(const v1::Document& document,
     if (tokens_[i].capacity() > kKeptTokens) std::vector<Token>().swap(tokens_[i]);
     if (figures_[i].capacity() > kKeptFigures) std::vector<QuantityMention>().swap(figures_[i]);
   }
+  if (sentences_.capacity() > kKeptSentences) std::vector<TextSpan>().swap(sentences_);
 }
 
 }  // namespace claimcheck

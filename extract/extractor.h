@@ -35,6 +35,7 @@
 #include "extract/claim_assembler.h"
 #include "extract/copy_detector.h"
 #include "extract/entity_finder.h"
+#include "extract/read/sentence_splitter.h"
 #include "extract/tokens.h"
 #include "extract/recognize/quantity_recognizer.h"
 #include "extract/recognize/time_recognizer.h"
@@ -96,6 +97,7 @@ class Extractor {
   static constexpr size_t kKeptSentences = 1024;
   static constexpr size_t kKeptTokens = 1024;
   static constexpr size_t kKeptFigures = 64;
+  std::vector<TextSpan> sentences_;  // the current document's (room for kKeptSentences kept)
   std::vector<std::vector<Token>> tokens_;
   std::vector<std::vector<QuantityMention>> figures_;
   SpareQuantities spare_figures_;  // messages for any sentence's figures (Find's spare)
