@@ -146,6 +146,30 @@ size_t ClauseEnd(const std::vector<Token>& tokens, size_t start) {
 
 bool Resolved(const v1::TimeScope& s) { return !s.unresolved() && !s.start().empty(); }
 
+// *to = from, field by field: a string is written only when it differs, into the memory
+// `to` already has (CopyFrom clears and merges every field). Figures of a sentence, and
+// of the sentences after it, mostly take the period the one before took. The scopes are
+// those made here and by the time recognizer: no unknown fields.
+void CopyScope(const v1::TimeScope& from, v1::TimeScope* to) {
+  // An empty string is cleared, not made.
+  auto assign = [](const std::string& from, std::string* (v1::TimeScope::*mutable_field)(),
+                   void (v1::TimeScope::*clear_field)(), v1::TimeScope* to) {
+    if (from.empty()) {
+      (to->*clear_field)();
+    } else {
+      std::string* field = (to->*mutable_field)();
+      if (*field != from) field->assign(from);
+    }
+  };
+  assign(from.start(), &v1::TimeScope::mutable_start, &v1::TimeScope::clear_start, to);
+  assign(from.end(), &v1::TimeScope::mutable_end, &v1::TimeScope::clear_end, to);
+  assign(from.text(), &v1::TimeScope::mutable_text, &v1::TimeScope::clear_text, to);
+  to->set_granularity(from.granularity());
+  to->set_kind(from.kind());
+  to->set_inferred(from.inferred());
+  to->set_unresolved(from.unresolved());
+}
+
 v1::TimeScope Span(absl::CivilMonth start, int months, v1::Granularity g, const std::string& text) {
   v1::TimeScope scope;
   scope.set_start(FormatDay(absl::CivilDay(start)));
@@ -385,7 +409,7 @@ const TimeMention* ChoosePeriod(const std::vector<Token>& tokens,
 void ScopeOfPeriod(const TimeMention* chosen, const std::vector<TimeMention>& times,
                    v1::TimeScope* out) {
   v1::TimeScope& scope = *out;
-  scope = chosen->scope;
+  CopyScope(chosen->scope, &scope);
   if (!Resolved(scope)) {
     // "last year" anchored by a period the same sentence states.
     const v1::TimeScope* anchor = nullptr;
@@ -521,7 +545,7 @@ void ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention
   const TimeMention* chosen = ChoosePeriod(tokens, times, figures, figure_begin, figure_end);
   if (chosen == nullptr) {
     if (!inferred->has_value()) *inferred = InferredScope(published);
-    *scope = **inferred;
+    CopyScope(**inferred, scope);
   } else {
     ScopeOfPeriod(chosen, times, scope);
   }

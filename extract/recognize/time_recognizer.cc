@@ -386,8 +386,11 @@ void TimeRecognizer::Find(absl::string_view text, std::optional<absl::CivilDay> 
   // before they serve: their messages keep their strings' memory.
   size_t found = 0;
   // The elements after out[found) go to *spare (as many as it keeps), then out ends there.
+  // Usually a text without periods follows one with some: then the two vectors swap.
   auto finish = [&]() {
-    if (spare != nullptr) {
+    if (spare != nullptr && found == 0 && spare->empty() && out.size() <= kMaxSpareMentions) {
+      out.swap(*spare);
+    } else if (spare != nullptr) {
       for (size_t k = found; k < out.size() && spare->size() < kMaxSpareMentions; ++k) {
         if (spare->capacity() == 0) spare->reserve(kMaxSpareMentions);
         spare->push_back(std::move(out[k]));
@@ -405,11 +408,13 @@ void TimeRecognizer::Find(absl::string_view text, std::optional<absl::CivilDay> 
   }
   auto slot = [&]() -> TimeMention& {
     if (found == out.size()) {
-      if (out.capacity() == 0) out.reserve(text.size() / 256 + 4);
-      if (spare != nullptr && !spare->empty()) {
+      if (spare != nullptr && !spare->empty() && out.empty()) {
+        out.swap(*spare);  // all of them at once
+      } else if (spare != nullptr && !spare->empty()) {
         out.push_back(std::move(spare->back()));
         spare->pop_back();
       } else {
+        if (out.capacity() == 0) out.reserve(text.size() / 256 + 4);
         out.emplace_back();
       }
     }
