@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "claims/quantity_interval.h"
 #include "extract/recognize/figure_scan.h"
+#include "extract/recognize/figure_suffix.h"
 #include "extract/recognize/hedge_words.h"
 #include "extract/recognize/non_quantity.h"
 #include "extract/recognize/number_parser.h"
@@ -26,105 +27,6 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
 bool IsAlnum(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)); }
-
-// What follows a number: a unit from the table, or a counted noun.
-struct Suffix {
-  const UnitInfo* unit = nullptr;
-  std::string noun;
-  size_t begin = 0;
-  size_t end = 0;
-  bool glued = false;
-  bool found() const { return unit != nullptr || !noun.empty(); }
-};
-
-// With `nouns` false a counted noun is not looked for (the caller knows it would not
-// change the figure): only a unit is read.
-Suffix ReadSuffix(absl::string_view text, const ParsedNumber& pn, bool nouns = true) {
-  Suffix s;
-  const UnitTable& table = UnitTable::Get();
-  size_t n = text.size();
-  size_t j = pn.end;
-  bool glued = true, hyphen = false;
-  if (j < n && text[j] == ' ') {
-    ++j, glued = false;
-  } else if (j < n && text[j] == '\xC2' && text.substr(j, 2) == "\xC2\xA0") {
-    j += 2, glued = false;
-  } else if (j + 1 < n && text[j] == '-' && IsAlpha(text[j + 1])) {
-    ++j, glued = false, hyphen = true;
-  }
-  if (j >= n) return s;
-  // "20 (kg)", "20 [kg]".
-  char close = '\0';
-  switch (text[j]) {
-    case '(': close = ')'; break;
-    case '[': close = ']'; break;
-    case '{': close = '}'; break;
-    case '<': close = '>'; break;
-    default: break;
-  }
-  if (close != '\0' && !hyphen) {
-    std::optional<UnitMatch> m = table.MatchAt(text, j + 1);
-    if (m && m->end < n && text[m->end] == close &&
-        m->info->kind != UnitKind::kCurrency) {
-      s.unit = m->info;
-      s.begin = j;
-      s.end = m->end + 1;
-      return s;
-    }
-    return s;
-  }
-  std::optional<UnitMatch> m = table.MatchAt(text, j);
-  if (m) {
-    bool ok = !(m->info->needs_digits && pn.from_words);
-    // "230F-A", "24703L-202": a one-letter symbol glued to digits and then a hyphen.
-    if (m->end - m->begin == 1 && m->end < n && text[m->end] == '-') ok = false;
-    // "2 pm" is a time (rejected earlier); "5 g" alone is fine. A glued symbol must not be
-    // followed by digits ("m212").
-    if (m->end < n && IsDigit(text[m->end])) ok = false;
-    if (ok) {
-      s.unit = m->info;
-      s.begin = j;
-      s.end = m->end;
-      s.glued = glued;
-      return s;
-    }
-    return s;
-  }
-  if (!glued && nouns) {
-    size_t end = 0;
-    // "10 partners"; after a hyphen the noun is singular: "a 128-layer chip".
-    bool singular_ok = hyphen || (pn.value == 1 && !pn.is_fraction);
-    // Plural names ("232 million iPhones") are counted, but not after a bare number that
-    // could be a year ("in 2023 GPUs").
-    const bool year_like = pn.plain_integer && pn.value >= 1000 && pn.value <= 2100;
-    std::string noun = MatchCountedNoun(text, j, singular_ok, !year_like, &end);
-    if (hyphen && noun.find(' ') != std::string::npos) noun.clear();
-    if (hyphen) {  // "three-nought-four" is a sequence of numbers, not a counted noun
-      size_t w = j;
-      while (w < n && IsAlpha(text[w])) ++w;
-      if (CanStartNumberWord(text.substr(j, w - j))) noun.clear();
-    }
-    if (!noun.empty()) {
-      s.noun = std::move(noun);
-      s.begin = j;
-      s.end = end;
-      // "50,000 wafers per month": a rate.
-      static constexpr absl::string_view kPer[] = {
-          " per month", " per year", " per day", " per week", " per quarter",
-          " per hour",  " a month",  " a year",  " a day"};
-      for (absl::string_view per : kPer) {
-        if (end >= n || text[end] != ' ') break;
-        if (absl::EqualsIgnoreCase(text.substr(end, per.size()), per) &&
-            (end + per.size() >= n || !IsAlnum(text[end + per.size()]))) {
-          s.noun = absl::StrCat(s.noun, " per ", per.substr(per.rfind(' ') + 1));
-          s.end = end + per.size();
-          break;
-        }
-      }
-    }
-  }
-  return s;
-}
 
 // CNY or JPY for "¥": Chinese context within a few hundred bytes means yuan.
 std::string YenCurrency(absl::string_view text, size_t begin, size_t end) {
@@ -296,7 +198,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
   // dropped as a year whether "chips" is counted or not, and no noun can start with a
   // range connector ("-" before a number word, "to", "and"), so no range is missed.
   const bool nouns = !prefix && !NonQuantityFilter::LooksLikeYear(text, *pn);
-  Suffix suffix = ReadSuffix(text, *pn, nouns);
+  FigureSuffix suffix = ReadFigureSuffix(text, *pn, nouns);
   if (!suffix.found() && pn->end < n && IsAlpha(text[pn->end]) && !pn->from_words) {
     size_t k = pn->end;
     while (k < n && IsAlnum(text[k])) ++k;
@@ -310,7 +212,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
   if (prefix && unit) {
     // "$5 per share", "$10 dollars bill", "$ 20.00 $ 37.97": with a currency written
     // before, the figure ends at the number.
-    suffix = Suffix();
+    suffix = FigureSuffix();
     unit = nullptr;
   }
   if (prefix && !suffix.unit) suffix.noun.clear();
@@ -368,12 +270,12 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
       }
     }
   }
-  Suffix hi_suffix;
+  FigureSuffix hi_suffix;
   if (hi) {
-    hi_suffix = ReadSuffix(text, *hi);
+    hi_suffix = ReadFigureSuffix(text, *hi);
     const UnitInfo* hu = hi_suffix.unit;
     if (hu && hu->weight_or_money && !prefix && hi->scale < 1e6) hu = table.Find("lbs");
-    if (prefix && hu && hu->kind != UnitKind::kCurrency) hu = nullptr, hi_suffix = Suffix();
+    if (prefix && hu && hu->kind != UnitKind::kCurrency) hu = nullptr, hi_suffix = FigureSuffix();
     bool years = NonQuantityFilter::LooksLikeYear(text, *pn) &&
                  NonQuantityFilter::LooksLikeYear(text, *hi) && !prefix && !hi_suffix.found();
     if (years) {
