@@ -48,11 +48,16 @@ absl::string_view WordBefore(absl::string_view text, size_t pos) {
   return text.substr(b, e - b);
 }
 
-// Sets *field to text[begin, end): assigned in place, so a string that already holds
-// memory (a reused mention, Find's second form) keeps it.
-void SetFromText(absl::string_view text, size_t begin, size_t end, std::string* field) {
+// Sets *field to `value` in place (cleared, then appended: no aliasing checks), so that a
+// string that already holds memory (a reused mention, Find's second form) keeps it.
+void SetString(absl::string_view value, std::string* field) {
   field->clear();
-  field->append(text.data() + begin, end - begin);
+  field->append(value.data(), value.size());
+}
+
+// Sets *field to text[begin, end) the same way.
+void SetFromText(absl::string_view text, size_t begin, size_t end, std::string* field) {
+  SetString(absl::string_view(text.data() + begin, end - begin), field);
 }
 
 // Makes *m what QuantityMention() is, but keeps the memory of its quantity's strings
@@ -134,7 +139,7 @@ bool QuantityRecognizer::ReadPercentOf(absl::string_view text, size_t start,
   v1::Quantity& q = m.quantity;
   q.set_value(pn->value);
   q.set_type(v1::QUANTITY_TYPE_PERCENT);
-  q.set_unit("percent");
+  SetString("percent", q.mutable_unit());
   SetFromText(text, start, j - 4, q.mutable_unit_as_written());
   q.set_bound(v1::BOUND_KIND_EXACT);
   q.set_precision(pn->precision);
@@ -441,9 +446,9 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
         q.set_currency_assumed(true);
       }
       bool iso = canonical->size() == 3 && absl::ascii_isupper((*canonical)[0]);
-      if (iso) q.set_currency(*canonical);
+      if (iso) SetString(*canonical, q.mutable_currency());
     }
-    if (!canonical->empty()) q.set_unit(*canonical);
+    if (!canonical->empty()) SetString(*canonical, q.mutable_unit());
     // How the unit was written: the currency before the number (blanks after it
     // dropped), then the unit after it, one blank between. Empty strings are not set:
     // proto3 cannot tell them from unset, and setting one allocates.
@@ -455,7 +460,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
     const bool has_before = prefix && before_end > prefix->begin;
     if (has_before || (suffix.unit && suffix.end > suffix.begin)) {
       std::string* written = q.mutable_unit_as_written();
-      if (has_before) written->assign(text.data() + prefix->begin, before_end - prefix->begin);
+      if (has_before) SetFromText(text, prefix->begin, before_end, written);
       if (has_before && suffix.unit) written->push_back(' ');
       if (suffix.unit) written->append(text.data() + suffix.begin, suffix.end - suffix.begin);
     }
@@ -465,7 +470,7 @@ bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t flo
   }
   const absl::string_view scale_word =
       hi && !hi->scale_word.empty() ? hi->scale_word : pn->scale_word;
-  if (!scale_word.empty()) q.mutable_scale_word()->assign(scale_word.data(), scale_word.size());
+  if (!scale_word.empty()) SetString(scale_word, q.mutable_scale_word());
   SetInterval(&q);
   SetFromText(text, begin, end, q.mutable_text());
   *next = end;
