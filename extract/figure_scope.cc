@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "extract/word_lists.h"
 
@@ -31,17 +32,12 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
                               W(s, before - 1) == "with" || W(s, before - 1) == "over")) ||
               absl::StartsWithIgnoreCase(written, "from "));
     };
-    // The periods less the bases: copied only when there is a base to leave out.
-    std::vector<TimeMention> without_bases;
-    const std::vector<TimeMention>* own_ptr = &periods;
+    // The periods less the bases: flagged only when there is a base to leave out.
+    absl::InlinedVector<bool, 8> bases;
     if (std::any_of(periods.begin(), periods.end(), is_base)) {
-      for (const TimeMention& m : periods) {
-        if (!is_base(m)) without_bases.push_back(m);
-      }
-      own_ptr = &without_bases;
+      for (const TimeMention& m : periods) bases.push_back(is_base(m));
     }
-    const std::vector<TimeMention>& own = *own_ptr;
-    ChooseScope(s.t, own, figures, q.begin, q.end, published, inferred, scope);
+    ChooseScope(s.t, periods, figures, q.begin, q.end, published, inferred, scope, bases);
     // "rose 18% to $5.2 billion in 2024", "grew 15.8% year-on-year to ...": the level's
     // period ends the change too.
     size_t to = fb;
@@ -56,7 +52,7 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
     if (no_own_period && to + 1 < n && W(s, to) == "to" && s.fig[to + 1] >= 0) {
       const QuantityMention& level = quantities[s.fig[to + 1]];
       v1::TimeScope level_scope =
-          ChooseScope(s.t, own, figures, level.begin, level.end, published);
+          ChooseScope(s.t, periods, figures, level.begin, level.end, published, bases);
       if (!level_scope.inferred() && !level_scope.start().empty()) {
         *scope = std::move(level_scope);
       }

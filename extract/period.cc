@@ -146,24 +146,25 @@ size_t ClauseEnd(const std::vector<Token>& tokens, size_t start) {
 
 bool Resolved(const v1::TimeScope& s) { return !s.unresolved() && !s.start().empty(); }
 
-// *to = from, field by field: a string is written only when it differs, into the memory
-// `to` already has (CopyFrom clears and merges every field). Figures of a sentence, and
-// of the sentences after it, mostly take the period the one before took. The scopes are
-// those made here and by the time recognizer: no unknown fields.
+// *to = from, field by field: the strings are assigned into the memory `to` already has
+// (CopyFrom clears and merges every field), and an empty one is cleared, not made. The
+// scopes are those made here and by the time recognizer: no unknown fields.
 void CopyScope(const v1::TimeScope& from, v1::TimeScope* to) {
-  // An empty string is cleared, not made.
-  auto assign = [](const std::string& from, std::string* (v1::TimeScope::*mutable_field)(),
-                   void (v1::TimeScope::*clear_field)(), v1::TimeScope* to) {
-    if (from.empty()) {
-      (to->*clear_field)();
-    } else {
-      std::string* field = (to->*mutable_field)();
-      if (*field != from) field->assign(from);
-    }
-  };
-  assign(from.start(), &v1::TimeScope::mutable_start, &v1::TimeScope::clear_start, to);
-  assign(from.end(), &v1::TimeScope::mutable_end, &v1::TimeScope::clear_end, to);
-  assign(from.text(), &v1::TimeScope::mutable_text, &v1::TimeScope::clear_text, to);
+  if (from.start().empty()) {
+    to->clear_start();
+  } else {
+    to->set_start(from.start());
+  }
+  if (from.end().empty()) {
+    to->clear_end();
+  } else {
+    to->set_end(from.end());
+  }
+  if (from.text().empty()) {
+    to->clear_text();
+  } else {
+    to->set_text(from.text());
+  }
   to->set_granularity(from.granularity());
   to->set_kind(from.kind());
   to->set_inferred(from.inferred());
@@ -205,8 +206,12 @@ namespace {
 using PeriodWords = absl::InlinedVector<size_t, 8>;
 PeriodWords FindPeriodWords(const std::vector<Token>& tokens) {
   PeriodWords out;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (PeriodWord(tokens[i].lower)) out.push_back(i);
+  // Raw reads, and the index pushed as a copy: a pushed reference to the loop's own
+  // index would keep it (and the bound) in memory.
+  const Token* const t = tokens.data();
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (PeriodWord(t[i].lower)) out.push_back(size_t{i});
   }
   return out;
 }
@@ -370,12 +375,15 @@ namespace {
 const TimeMention* ChoosePeriod(const std::vector<Token>& tokens,
                                 const std::vector<TimeMention>& times,
                                 absl::Span<const ByteRange> figures, size_t figure_begin,
-                                size_t figure_end) {
+                                size_t figure_end, absl::Span<const bool> left_out) {
   if (times.empty()) return nullptr;
   const auto [fig_first, fig_last] = TokenRange(tokens, figure_begin, figure_end);
   const TimeMention* after = nullptr;
   const TimeMention* before = nullptr;
-  for (const TimeMention& m : times) {
+  const bool* const left = left_out.empty() ? nullptr : left_out.data();  // (raw reads)
+  for (size_t k = 0; k < times.size(); ++k) {
+    const TimeMention& m = times[k];
+    if (left != nullptr && left[k]) continue;
     if (m.begin < figure_end && figure_begin < m.end) continue;  // overlaps the figure
     const auto [m_first, m_last] = TokenRange(tokens, m.begin, m.end);
     if (m_last == 0) continue;
@@ -407,13 +415,16 @@ const TimeMention* ChoosePeriod(const std::vector<Token>& tokens,
 
 // The scope of the period `chosen` (one of `times`) into `*scope`.
 void ScopeOfPeriod(const TimeMention* chosen, const std::vector<TimeMention>& times,
-                   v1::TimeScope* out) {
+                   absl::Span<const bool> left_out, v1::TimeScope* out) {
   v1::TimeScope& scope = *out;
   CopyScope(chosen->scope, &scope);
   if (!Resolved(scope)) {
     // "last year" anchored by a period the same sentence states.
     const v1::TimeScope* anchor = nullptr;
-    for (const TimeMention& m : times) {
+    const bool* const left = left_out.empty() ? nullptr : left_out.data();
+    for (size_t k = 0; k < times.size(); ++k) {
+      const TimeMention& m = times[k];
+      if (left != nullptr && left[k]) continue;
       if (&m != chosen && Resolved(m.scope) && !m.scope.end().empty()) anchor = &m.scope;
     }
     absl::CivilDay end;
@@ -530,24 +541,27 @@ void NarrowToLeadingMonths(const std::vector<Token>& tokens, absl::string_view t
 
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                           absl::Span<const ByteRange> figures, size_t figure_begin,
-                          size_t figure_end, const v1::PublicationTime& published) {
-  const TimeMention* chosen = ChoosePeriod(tokens, times, figures, figure_begin, figure_end);
+                          size_t figure_end, const v1::PublicationTime& published,
+                          absl::Span<const bool> left_out) {
+  const TimeMention* chosen =
+      ChoosePeriod(tokens, times, figures, figure_begin, figure_end, left_out);
   if (chosen == nullptr) return InferredScope(published);
   v1::TimeScope scope;
-  ScopeOfPeriod(chosen, times, &scope);
+  ScopeOfPeriod(chosen, times, left_out, &scope);
   return scope;
 }
 
 void ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                  absl::Span<const ByteRange> figures, size_t figure_begin, size_t figure_end,
                  const v1::PublicationTime& published, std::optional<v1::TimeScope>* inferred,
-                 v1::TimeScope* scope) {
-  const TimeMention* chosen = ChoosePeriod(tokens, times, figures, figure_begin, figure_end);
+                 v1::TimeScope* scope, absl::Span<const bool> left_out) {
+  const TimeMention* chosen =
+      ChoosePeriod(tokens, times, figures, figure_begin, figure_end, left_out);
   if (chosen == nullptr) {
     if (!inferred->has_value()) *inferred = InferredScope(published);
     CopyScope(**inferred, scope);
   } else {
-    ScopeOfPeriod(chosen, times, scope);
+    ScopeOfPeriod(chosen, times, left_out, scope);
   }
 }
 
@@ -608,10 +622,10 @@ void ShiftYear(int shift, std::string* d) {
 // A quarter or half the time recognizer dated, written without digits ("third-quarter").
 bool Unnumbered(absl::string_view text, const TimeMention& m) {
   const v1::TimeScope& s = m.scope;
-  if (s.start().size() != 10 || s.end().size() != 10) return false;
   if (s.granularity() != v1::GRANULARITY_QUARTER && s.granularity() != v1::GRANULARITY_HALF) {
     return false;
   }
+  if (s.start().size() != 10 || s.end().size() != 10) return false;
   absl::string_view written = text.substr(m.begin, m.end - m.begin);
   return std::none_of(written.begin(), written.end(),
                       [](char c) { return absl::ascii_isdigit(c); });

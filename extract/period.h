@@ -52,16 +52,20 @@ void NarrowToLeadingMonths(const std::vector<Token>& tokens, absl::string_view t
 
 // The scope for the figure at [figure_begin, figure_end) of a sentence. `times` and
 // `figures` hold sentence-relative offsets of every period and figure in the sentence.
+// When `left_out` is given (one flag per period), the periods it flags are not there for
+// the choice (the base of a change, "up 8% from the second quarter").
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                           absl::Span<const ByteRange> figures, size_t figure_begin,
-                          size_t figure_end, const v1::PublicationTime& published);
+                          size_t figure_end, const v1::PublicationTime& published,
+                          absl::Span<const bool> left_out = {});
 
 // The same into `*scope`, for a caller that chooses many scopes against one publication
-// day: `*inferred` keeps InferredScope(published) once it is first needed.
+// day: `*inferred` keeps InferredScope(published) once it is first needed. *scope is
+// written over (its strings keep their memory).
 void ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                  absl::Span<const ByteRange> figures, size_t figure_begin, size_t figure_end,
                  const v1::PublicationTime& published, std::optional<v1::TimeScope>* inferred,
-                 v1::TimeScope* scope);
+                 v1::TimeScope* scope, absl::Span<const bool> left_out = {});
 
 // Periods written without a year, which reports of results use all the time, resolved
 // against the publication day: "third-quarter revenue", "the fourth quarter", "in the

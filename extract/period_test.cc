@@ -1,5 +1,6 @@
 #include "extract/period.h"
 
+#include "absl/container/inlined_vector.h"
 #include "absl/time/civil_time.h"
 #include "extract/tokens.h"
 #include "gtest/gtest.h"
@@ -177,6 +178,48 @@ TEST(PeriodTest, ChooseScope) {
     ChooseScope(Tokenize(c.text), times, figures, fb, fe, Published(1693742400), &inferred,
                 &into);
     EXPECT_EQ(into.SerializeAsString(), scope.SerializeAsString()) << c.name;
+  }
+}
+
+// Periods flagged in `left_out` are chosen, and anchor "last year", as if they were not
+// in the list at all.
+TEST(PeriodTest, ChooseScopeLeavesOutFlaggedPeriods) {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* figure;
+    std::vector<const char*> periods;  // written as in the text, the flagged ones first
+    size_t flagged;
+  } cases[] = {
+      {"stated period left out", "It rose in 2024 to $8 billion, from $6 billion in 2023.",
+       "$8 billion", {"in 2024", "in 2023"}, 1},
+      {"anchor left out", "Revenue jumped 121% from 2019 to 2021 reaching $2.3 billion last year.",
+       "$2.3 billion", {"from 2019 to 2021", "last year"}, 1},
+      {"nothing left out", "Revenue was $6.32 billion in 2023.", "$6.32 billion", {"in 2023"}, 0},
+  };
+  for (const Case& c : cases) {
+    std::vector<TimeMention> all;
+    std::vector<TimeMention> kept;
+    absl::InlinedVector<bool, 4> flags;
+    for (size_t k = 0; k < c.periods.size(); ++k) {
+      const bool last_year = absl::string_view(c.periods[k]) == "last year";
+      TimeMention m = Mention(c.text, c.periods[k], last_year ? "" : "2019-01-01",
+                              last_year ? "" : "2022-01-01", v1::GRANULARITY_YEAR, last_year);
+      flags.push_back(k < c.flagged);
+      if (k >= c.flagged) kept.push_back(m);
+      all.push_back(std::move(m));
+    }
+    const size_t fb = c.text.find(c.figure);
+    const size_t fe = fb + strlen(c.figure);
+    const std::vector<ByteRange> figures = {{fb, fe}};
+    const std::vector<Token> tokens = Tokenize(c.text);
+    const v1::TimeScope want = ChooseScope(tokens, kept, figures, fb, fe, Published(1693742400));
+    const v1::TimeScope got = ChooseScope(tokens, all, figures, fb, fe, Published(1693742400), flags);
+    EXPECT_EQ(got.SerializeAsString(), want.SerializeAsString()) << c.name;
+    v1::TimeScope into;
+    std::optional<v1::TimeScope> inferred;
+    ChooseScope(tokens, all, figures, fb, fe, Published(1693742400), &inferred, &into, flags);
+    EXPECT_EQ(into.SerializeAsString(), want.SerializeAsString()) << c.name;
   }
 }
 
