@@ -171,13 +171,13 @@ void CopyScope(const v1::TimeScope& from, v1::TimeScope* to) {
   to->set_unresolved(from.unresolved());
 }
 
-v1::TimeScope Span(absl::CivilMonth start, int months, v1::Granularity g, const std::string& text) {
+// The PERIOD of `months` months from `start`, written without text (an implied period).
+v1::TimeScope Span(absl::CivilMonth start, int months, v1::Granularity g) {
   v1::TimeScope scope;
   scope.set_start(FormatDay(absl::CivilDay(start)));
   scope.set_end(FormatDay(absl::CivilDay(start + months)));
   scope.set_granularity(g);
   scope.set_kind(v1::SCOPE_KIND_PERIOD);
-  scope.set_text(text);
   return scope;
 }
 
@@ -269,9 +269,9 @@ void ImplicitPeriodsAround(const std::vector<Token>& tokens, const PeriodWords& 
         m.begin = begin;
         m.end = tokens[last - 1].end;
         if (named_quarter) {
-          m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER, "");
+          m.scope = Span(NamedPeriod(day, 3, index, forecast), 3, v1::GRANULARITY_QUARTER);
         } else if (named_half) {
-          m.scope = Span(NamedPeriod(day, 6, index, forecast), 6, v1::GRANULARITY_HALF, "");
+          m.scope = Span(NamedPeriod(day, 6, index, forecast), 6, v1::GRANULARITY_HALF);
         } else {
           bool quarter = w == "quarter";
           absl::CivilMonth start =
@@ -279,15 +279,14 @@ void ImplicitPeriodsAround(const std::vector<Token>& tokens, const PeriodWords& 
                       : absl::CivilMonth(day.year() - 1, 1);
           if (forecast) start += quarter ? 3 : 12;
           m.scope = Span(start, quarter ? 3 : 12,
-                         quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR, "");
+                         quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR);
           // "ended the year with ...", "at the end of the year": its last quarter.
           absl::string_view before =
               i >= 2 ? absl::string_view(tokens[i - 2].lower) : absl::string_view();
           if (!quarter && (before == "ended" || before == "end" || before == "close")) {
-            m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER, "");
+            m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER);
           }
         }
-        m.scope.set_text(std::string());
         out->push_back(std::move(m));
       }
     }
@@ -324,7 +323,7 @@ void ImplicitPeriodsAround(const std::vector<Token>& tokens, const PeriodWords& 
       m.scope.set_start(
           FormatDay(absl::CivilDay(absl::CivilMonth(start) - 12) + (start.day() - 1)));
       m.scope.set_end(FormatDay(absl::CivilDay(absl::CivilMonth(end) - 12) + (end.day() - 1)));
-      m.scope.set_text(std::string());
+      m.scope.clear_text();
       out->push_back(std::move(m));
     }
   }
