@@ -54,6 +54,15 @@ class ByteBlock {
 #endif
 };
 
+#if defined(__x86_64__)
+// Whether the processor has AVX2, asked once at start-up: scanners with a loop compiled
+// for it (target("avx2")) take that loop then, their SSE2 one otherwise.
+inline const bool kHasAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+
 // Offset of the first byte marked in `mask`, which must not be zero.
 inline int FirstMarked(uint32_t mask) { return __builtin_ctz(mask); }
 

@@ -57,11 +57,6 @@ __attribute__((target("avx2"))) ControlCount CountControlBlocks32(absl::string_v
   count.passed = i;
   return count;
 }
-
-const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
 #endif
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "extract/read/byte_words.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -159,11 +160,6 @@ __attribute__((target("avx2"))) size_t NextStopAvx2(const unsigned char* d, size
   }
   return i;
 }
-
-const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
 #endif
 
 // Index of the first byte at or after `i` the scanner must look at (kStop), or `n`.

@@ -59,5 +59,40 @@ TEST(Utf8Test, AppendUtf8EncodesAndRepairs) {
   EXPECT_EQ(s, "A\xE2\x80\x99\xF0\x9F\x98\x80\xEF\xBF\xBD");
 }
 
+// The definition sequence by sequence: the reference for the block scans.
+size_t SlowFirstInvalid(const std::string& text, size_t i) {
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t length = ValidUtf8SequenceLength(text, i);
+    if (length == 0) return i;
+    i += length;
+  }
+  return text.size();
+}
+
+// ASCII is skipped in blocks of 16 and 32 bytes: a sequence, valid or not, at every
+// position of texts of lengths around the blocks is found where byte by byte finds it.
+TEST(Utf8Test, SequencesAreFoundAtEveryPositionOfABlock) {
+  const std::vector<std::string> sequences = {"\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80",
+                                              "\xFF", "\x80", "\xE2\x80", "\xED\xA0\x80"};
+  for (const std::string& sequence : sequences) {
+    for (size_t length : {1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100}) {
+      for (size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text.replace(at, 1, sequence);
+        const bool valid = SlowFirstInvalid(text, 0) == text.size();
+        ASSERT_EQ(IsValidUtf8(text), valid) << "sequence at " << at << " of " << length;
+        std::string repaired;
+        const std::vector<size_t> bad = RepairUtf8(text, &repaired, nullptr);
+        ASSERT_EQ(bad.empty(), valid) << "sequence at " << at << " of " << length;
+        if (!valid) EXPECT_EQ(bad[0], SlowFirstInvalid(text, 0)) << at << " of " << length;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
