@@ -377,6 +377,16 @@ void AddGroupMentions(absl::string_view sentence, const std::vector<Token>& t,
   InsertAllInOrder(groups, mentions);
 }
 
+namespace {
+
+// *to = from, skipped when they are equal already (the usual case from sentence to
+// sentence): a comparison costs less than a copy.
+void AssignIfChanged(const std::string& from, std::string* to) {
+  if (to->size() != from.size() || *to != from) *to = from;
+}
+
+}  // namespace
+
 void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
                      const std::string& subject, Discourse* discourse) {
   // Pointers into `subject` and `mentions`: each discourse field is assigned once.
@@ -409,15 +419,15 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
     }
     if (m.fund) last_fund = &m.canonical;
   }
-  if (last_fund != nullptr) discourse->fund = *last_fund;
+  if (last_fund != nullptr) AssignIfChanged(*last_fund, &discourse->fund);
   // No subject outside prepositional phrases: a possessive owner will do ("shows in
   // SMIC's process roadmap"), else nothing changes.
   for (const EntityMention& m : mentions) {
     if (first_subject->empty() && m.possessive && !m.group) first_subject = &m.canonical;
   }
   if (!first_subject->empty()) {
-    discourse->subject = *first_subject;
-    if (!LooksLikeFund(*first_subject)) discourse->company = *first_subject;
+    AssignIfChanged(*first_subject, &discourse->subject);
+    if (!LooksLikeFund(*first_subject)) AssignIfChanged(*first_subject, &discourse->company);
   }
   // The topic is the most named; on a tie, the one named first (the headline's). Counts
   // only grow, so comparing each name counted now with the current topic finds it.
@@ -448,7 +458,7 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
   for (const EntityMention& m : mentions) {
     if (!m.group && m.canonical != discourse->subject) object = &m.canonical;
   }
-  if (object != nullptr) discourse->object = *object;
+  if (object != nullptr) AssignIfChanged(*object, &discourse->object);
   // "of developing": the last such activity.
   for (size_t i = NextWithClass(tokens, 0, kOfWord); i + 1 < tokens.size();
        i = NextWithClass(tokens, i + 1, kOfWord)) {

@@ -155,6 +155,7 @@ DocumentEntities::DocumentEntities(const EntityAliases* aliases) : aliases_(alia
 
 void DocumentEntities::Reset() {
   learnt_.clear();
+  ++learnt_generation_;
   known_proper_.clear();
 }
 
@@ -169,17 +170,25 @@ bool DocumentEntities::IsNameToken(const std::vector<Token>& tokens, size_t i) c
 void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token>& tokens) {
   const Token* const tk = tokens.data();
   const size_t n = tokens.size();
+  // Both rules start at a capitalised word or an acronym (an alias in parentheses is one
+  // or more of them, see LearnAlias): the tokens after the first are searched for those
+  // four at a time.
+  auto capital = [tk](size_t k) { return tk[k].capitalized | tk[k].acronym; };
   for (size_t i = 1; i < n; ++i) {
+    while (i + 4 <= n && (capital(i) | capital(i + 1) | capital(i + 2) | capital(i + 3)) == 0) {
+      i += 4;
+    }
+    while (i < n && !capital(i)) ++i;
+    if (i >= n) break;
     const Token& t = tk[i];
-    if (t.kind == TokenKind::kWord) {
-      // Only a word that may be a name is asked about (for name tokens, see IsNameToken):
-      // one its class rules out (a class depends on `lower` alone) is not kept.
-      if (t.capitalized && tk[i - 1].kind != TokenKind::kPunct &&
-          !((t.classes & kNotName) && !(t.classes & kWeakAlone))) {
-        known_proper_.emplace(t.word());
-      }
-    } else if (t.kind == TokenKind::kPunct && t.word() == "(" && i + 2 < n) {
-      LearnAlias(sentence, tokens, i);
+    const Token& before = tk[i - 1];
+    // Only a word that may be a name is asked about (for name tokens, see IsNameToken):
+    // one its class rules out (a class depends on `lower` alone) is not kept.
+    if (t.capitalized && t.kind == TokenKind::kWord && before.kind != TokenKind::kPunct &&
+        !((t.classes & kNotName) && !(t.classes & kWeakAlone))) {
+      known_proper_.emplace(t.word());
+    } else if (before.kind == TokenKind::kPunct && i >= 2 && i + 1 < n && before.word() == "(") {
+      LearnAlias(sentence, tokens, i - 1);
     }
   }
 }
@@ -220,11 +229,12 @@ void DocumentEntities::LearnAlias(absl::string_view sentence, const std::vector<
     canonical = CleanEntityName(short_name);
   }
   const bool fund = LooksLikeFund(canonical);
+  ++learnt_generation_;
   learnt_[EntityAliases::LookupKey(long_name)] = LearntName{canonical, fund};
   learnt_[EntityAliases::LookupKey(short_name)] = LearntName{std::move(canonical), fund};
 }
 
-const DocumentEntities::KnownName& DocumentEntities::Known(absl::string_view written) const {
+DocumentEntities::KnownName& DocumentEntities::Known(absl::string_view written) const {
   auto known = known_names_.find(written);
   if (known == known_names_.end()) {
     if (known_names_.size() >= kMaxKnownNames) known_names_.clear();
@@ -242,12 +252,16 @@ const DocumentEntities::KnownName& DocumentEntities::Known(absl::string_view wri
 
 const std::string& DocumentEntities::Resolve(absl::string_view written, bool* fund) const {
   // As aliases_->Canonicalize(written), with what depends on `written` alone remembered.
-  const KnownName& known = Known(written);
+  KnownName& known = Known(written);
   if (!learnt_.empty()) {
-    auto it = learnt_.find(known.key);
-    if (it != learnt_.end()) {
-      *fund = it->second.fund || known.written_fund;
-      return it->second.canonical;
+    if (known.learnt_checked != learnt_generation_) {
+      auto it = learnt_.find(known.key);
+      known.learnt = it != learnt_.end() ? &it->second : nullptr;
+      known.learnt_checked = learnt_generation_;
+    }
+    if (known.learnt != nullptr) {
+      *fund = known.learnt->fund || known.written_fund;
+      return known.learnt->canonical;
     }
   }
   *fund = known.canonical_fund || known.written_fund;

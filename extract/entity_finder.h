@@ -24,6 +24,7 @@
 #ifndef CLAIMCHECK_EXTRACT_ENTITY_FINDER_H_
 #define CLAIMCHECK_EXTRACT_ENTITY_FINDER_H_
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,6 +58,11 @@ class DocumentEntities {
  public:
   // `aliases` must outlive this object.
   explicit DocumentEntities(const EntityAliases* aliases);
+  // Not copyable (its memo points into its own maps); movable.
+  DocumentEntities(const DocumentEntities&) = delete;
+  DocumentEntities& operator=(const DocumentEntities&) = delete;
+  DocumentEntities(DocumentEntities&&) = default;
+  DocumentEntities& operator=(DocumentEntities&&) = default;
 
   // Forgets what the previous document taught.
   void Reset();
@@ -83,6 +89,11 @@ class DocumentEntities {
   bool KnownProper(absl::string_view lower) const { return known_proper_.contains(lower); }
 
  private:
+  // A name learnt from the text, with LooksLikeFund(canonical).
+  struct LearntName {
+    std::string canonical;
+    bool fund = false;
+  };
   // What a written name alone determines, kept across documents since names recur; at
   // most kMaxKnownNames entries (then started afresh), so memory stays bounded.
   struct KnownName {
@@ -91,23 +102,24 @@ class DocumentEntities {
     bool in_table = false;     // the alias table holds the name
     bool written_fund = false;    // LooksLikeFund(written)
     bool canonical_fund = false;  // LooksLikeFund(canonical)
-  };
-  // A name learnt from the text, with LooksLikeFund(canonical).
-  struct LearntName {
-    std::string canonical;
-    bool fund = false;
+    // learnt_'s entry for `key` (null for none) as of learnt_generation_ ==
+    // learnt_checked: a name found again in the document is not looked up again.
+    uint64_t learnt_checked = 0;
+    const LearntName* learnt = nullptr;
   };
 
   bool IsNameToken(const std::vector<Token>& tokens, size_t i) const;
   void LearnAlias(absl::string_view sentence, const std::vector<Token>& tokens, size_t k);
   // The entry of `written` in known_names_ (made if missing): valid until the next call.
-  const KnownName& Known(absl::string_view written) const;
+  KnownName& Known(absl::string_view written) const;
   // Canonicalize(written), and in `*fund` whether the canonical or the written name
   // names a fund: valid until the next call.
   const std::string& Resolve(absl::string_view written, bool* fund) const;
 
   const EntityAliases* aliases_;
   absl::flat_hash_map<std::string, LearntName> learnt_;  // lookup key -> learnt name
+  // Changed whenever learnt_ is (so pointers into it kept with an older value may dangle).
+  uint64_t learnt_generation_ = 1;
   absl::flat_hash_set<std::string> known_proper_;
   static constexpr size_t kMaxKnownNames = size_t{1} << 16;
   mutable absl::flat_hash_map<std::string, KnownName> known_names_;
