@@ -522,10 +522,13 @@ void QuantityRecognizer::Find(absl::string_view text, std::vector<QuantityMentio
       resume = e;
       const size_t len = e - i;
       absl::string_view word = text.substr(i, len);
-      // Only a number word or "per(cent(s))" matters.
-      if (CanStartNumberWord(word)) {
+      // Only a number word or "per(cent(s))" matters. "a" and "an", the commonest, are
+      // told without the word table (which holds them).
+      const bool article =
+          (c == 'a' || c == 'A') && (len == 1 || (len == 2 && (t[i + 1] | 0x20) == 'n'));
+      if (article || CanStartNumberWord(word)) {
         start = true;
-        if ((c == 'a' || c == 'A') && word.size() <= 2) {
+        if (article) {
           // "a"/"an" start a number only before "dozen", "half", "million"...
           size_t b = e;
           if (b < n && text[b] == ' ') ++b;
