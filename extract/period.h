@@ -15,6 +15,8 @@
 //      document gives an empty scope.
 // ChangeScope turns the period of a change ("rose 27% in 2024") into the span it compares
 // ("2023..2024": from the start of the previous period to the end of this one).
+// Periods written without a year ("the quarter", "third-quarter") are found and placed
+// by extract/implicit_periods.h (included here).
 //
 // Thread-safe: pure functions.
 #ifndef CLAIMCHECK_EXTRACT_PERIOD_H_
@@ -27,6 +29,7 @@
 #include "absl/types/span.h"
 
 #include "extract/entity_finder.h"
+#include "extract/implicit_periods.h"
 #include "extract/recognize/time_recognizer.h"
 #include "extract/tokens.h"
 #include "proto/claim.pb.h"
@@ -66,35 +69,6 @@ void ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention
                  absl::Span<const ByteRange> figures, size_t figure_begin, size_t figure_end,
                  const v1::PublicationTime& published, std::optional<v1::TimeScope>* inferred,
                  v1::TimeScope* scope, absl::Span<const bool> left_out = {});
-
-// Periods written without a year, which reports of results use all the time, resolved
-// against the publication day: "third-quarter revenue", "the fourth quarter", "in the
-// quarter", "the first half of the year", "for the year", and "a year earlier" (one year
-// before another period of the sentence). A named quarter or half is the latest one that
-// has ended by the publication day, or, for a `forecast`, the earliest one that has not.
-// "The quarter" and "the year" are the latest ended ones. Spans overlapping `found` are
-// skipped; an undated document gives none. Offsets are those of `tokens`.
-std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
-                                         const std::vector<TimeMention>& found,
-                                         const v1::PublicationTime& published, bool forecast);
-
-// Both lists at once, reading the sentence once: `*stated` as with forecast = false,
-// `*forecast` as with forecast = true (each cleared first).
-void ImplicitPeriods(const std::vector<Token>& tokens, const std::vector<TimeMention>& found,
-                     const v1::PublicationTime& published, std::vector<TimeMention>* stated,
-                     std::vector<TimeMention>* forecast);
-
-// True when AlignUnnumberedPeriods(text, published, forecast, ...) would move one of
-// `periods` (a quarter or half written without digits); false when it would leave them
-// all as they are.
-bool HasUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
-                          bool forecast, const std::vector<TimeMention>& periods);
-
-// Periods written without a year ("third-quarter") that the time recognizer placed in
-// the publication year: for a stated figure moved back a year when they begin after the
-// publication day; for a `forecast` moved on a year when they ended before it.
-void AlignUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& published,
-                            bool forecast, std::vector<TimeMention>* periods);
 
 // "By 2022 it was making chips at 7nm": a YEAR deadline already past by the publication
 // day becomes that year (a POINT scope). Other scopes are unchanged.

@@ -214,7 +214,8 @@ TEST(PeriodTest, ChooseScopeLeavesOutFlaggedPeriods) {
     const std::vector<ByteRange> figures = {{fb, fe}};
     const std::vector<Token> tokens = Tokenize(c.text);
     const v1::TimeScope want = ChooseScope(tokens, kept, figures, fb, fe, Published(1693742400));
-    const v1::TimeScope got = ChooseScope(tokens, all, figures, fb, fe, Published(1693742400), flags);
+    const v1::TimeScope got =
+        ChooseScope(tokens, all, figures, fb, fe, Published(1693742400), flags);
     EXPECT_EQ(got.SerializeAsString(), want.SerializeAsString()) << c.name;
     v1::TimeScope into;
     std::optional<v1::TimeScope> inferred;
@@ -227,58 +228,6 @@ TEST(PeriodTest, UndatedDocumentGivesEmptyScope) {
   v1::TimeScope scope = InferredScope(v1::PublicationTime());
   EXPECT_TRUE(scope.start().empty());
   EXPECT_FALSE(scope.inferred());
-}
-
-TEST(PeriodTest, ImplicitPeriodsStatedAndForecast) {
-  const std::string text =
-      "Third-quarter revenue rose, while in the first half of the year sales fell.";
-  const std::vector<Token> tokens = Tokenize(text);
-  const v1::PublicationTime published = Published(1763164800);  // 2025-11-15
-  std::vector<TimeMention> stated, forecast;
-  ImplicitPeriods(tokens, {}, published, &stated, &forecast);
-  ASSERT_EQ(stated.size(), 2u);
-  ASSERT_EQ(forecast.size(), 2u);
-  EXPECT_EQ(text.substr(stated[0].begin, stated[0].end - stated[0].begin), "Third-quarter");
-  EXPECT_EQ(stated[0].scope.start(), "2025-07-01");
-  EXPECT_EQ(stated[0].scope.end(), "2025-10-01");
-  EXPECT_EQ(forecast[0].scope.start(), "2026-07-01");
-  EXPECT_EQ(text.substr(stated[1].begin, stated[1].end - stated[1].begin),
-            "first half of the year");
-  EXPECT_EQ(stated[1].scope.start(), "2025-01-01");
-  EXPECT_EQ(forecast[1].scope.start(), "2026-01-01");
-  // The one-list form gives the same periods.
-  for (const bool f : {false, true}) {
-    std::vector<TimeMention> one = ImplicitPeriods(tokens, {}, published, f);
-    const std::vector<TimeMention>& both = f ? forecast : stated;
-    ASSERT_EQ(one.size(), both.size());
-    for (size_t i = 0; i < one.size(); ++i) {
-      EXPECT_EQ(one[i].begin, both[i].begin);
-      EXPECT_EQ(one[i].scope.start(), both[i].scope.start());
-      EXPECT_EQ(one[i].scope.end(), both[i].scope.end());
-    }
-  }
-  // An undated document has none.
-  ImplicitPeriods(tokens, {}, v1::PublicationTime(), &stated, &forecast);
-  EXPECT_TRUE(stated.empty());
-  EXPECT_TRUE(forecast.empty());
-}
-
-TEST(PeriodTest, HasUnnumberedPeriodsSaysWhetherAligningMovesOne) {
-  const std::string text = "Third-quarter sales and Q3 2025 sales";
-  const v1::PublicationTime published = Published(1763164800);  // 2025-11-15
-  std::vector<TimeMention> unnumbered = {
-      Mention(text, "Third-quarter", "2025-07-01", "2025-10-01", v1::GRANULARITY_QUARTER)};
-  std::vector<TimeMention> numbered = {
-      Mention(text, "Q3 2025", "2025-07-01", "2025-10-01", v1::GRANULARITY_QUARTER)};
-  // Begun by the publication day: a stated figure keeps it; a forecast's moves a year on.
-  EXPECT_FALSE(HasUnnumberedPeriods(text, published, false, unnumbered));
-  EXPECT_TRUE(HasUnnumberedPeriods(text, published, true, unnumbered));
-  // Written with digits: never moved.
-  EXPECT_FALSE(HasUnnumberedPeriods(text, published, true, numbered));
-  EXPECT_FALSE(HasUnnumberedPeriods(text, v1::PublicationTime(), true, unnumbered));
-  AlignUnnumberedPeriods(text, published, true, &unnumbered);
-  EXPECT_EQ(unnumbered[0].scope.start(), "2026-07-01");
-  EXPECT_FALSE(HasUnnumberedPeriods(text, published, true, unnumbered));
 }
 
 TEST(PeriodTest, InferredScopeIsThePublicationDayInUtc) {
