@@ -328,35 +328,8 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
       return true;
     }
   }
-  if (!reject && IsDigit(text[b])) {
-    // Every pattern needs one of these right after the first digits: skip the set
-    // for the common "12,000 " / "45%" / "3.5 " / "20 and" shapes. A letter or blank
-    // after them can only begin "am"/"pm" (after one or two digits: "6pm", "2 p.m."), an
-    // ordinal ("4th", "2nd") or a decade ("1990s", "90s").
-    size_t k = b;
-    while (k < size && IsDigit(t[k])) ++k;
-    const size_t digits = k - b;
-    auto at = [&](size_t x) { return x < size ? t[x] : '\0'; };
-    const char after = at(k), next = at(k + 1);
-    // [aApP]\.?[mM] at x.
-    auto am_pm = [&](size_t x) {
-      const char a = at(x) | 0x20;
-      if (a != 'a' && a != 'p') return false;
-      const size_t m = at(x + 1) == '.' ? x + 2 : x + 1;
-      return (at(m) | 0x20) == 'm';
-    };
-    bool maybe = after == ':' || after == '/' || after == '-' || after == '\'' ||
-                 (after == '.' && IsDigit(next));
-    if (!maybe && IsAlpha(after)) {
-      const char l = after | 0x20;
-      maybe = (digits <= 2 && am_pm(k)) || l == 's' || l == 'n' || l == 'r' || l == 't';
-    } else if (!maybe && after == ' ') {
-      maybe = digits <= 2 && am_pm(k + 1);
-    }
-    if (maybe) {
-      absl::string_view window = text.substr(b, 48);
-      if (MatchesShape(window)) reject = true;
-    }
+  if (!reject && IsDigit(text[b]) && MayHaveShape(text, b)) {
+    if (MatchesShape(text.substr(b, 48))) reject = true;
   }
   if (!reject && number.plain_integer && number.integer_digits <= 3 &&
       number.literal_end + 1 < text.size() &&
@@ -372,6 +345,47 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
   }
   if (reject) *skip_to = TokenEnd(text, b);
   return reject;
+}
+
+bool NonQuantityFilter::MayHaveShape(absl::string_view text, size_t b) {
+  const char* t = text.data();
+  const size_t size = text.size();
+  // Every pattern needs one of ":'.-/", a letter or a blank right after the first
+  // digits. A letter or blank can only begin "am"/"pm" (after one or two digits: "6pm",
+  // "2 p.m."), an ordinal ("4th", "2nd") or a decade ("1990s", "90s").
+  size_t k = b;
+  while (k < size && IsDigit(t[k])) ++k;
+  const size_t digits = k - b;
+  auto at = [&](size_t x) { return x < size ? t[x] : '\0'; };
+  const char after = at(k);
+  // [aApP]\.?[mM] at x.
+  auto am_pm = [&](size_t x) {
+    const char a = at(x) | 0x20;
+    if (a != 'a' && a != 'p') return false;
+    const size_t m = at(x + 1) == '.' ? x + 2 : x + 1;
+    return (at(m) | 0x20) == 'm';
+  };
+  bool maybe = after == ':' || after == '\'';
+  if (after == '.' || after == '-' || after == '/') {
+    // A separator and digits ("3.5", "10-20", "3/4") make a shape only with a second
+    // group after them ("2023-09-03", "192.168.1.2", "5/17/2018"), as a time of day
+    // ("6.30 pm": one or two digits, then two), or as "\d{3,}-\d{4,}" ("555-1234").
+    size_t g = k + 1;
+    while (g < size && IsDigit(t[g])) ++g;
+    const size_t group = g - (k + 1);
+    const char sep = at(g);
+    maybe = group > 0 &&
+            (((sep == '-' || sep == '/' || sep == '.') && IsDigit(at(g + 1))) ||
+             (after == '.' && digits <= 2 && group == 2) ||
+             (after == '-' && digits >= 3 && group >= 4));
+  }
+  if (!maybe && IsAlpha(after)) {
+    const char l = after | 0x20;
+    maybe = (digits <= 2 && am_pm(k)) || l == 's' || l == 'n' || l == 'r' || l == 't';
+  } else if (!maybe && after == ' ') {
+    maybe = digits <= 2 && am_pm(k + 1);
+  }
+  return maybe;
 }
 
 size_t NonQuantityFilter::TokenEnd(absl::string_view text, size_t pos) {

@@ -55,6 +55,12 @@ class NonQuantityFilter {
   // True when "one" is a pronoun here ("the one you mentioned", "which one").
   static bool IsPronounOne(absl::string_view text, const ParsedNumber& number);
 
+  // False when no shape MatchesShape knows can start at `b`, a digit of `text`, judged by
+  // the bytes right after its digits: most numbers ("12,000 ", "45%", "3.5 ", "10-20",
+  // "20 and") are followed by none a shape needs. True otherwise, when MatchesShape on
+  // text.substr(b, 48) decides. The blank it allows before "am"/"pm" is a space only.
+  static bool MayHaveShape(absl::string_view text, size_t b);
+
   // True when one of the shapes (time of day, date, version, ordinal, decade, id) matches
   // at the start of `window`, which starts with a digit. MatchesShapeRe2 asks the RE2::Set
   // itself; MatchesShape reads by hand and gives the same answer (tests compare them).
