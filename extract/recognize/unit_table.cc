@@ -1,5 +1,6 @@
 #include "extract/recognize/unit_table.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -230,6 +231,8 @@ struct UnitTable::Maps {
   absl::flat_hash_map<std::string, UnitInfo*> exact;
   absl::flat_hash_map<std::string, UnitInfo*> folded;
   absl::flat_hash_map<std::string, UnitInfo*> dollar_prefix;  // "us" -> US$, "hk" -> HK$
+  // Its longest key's length, at most 8 (MatchDollar's buffer; all keys are shorter).
+  size_t dollar_prefix_longest = 0;
   absl::flat_hash_map<std::string, UnitInfo*> code_prefix;    // "RMB" -> CNY (exact case)
   std::vector<std::unique_ptr<UnitInfo>> owned;
   const UnitInfo* dollar = nullptr;  // exact["$"]
@@ -286,6 +289,10 @@ UnitTable::UnitTable() {
                       {"nt", find("nt$")},    {"s", find("s$")},     {"nz", find("nz$")},
                       {"nzd", find("nz$")},   {"mex", find("mex$")}, {"mxn", find("mex$")},
                       {"r", find("r$")}};
+  for (const auto& [key, info] : m->dollar_prefix) {
+    m->dollar_prefix_longest =
+        std::max(m->dollar_prefix_longest, std::min<size_t>(key.size(), 8));
+  }
   for (const char* code : {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "HKD", "TWD", "NTD",
                            "KRW", "INR", "CHF", "AUD", "CAD", "SGD", "NZD", "BTC", "MXN",
                            "BRL", "RUB"}) {
@@ -393,13 +400,22 @@ UnitMatch UnitTable::MatchDollar(absl::string_view text, size_t d,
     --b;
   }
   if (b < e && (b == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(text[b - 1])))) {
-    std::string key;
-    for (size_t x = b; x < e; ++x) {
-      if (text[x] != '.') key += absl::ascii_tolower(text[x]);
+    // The letters, lower-case, dots dropped. A word longer than every key ("about $5")
+    // is no prefix, and not looked up.
+    const size_t longest = maps_->dollar_prefix_longest;  // <= sizeof(key)
+    char key[8];
+    size_t len = 0;
+    for (size_t x = b; x < e && len <= longest; ++x) {
+      if (text[x] == '.') continue;
+      if (len < longest) key[len] = absl::ascii_tolower(static_cast<unsigned char>(text[x]));
+      ++len;
     }
-    auto it = maps_->dollar_prefix.find(key);
-    if (it != maps_->dollar_prefix.end() && !(spaced && (key == "a" || key == "s"))) {
-      return UnitMatch{it->second, b, number_begin};
+    if (len <= longest) {
+      const absl::string_view k(key, len);
+      auto it = maps_->dollar_prefix.find(k);
+      if (it != maps_->dollar_prefix.end() && !(spaced && (k == "a" || k == "s"))) {
+        return UnitMatch{it->second, b, number_begin};
+      }
     }
   }
   return UnitMatch{maps_->dollar, d, number_begin};

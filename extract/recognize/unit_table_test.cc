@@ -36,7 +36,8 @@ TEST(UnitTableTest, CurrencyBefore) {
   struct { const char* text; size_t number; const char* canonical; size_t begin; } cases[] = {
       {"US$ 5", 4, "USD", 0},     {"hk $ 10", 5, "HKD", 0}, {"a $ 4", 4, "$", 2},
       {"RMB 450", 4, "CNY", 0},   {"RMB450", 3, "CNY", 0},  {"\xE2\x82\xAC" "2", 3, "EUR", 0},
-      {"$20", 1, "$", 0},
+      {"$20", 1, "$", 0},         {"N.Z.$ 7", 6, "NZD", 0}, {"about $5", 7, "$", 6},
+      {"nzdx $5", 6, "$", 5},     {"s $ 4", 4, "$", 2},     {"S$4", 2, "SGD", 0},
   };
   for (const auto& c : cases) {
     std::optional<UnitMatch> m = UnitTable::Get().MatchCurrencyBefore(c.text, c.number);
