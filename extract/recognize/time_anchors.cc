@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
@@ -96,6 +100,95 @@ inline bool MayAnchor(char c, char c1, char c2) {
   }
 }
 
+// The bytes that may begin an anchor (a digit 1-4 or one of "qQhHfFyYdDmMaAJSON"; see
+// MayAnchor), the first bytes of U+017F and U+212A, and the word bytes ([0-9A-Za-z_],
+// RE2's \b), as FirstTimeAnchor's byte table has them.
+constexpr bool MayBeginAnchor(int b) {
+  const char* const letters = "1234qQhHfFyYdDmMaAJSON";
+  for (const char* l = letters; *l != '\0'; ++l) {
+    if (b == static_cast<unsigned char>(*l)) return true;
+  }
+  return false;
+}
+constexpr bool FoldFirstByte(int b) { return b == 0xC5 || b == 0xE2; }
+constexpr bool WordByte(int b) {
+  return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') ||
+         b == '_';
+}
+
+#if defined(__x86_64__)
+// A set of bytes by their two halves (nibbles), for a byte shuffle to test 32 bytes at
+// once: each high nibble that starts a member has a bit of its own (at most eight), and
+// the entry of a low nibble holds the bits of the high nibbles it makes a member with. A
+// byte is a member when the entries of its two nibbles share a bit.
+struct NibbleSet {
+  alignas(16) uint8_t low[16] = {};
+  alignas(16) uint8_t high[16] = {};
+};
+constexpr NibbleSet MakeNibbleSet(bool (*member)(int)) {
+  NibbleSet set;
+  int bits = 0;
+  for (int h = 0; h < 16; ++h) {
+    for (int l = 0; l < 16; ++l) {
+      if (!member(h << 4 | l)) continue;
+      if (set.high[h] == 0) set.high[h] = static_cast<uint8_t>(bits < 8 ? 1 << bits++ : 0);
+      set.low[l] = static_cast<uint8_t>(set.low[l] | set.high[h]);
+    }
+  }
+  return set;
+}
+// True when `set` holds exactly the bytes `member` says (false when they need more than
+// eight high-nibble bits).
+constexpr bool Holds(const NibbleSet& set, bool (*member)(int)) {
+  for (int b = 0; b < 256; ++b) {
+    if (((set.low[b & 15] & set.high[b >> 4]) != 0) != member(b)) return false;
+  }
+  return true;
+}
+constexpr bool LookedAt(int b) { return MayBeginAnchor(b) || FoldFirstByte(b); }
+constexpr NibbleSet kWordBytes = MakeNibbleSet(WordByte);
+constexpr NibbleSet kLookedAtBytes = MakeNibbleSet(LookedAt);
+static_assert(Holds(kWordBytes, WordByte), "word bytes by nibbles");
+static_assert(Holds(kLookedAtBytes, LookedAt), "looked-at bytes by nibbles");
+
+// For the 32 bytes at p: the bytes FirstTimeAnchor looks at (those that may begin an
+// anchor at a word start, the byte before p being a word byte when *word_before is 1,
+// and the first bytes of U+017F and U+212A anywhere), as a mask; sets *word_before for
+// the next 32 bytes. Only on a processor with AVX2 (kHasAvx2).
+__attribute__((target("avx2"))) uint32_t LookAt32(const char* p, uint32_t* word_before) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i low = _mm256_and_si256(v, nibble);
+  const __m256i high = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+  // The members of each set: the bytes whose two table entries share a bit.
+  const __m256i zero = _mm256_setzero_si256();
+  const __m256i word_low = _mm256_shuffle_epi8(
+      _mm256_broadcastsi128_si256(
+          _mm_load_si128(reinterpret_cast<const __m128i*>(kWordBytes.low))),
+      low);
+  const __m256i word_high = _mm256_shuffle_epi8(
+      _mm256_broadcastsi128_si256(
+          _mm_load_si128(reinterpret_cast<const __m128i*>(kWordBytes.high))),
+      high);
+  const uint32_t word = ~static_cast<uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(word_low, word_high), zero)));
+  const __m256i looked_low = _mm256_shuffle_epi8(
+      _mm256_broadcastsi128_si256(
+          _mm_load_si128(reinterpret_cast<const __m128i*>(kLookedAtBytes.low))),
+      low);
+  const __m256i looked_high = _mm256_shuffle_epi8(
+      _mm256_broadcastsi128_si256(
+          _mm_load_si128(reinterpret_cast<const __m128i*>(kLookedAtBytes.high))),
+      high);
+  const uint32_t looked = ~static_cast<uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(looked_low, looked_high), zero)));
+  const uint32_t starts = word & ~((word << 1) | *word_before);
+  *word_before = word >> 31;
+  // A byte looked at that is no word byte is a first byte of U+017F or U+212A.
+  return looked & (starts | ~word);
+}
+#endif
+
 }  // namespace
 
 bool TimeAnchorAt(absl::string_view text, size_t i) {
@@ -168,23 +261,15 @@ bool TimeAnchorAt(absl::string_view text, size_t i) {
 
 size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
   *folds = false;
-  // Bit 1: word byte ([0-9A-Za-z_], RE2's \b); 2: non-ASCII; 4: may begin an anchor.
+  // Bit 1: word byte ([0-9A-Za-z_], RE2's \b); 2: first byte of U+017F (C5 BF) or U+212A
+  // (E2 84 AA), which (?i) matches as 's' and 'k' (every other non-ASCII byte is outside
+  // every expression: the en dash of "2019–2021" comes after the year, the first anchor);
+  // 4: may begin an anchor.
   static const auto* kFlags = [] {
     auto* t = new std::array<unsigned char, 256>();
     for (int b = 0; b < 256; ++b) {
-      const unsigned char u = static_cast<unsigned char>(b);
-      if (b >= 0x80) {
-        // First bytes of U+017F (C5 BF) and U+212A (E2 84 AA), which (?i) matches as 's'
-        // and 'k'; every other non-ASCII byte is outside every expression (the en dash
-        // of "2019–2021" comes after the year, the first anchor).
-        (*t)[b] = b == 0xC5 || b == 0xE2 ? 2 : 0;
-        continue;
-      }
-      (*t)[b] = absl::ascii_isalnum(u) || b == '_' ? 1 : 0;
-      if (absl::string_view("1234qQhHfFyYdDmMaAJSON").find(static_cast<char>(b)) !=
-          absl::string_view::npos) {
-        (*t)[b] |= 4;
-      }
+      (*t)[b] = static_cast<unsigned char>((WordByte(b) ? 1 : 0) | (FoldFirstByte(b) ? 2 : 0) |
+                                           (MayBeginAnchor(b) ? 4 : 0));
     }
     return t;
   }();
@@ -210,11 +295,41 @@ size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
   size_t a = pos;
   bool fold = false;
   bool found = false;
-  // Sixteen bytes at a time: only word starts (a word byte after a byte that is not one,
-  // the byte before `pos` counting) and the first bytes of U+017F and U+212A are looked at.
-  // The last block ends with the text, overlapping the one before: its bytes before `a`
-  // were looked at already.
+  // Looks at byte k, a word start that may begin an anchor or a non-ASCII byte: 1 when an
+  // anchor starts there, 2 when U+017F or U+212A does, else 0.
+  auto look_at = [&](size_t k) {
+    const unsigned f = flags(k);
+    // Most word starts end here: their first byte cannot begin an anchor.
+    if (!(f & 4)) return (f & 2) && folds_at(k) ? 2 : 0;
+    const bool may = k + 2 < n ? MayAnchor(d[k], d[k + 1], d[k + 2])
+                               : MayAnchor(d[k], k + 1 < n ? d[k + 1] : '\0', '\0');
+    return may && TimeAnchorAt(text, k) ? 1 : 0;
+  };
+  // Only word starts (a word byte after a byte that is not one, the byte before `pos`
+  // counting) and the first bytes of U+017F and U+212A are looked at.
   uint32_t word_before = pos > 0 && (flags(pos - 1) & 1) ? 1 : 0;
+#if defined(__x86_64__)
+  // Thirty-two bytes at a time with AVX2, whose byte shuffles also leave out the word
+  // starts that cannot begin an anchor.
+  while (!found && kHasAvx2 && a + 32 <= n) {
+    for (uint32_t look = LookAt32(d + a, &word_before); look != 0; look &= look - 1) {
+      const size_t k = a + FirstMarked(look);
+      const int seen = look_at(k);
+      if (seen == 2) {
+        *folds = true;
+        return k;
+      }
+      if (seen == 1) {
+        a = k;
+        found = true;
+        break;
+      }
+    }
+    if (!found) a += 32;
+  }
+#endif
+  // Sixteen bytes at a time. The last block ends with the text, overlapping the one
+  // before: its bytes before `a` were looked at already.
   while (!found && a < n && n >= ByteBlock::kSize) {
     size_t base = a;
     uint32_t seen = 0;  // the block's bytes before a
@@ -231,18 +346,12 @@ size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
     word_before = word >> (ByteBlock::kSize - 1);
     for (; look != 0; look &= look - 1) {
       const size_t k = base + FirstMarked(look);
-      const unsigned f = flags(k);
-      // Most word starts end here: their first byte cannot begin an anchor.
-      if (!(f & 4)) {
-        if ((f & 2) && folds_at(k)) {
-          *folds = true;
-          return k;
-        }
-        continue;
+      const int seen = look_at(k);
+      if (seen == 2) {
+        *folds = true;
+        return k;
       }
-      const bool may = k + 2 < n ? MayAnchor(d[k], d[k + 1], d[k + 2])
-                                 : MayAnchor(d[k], k + 1 < n ? d[k + 1] : '\0', '\0');
-      if (may && TimeAnchorAt(text, k)) {
+      if (seen == 1) {
         a = k;
         found = true;
         break;

@@ -138,5 +138,54 @@ TEST(FirstTimeAnchorTest, AnchorsAndFoldingLetters) {
   EXPECT_EQ(FirstTimeAnchor(tail, 0, &folds), tail.size() - 2);
 }
 
+// FirstTimeAnchor scans 16 or 32 bytes at a time (32 with AVX2, where the processor has
+// it), looking only at some bytes; a plain walk over every byte must find the same place.
+size_t FirstTimeAnchorByBytes(const std::string& text, size_t pos, bool* folds) {
+  auto word_byte = [](char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)) ||
+                                       c == '_'; };
+  *folds = false;
+  for (size_t i = pos; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\xC5\xBF") == 0 || text.compare(i, 3, "\xE2\x84\xAA") == 0) {
+      *folds = true;
+      return i;
+    }
+    if (word_byte(text[i]) && (i == 0 || !word_byte(text[i - 1])) && TimeAnchorAt(text, i)) {
+      return i;
+    }
+  }
+  return text.size();
+}
+
+TEST(FirstTimeAnchorTest, SameAsAByteWalk) {
+  // Pieces with anchors, near misses, folding letters and other non-ASCII bytes, joined
+  // in many orders and lengths so that anchors fall at every place in the blocks.
+  const std::vector<std::string> pieces = {
+      "in 2024", " ", "  ", "the third quarter", "Q3", "3Q", "H1", "1H", "FY2025", "March",
+      "march", "as of", "Sept.", "last year", "a year", "and", "more", "1234", "1999",
+      "20", "q", "half", "decade", "months", "x_2020", "\xC5\xBF", "\xE2\x84\xAA",
+      "\xE2\x80\x93", "\xC3\xA9t\xC3\xA9", "fy", "Jan", "Dec", ",", "-", "revenue",
+      "of", "12", "4Q", "Nov 4", "ye", "yearly", "_", "Z"};
+  uint32_t state = 12345;
+  auto next = [&state]() {
+    state = state * 1103515245u + 12345u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t count = next() % 24;
+    for (size_t k = 0; k < count; ++k) {
+      text += pieces[next() % pieces.size()];
+      if (next() % 3 == 0) text += ' ';
+    }
+    for (size_t pos = 0; pos <= text.size(); pos += 1 + next() % 5) {
+      bool folds = false, want_folds = false;
+      const size_t got = FirstTimeAnchor(text, pos, &folds);
+      const size_t want = FirstTimeAnchorByBytes(text, pos, &want_folds);
+      ASSERT_EQ(got, want) << "\"" << text << "\" from " << pos;
+      ASSERT_EQ(folds, want_folds) << "\"" << text << "\" from " << pos;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
