@@ -289,30 +289,31 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
   // Few excluded ranges (the common case) are checked directly for the few tokens asked
   // about; many are marked on all tokens first, so a sentence of many figures stays
   // n log n.
+  // (The tokens read through a pointer and a count the compiler keeps in registers.)
+  const Token* const tk = tokens.data();
+  const size_t n = tokens.size();
   constexpr size_t kFewRanges = 8;
   const bool few = excluded.size() <= kFewRanges;
   if (!few) MarkBlocked(tokens, excluded, &blocked_);
   auto blocked = [&](size_t k) {
     if (!few) return static_cast<bool>(blocked_[k]);
     for (const ByteRange& r : excluded) {
-      if (tokens[k].end > r.first && tokens[k].begin < r.second) return true;
+      if (tk[k].end > r.first && tk[k].begin < r.second) return true;
     }
     return false;
   };
   size_t i = 0;
   // The sentence's first word token (after opening punctuation).
   size_t first_word = 0;
-  while (first_word < tokens.size() && tokens[first_word].kind == TokenKind::kPunct) ++first_word;
-  const Token* const tk = tokens.data();
-  const size_t n = tokens.size();
+  while (first_word < n && tk[first_word].kind == TokenKind::kPunct) ++first_word;
   while (i < n) {
     // Most tokens are not capitalised, hence no name (see IsNameToken): skip them at once.
     i = NextCapitalized(tk, n, i);
     if (i >= n) break;
     // "the US government", "the Chinese government": a government is named by its
     // country, however the country is written.
-    if (i + 1 < n && tokens[i + 1].word() == "government" && tokens[i].kind == TokenKind::kWord &&
-        tokens[i].word() != "the" && !blocked(i) && !blocked(i + 1)) {
+    if (i + 1 < n && tk[i + 1].word() == "government" && tk[i].kind == TokenKind::kWord &&
+        tk[i].word() != "the" && !blocked(i) && !blocked(i + 1)) {
       if (out.empty()) out.reserve(8);
       EntityMention& m = out.emplace_back();  // (built in place)
       m.first = i;
@@ -320,7 +321,7 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
       m.written = Slice(sentence, tokens, i, i + 2);
       bool fund;  // (a government is no fund)
       m.canonical = Resolve(m.written, &fund);
-      m.possessive = i + 2 < n && tokens[i + 2].kind == TokenKind::kPossessive;
+      m.possessive = i + 2 < n && tk[i + 2].kind == TokenKind::kPossessive;
       i += 2;
       continue;
     }
@@ -329,14 +330,14 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
       continue;
     }
     size_t j = i + 1;
-    while (j < tokens.size() && !blocked(j)) {
+    while (j < n && !blocked(j)) {
       if (IsNameToken(tokens, j)) {
         ++j;
-      } else if ((tokens[j].acronym || tokens[j].capitalized) &&
-                 tokens[j].kind == TokenKind::kWord && IsRoman(tokens[j].lower)) {
+      } else if ((tk[j].acronym || tk[j].capitalized) &&
+                 tk[j].kind == TokenKind::kWord && IsRoman(tk[j].lower)) {
         ++j;
-      } else if ((tokens[j].word() == "of" || tokens[j].word() == "for" || tokens[j].word() == "&") &&
-                 j + 1 < tokens.size() && IsNameToken(tokens, j + 1) &&
+      } else if ((tk[j].word() == "of" || tk[j].word() == "for" || tk[j].word() == "&") &&
+                 j + 1 < n && IsNameToken(tokens, j + 1) &&
                  !blocked(j + 1)) {
         j += 2;
       } else {
@@ -346,17 +347,17 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
     size_t first = i;
     // "Shares of Arm Holdings closed ...": a plural opener joined by "of" is what the
     // sentence says about the name after it, not part of the name.
-    if (i == first_word && j - i >= 3 && tokens[i + 1].word() == "of" &&
-        LooksPlural(sentence, tokens[i])) {
+    if (i == first_word && j - i >= 3 && tk[i + 1].word() == "of" &&
+        LooksPlural(sentence, tk[i])) {
       first = i = i + 2;
     }
-    bool possessive_after = j < tokens.size() && tokens[j].kind == TokenKind::kPossessive;
+    bool possessive_after = j < n && tk[j].kind == TokenKind::kPossessive;
     // (Only asked for runs of two or more words.)
     auto rest_known = [&] {
-      return (j - i == 2 && tokens[j - 1].acronym) ||
+      return (j - i == 2 && tk[j - 1].acronym) ||
              Known(Slice(sentence, tokens, i + 1, j)).in_table;
     };
-    if (i == first_word && !tokens[i].acronym && !KnownProper(tokens[i].lower) &&
+    if (i == first_word && !tk[i].acronym && !KnownProper(tk[i].lower) &&
         !(possessive_after && j == i + 1) && !OpenerIsName(sentence, tokens, i, j, rest_known) &&
         !Known(Slice(sentence, tokens, i, j)).in_table) {
       ++first;  // a capitalised sentence opener, not known as a name
@@ -364,13 +365,13 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
     }
     // An unknown acronym followed by a product noun: "HBM chips".
     size_t last = j;
-    if (last < tokens.size() && tokens[last - 1].acronym && (tokens[last].classes & kProductNoun) &&
-        !blocked(last) && learnt_.find(tokens[last - 1].lower) == learnt_.end() &&
+    if (last < n && tk[last - 1].acronym && (tk[last].classes & kProductNoun) &&
+        !blocked(last) && learnt_.find(tk[last - 1].lower) == learnt_.end() &&
         !Known(Slice(sentence, tokens, first < j ? first : last - 1, last)).in_table) {
       ++last;
     }
     if (first < j) {
-      bool alone_weak = last - first == 1 && (tokens[first].classes & kWeakAlone);
+      bool alone_weak = last - first == 1 && (tk[first].classes & kWeakAlone);
       if (!alone_weak) {
         if (out.empty()) out.reserve(8);  // room for a sentence's names (and references)
         EntityMention& m = out.emplace_back();  // (built in place)
@@ -378,7 +379,7 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
         m.last = last;
         m.written = Slice(sentence, tokens, first, last);
         m.canonical = Resolve(m.written, &m.fund);
-        m.possessive = last < tokens.size() && tokens[last].kind == TokenKind::kPossessive;
+        m.possessive = last < n && tk[last].kind == TokenKind::kPossessive;
       }
     }
     i = last;
