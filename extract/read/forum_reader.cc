@@ -320,8 +320,7 @@ void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
     }
   }
 
-  OffsetMap composed = local.ComposeWith(to_file);
-  composed.AppendTo(doc);
+  local.AppendComposedTo(to_file, doc);
 
   // Publication time: first resolved post date, else first unresolved relative one.
   const v1::PublicationTime* best = nullptr;

@@ -638,7 +638,7 @@ void ReadHtml(absl::string_view html, const OffsetMap& to_file, const DateContex
   thread_local OffsetMap local;  // text -> html; scratch kept from document to document
   local.Clear();
   HtmlToText(html, doc->mutable_text(), &local, &meta);
-  local.ComposeWith(to_file).AppendTo(doc);
+  local.AppendComposedTo(to_file, doc);
 
   std::string title = !meta.meta_title.empty()        ? meta.meta_title
                       : !meta.jsonld_headline.empty() ? meta.jsonld_headline

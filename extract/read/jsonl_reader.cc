@@ -54,7 +54,7 @@ absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
     }
   }
   AppendHtmlFromJsonString(json, *body, LooksLikeHtml(body->string_value()), text, &local);
-  local.ComposeWith(to_file).AppendTo(doc);
+  local.AppendComposedTo(to_file, doc);
   if (const JsonValue* url = FirstString(item, {"url", "uri", "link"})) {
     doc->set_uri(std::string(url->string_value()));
   }
@@ -108,6 +108,7 @@ void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateC
                    const std::function<void(v1::Document&&)>& on_document) {
   size_t pos = 0;
   int line_no = 0;
+  OffsetMap line_map, line_to_file;  // line offsets -> file offsets (memory kept)
   while (pos < text.size()) {
     size_t nl = FindByte(text, '\n', pos);
     if (nl == absl::string_view::npos) nl = text.size();
@@ -125,9 +126,9 @@ void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateC
                                            v.status().message().find(": ") + 2)));
       continue;
     }
-    OffsetMap line_map;  // line offsets -> file offsets
+    line_map.Clear();
     line_map.AddExact(0, line_begin);
-    OffsetMap line_to_file = line_map.ComposeWith(to_file);
+    line_map.ComposeInto(to_file, &line_to_file);
     doc->Clear();
     doc->set_item(absl::StrCat("line ", line_no));
     absl::Status s = IsWordPressPost(*v)

@@ -33,13 +33,26 @@ size_t OffsetMap::ToSource(size_t text) const {
 
 OffsetMap OffsetMap::ComposeWith(const OffsetMap& inner) const {
   OffsetMap out;
+  ComposeInto(inner, &out);
+  return out;
+}
+
+void OffsetMap::AppendComposedTo(const OffsetMap& inner, v1::Document* doc) const {
+  thread_local OffsetMap composed;
+  ComposeInto(inner, &composed);
+  composed.AppendTo(doc);
+}
+
+void OffsetMap::ComposeInto(const OffsetMap& inner, OffsetMap* result) const {
+  result->runs_.clear();
+  OffsetMap& out = *result;
   const auto& in = inner.runs_;
   // The common case (a valid UTF-8 file read in place): `inner` maps every byte to
   // itself, and the general loop below would add each run unchanged.
   if (in.size() == 1 && in[0].text == 0 && in[0].source == 0 && in[0].exact) {
     out.runs_.reserve(runs_.size());
     for (const Run& r : runs_) out.Add(r.text, r.source, r.exact);
-    return out;
+    return;
   }
   out.runs_.reserve(runs_.size() + in.size());
   for (size_t i = 0; i < runs_.size(); ++i) {
@@ -69,7 +82,6 @@ OffsetMap OffsetMap::ComposeWith(const OffsetMap& inner) const {
       pos = run_begin;
     }
   }
-  return out;
 }
 
 void OffsetMap::Append(const OffsetMap& other, size_t text_base) {

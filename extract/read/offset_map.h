@@ -39,6 +39,10 @@ class OffsetMap {
   // Returns a map from this map's text to the source of `inner`, where this map's source
   // offsets are text offsets of `inner` (e.g. HTML text -> JSON string -> file).
   OffsetMap ComposeWith(const OffsetMap& inner) const;
+  // ComposeWith into `*out` (its runs replaced, its memory kept); `out` is neither map.
+  void ComposeInto(const OffsetMap& inner, OffsetMap* out) const;
+  // ComposeWith(inner).AppendTo(doc), through a map kept per thread (no map is made).
+  void AppendComposedTo(const OffsetMap& inner, v1::Document* doc) const;
 
   // Appends the runs of `other`, whose text starts at `text_base` of this map's text.
   void Append(const OffsetMap& other, size_t text_base);

@@ -21,6 +21,7 @@ void AppendHtmlFromJsonString(absl::string_view json, const JsonValue& value, bo
     OffsetMap string_map;  // decoded -> json
     std::string plain;
     OffsetMap html_map;  // plain -> decoded
+    OffsetMap composed;  // plain -> json
   };
   thread_local Scratch scratch;
   scratch.string_map.Clear();
@@ -34,7 +35,8 @@ void AppendHtmlFromJsonString(absl::string_view json, const JsonValue& value, bo
   }
   scratch.html_map.Clear();
   HtmlFragmentToText(decoded, &scratch.plain, &scratch.html_map);
-  map->Append(scratch.html_map.ComposeWith(scratch.string_map), base);
+  scratch.html_map.ComposeInto(scratch.string_map, &scratch.composed);
+  map->Append(scratch.composed, base);
   text->append(scratch.plain);
 }
 
@@ -55,7 +57,7 @@ void ReadWordPressPost(absl::string_view json, const JsonValue& post, const Offs
     }
     AppendHtmlFromJsonString(json, *body, true, text, &local);
   }
-  local.ComposeWith(to_file).AppendTo(doc);
+  local.AppendComposedTo(to_file, doc);
 
   for (std::initializer_list<absl::string_view> path :
        {std::initializer_list<absl::string_view>{"author_meta", "display_name"},
