@@ -109,6 +109,21 @@ double ToDouble(absl::string_view digits) {
   return std::strtod(std::string(digits).c_str(), nullptr);
 }
 
+// True when the byte after a run of digits ends the number there: none of the
+// separators, decimal marks, exponent and fraction signs, blanks, letters (scale words,
+// "x10^"), or lead bytes (NBSP, "×", "½", "万") that ParseNumberAt reads on from.
+bool EndsPlainInteger(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  if (absl::ascii_isalpha(u)) return false;
+  switch (u) {
+    case ',': case ' ': case '\t': case '.': case '/': case '^':
+    case 0xC2: case 0xC3: case 0xE2: case 0xE4:
+      return false;
+    default:
+      return true;
+  }
+}
+
 // False when no vulgar fraction starts at `pos`: every one starts with byte 0xC2 or 0xE2
 // (VulgarFractionAt), and most numbers are followed by neither.
 inline bool MayBeVulgarFraction(absl::string_view text, size_t pos) {
@@ -191,10 +206,23 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     out.is_fraction = true;
     return out;
   }
+  size_t n = CountDigits(text, i);
+  if (n > 0 && n <= 15 && (i + n == text.size() || EndsPlainInteger(text[i + n]))) {
+    // The common "45%", "2023)", "12;": nothing below applies (no separator, decimal,
+    // exponent, fraction, blank or scale word follows), and the digits are few enough
+    // to be exact.
+    uint64_t mantissa = 0;
+    for (size_t k = i; k < i + n; ++k) mantissa = mantissa * 10 + (text[k] - '0');
+    out.value = sign * static_cast<double>(mantissa);
+    out.precision = 1;
+    out.plain_integer = sign > 0;
+    out.integer_digits = static_cast<int>(n);
+    out.end = out.literal_end = i + n;
+    return out;
+  }
   Literal digits;
   bool has_point = false;  // digits holds a '.'
   bool grouped = false;
-  size_t n = CountDigits(text, i);
   if (n == 0) {
     if (!(text[i] == '.' && i + 1 < text.size() && IsDigit(text[i + 1]))) return std::nullopt;
     digits.Assign("0");

@@ -65,6 +65,31 @@ TEST(NumberParserTest, ValuesAreBitExactWithStrtod) {
   }
 }
 
+// Digits that end at a byte no rule reads on from ("45%", "2023)") take a short path:
+// the fields are those the whole reading gives the same digits before a blank.
+TEST(NumberParserTest, DigitsEndingAtPunctuationReadAsPlainIntegers) {
+  for (const char* text :
+       {"45%", "2023)", "-4;", "7", "\xE2\x88\x92" "12\"", "123456789012345!"}) {
+    SCOPED_TRACE(text);
+    std::optional<ParsedNumber> n = ParseNumberAt(text, 0);
+    ASSERT_TRUE(n.has_value());
+    std::string digits = text;
+    const size_t end = digits.find_first_of("%);\"!");
+    const std::string blank = digits.substr(0, end) + " of";  // read by the long path
+    std::optional<ParsedNumber> m = ParseNumberAt(blank, 0);
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(n->end, end == std::string::npos ? digits.size() : end);
+    EXPECT_EQ(n->end, m->end);
+    EXPECT_EQ(n->literal_end, m->literal_end);
+    EXPECT_EQ(n->value, m->value);
+    EXPECT_EQ(n->precision, m->precision);
+    EXPECT_EQ(n->plain_integer, m->plain_integer);
+    EXPECT_EQ(n->integer_digits, m->integer_digits);
+    EXPECT_EQ(n->scale, m->scale);
+    EXPECT_FALSE(n->from_words || n->is_fraction || n->glued_scale || n->dotted);
+  }
+}
+
 TEST(NumberParserTest, HugeDigitRunIsClamped) {
   std::string digits(100000, '9');
   std::optional<ParsedNumber> n = ParseNumberAt(digits, 0);
