@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "absl/strings/str_format.h"
@@ -74,21 +75,28 @@ size_t ClauseEnd(const std::vector<Token>& tokens, size_t start) {
 // *to = from, field by field: the strings are assigned into the memory `to` already has
 // (CopyFrom clears and merges every field), and an empty one is cleared, not made. The
 // scopes are those made here and by the time recognizer: no unknown fields.
+void AssignString(const std::string& from, std::string* to) {
+  if (to->size() == from.size()) {  // (every day has ten bytes)
+    std::memcpy(to->data(), from.data(), from.size());
+  } else {
+    to->assign(from);
+  }
+}
 void CopyScope(const v1::TimeScope& from, v1::TimeScope* to) {
   if (from.start().empty()) {
     to->clear_start();
   } else {
-    to->set_start(from.start());
+    AssignString(from.start(), to->mutable_start());
   }
   if (from.end().empty()) {
     to->clear_end();
   } else {
-    to->set_end(from.end());
+    AssignString(from.end(), to->mutable_end());
   }
   if (from.text().empty()) {
     to->clear_text();
   } else {
-    to->set_text(from.text());
+    AssignString(from.text(), to->mutable_text());
   }
   to->set_granularity(from.granularity());
   to->set_kind(from.kind());

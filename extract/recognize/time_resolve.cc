@@ -30,6 +30,10 @@ void FormatDay(int y, int m, int d, char* buf) {
 
 constexpr size_t kDayChars = 10;
 
+// Writes the day in buf[0..10) into *field (a reused scope's string keeps its memory; no
+// temporary string is made, as set_start(buf, size) would).
+void AssignDay(const char* buf, std::string* field) { field->assign(buf, kDayChars); }
+
 // FormatDay for a day of a four-digit year; false (buf untouched) for other years.
 bool FormatFourDigitYearDay(absl::CivilDay d, char* buf) {
   const absl::civil_year_t y = d.year();
@@ -42,12 +46,12 @@ void SetRange(v1::TimeScope* s, absl::CivilDay start, absl::CivilDay end,
               v1::Granularity g) {
   char buf[kDayChars];
   if (FormatFourDigitYearDay(start, buf)) {
-    s->set_start(buf, kDayChars);
+    AssignDay(buf, s->mutable_start());
   } else {
     s->set_start(absl::FormatCivilTime(start));
   }
   if (FormatFourDigitYearDay(end, buf)) {
-    s->set_end(buf, kDayChars);
+    AssignDay(buf, s->mutable_end());
   } else {
     s->set_end(absl::FormatCivilTime(end));
   }
@@ -64,9 +68,9 @@ void SetMonthRange(v1::TimeScope* s, int y0, int m0, int y1, int m1, v1::Granula
   }
   char buf[kDayChars];
   FormatDay(y0, m0, 1, buf);
-  s->set_start(buf, kDayChars);
+  AssignDay(buf, s->mutable_start());
   FormatDay(y1, m1, 1, buf);
-  s->set_end(buf, kDayChars);
+  AssignDay(buf, s->mutable_end());
   s->set_granularity(g);
 }
 
