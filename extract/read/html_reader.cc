@@ -656,14 +656,14 @@ void ReadHtml(absl::string_view html, const OffsetMap& to_file, const DateContex
     if (candidate->empty()) continue;
     if (std::optional<v1::PublicationTime> t = ParsePublicationTime(*candidate, ctx)) {
       if (t->unresolved_relative() || !t->has_time()) continue;
-      *doc->mutable_published() = *t;
+      *doc->mutable_published() = std::move(*t);
       doc->mutable_published()->set_method(v1::DATE_METHOD_METADATA);
       return;
     }
   }
   Byline byline = FindByline(doc->text(), ctx);
   if (byline.date.has_value()) {
-    *doc->mutable_published() = byline.date->time;
+    *doc->mutable_published() = std::move(byline.date->time);
     if (doc->published().method() != v1::DATE_METHOD_RELATIVE) {
       doc->mutable_published()->set_method(v1::DATE_METHOD_BYLINE);
     }

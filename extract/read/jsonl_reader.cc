@@ -1,5 +1,7 @@
 #include "extract/read/jsonl_reader.h"
 
+#include <utility>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -71,7 +73,7 @@ absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
   if (date != nullptr) {
     bool zone_assumed = false;
     if (auto t = ParsePublicationTime(date->string_value(), ctx, &zone_assumed)) {
-      *doc->mutable_published() = *t;
+      *doc->mutable_published() = std::move(*t);
       if (zone_assumed) {
         doc->add_warnings(absl::StrCat("published time \"", date->string_value(),
                                        "\" gives no time zone; read as UTC"));

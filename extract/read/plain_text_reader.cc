@@ -1,5 +1,7 @@
 #include "extract/read/plain_text_reader.h"
 
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "extract/read/byline.h"
 
@@ -23,7 +25,7 @@ void ReadHeader(const OffsetMap& to_file, const DateContext& context, v1::Docume
   if (!byline.title.empty()) doc->set_title(byline.title);
   if (!byline.author.empty()) doc->set_author(byline.author);
   if (byline.date.has_value()) {
-    *doc->mutable_published() = byline.date->time;
+    *doc->mutable_published() = std::move(byline.date->time);
     if (doc->published().method() != v1::DATE_METHOD_RELATIVE) {
       doc->mutable_published()->set_method(v1::DATE_METHOD_BYLINE);
     }

@@ -1,5 +1,7 @@
 #include "extract/read/wordpress_json_reader.h"
 
+#include <utility>
+
 #include "extract/read/html_reader.h"
 #include "extract/read/plain_text_reader.h"
 
@@ -87,7 +89,7 @@ void ReadWordPressPost(absl::string_view json, const JsonValue& post, const Offs
   const JsonValue* local_date = post.FindString("date");
   if (gmt != nullptr) {
     if (auto t = ParsePublicationTime(gmt->string_value(), ctx); t && t->has_time()) {
-      *doc->mutable_published() = *t;
+      *doc->mutable_published() = std::move(*t);
       doc->mutable_published()->set_method(v1::DATE_METHOD_METADATA);
       doc->mutable_published()->set_zone("");
       return;
@@ -95,7 +97,7 @@ void ReadWordPressPost(absl::string_view json, const JsonValue& post, const Offs
   }
   if (local_date != nullptr) {
     if (auto t = ParsePublicationTime(local_date->string_value(), ctx); t && t->has_time()) {
-      *doc->mutable_published() = *t;
+      *doc->mutable_published() = std::move(*t);
       doc->mutable_published()->set_method(v1::DATE_METHOD_METADATA);
       doc->add_warnings(
           "only the site-local \"date\" is given (no date_gmt); its zone is unknown, read as UTC");
