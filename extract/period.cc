@@ -129,10 +129,9 @@ const TimeMention* ChoosePeriod(const std::vector<Token>& tokens,
   const auto [fig_first, fig_last] = TokenRange(tokens, figure_begin, figure_end);
   const TimeMention* after = nullptr;
   const TimeMention* before = nullptr;
-  const bool* const left = left_out.empty() ? nullptr : left_out.data();  // (raw reads)
-  for (size_t k = 0; k < times.size(); ++k) {
-    const TimeMention& m = times[k];
-    if (left != nullptr && left[k]) continue;
+  const bool* left = left_out.empty() ? nullptr : left_out.data();  // (raw reads)
+  for (const TimeMention& m : times) {
+    if (left != nullptr && *left++) continue;  // (each period's flag in turn)
     if (m.begin < figure_end && figure_begin < m.end) continue;  // overlaps the figure
     const auto [m_first, m_last] = TokenRange(tokens, m.begin, m.end);
     if (m_last == 0) continue;
