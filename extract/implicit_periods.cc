@@ -265,7 +265,10 @@ bool HasUnnumberedPeriods(absl::string_view text, const v1::PublicationTime& pub
   if (!published.has_time()) return false;
   std::string day;
   return std::any_of(periods.begin(), periods.end(), [&](const TimeMention& m) {
-    return AlignShift(text, published, forecast, m, &day) != 0;
+    // Most periods are no quarter or half: told here, without a call.
+    const v1::Granularity g = m.scope.granularity();
+    return (g == v1::GRANULARITY_QUARTER || g == v1::GRANULARITY_HALF) &&
+           AlignShift(text, published, forecast, m, &day) != 0;
   });
 }
 
