@@ -326,7 +326,7 @@ void DocumentReader::ReadBytesImpl(absl::string_view bytes, std::string* owned,
   auto deliver = [&](v1::Document&& doc) {
     if (doc.uri().empty()) doc.set_uri(uri);
     for (const std::string& w : warnings) doc.add_warnings(w);
-    if (doc.id().empty()) doc.set_id(DocumentIdForText(doc.text()));
+    if (doc.id().empty()) DocumentIdForText(doc.text(), doc.mutable_id());
     Deliver(std::move(doc), on_document);
   };
   OffsetMap body_map;

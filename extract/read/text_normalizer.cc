@@ -247,19 +247,30 @@ std::string NormalizeForMatching(absl::string_view text) {
 
 namespace {
 
-// 16 lowercase hex digits, as "%016x" would print them.
+// Writes `h` over `*id` as 16 lowercase hex digits, as "%016x" would print them.
+void WriteHex16(uint64_t h, std::string* id) {
+  id->resize(16);
+  for (int k = 15; k >= 0; --k, h >>= 4) (*id)[k] = "0123456789abcdef"[h & 0xF];
+}
+
 std::string Hex16(uint64_t h) {
-  std::string id(16, '0');
-  for (int k = 15; k >= 0; --k, h >>= 4) id[k] = "0123456789abcdef"[h & 0xF];
+  std::string id;
+  WriteHex16(h, &id);
   return id;
 }
 
 }  // namespace
 
 std::string DocumentIdForText(absl::string_view text) {
+  std::string id;
+  DocumentIdForText(text, &id);
+  return id;
+}
+
+void DocumentIdForText(absl::string_view text, std::string* id) {
   HashSink sink(text);
   Normalize(text, sink);
-  return Hex16(sink.Finish());
+  WriteHex16(sink.Finish(), id);
 }
 
 std::string DocumentIdForNormalizedText(absl::string_view normalized) {

@@ -33,6 +33,8 @@ std::string NormalizeForMatching(absl::string_view text);
 // would take a third of the reading time of a large file; this form is stable across
 // runs, machines and versions all the same, and never needs the normalised copy.
 std::string DocumentIdForText(absl::string_view text);
+// The same id written over `*id` (its memory kept: for a document buffer refilled).
+void DocumentIdForText(absl::string_view text, std::string* id);
 
 // DocumentIdForText(text) for `normalized` = NormalizeForMatching(text), hashed as it
 // is (no second normalisation): for a reader that has the normalised text anyway.

@@ -44,6 +44,10 @@ TEST(TextNormalizerTest, IdIgnoresTypographyButNotWords) {
     EXPECT_EQ(DocumentIdForNormalizedText(NormalizeForMatching(text)), DocumentIdForText(text))
         << text;
   }
+  // Written over a string that held something longer, the same id.
+  std::string id = "a previous, longer id";
+  DocumentIdForText("China\xE2\x80\x99s fund\n", &id);
+  EXPECT_EQ(id, DocumentIdForText("China's  fund"));
   // Ids are stable across versions: these were computed by the first implementation.
   EXPECT_EQ(DocumentIdForText(""), "22d85fb801f1b909");
   EXPECT_EQ(DocumentIdForText("x"), "fb97311b0d314560");
