@@ -385,7 +385,7 @@ void TimeRecognizer::Find(absl::string_view text, std::optional<absl::CivilDay> 
   // one is read. Elements left by an earlier call, or taken from *spare, are cleared
   // before they serve: their messages keep their strings' memory.
   size_t found = 0;
-  // The elements after out[found) go to *spare (as many as it keeps), then out ends there.
+  // The elements from out[found] on go to *spare (as many as it keeps); out ends there.
   // Usually a text without periods follows one with some: then the two vectors swap.
   auto finish = [&]() {
     if (spare != nullptr && found == 0 && spare->empty() && out.size() <= kMaxSpareMentions) {
