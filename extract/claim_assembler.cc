@@ -35,6 +35,31 @@ const std::string& NoSubject() {
   return *empty;
 }
 
+// Memory for a sentence's mentions, lent to each sentence and given back after it, so
+// the thread reuses one vector (and its mentions' strings) from sentence to sentence and
+// document to document. A vector grown past kKeptMentions is let go.
+class MentionScratch {
+ public:
+  explicit MentionScratch(std::vector<EntityMention>* mentions) : mentions_(mentions) {
+    mentions_->swap(Kept());
+  }
+  ~MentionScratch() {
+    std::vector<EntityMention>& kept = Kept();
+    kept.swap(*mentions_);
+    if (kept.capacity() > kKeptMentions) std::vector<EntityMention>().swap(kept);
+  }
+  MentionScratch(const MentionScratch&) = delete;
+  MentionScratch& operator=(const MentionScratch&) = delete;
+
+ private:
+  static constexpr size_t kKeptMentions = 1024;
+  static std::vector<EntityMention>& Kept() {
+    thread_local std::vector<EntityMention> kept;
+    return kept;
+  }
+  std::vector<EntityMention>* mentions_;
+};
+
 // A sentence without figures makes no claim: it only updates the discourse later
 // sentences read, from its names and references (not the groups, which UpdateDiscourse
 // skips).
@@ -46,11 +71,10 @@ void FollowDiscourse(const SentenceInput& in, const DocumentEntities& entities,
   absl::InlinedVector<ByteRange, 8> excluded;
   for (const TimeMention& m : in.times) excluded.push_back({m.begin, m.end});
   std::vector<EntityMention> mentions;
-  mentions.swap(discourse->mention_buffer);  // its memory, given back below
+  const MentionScratch scratch(&mentions);
   entities.Find(in.text, tokens, excluded, &mentions);
   AddReferenceMentions(in.text, tokens, *discourse, &mentions);
   UpdateDiscourse(tokens, mentions, NoSubject(), discourse);
-  mentions.swap(discourse->mention_buffer);
 }
 
 // The claim of a change the figure at token `fa` is the level of: "rose 10% to 50
@@ -180,7 +204,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
   }
   const absl::Span<const ByteRange> figure_bytes =
       absl::MakeConstSpan(excluded).first(quantities.size());
-  s.ents.swap(discourse->mention_buffer);  // its memory, given back at the end
+  const MentionScratch scratch(&s.ents);
   entities.Find(in.text, s.t, excluded, &s.ents);
   AddReferences(in.text, s.t, *discourse, &s.ents);
 
@@ -792,7 +816,6 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     keep = true;
   }
   UpdateDiscourse(s.t, s.ents, *sentence_subject, discourse);
-  s.ents.swap(discourse->mention_buffer);
   return made;
 }
 

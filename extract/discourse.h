@@ -77,9 +77,6 @@ struct Discourse {
   // for: `inferred_for` holds that time's seconds, none for a missing time.
   std::optional<v1::TimeScope> inferred;
   std::optional<int64_t> inferred_for;
-  // Memory the claim assembler reuses from sentence to sentence for a sentence's
-  // mentions; it means nothing between sentences.
-  std::vector<EntityMention> mention_buffer;
 };
 
 // Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (in text
