@@ -35,31 +35,6 @@ const std::string& NoSubject() {
   return *empty;
 }
 
-// Memory for a sentence's mentions, lent to each sentence and given back after it, so
-// the thread reuses one vector (and its mentions' strings) from sentence to sentence and
-// document to document. A vector grown past kKeptMentions is let go.
-class MentionScratch {
- public:
-  explicit MentionScratch(std::vector<EntityMention>* mentions) : mentions_(mentions) {
-    mentions_->swap(Kept());
-  }
-  ~MentionScratch() {
-    std::vector<EntityMention>& kept = Kept();
-    kept.swap(*mentions_);
-    if (kept.capacity() > kKeptMentions) std::vector<EntityMention>().swap(kept);
-  }
-  MentionScratch(const MentionScratch&) = delete;
-  MentionScratch& operator=(const MentionScratch&) = delete;
-
- private:
-  static constexpr size_t kKeptMentions = 1024;
-  static std::vector<EntityMention>& Kept() {
-    thread_local std::vector<EntityMention> kept;
-    return kept;
-  }
-  std::vector<EntityMention>* mentions_;
-};
-
 // A sentence without figures makes no claim: it only updates the discourse later
 // sentences read, from its names and references (not the groups, which UpdateDiscourse
 // skips).

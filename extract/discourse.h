@@ -79,6 +79,22 @@ struct Discourse {
   std::optional<int64_t> inferred_for;
 };
 
+// Memory for one sentence's mentions: the constructor swaps into `*mentions` (empty) a
+// vector this thread kept from earlier sentences and documents, with its mentions'
+// strings, which may still hold their mentions (the user clears it, as
+// DocumentEntities::Find does); the destructor takes it back (and lets go of one grown
+// past a thousand mentions), leaving `*mentions` empty. Scratch for the claim assembler.
+class MentionScratch {
+ public:
+  explicit MentionScratch(std::vector<EntityMention>* mentions);
+  ~MentionScratch();
+  MentionScratch(const MentionScratch&) = delete;
+  MentionScratch& operator=(const MentionScratch&) = delete;
+
+ private:
+  std::vector<EntityMention>* mentions_;
+};
+
 // Adds reference and group mentions for `tokens` of `sentence` to `*mentions` (in text
 // order, as DocumentEntities::Find returns them, and kept so; a reference never overlaps
 // a found name).

@@ -88,5 +88,39 @@ TEST(DiscourseTest, NameCountsKeepCountsAndOrderPastTheShortList) {
   EXPECT_EQ(counts.Named("Newcomer").order, 40);
 }
 
+// The scratch hands the next sentence the memory the last one used, and leaves the
+// borrower empty; a vector grown past the cap is not kept.
+TEST(DiscourseTest, MentionScratchLendsTheLastSentencesMemory) {
+  struct Case {
+    const char* name;
+    size_t mentions;   // filled in the first sentence
+    bool kept;         // its memory lent to the second
+  };
+  const Case cases[] = {
+      {"few", 3, true},
+      {"past_the_cap", 5000, false},
+  };
+  for (const Case& c : cases) {
+    const EntityMention* first_data = nullptr;
+    std::vector<EntityMention> first;
+    {
+      const MentionScratch scratch(&first);
+      first.clear();
+      first.resize(c.mentions);
+      first[0].canonical = "Semiconductor Manufacturing International";
+      first_data = first.data();
+    }
+    EXPECT_TRUE(first.empty()) << c.name;
+    std::vector<EntityMention> second;
+    {
+      const MentionScratch scratch(&second);
+      EXPECT_EQ(second.data() == first_data, c.kept) << c.name;
+      EXPECT_EQ(second.capacity() >= c.mentions, c.kept) << c.name;
+      second.clear();
+    }
+    EXPECT_TRUE(second.empty()) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
