@@ -76,26 +76,6 @@ NameCount& NameCounts::Named(absl::string_view name) {
   return it->second;
 }
 
-namespace {
-
-std::vector<EntityMention>& KeptMentions() {
-  thread_local std::vector<EntityMention> kept;
-  return kept;
-}
-
-}  // namespace
-
-MentionScratch::MentionScratch(std::vector<EntityMention>* mentions) : mentions_(mentions) {
-  mentions_->swap(KeptMentions());
-}
-
-MentionScratch::~MentionScratch() {
-  constexpr size_t kKeptMentions = 1024;
-  std::vector<EntityMention>& kept = KeptMentions();
-  kept.swap(*mentions_);
-  if (kept.capacity() > kKeptMentions) std::vector<EntityMention>().swap(kept);
-}
-
 std::string FundFamily(absl::string_view fund) {
   for (const char* suffix : {" IV", " III", " II", " I"}) {
     if (absl::EndsWith(fund, suffix)) return std::string(fund.substr(0, fund.size() - strlen(suffix)));
