@@ -48,6 +48,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "claims/short_string_hash.h"
 
 namespace claimcheck {
 
@@ -135,8 +136,9 @@ class MetricVocabulary {
     bool short_ = false;  // a string of fewer than two bytes was added
   };
 
-  absl::flat_hash_map<std::string, std::string> by_phrase_;
-  absl::flat_hash_set<std::string> last_words_;  // the last word of every phrase
+  absl::flat_hash_map<std::string, std::string, ShortStringHash, ShortStringEq> by_phrase_;
+  // The last word of every phrase.
+  absl::flat_hash_set<std::string, ShortStringHash, ShortStringEq> last_words_;
   Signatures phrase_signatures_, last_word_signatures_;
   int max_words_ = 1;
 };

@@ -25,7 +25,6 @@
 #define CLAIMCHECK_EXTRACT_ENTITY_FINDER_H_
 
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +34,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "claims/entity_aliases.h"
+#include "claims/short_string_hash.h"
 #include "extract/tokens.h"
 
 namespace claimcheck {
@@ -109,44 +109,8 @@ class DocumentEntities {
     const LearntName* learnt = nullptr;
   };
 
-  // The hash of the maps below: names and words are short, and this multiply-mix of
-  // their bytes (eight a step) costs a fraction of absl::Hash's. Transparent, so a view
-  // looks up a string.
-  struct NameHash {
-    using is_transparent = void;
-    size_t operator()(absl::string_view s) const {
-      const char* p = s.data();
-      size_t n = s.size();
-      uint64_t h = static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ull;
-      for (; n > 8; p += 8, n -= 8) {
-        uint64_t x;
-        std::memcpy(&x, p, 8);
-        h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-      }
-      uint64_t x = 0;  // the last 1 to 8 bytes (none for "")
-      if (n >= 4) {
-        uint32_t a, b;
-        std::memcpy(&a, p, 4);
-        std::memcpy(&b, p + n - 4, 4);
-        x = static_cast<uint64_t>(a) << 32 | b;
-      } else if (n > 0) {
-        x = static_cast<uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
-            static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-            static_cast<unsigned char>(p[n - 1]);
-      }
-      h = (h ^ x) * 0x94D049BB133111EBull;
-      h ^= h >> 29;
-      h *= 0xBF58476D1CE4E5B9ull;
-      return static_cast<size_t>(h ^ (h >> 32));
-    }
-  };
-  struct NameEq {
-    using is_transparent = void;
-    bool operator()(absl::string_view a, absl::string_view b) const { return a == b; }
-  };
   template <typename Value>
-  using NameMap = absl::flat_hash_map<std::string, Value, NameHash, NameEq>;
+  using NameMap = absl::flat_hash_map<std::string, Value, ShortStringHash, ShortStringEq>;
 
   bool IsNameToken(const std::vector<Token>& tokens, size_t i) const;
   void LearnAlias(absl::string_view sentence, const std::vector<Token>& tokens, size_t k);
@@ -160,7 +124,7 @@ class DocumentEntities {
   NameMap<LearntName> learnt_;  // lookup key -> learnt name
   // Changed whenever learnt_ is (so pointers into it kept with an older value may dangle).
   uint64_t learnt_generation_ = 1;
-  absl::flat_hash_set<std::string, NameHash, NameEq> known_proper_;
+  absl::flat_hash_set<std::string, ShortStringHash, ShortStringEq> known_proper_;
   static constexpr size_t kMaxKnownNames = size_t{1} << 16;
   mutable NameMap<KnownName> known_names_;
   // Find's tokens overlapping an excluded range, kept to reuse its buffer.
