@@ -56,10 +56,9 @@ NameCount& NameCounts::Named(absl::string_view name) {
     }
     if (few_.size() < kFew) {
       if (few_.empty()) few_.reserve(kFew);  // never moved while the list lasts
-      // (The name constructed, not assigned: a general string assignment costs more.)
-      few_.push_back(
-          NameCount{std::string(name), 0, static_cast<int>(few_.size()), LooksLikeFund(name)});
-      return few_.back();
+      // (The name constructed in place, neither assigned (a general string assignment
+      // costs more) nor moved (a short string's move is a copy).)
+      return few_.emplace_back(name, static_cast<int>(few_.size()), LooksLikeFund(name));
     }
     for (NameCount& n : few_) {
       std::string key = n.name;

@@ -40,6 +40,10 @@ namespace claimcheck {
 // (a length test rules out most), which is cheaper than hashing every name; past that,
 // in a hash map.
 struct NameCount {
+  NameCount() = default;
+  NameCount(absl::string_view name_in, int order_in, bool fund_in)
+      : name(name_in.data(), name_in.size()), order(order_in), fund(fund_in) {}
+
   std::string name;
   int count = 0;      // times named
   int order = 0;      // 0 for the first name counted, 1 for the next new one, ...
