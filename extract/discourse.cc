@@ -34,6 +34,18 @@ bool Overlaps(absl::Span<const EntityMention> ms, size_t first, size_t last) {
   return false;
 }
 
+// A reference to `canonical` at tokens [first, last) of `sentence`, added to `*added`.
+EntityMention& AddReference(absl::string_view sentence, const std::vector<Token>& t,
+                            size_t first, size_t last, absl::string_view canonical, bool fund,
+                            absl::InlinedVector<EntityMention, 2>* added) {
+  EntityMention& m = added->emplace_back(
+      first, last, sentence.substr(t[first].begin, t[last - 1].end - t[first].begin), canonical);
+  m.fund = fund;
+  m.reference = true;
+  m.possessive = last < t.size() && t[last].kind == TokenKind::kPossessive;
+  return m;
+}
+
 EntityMention Make(absl::string_view sentence, const std::vector<Token>& t, size_t first,
                    size_t last, std::string canonical, bool fund) {
   EntityMention m;
@@ -184,7 +196,8 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
                                        return m.first <= i + 1 && i < m.last;
                                      }),
                       mentions->end());
-      added.push_back(Make(sentence, t, i, i + 2, absl::StrCat(fam, " ", Roman(t[i + 1].lower)), true));
+      AddReference(sentence, t, i, i + 2, absl::StrCat(fam, " ", Roman(t[i + 1].lower)), true,
+                   &added);
       ++i;
       continue;
     }
@@ -231,7 +244,7 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
                         mentions->end());
         if (!Overlaps(*mentions, first, end) && !Overlaps(added, first, end)) {
           std::string fam = family.empty() ? "Big Fund" : family;
-          added.push_back(Make(sentence, t, first, end, absl::StrCat(fam, " ", Roman(w)), true));
+          AddReference(sentence, t, first, end, absl::StrCat(fam, " ", Roman(w)), true, &added);
         }
         phase_seen = phase_seen || phase;
         i = end - 1;
@@ -284,8 +297,7 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
           target = discourse.subject;
         }
         if (!target.empty() && !Overlaps(*mentions, i, k + 1) && !Overlaps(added, i, k + 1)) {
-          added.push_back(
-              Make(sentence, t, i, k + 1, std::string(target), fund || LooksLikeFund(target)));
+          AddReference(sentence, t, i, k + 1, target, fund || LooksLikeFund(target), &added);
         }
         consumed_to = k;
         reached = true;
@@ -323,9 +335,8 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
         }
       }
       if (!dummy && !target.empty() && !Overlaps(*mentions, i, i + 1)) {
-        EntityMention m = Make(sentence, t, i, i + 1, std::string(target), LooksLikeFund(target));
-        m.possessive = w == "its" || w == "their";
-        added.push_back(std::move(m));
+        AddReference(sentence, t, i, i + 1, target, LooksLikeFund(target), &added).possessive =
+            w == "its" || w == "their";
       }
     }
   }

@@ -40,6 +40,15 @@
 namespace claimcheck {
 
 struct EntityMention {
+  EntityMention() = default;
+  // (The canonical name constructed in place: a short string's move is a copy.)
+  EntityMention(size_t first_in, size_t last_in, absl::string_view written_in,
+                absl::string_view canonical_in)
+      : first(first_in),
+        last(last_in),
+        written(written_in),
+        canonical(canonical_in.data(), canonical_in.size()) {}
+
   size_t first = 0;  // token range [first, last)
   size_t last = 0;
   absl::string_view written;  // the span as written: a view of the sentence text, which
