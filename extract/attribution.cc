@@ -61,8 +61,8 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
     // Every rule below starts at one of these words: skip all others at once.
     i = NextWithClass(tokens, i, kAttributionCue | kForecastCue | kReportingVerb, n);
     if (i >= n) break;
-    absl::string_view w = tokens[i].lower;
-    absl::string_view next = i + 1 < n ? absl::string_view(tokens[i + 1].lower) : absl::string_view();
+    absl::string_view w = tokens[i].word();
+    absl::string_view next = i + 1 < n ? tokens[i + 1].word() : absl::string_view();
     // Rumour.
     if ((w == "sources" || w == "people" || w == "insiders") && next == "familiar") {
       size_t end = i + 2;

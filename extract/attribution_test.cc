@@ -40,7 +40,7 @@ TEST(AttributionTest, SourcesAndHedges) {
     size_t figure = 0;
     std::string first = c.figure;
     for (char& ch : first) ch = static_cast<char>(tolower(ch));
-    while (figure < tokens.size() && tokens[figure].lower != first) ++figure;
+    while (figure < tokens.size() && tokens[figure].word() != first) ++figure;
     ASSERT_LT(figure, tokens.size()) << c.name;
     Attribution a = FindAttribution(c.text, tokens, entities, figure);
     EXPECT_EQ(a.source, c.source) << c.name;

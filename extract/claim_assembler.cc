@@ -242,7 +242,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     if (IsTolerance(in.text, s, fa, q.begin)) continue;
     // "a 5nm-class process": a figure used as a loose descriptor.
     if (s.t[fb - 1].modifier) {
-      absl::string_view w = s.t[fb - 1].lower;
+      absl::string_view w = s.t[fb - 1].word();
       absl::string_view suffix = w.substr(w.rfind('-') + 1);
       if (suffix == "class" || suffix == "like" || suffix == "style" || suffix == "type" ||
           suffix == "equivalent" || suffix == "grade" || suffix == "level") {
@@ -696,7 +696,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
            p < fa; p = NextWithClass(s.t, p + 1, kPreposition, fa)) {
         const size_t k = p - 1;
         if ((W(s, p) == "for" || W(s, p) == "of" || W(s, p) == "at") &&
-            (s.t[k].lower == metric_written || absl::StartsWith(metric, s.t[k].lower))) {
+            (s.t[k].word() == metric_written || absl::StartsWith(metric, s.t[k].word()))) {
           if (const EntityMention* e = EntityStartingNear(s, k + 2, 2)) entity = e;
         }
       }

@@ -165,14 +165,14 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
     // Every rule below starts at a determiner, ordinal, pronoun or "phase".
     i = NextWithClass(t, i, kReferenceStart);
     if (i >= n) break;
-    absl::string_view w = t[i].lower;
+    absl::string_view w = t[i].word();
     const bool ordinal = IsOrdinal(w);
     if (!family_known && (ordinal || w == "phase")) {
       family = FamilyInSight(*mentions, discourse);
       family_known = true;
     }
     // "Phase II" (possibly already inside a found name like "Fund Phase III").
-    if (w == "phase" && i + 1 < n && Roman(t[i + 1].lower) != nullptr &&
+    if (w == "phase" && i + 1 < n && Roman(t[i + 1].word()) != nullptr &&
         (t[i + 1].acronym || t[i + 1].capitalized || t[i + 1].kind == TokenKind::kNumber)) {
       phase_seen = true;
       bool inside = false;
@@ -182,7 +182,7 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
           if (!m.fund || m.canonical == m.written) {
             std::string fam = family.empty() ? "Big Fund" : family;
             if (m.canonical.find("Big Fund") == std::string::npos) {
-              m.canonical = absl::StrCat(fam, " ", Roman(t[i + 1].lower));
+              m.canonical = absl::StrCat(fam, " ", Roman(t[i + 1].word()));
             }
             m.fund = true;
           }
@@ -196,7 +196,7 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
                                        return m.first <= i + 1 && i < m.last;
                                      }),
                       mentions->end());
-      AddReference(sentence, t, i, i + 2, absl::StrCat(fam, " ", Roman(t[i + 1].lower)), true,
+      AddReference(sentence, t, i, i + 2, absl::StrCat(fam, " ", Roman(t[i + 1].word())), true,
                    &added);
       ++i;
       continue;
@@ -277,7 +277,7 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
         }
         absl::string_view target;  // into the discourse or the mentions
         bool fund = false;
-        absl::string_view head = t[k].lower;
+        absl::string_view head = t[k].word();
         if (t[k].classes & kFundNoun) {
           // "the fund" is the fund the text is mostly about.
           target = !discourse.topic_fund.empty() ? absl::string_view(discourse.topic_fund)
@@ -314,7 +314,7 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
       for (size_t k = i + 1; k < n && k < i + 4; ++k) {
         if (t[k].word() == "take" || t[k].word() == "takes" || t[k].word() == "took" ||
             t[k].word() == "is" || t[k].word() == "was") {
-          dummy = w == "it" && t[k].lower.rfind("t", 0) == 0;
+          dummy = w == "it" && t[k].word().rfind("t", 0) == 0;
         }
       }
       absl::string_view target = discourse.company.empty() ? absl::string_view(discourse.subject)
@@ -407,7 +407,7 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
     if (first_subject->empty()) {
       bool prepositional = false;
       for (size_t k = m.first; k-- > 0 && k + 3 > m.first;) {
-        absl::string_view w = tokens[k].lower;
+        absl::string_view w = tokens[k].word();
         // (All of these are prepositions: the class test skips other words at once.)
         if ((tokens[k].classes & kPreposition) &&
             (w == "in" || w == "at" || w == "from" || w == "for" || w == "with" || w == "on" ||
@@ -472,7 +472,7 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
   // "of developing": the last such activity.
   for (size_t i = NextWithClass(tokens, 0, kOfWord); i + 1 < tokens.size();
        i = NextWithClass(tokens, i + 1, kOfWord)) {
-    absl::string_view next = tokens[i + 1].lower;
+    absl::string_view next = tokens[i + 1].word();
     if (next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
       discourse->activity.assign(next.data(), next.size());
     }

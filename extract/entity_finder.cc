@@ -334,7 +334,7 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
       if (IsNameToken(tokens, j)) {
         ++j;
       } else if ((tk[j].acronym || tk[j].capitalized) &&
-                 tk[j].kind == TokenKind::kWord && IsRoman(tk[j].lower)) {
+                 tk[j].kind == TokenKind::kWord && IsRoman(tk[j].word())) {
         ++j;
       } else if ((tk[j].word() == "of" || tk[j].word() == "for" || tk[j].word() == "&") &&
                  j + 1 < n && IsNameToken(tokens, j + 1) &&
@@ -357,7 +357,7 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
       return (j - i == 2 && tk[j - 1].acronym) ||
              Known(Slice(sentence, tokens, i + 1, j)).in_table;
     };
-    if (i == first_word && !tk[i].acronym && !KnownProper(tk[i].lower) &&
+    if (i == first_word && !tk[i].acronym && !KnownProper(tk[i].word()) &&
         !(possessive_after && j == i + 1) && !OpenerIsName(sentence, tokens, i, j, rest_known) &&
         !Known(Slice(sentence, tokens, i, j)).in_table) {
       ++first;  // a capitalised sentence opener, not known as a name
@@ -366,7 +366,7 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
     // An unknown acronym followed by a product noun: "HBM chips".
     size_t last = j;
     if (last < n && tk[last - 1].acronym && (tk[last].classes & kProductNoun) &&
-        !blocked(last) && learnt_.find(tk[last - 1].lower) == learnt_.end() &&
+        !blocked(last) && learnt_.find(tk[last - 1].word()) == learnt_.end() &&
         !Known(Slice(sentence, tokens, first < j ? first : last - 1, last)).in_table) {
       ++last;
     }

@@ -65,7 +65,7 @@ PeriodWords FindPeriodWords(const std::vector<Token>& tokens) {
   const Token* const t = tokens.data();
   const size_t n = tokens.size();
   for (size_t i = 0; i < n; ++i) {
-    if (PeriodWord(t[i].lower)) out.push_back(size_t{i});
+    if (PeriodWord(t[i].word())) out.push_back(size_t{i});
   }
   return out;
 }
@@ -89,8 +89,8 @@ void ImplicitPeriodsAround(const std::vector<Token>& tokens, const PeriodWords& 
     for (size_t i = p > 0 ? p - 1 : p; i <= p; ++i) {
       if (i < next) continue;
       next = i + 1;
-      absl::string_view w = tokens[i].lower;
-      absl::string_view first = w, second = i + 1 < n ? absl::string_view(tokens[i + 1].lower) : "";
+      absl::string_view w = tokens[i].word();
+      absl::string_view first = w, second = i + 1 < n ? tokens[i + 1].word() : "";
       size_t last = i + 2;
       size_t hyphen = w.find('-');
       if (hyphen != std::string::npos) {  // "third-quarter"
@@ -99,7 +99,7 @@ void ImplicitPeriodsAround(const std::vector<Token>& tokens, const PeriodWords& 
         last = i + 1;
       }
       const int index = OrdinalIndex(first);
-      absl::string_view prev = i > 0 ? absl::string_view(tokens[i - 1].lower) : absl::string_view();
+      absl::string_view prev = i > 0 ? tokens[i - 1].word() : absl::string_view();
       const bool named_quarter = index > 0 && second == "quarter";
       const bool named_half = !named_quarter && index > 0 && index <= 2 && second == "half";
       const bool the_period = !named_quarter && !named_half && (w == "quarter" || w == "year") &&
@@ -136,7 +136,7 @@ void ImplicitPeriodsAround(const std::vector<Token>& tokens, const PeriodWords& 
                          quarter ? v1::GRANULARITY_QUARTER : v1::GRANULARITY_YEAR);
           // "ended the year with ...", "at the end of the year": its last quarter.
           absl::string_view before =
-              i >= 2 ? absl::string_view(tokens[i - 2].lower) : absl::string_view();
+              i >= 2 ? tokens[i - 2].word() : absl::string_view();
           if (!quarter && (before == "ended" || before == "end" || before == "close")) {
             m.scope = Span(start + 9, 3, v1::GRANULARITY_QUARTER);
           }

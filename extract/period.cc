@@ -53,7 +53,7 @@ bool InRelativeClause(const std::vector<Token>& tokens, size_t i, size_t* clause
   for (size_t k = i; k-- > 0;) {
     if (tokens[k].word() == "," || IsClauseBreak(tokens[k])) {
       if (k + 1 < tokens.size()) {
-        absl::string_view w = tokens[k + 1].lower;
+        absl::string_view w = tokens[k + 1].word();
         if (w == "which" || w == "who" || w == "whose" || w == "where") {
           *clause_start = k;
           return true;

@@ -44,7 +44,7 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
   while (words < most && IsWord(s, k - words)) ++words;
   if (words == 0) return;
   size_t size = words - 1;  // the spaces
-  for (size_t j = k + 1 - words; j <= k; ++j) size += s.t[j].lower.size();
+  for (size_t j = k + 1 - words; j <= k; ++j) size += s.t[j].word().size();
   char* put = s.phrase_buffer;
   if (size > sizeof(s.phrase_buffer)) {
     s.long_phrase.resize(size);
@@ -53,8 +53,8 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
   const absl::string_view phrase(put, size);
   for (size_t j = k + 1 - words; j <= k; ++j) {
     if (j > k + 1 - words) *put++ = ' ';
-    std::memcpy(put, s.t[j].lower.data(), s.t[j].lower.size());
-    put += s.t[j].lower.size();
+    std::memcpy(put, s.t[j].word().data(), s.t[j].word().size());
+    put += s.t[j].word().size();
   }
   // Tokens' words are normalised as the vocabulary's keys are (lower-case, no spaces or
   // '|' inside), but for odd non-ASCII bytes: an all-ASCII phrase is normalised.
@@ -63,7 +63,7 @@ void FindMetricsEndingAt(const Sentence& s, const MetricVocabulary& vocab, size_
   for (size_t len = words; len >= 1; --len) {
     const size_t first = k + 1 - len;
     const absl::string_view candidate = phrase.substr(begin);
-    begin += s.t[first].lower.size() + 1;
+    begin += s.t[first].word().size() + 1;
     const std::string* m =
         normalized ? vocab.FindNormalizedOrNull(candidate) : vocab.FindOrNull(candidate);
     if (m == nullptr) continue;
@@ -139,7 +139,7 @@ std::optional<MetricHit> RememberedMetricEndingAt(const Sentence& s, const Metri
 std::optional<MetricHit> MetricEndingAt(const Sentence& s, const MetricVocabulary& vocab,
                                         size_t k, bool attributive_ok) {
   // The cheap tests first: most words end no phrase.
-  if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].lower)) return std::nullopt;
+  if (!IsWord(s, k) || !vocab.MayEndPhraseQuick(s.t[k].word())) return std::nullopt;
   return RememberedMetricEndingAt(s, vocab, k, attributive_ok);
 }
 
@@ -149,12 +149,12 @@ std::optional<MetricHit> MetricBefore(const Sentence& s, const MetricVocabulary&
   for (size_t k = std::min(pos, s.size); k-- > 0 && pos - k <= kWindow;) {
     const Token& t = s.tok[k];
     if (t.kind != TokenKind::kWord) {
-      if (t.kind == TokenKind::kPunct && (t.lower == ";" || t.lower == ":")) break;
+      if (t.kind == TokenKind::kPunct && (t.word() == ";" || t.word() == ":")) break;
       continue;
     }
     // Most words end no metric phrase: the cheap tests (IsWord's, the kind known), before
     // the memo.
-    if (s.fig[k] >= 0 || s.in_period[k] || !vocab.MayEndPhraseQuick(t.lower)) continue;
+    if (s.fig[k] >= 0 || s.in_period[k] || !vocab.MayEndPhraseQuick(t.word())) continue;
     if (t.classes & kMoneyVerb) {
       // Verbs are handled by rule 4, but a longer phrase may end in one ("capital
       // spending").

@@ -103,7 +103,7 @@ inline bool IsWord(const Sentence& s, size_t i) {
 
 // The lower-case text of token i ("" past the end).
 inline absl::string_view W(const Sentence& s, size_t i) {
-  return i < s.size ? s.tok[i].lower : absl::string_view();
+  return i < s.size ? s.tok[i].word() : absl::string_view();
 }
 
 // Token i is in the word lists of `word_class` (extract/word_lists.h).

@@ -10,7 +10,7 @@ namespace {
 std::string Show(absl::string_view text) {
   std::vector<std::string> parts;
   for (const Token& t : Tokenize(text)) {
-    std::string s(t.lower);
+    std::string s(t.word());
     if (t.kind == TokenKind::kPossessive) s = "<pos>";
     if (t.kind == TokenKind::kNumber) s = "#" + s;
     if (t.acronym) s = "A:" + s;
@@ -73,7 +73,7 @@ TEST(TokensTest, ClauseBreaks) {
   EXPECT_EQ(breaks, ".B.B.B.B.B...");
 }
 
-// Token.lower views the token's own storage (inline or, past kInlineLower bytes, on the
+// Token.word() views the token's own storage (inline or, past kInlineLower bytes, on the
 // heap): copies and moves, single and through a growing vector, keep the text.
 TEST(TokensTest, CopiesAndMovesKeepTheLowerText) {
   const std::string text =
@@ -84,7 +84,7 @@ TEST(TokensTest, CopiesAndMovesKeepTheLowerText) {
   ASSERT_EQ(tokens.size(), want.size());
   auto expect_lower = [&](const std::vector<Token>& got, const char* how) {
     ASSERT_EQ(got.size(), want.size()) << how;
-    for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(got[i].lower, want[i]) << how << " " << i;
+    for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(got[i].word(), want[i]) << how << " " << i;
   };
   expect_lower(tokens, "tokenized");
   std::vector<Token> copy = tokens;
@@ -96,13 +96,13 @@ TEST(TokensTest, CopiesAndMovesKeepTheLowerText) {
   expect_lower(moved, "moved vector");
   Token assigned;
   assigned = moved[0];
-  EXPECT_EQ(assigned.lower, want[0]);
+  EXPECT_EQ(assigned.word(), want[0]);
   Token taken(std::move(moved[0]));
-  EXPECT_EQ(taken.lower, want[0]);
+  EXPECT_EQ(taken.word(), want[0]);
   assigned = moved[1];  // a short text after a long one
-  EXPECT_EQ(assigned.lower, want[1]);
+  EXPECT_EQ(assigned.word(), want[1]);
   assigned = std::move(taken);
-  EXPECT_EQ(assigned.lower, want[0]);
+  EXPECT_EQ(assigned.word(), want[0]);
   tokens.clear();  // the copies own their text
   expect_lower(copy, "copy after the original is gone");
 }
@@ -117,7 +117,7 @@ TEST(TokensTest, TokenizingIntoAUsedVectorReplacesItsTokens) {
     const std::vector<Token> fresh = Tokenize(s);
     ASSERT_EQ(reused.size(), fresh.size()) << s;
     for (size_t i = 0; i < fresh.size(); ++i) {
-      EXPECT_EQ(reused[i].lower, fresh[i].lower) << s << " " << i;
+      EXPECT_EQ(reused[i].word(), fresh[i].word()) << s << " " << i;
       EXPECT_EQ(reused[i].begin, fresh[i].begin) << s << " " << i;
       EXPECT_EQ(reused[i].end, fresh[i].end) << s << " " << i;
       EXPECT_EQ(reused[i].kind, fresh[i].kind) << s << " " << i;
