@@ -1,6 +1,7 @@
 #include "extract/tokens.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -101,7 +102,7 @@ void AddPunct(const unsigned char* p, size_t n, size_t i, size_t len, Special sp
   const bool apostrophe = special == Special::kApostrophe || c == '\'';
   const bool possessive = apostrophe && !tokens->empty() && tokens->back().end == i &&
                           tokens->back().kind == TokenKind::kWord &&
-                          !tokens->back().lower.empty() && tokens->back().lower.back() == 's' &&
+                          !tokens->back().word().empty() && tokens->back().word().back() == 's' &&
                           !WordCharAt(p, n, i + len);
   Token& t = tokens->emplace_back();  // built in place: no Token moves
   t.begin = i;
@@ -152,7 +153,7 @@ uint64_t LoadPrefix(const unsigned char* p, size_t size, size_t available) {
 uint64_t UpperBytes(uint64_t x) { return x & ~(x << 1) & (0x40 * kEachByte); }
 uint64_t LowerBytes(uint64_t x) { return x & (x << 1) & (0x40 * kEachByte); }
 
-// Sets t.lower, t.acronym and t.classes for an ASCII word of `size` bytes (at most
+// Sets t's lowered text, t.acronym and t.classes for an ASCII word of `size` bytes (at most
 // kMaxPackedWord) packed in `lo` and `hi` as memcpy packs them, zero padded. Inlined
 // into both callers: it is most of the work per word.
 __attribute__((always_inline)) inline void SetPackedWord(uint64_t lo, uint64_t hi, size_t size,
@@ -196,9 +197,9 @@ void LowerWord(const unsigned char* p, size_t begin, size_t size, Token* t) {
     }
     out[written++] = kBytes.lower[b];
   }
-  t->lower = absl::string_view(out, written);
+  t->TruncateLower(written);
   t->acronym = upper >= 2 && lower == 0;
-  if (t->kind == TokenKind::kWord) t->classes = WordClassesOf(t->lower);
+  if (t->kind == TokenKind::kWord) t->classes = WordClassesOf(t->word());
 }
 
 // The common case of AddWord: when the word at p[i] (which starts with an ASCII letter
@@ -332,27 +333,26 @@ size_t AddWord(const unsigned char* p, size_t n, size_t i, const WordClassTable&
 }  // namespace
 
 char* Token::ResizeLower(size_t size) {
-  char* out = inline_lower_;
-  if (size > kInlineLower) {
-    long_lower_.reset(new char[size]);
-    out = long_lower_.get();
-  }
-  lower = absl::string_view(out, size);
+  FreeLongLower();
+  char* out = size > kInlineLower ? new char[size] : inline_lower_;
+  lower_ = absl::string_view(out, size);
   return out;
 }
 
-void Token::CopyLowerFrom(const Token& other) {
-  const char* data = other.lower.data();
-  const bool own = data == other.inline_lower_ ||
-                   (other.long_lower_ != nullptr && data == other.long_lower_.get());
-  if (!own) {
-    lower = other.lower;  // not the other token's storage
+void Token::TruncateLower(size_t size) {
+  if (size >= lower_.size()) return;
+  if (HasLongLower() && size <= kInlineLower) {
+    // Back inside the token: the length alone says where the text is.
+    const char* long_text = lower_.data();
+    std::memcpy(inline_lower_, long_text, size);
+    delete[] long_text;
+    lower_ = absl::string_view(inline_lower_, size);
     return;
   }
-  std::memcpy(ResizeLower(other.lower.size()), data, other.lower.size());
+  lower_ = absl::string_view(lower_.data(), size);
 }
 
-void Token::CopyFieldsFrom(const Token& other) {
+void Token::CopyFrom(const Token& other) {
   begin = other.begin;
   end = other.end;
   classes = other.classes;
@@ -360,31 +360,39 @@ void Token::CopyFieldsFrom(const Token& other) {
   capitalized = other.capitalized;
   acronym = other.acronym;
   modifier = other.modifier;
+  std::memcpy(ResizeLower(other.lower_.size()), other.lower_.data(), other.lower_.size());
+}
+
+void Token::TakeFrom(Token* other) {
+  if (!other->HasLongLower()) {
+    CopyFrom(*other);  // inline: no allocation
+    return;
+  }
+  FreeLongLower();
+  begin = other->begin;
+  end = other->end;
+  classes = other->classes;
+  kind = other->kind;
+  capitalized = other->capitalized;
+  acronym = other->acronym;
+  modifier = other->modifier;
+  lower_ = other->lower_;  // the long text stays where it is
+  other->lower_ = absl::string_view();
 }
 
 Token& Token::operator=(const Token& other) {
-  if (this == &other) return *this;
-  CopyFieldsFrom(other);
-  CopyLowerFrom(other);
+  if (this != &other) CopyFrom(other);
   return *this;
 }
 
 Token& Token::operator=(Token&& other) noexcept {
-  if (this == &other) return *this;
-  if (other.long_lower_ != nullptr && other.lower.data() == other.long_lower_.get()) {
-    long_lower_ = std::move(other.long_lower_);  // the text stays where it is
-    lower = other.lower;
-    other.lower = absl::string_view();
-  } else {
-    CopyLowerFrom(other);  // inline: no allocation
-  }
-  CopyFieldsFrom(other);
+  if (this != &other) TakeFrom(&other);
   return *this;
 }
 
 bool IsClauseBreak(const Token& t) {
-  if (t.kind != TokenKind::kPunct || t.lower.size() != 1) return false;
-  const char c = t.lower[0];
+  if (t.kind != TokenKind::kPunct || t.word().size() != 1) return false;
+  const char c = t.word()[0];
   return c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' || c == '-';
 }
 
@@ -399,7 +407,8 @@ void Tokenize(absl::string_view text, std::vector<Token>* out) {
   tokens.clear();
   tokens.reserve(text.size() / 3 + 8);
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
+  // Offsets are 32-bit: a text past 4 GiB (no sentence is) is read up to there.
+  const size_t n = std::min<size_t>(text.size(), UINT32_MAX);
   static const WordClassTable& classes = WordClasses();
   size_t i = 0;
   while (i < n) {

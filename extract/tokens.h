@@ -10,17 +10,17 @@
 //     kind kPossessive, so "SMIC’s" is "SMIC" + "'s";
 //   * every other visible character (including typographic quotes and dashes, which
 //     are kept as written in Document.text) is a one-character kPunct token.
-// Token.lower is the ASCII-lowercased text with typographic apostrophes as "'" and
+// Token::word() is the ASCII-lowercased text with typographic apostrophes as "'" and
 // dashes as "-", so the grammar compares plain ASCII; Token.classes says which of the
 // grammar's word lists (extract/word_lists.h) hold it.
 //
-// Each token owns its lowered text without a std::string: up to kInlineLower bytes (all
-// but a few words) live inside the token, longer text in a heap block the token owns.
-// `lower` is a view of that storage, re-pointed when a token is copied or moved, so the
-// rules are those of a std::string: a view taken from `lower` stays valid as long as the
-// token is neither destroyed nor moved (for tokens in a vector: as long as the vector is
-// not resized or destroyed; moving the whole vector keeps them valid). Tokens never
-// point into the tokenised text, which may go away first.
+// A token is 48 bytes (a sentence's tokens are read many times by the grammar, so they
+// are kept small): 32-bit offsets, and its lowered text stored without a std::string:
+// up to kInlineLower bytes (all but a few words) inside the token, longer text in a heap
+// block the token owns (the length alone tells which). A view taken from word() stays
+// valid as long as the token is neither destroyed nor moved (for tokens in a vector: as
+// long as the vector is not resized or destroyed; moving the whole vector keeps them
+// valid). Tokens never point into the tokenised text, which may go away first.
 //
 // Thread-safe: pure function.
 #ifndef CLAIMCHECK_EXTRACT_TOKENS_H_
@@ -28,7 +28,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <utility>
 #include <vector>
 
@@ -44,42 +43,49 @@ struct Token {
 
   // Leaves the inline storage uninitialised (Tokenize fills it); the fields are zero.
   Token() {}
-  Token(const Token& other) { *this = other; }
-  Token(Token&& other) noexcept { *this = std::move(other); }
+  Token(const Token& other) { CopyFrom(other); }
+  Token(Token&& other) noexcept { TakeFrom(&other); }
   Token& operator=(const Token& other);
   Token& operator=(Token&& other) noexcept;
+  ~Token() { FreeLongLower(); }
   // A token of text[begin, end) of `kind`, its lowered text still to be set.
   Token(size_t begin_in, size_t end_in, TokenKind kind_in)
-      : begin(begin_in), end(end_in), kind(kind_in) {}
+      : begin(static_cast<uint32_t>(begin_in)), end(static_cast<uint32_t>(end_in)), kind(kind_in) {}
 
-  size_t begin = 0;  // byte offsets into the tokenised text, [begin, end)
-  size_t end = 0;
-  absl::string_view lower;   // normalised lower-case text, in this token's storage
-  uint32_t classes = 0;      // WordClass bits of `lower` (extract/word_lists.h); words only
+  uint32_t begin = 0;  // byte offsets into the tokenised text, [begin, end)
+  uint32_t end = 0;
+  uint32_t classes = 0;      // WordClass bits of word() (extract/word_lists.h); words only
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // starts with an ASCII capital letter
   bool acronym = false;      // two or more capitals and no lower-case letter ("SMIC", "U.S")
   bool modifier = false;     // hyphenated, last part lower case ("Huawei-led", "state-backed")
 
-  // `lower` under the name the grammar reads it by.
-  absl::string_view word() const { return lower; }
+  // The normalised lower-case text, in this token's storage.
+  absl::string_view word() const { return lower_; }
 
-  // Storage for `size` bytes of lowered text: `lower` is set to view them, and the caller
-  // writes them (it may write up to kInlineLower bytes when size <= kInlineLower).
+  // Storage for `size` bytes of lowered text, which word() then views: the caller writes
+  // them (it may write up to kInlineLower bytes when size <= kInlineLower).
   char* ResizeLower(size_t size);
+  // Cuts the lowered text, written through ResizeLower, to its first `size` bytes.
+  void TruncateLower(size_t size);
 
  private:
-  // Points `lower` at this token's copy of `other.lower` (or at the same text when that
-  // is not the other token's storage).
-  void CopyLowerFrom(const Token& other);
-  // Copies every field but the lowered text.
-  void CopyFieldsFrom(const Token& other);
+  bool HasLongLower() const { return lower_.size() > kInlineLower; }
+  void FreeLongLower() {
+    if (HasLongLower()) delete[] lower_.data();
+  }
+  // Copies every field and the lowered text of `other` (this token holds no long text).
+  void CopyFrom(const Token& other);
+  // The same, taking `other`'s long text if it has one (leaving it empty).
+  void TakeFrom(Token* other);
 
+  absl::string_view lower_;  // inline_lower_, or a new[] block when longer than it
   char inline_lower_[kInlineLower];
-  std::unique_ptr<char[]> long_lower_;  // lowered text longer than kInlineLower
 };
+static_assert(sizeof(Token) == 48, "a token is three 16-byte parts");
 
-// Tokens of `text` in order. Never fails; whitespace produces no tokens.
+// Tokens of `text` in order. Never fails; whitespace produces no tokens. Offsets are
+// 32-bit: a text longer than 4 GiB is tokenised up to there.
 std::vector<Token> Tokenize(absl::string_view text);
 
 // The same into `*tokens`, replacing what it held: a caller that tokenises many

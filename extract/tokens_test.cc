@@ -107,6 +107,25 @@ TEST(TokensTest, CopiesAndMovesKeepTheLowerText) {
   expect_lower(copy, "copy after the original is gone");
 }
 
+// A word written with typographic apostrophes or hyphens is longer than its lowered text:
+// one written past kInlineLower bytes whose lowered text fits in the token keeps it there,
+// one still longer keeps its own heap copy; both survive copies and moves.
+TEST(TokensTest, LoweredTextShorterThanTheWrittenWord) {
+  const std::string text =
+      "Rock\xE2\x80\x99n\xE2\x80\x99Roll-"  // 19 bytes written, 15 lowered
+      "Ten Well\xE2\x80\x90Known\xE2\x80\x90Semiconductor\xE2\x80\x90Names";
+  const std::vector<std::string> want = {"rock'n'roll-ten", "well-known-semiconductor-names"};
+  std::vector<Token> tokens = Tokenize(text);
+  ASSERT_EQ(tokens.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(tokens[i].word(), want[i]) << i;
+  std::vector<Token> copy = tokens;
+  std::vector<Token> moved = std::move(tokens);
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(copy[i].word(), want[i]) << i;
+    EXPECT_EQ(moved[i].word(), want[i]) << i;
+  }
+}
+
 TEST(TokensTest, TokenizingIntoAUsedVectorReplacesItsTokens) {
   const std::vector<std::string> sentences = {
       "Contoso\xE2\x80\x99s long-awaited Semiconductor-Manufacturing-International deal",
