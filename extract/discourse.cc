@@ -161,10 +161,21 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
   std::string family;
   bool family_known = false;
   bool phase_seen = false;
+  // Every rule below starts at a determiner, ordinal, pronoun or "phase" (a reference
+  // start), and needs a cue there (an ordinal, "phase", "it", "its", "they") or a noun a
+  // reference ends in among the four words after it. So the starts read are those within
+  // four words before the next cue or noun: the others ("the market") are all plain
+  // determiners with no such noun after them, which no rule takes.
+  size_t needed = NextWithClass(t, 0, kReferenceCue | kReferenceNoun);
   for (size_t i = 0; i < n; ++i) {
-    // Every rule below starts at a determiner, ordinal, pronoun or "phase".
-    i = NextWithClass(t, i, kReferenceStart);
-    if (i >= n) break;
+    if (needed < i) needed = NextWithClass(t, i, kReferenceCue | kReferenceNoun);
+    if (needed >= n) break;
+    i = NextWithClass(t, std::max(i, needed >= 4 ? needed - 4 : size_t{0}), kReferenceStart,
+                      needed + 1);
+    if (i > needed) {  // no start before this noun: read on after it
+      i = needed;
+      continue;
+    }
     absl::string_view w = t[i].word();
     const bool ordinal = IsOrdinal(w);
     if (!family_known && (ordinal || w == "phase")) {

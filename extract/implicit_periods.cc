@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <initializer_list>
 #include <string>
 
@@ -12,22 +11,10 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "extract/scope_days.h"
+#include "extract/word_lists.h"
 
 namespace claimcheck {
 namespace {
-
-// A word that names a period: "...quarter", "...half", "year". The last letter is
-// tested first, which rules out almost every word.
-bool PeriodWord(absl::string_view w) {
-  const size_t n = w.size();
-  if (n < 4) return false;
-  const char* const end = w.data() + n;
-  if (end[-1] == 'f') return std::memcmp(end - 4, "half", 4) == 0;
-  if (end[-1] != 'r') return false;
-  if (n == 4) return std::memcmp(end - 4, "year", 4) == 0;
-  return n >= 7 && std::memcmp(end - 7, "quarter", 7) == 0;
-}
-
 
 // The PERIOD of `months` months from `start`, written without text (an implied period).
 v1::TimeScope Span(absl::CivilMonth start, int months, v1::Granularity g) {
@@ -56,16 +43,14 @@ int OrdinalIndex(absl::string_view w) {
   return 0;
 }
 
-// The token indices of the period words (PeriodWord), in order.
+// The token indices of the period words (word class kPeriodNoun: "year", "quarter",
+// "half", "third-quarter", ...), in order: the only words the rules below start at.
 using PeriodWords = absl::InlinedVector<size_t, 8>;
 PeriodWords FindPeriodWords(const std::vector<Token>& tokens) {
   PeriodWords out;
-  // Raw reads, and the index pushed as a copy: a pushed reference to the loop's own
-  // index would keep it (and the bound) in memory.
-  const Token* const t = tokens.data();
-  const size_t n = tokens.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (PeriodWord(t[i].word())) out.push_back(size_t{i});
+  for (size_t i = NextWithClass(tokens, 0, kPeriodNoun); i < tokens.size();
+       i = NextWithClass(tokens, i + 1, kPeriodNoun)) {
+    out.push_back(i);
   }
   return out;
 }

@@ -255,6 +255,20 @@ const WordSet& OfWords() {
   return *s;
 }
 
+const WordSet& ReferenceCues() {
+  static const auto* s = new WordSet{"first", "second", "third", "fourth", "phase",
+                                     "it",    "its",    "they"};
+  return *s;
+}
+
+const WordSet& PeriodNouns() {
+  static const auto* s = new WordSet{
+      "year",          "quarter",        "half",          "first-quarter", "second-quarter",
+      "third-quarter", "fourth-quarter", "first-half",    "second-half",   "third-half",
+      "fourth-half"};
+  return *s;
+}
+
 WordClassTable::WordClassTable() : slots_(kSlots), tags_(kSlots, 0) {
   const std::pair<const WordSet*, uint32_t> lists[] = {
       {&UpWords(), kUpWord},
@@ -284,6 +298,8 @@ WordClassTable::WordClassTable() : slots_(kSlots), tags_(kSlots, 0) {
       {&DealNouns(), kDealNoun},
       {&TargetWords(), kTargetWord},
       {&OfWords(), kOfWord},
+      {&ReferenceCues(), kReferenceCue},
+      {&PeriodNouns(), kPeriodNoun},
   };
   for (const auto& [list, bit] : lists) {
     for (const std::string& word : *list) {

@@ -94,6 +94,17 @@ const WordSet& TargetWords();
 // sentence, and a class of its own lets it skip the other prepositions at once.
 const WordSet& OfWords();
 
+// Words of a reference other than a plain determiner: ordinals of phases, "phase" and the
+// pronouns "it", "its" and "they". With the nouns a reference ends in (company, fund,
+// project and deal nouns) they are the words a discourse reference rule needs: a
+// sentence's determiners with none of them in the four words after are skipped unread.
+const WordSet& ReferenceCues();
+
+// Period words the implicit-period rules start at: "year", "quarter", "half", and
+// "<ordinal>-quarter" / "<ordinal>-half" ("third-quarter"), so a sentence without one is
+// turned away by class bits alone.
+const WordSet& PeriodNouns();
+
 // The lists above as bits, for Token::classes.
 enum WordClass : uint32_t {
   kUpWord = 1u << 0,
@@ -123,6 +134,8 @@ enum WordClass : uint32_t {
   kDealNoun = 1u << 24,
   kTargetWord = 1u << 25,
   kOfWord = 1u << 26,
+  kReferenceCue = 1u << 27,
+  kPeriodNoun = 1u << 28,
 };
 
 // The classes of a lower-case word (0 for a word in no list). One hash lookup.
