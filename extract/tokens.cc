@@ -5,6 +5,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "extract/read/byte_words.h"
 #include "extract/word_lists.h"
 
@@ -153,23 +157,40 @@ uint64_t LoadPrefix(const unsigned char* p, size_t size, size_t available) {
 uint64_t UpperBytes(uint64_t x) { return x & ~(x << 1) & (0x40 * kEachByte); }
 uint64_t LowerBytes(uint64_t x) { return x & (x << 1) & (0x40 * kEachByte); }
 
-// Sets t's lowered text, t.acronym and t.classes for an ASCII word of `size` bytes (at most
-// kMaxPackedWord) packed in `lo` and `hi` as memcpy packs them, zero padded. Inlined
-// into both callers: it is most of the work per word.
-__attribute__((always_inline)) inline void SetPackedWord(uint64_t lo, uint64_t hi, size_t size,
-                                                         const WordClassTable& classes, Token* t) {
+// An ASCII word of at most kMaxPackedWord bytes, lowered: its text packed as memcpy packs
+// it into two integers, zero padded (a WordClassTable key), its size and whether it is an
+// acronym.
+struct PackedWord {
+  uint64_t lower_lo = 0, lower_hi = 0;
+  size_t size = 0;
+  bool acronym = false;
+};
+
+// The PackedWord of the word of `size` bytes packed (as written) in `lo` and `hi`.
+inline PackedWord LowerPacked(uint64_t lo, uint64_t hi, size_t size) {
   const uint64_t upper_lo = UpperBytes(lo), upper_hi = UpperBytes(hi);
   const bool any_lower = (LowerBytes(lo) | LowerBytes(hi)) != 0;
   // Two or more capitals: two in one half, or one in each.
   const bool two_upper = (upper_lo & (upper_lo - 1)) != 0 || (upper_hi & (upper_hi - 1)) != 0 ||
                          (upper_lo != 0 && upper_hi != 0);
-  t->acronym = two_upper && !any_lower;
-  const uint64_t lower_lo = lo | (upper_lo >> 1), lower_hi = hi | (upper_hi >> 1);  // +0x20
+  PackedWord word;
+  word.acronym = two_upper && !any_lower;
+  word.lower_lo = lo | (upper_lo >> 1);  // +0x20
+  word.lower_hi = hi | (upper_hi >> 1);
+  word.size = size;
+  return word;
+}
+
+// Sets t's lowered text, t.acronym and t.classes from `word`. Inlined into both callers:
+// with the packing it is most of the work per word.
+__attribute__((always_inline)) inline void SetPackedWord(const PackedWord& word,
+                                                         const WordClassTable& classes, Token* t) {
+  t->acronym = word.acronym;
   static_assert(kMaxPackedWord <= Token::kInlineLower, "a packed word is written whole");
-  char* out = t->ResizeLower(size);
-  std::memcpy(out, &lower_lo, 8);
-  std::memcpy(out + 8, &lower_hi, 8);
-  if (t->kind == TokenKind::kWord) t->classes = classes.Get(lower_lo, lower_hi);
+  char* out = t->ResizeLower(word.size);
+  std::memcpy(out, &word.lower_lo, 8);
+  std::memcpy(out + 8, &word.lower_hi, 8);
+  if (t->kind == TokenKind::kWord) t->classes = classes.Get(word.lower_lo, word.lower_hi);
 }
 
 // The same for the ASCII word p[begin, begin + size) of a text of n bytes.
@@ -177,7 +198,7 @@ void LowerShortAsciiWord(const unsigned char* p, size_t n, size_t begin, size_t 
                          const WordClassTable& classes, Token* t) {
   const uint64_t lo = LoadPrefix(p + begin, std::min<size_t>(size, 8), n - begin);
   const uint64_t hi = size > 8 ? LoadPrefix(p + begin + 8, size - 8, n - begin - 8) : 0;
-  SetPackedWord(lo, hi, size, classes, t);
+  SetPackedWord(LowerPacked(lo, hi, size), classes, t);
 }
 
 // The same for any other word: typographic apostrophes become "'" and hyphens "-".
@@ -202,16 +223,9 @@ void LowerWord(const unsigned char* p, size_t begin, size_t size, Token* t) {
   if (t->kind == TokenKind::kWord) t->classes = WordClassesOf(t->word());
 }
 
-// The common case of AddWord: when the word at p[i] (which starts with an ASCII letter
-// or digit) is ASCII letters and digits only, at most kMaxPackedWord bytes, and ends at
-// an ASCII byte that cannot continue it (not a joiner, or a dot not between letters),
-// appends its token, sets *next past it (and past one space after it) and returns true;
-// otherwise (also in a text shorter than eight bytes) returns false and appends nothing.
-// The bytes read to find the word's end are the packed word.
-inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
-                         const WordClassTable& classes, std::vector<Token>* tokens,
-                         size_t* next) {
-  static_assert(kMaxPackedWord == 16, "a plain word is read as two 8-byte halves");
+// Measures and lowers the run of ASCII letters and digits at p[i] (i < n) eight bytes at
+// a time. False when it is 16 bytes or longer, or the text is shorter than eight bytes.
+inline bool PackPlainWordByWords(const unsigned char* p, size_t n, size_t i, PackedWord* word) {
   uint64_t lo, hi = 0;
   if (i + 8 <= n) {
     std::memcpy(&lo, p + i, 8);
@@ -236,7 +250,63 @@ inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
     size = 8 + rest;
     hi &= ~(~uint64_t{0} << (8 * rest));
   }
-  const size_t end = i + size;  // <= n
+  *word = LowerPacked(lo, hi, size);
+  return true;
+}
+
+#if defined(__SSE2__)
+// The same for i + 16 <= n, sixteen bytes at once: one mask per byte class.
+inline bool PackPlainWord16(const unsigned char* p, size_t i, PackedWord* word) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+  // Bytes in [lo, lo + count): shifted so lo is -128, they are the ones below -128 + count.
+  auto in_range = [](__m128i x, char lo, char count) {
+    return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                          _mm_set1_epi8(static_cast<char>(0x80 + count)));
+  };
+  const __m128i upper = in_range(bytes, 'A', 26);
+  const __m128i alpha = in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26);
+  const __m128i digit = in_range(bytes, '0', 10);
+  const unsigned alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
+  const unsigned stop = ~alnum & 0xFFFF;
+  if (stop == 0) return false;  // 16 bytes or more
+  const unsigned size = __builtin_ctz(stop);
+  const unsigned in_word = (1u << size) - 1;
+  const unsigned upper_bits = static_cast<unsigned>(_mm_movemask_epi8(upper)) & in_word;
+  const unsigned letter_bits = static_cast<unsigned>(_mm_movemask_epi8(alpha)) & in_word;
+  const unsigned lower_bits = letter_bits & ~upper_bits;
+  word->acronym = (upper_bits & (upper_bits - 1)) != 0 && lower_bits == 0;
+  // Capitals + 0x20, then the bytes past the word zeroed.
+  const __m128i lowered = _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  const __m128i kept = _mm_cmplt_epi8(
+      _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+      _mm_set1_epi8(static_cast<char>(size)));
+  const __m128i packed = _mm_and_si128(lowered, kept);
+  word->lower_lo = static_cast<uint64_t>(_mm_cvtsi128_si64(packed));
+  word->lower_hi = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(packed, packed)));
+  word->size = size;
+  return true;
+}
+#endif
+
+// The common case of AddWord: when the word at p[i] (which starts with an ASCII letter
+// or digit) is ASCII letters and digits only, shorter than kMaxPackedWord bytes, and ends
+// at an ASCII byte that cannot continue it (not a joiner, or a dot not between letters),
+// appends its token, sets *next past it (and past one space after it) and returns true;
+// otherwise (also in a text shorter than eight bytes) returns false and appends nothing.
+// The bytes read to find the word's end are the packed word.
+inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
+                         const WordClassTable& classes, std::vector<Token>* tokens,
+                         size_t* next) {
+  static_assert(kMaxPackedWord == 16, "a plain word is read as two 8-byte halves");
+  PackedWord word;
+#if defined(__SSE2__)
+  const bool packed =
+      i + 16 <= n ? PackPlainWord16(p, i, &word) : PackPlainWordByWords(p, n, i, &word);
+#else
+  const bool packed = PackPlainWordByWords(p, n, i, &word);
+#endif
+  if (!packed) return false;
+  const size_t end = i + word.size;  // <= n
   const unsigned char after = end < n ? p[end] : ' ';
   if (after >= 0x80) return false;
   if (kBytes.cls[after] & kJoiner) {
@@ -250,11 +320,7 @@ inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
   const uint8_t first = kBytes.cls[p[i]];
   Token& t = tokens->emplace_back(i, end, (first & kDigit) ? TokenKind::kNumber : TokenKind::kWord);
   t.capitalized = (first & kUpper) != 0;
-  if (size < 8) {
-    SetPackedWord(lo, 0, size, classes, &t);  // inlined: the second half folds away
-  } else {
-    SetPackedWord(lo, hi, size, classes, &t);
-  }
+  SetPackedWord(word, classes, &t);
   *next = end + (after == ' ' && end < n);  // the usual space after a word
   return true;
 }

@@ -46,6 +46,45 @@ TEST(TokensTest, Cases) {
   for (const auto& c : cases) EXPECT_EQ(Show(c.text), c.want) << c.text;
 }
 
+// A word is read sixteen bytes at a time when sixteen bytes of text remain, eight at a
+// time near the end of the text, and byte by byte when it is long or unusual: wherever a
+// word stands, it gives the same token.
+TEST(TokensTest, AWordIsReadTheSameWhereverItStands) {
+  const char* const words[] = {
+      "a",    "Q3",  "SMIC",       "SMICs",          "iPhone",           "McKinsey",
+      "2025", "450m", "U.S",       "R&D",            "Huawei-led",       "fifteenchars15",
+      "OF",   "Of",  "sixteen-chars-16", "Semiconductors", "ABCDEFGHIJKLMNO", "abcdefghijklmnop"};
+  const std::string pad(20, ' ');
+  for (const char* word : words) {
+    const std::vector<Token> alone = Tokenize(word);
+    ASSERT_FALSE(alone.empty()) << word;
+    const std::string w = word;
+    const std::vector<std::string> texts = {pad + w, w + pad + "x", "x " + w + ".",
+                                            pad + w + " x" + pad, "(" + w + ")" + pad};
+    for (const std::string& text : texts) {
+      const std::vector<Token> got = Tokenize(text);
+      const size_t at = text.find(word);
+      size_t k = 0;
+      while (k < got.size() && got[k].begin != at) ++k;
+      ASSERT_LT(k, got.size()) << word << " in [" << text << "]";
+      const Token& t = got[k];
+      const std::string where = std::string(word) + " in [" + text + "]";
+      EXPECT_EQ(t.end - t.begin, alone[0].end - alone[0].begin) << where;
+      EXPECT_EQ(t.word(), alone[0].word()) << where;
+      EXPECT_EQ(t.kind, alone[0].kind) << where;
+      EXPECT_EQ(t.classes, alone[0].classes) << where;
+      EXPECT_EQ(t.capitalized, alone[0].capitalized) << where;
+      EXPECT_EQ(t.acronym, alone[0].acronym) << where;
+      EXPECT_EQ(t.modifier, alone[0].modifier) << where;
+    }
+  }
+  // And what the reading finds.
+  EXPECT_EQ(Show("SMIC and McKinsey, OF Q3 2025 " + std::string(20, ' ')),
+            "A:smic and C:mckinsey , A:of C:q3 #2025");
+  EXPECT_EQ(Show("ABCDEFGHIJKLMNO abcdefghijklmnop " + std::string(20, ' ')),
+            "A:abcdefghijklmno abcdefghijklmnop");
+}
+
 TEST(TokensTest, WordClassesAreLookedUpInLowerCase) {
   std::vector<Token> tokens = Tokenize("Said the CEO; MICROELECTRONICS, microelectronicsx");
   ASSERT_EQ(tokens.size(), 7u);
