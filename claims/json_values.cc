@@ -390,18 +390,53 @@ char* WriteGeneral(uint64_t digits, int exponent, int precision, char* o) {
   return WritePadded(digits % scale, n - integer_digits, o);
 }
 
+// WriteOtherDouble for a value that is a decimal of at most 15 significant digits with
+// one to eight places, at least 10^-4 and below 10^14 (as the figures, bounds, shares
+// and confidences of claims nearly all are); null for any other value.
+//
+// The decimal is found as digits / 10^places for the first places whose digits read
+// back as `v` (D / 10^k for D < 2^53 and k <= 22 is what strtod gives for "De-k", as
+// below). %.15g gives exactly that decimal: one of at most 15 digits is the nearest
+// 15-digit decimal to the double it reads as (10^15 < 2^52), so it is also what the
+// double rounds to, and it reads back. In this range %.15g takes the %f style; the
+// first places that work leave no trailing zero (checked).
+char* WriteShortDecimal(double v, double magnitude, char* o) {
+  constexpr int kMaxPlaces = 8;
+  if (!(magnitude >= 1e-4 && magnitude < 1e14)) return nullptr;
+  for (int places = 1; places <= kMaxPlaces; ++places) {
+    const double scaled = magnitude * kPowersOfTen.as_double[places];
+    if (scaled >= 1e15) return nullptr;  // more than 15 digits
+    const uint64_t digits = static_cast<uint64_t>(scaled + 0.5);
+    if (static_cast<double>(digits) / kPowersOfTen.as_double[places] != magnitude) continue;
+    // The whole part is `v`'s: no integer lies between a non-integer double and the
+    // decimal it is nearest to. Both checks below hold by the reasoning above.
+    const uint64_t whole = static_cast<uint64_t>(magnitude);
+    const uint64_t fraction = digits - whole * kPow10[places];
+    if (fraction >= kPow10[places] || fraction % 10 == 0) return nullptr;
+    if (v < 0) *o++ = '-';
+    o = WriteDecimal(whole, o);
+    *o++ = '.';
+    // The places' digits, then zeros past them (within kMaxJsonDoubleSize: at most 1 +
+    // 14 + 1 + 8 bytes).
+    WriteEightDigits(static_cast<uint32_t>(fraction * kPow10[kMaxPlaces - places]), o);
+    return o + places;
+  }
+  return nullptr;
+}
+
 // WriteJsonDouble for a finite `v` that is not an integer below 10^15: printf's %.15g,
 // or %.17g when that does not read back as `v`.
 //
-// For 10^-5 <= |v| < 10^14 (the figures, bounds, precisions and confidences of claims)
-// the digits are computed exactly in integers (SignificantDigits), and whether the 15
-// read back is one correctly rounded division: D / 10^k for D < 2^53 and k <= 22 (both
-// exact doubles) is what strtod gives for "De-k". Other values take printf's rule
-// literally through std::to_chars (about a thousand instructions).
+// Short decimals take WriteShortDecimal. For other 10^-5 <= |v| < 10^14 (such as
+// 0.60000000000000009) the digits are computed exactly in integers (SignificantDigits),
+// and whether the 15 read back is one correctly rounded division: D / 10^k for D < 2^53
+// and k <= 22 (both exact doubles) is what strtod gives for "De-k". Other values take
+// printf's rule literally through std::to_chars (about a thousand instructions).
 char* WriteOtherDouble(double v, char* o) {
   uint64_t bits;
   std::memcpy(&bits, &v, sizeof bits);
   const double magnitude = std::fabs(v);
+  if (char* const end = WriteShortDecimal(v, magnitude, o)) return end;
   if (!(magnitude >= 1e-5 && magnitude < 1e14)) {
     char* const end = o + kMaxJsonDoubleSize;
     std::to_chars_result r = std::to_chars(o, end, v, std::chars_format::general, DBL_DIG);

@@ -119,7 +119,8 @@ TEST(JsonValuesTest, WritersStayWithinTheirBounds) {
       EXPECT_EQ(std::string(buffer.get(), WriteDecimal(x, buffer.get())), std::to_string(x));
     }
   }
-  for (double d : {-123456789012345.0, -0.60000000000000009, 1.2345678901234567e-5}) {
+  for (double d : {-123456789012345.0, -0.60000000000000009, 1.2345678901234567e-5,
+                   -99999999999999.9, -0.00012345}) {
     std::unique_ptr<char[]> buffer(new char[kMaxJsonDoubleSize]);
     EXPECT_EQ(std::string(buffer.get(), WriteJsonDouble(d, buffer.get())), SimpleDtoa(d));
   }
@@ -182,7 +183,12 @@ TEST(JsonValuesTest, Doubles) {
     double value;
     const char* json;
   } cases[] = {{450e6, "450000000"}, {0.85, "0.85"}, {-0.0, "-0"}, {1e15, "1e+15"},
-               {0.1 + 0.2, "0.30000000000000004"}, {2.5e-7, "2.5e-07"}};
+               {0.1 + 0.2, "0.30000000000000004"}, {2.5e-7, "2.5e-07"},
+               // Short decimals (written from their digits), and their neighbours.
+               {449.5, "449.5"}, {-13.5, "-13.5"}, {3.45, "3.45"}, {0.0001, "0.0001"},
+               {1234.00000001, "1234.00000001"}, {1234.000000001, "1234.000000001"},
+               {99999999999999.9, "99999999999999.9"}, {90.350000000000009, "90.350000000000009"},
+               {std::nextafter(3.45, 4.0), "3.4500000000000006"}};
   for (const Case& c : cases) {
     std::string out;
     EXPECT_TRUE(AppendJsonDouble(c.value, &out));
