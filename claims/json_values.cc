@@ -301,11 +301,35 @@ char* WritePadded(uint64_t v, int width, char* o) {
 
 }  // namespace
 
-char* WriteDecimal(uint64_t v, char* o) {
-  if (v < 100) {  // lines, columns, small counts
-    if (v >= 10) return WriteTwoDigits(static_cast<uint32_t>(v), o);
-    *o = static_cast<char>('0' + v);
+namespace {
+
+// Writes `n` < 10^4 without leading zeros: a digit or a pair, then a pair if needed.
+inline char* WriteUpToFourDigits(uint32_t n, char* o) {
+  if (n < 100) {
+    if (n >= 10) return WriteTwoDigits(n, o);
+    *o = static_cast<char>('0' + n);
     return o + 1;
+  }
+  const uint32_t high = n / 100;
+  if (high >= 10) {
+    o = WriteTwoDigits(high, o);
+  } else {
+    *o++ = static_cast<char>('0' + high);
+  }
+  return WriteTwoDigits(n % 100, o);
+}
+
+}  // namespace
+
+char* WriteDecimal(uint64_t v, char* o) {
+  // Lines, columns, counts and the offsets in most documents.
+  if (v < 10000) return WriteUpToFourDigits(static_cast<uint32_t>(v), o);
+  // Figures of nine to twelve digits (hundreds of millions to hundreds of billions):
+  // the leading digits, then eight at once.
+  if (v >= 100000000 && v < 1000000000000) {
+    o = WriteUpToFourDigits(static_cast<uint32_t>(v / 100000000), o);
+    WriteEightDigits(static_cast<uint32_t>(v % 100000000), o);
+    return o + 8;
   }
   return WritePadded(v, DecimalDigits(v), o);
 }
@@ -406,11 +430,15 @@ char* WriteShortDecimal(double v, double magnitude, char* o) {
   for (int places = 1; places <= kMaxPlaces; ++places) {
     const double scaled = magnitude * kPowersOfTen.as_double[places];
     if (scaled >= 1e15) return nullptr;  // more than 15 digits
-    const uint64_t digits = static_cast<uint64_t>(scaled + 0.5);
-    if (static_cast<double>(digits) / kPowersOfTen.as_double[places] != magnitude) continue;
+    // (Signed conversions: one instruction each, where unsigned ones take several.)
+    const uint64_t digits = static_cast<int64_t>(scaled + 0.5);
+    if (static_cast<double>(static_cast<int64_t>(digits)) / kPowersOfTen.as_double[places] !=
+        magnitude) {
+      continue;
+    }
     // The whole part is `v`'s: no integer lies between a non-integer double and the
     // decimal it is nearest to. Both checks below hold by the reasoning above.
-    const uint64_t whole = static_cast<uint64_t>(magnitude);
+    const uint64_t whole = static_cast<int64_t>(magnitude);
     const uint64_t fraction = digits - whole * kPow10[places];
     if (fraction >= kPow10[places] || fraction % 10 == 0) return nullptr;
     if (v < 0) *o++ = '-';
