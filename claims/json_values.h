@@ -64,6 +64,19 @@ bool AppendJsonTimestamp(int64_t seconds, int32_t nanos, std::string* out);
 
 namespace json_values_internal {
 
+// Whether the storage of `s` holds at least 16 bytes (capacity() >= 15: room for
+// capacity() bytes and the terminator). Always, with libstdc++'s strings of the C++11
+// ABI: a string lives in its 15-byte local buffer or on the heap with a larger capacity
+// (it moves to the heap only to grow past the local buffer), so no test is needed.
+inline bool StorageHoldsSixteenBytes(const std::string& s) {
+#if defined(__GLIBCXX__) && defined(_GLIBCXX_USE_CXX11_ABI) && _GLIBCXX_USE_CXX11_ABI
+  (void)s;
+  return true;
+#else
+  return s.capacity() >= 15;
+#endif
+}
+
 #if defined(__SSE2__) && defined(__x86_64__)
 // The bits of the bytes of `v` that WriteJsonString must look at (control characters,
 // DEL, '"', '\\', '<', '>' and every byte >= 0x80), in three tests: a signed compare of
@@ -86,7 +99,7 @@ inline char* WriteJsonStdString(const std::string& s, char* o) {
 #if defined(__SSE2__) && defined(__x86_64__)
   using json_values_internal::SpecialMask;
   const size_t n = s.size();
-  if (n < 16 && s.capacity() >= 15) {
+  if (n < 16 && json_values_internal::StorageHoldsSixteenBytes(s)) {
     // The bytes past the string's end are read but play no part: the mask keeps its own.
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
     if ((SpecialMask(v) & ((1u << n) - 1)) == 0) {
