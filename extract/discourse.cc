@@ -448,7 +448,12 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
   }
   if (!first_subject->empty()) {
     AssignIfChanged(*first_subject, &discourse->subject);
-    if (!LooksLikeFund(*first_subject)) AssignIfChanged(*first_subject, &discourse->company);
+    // (A subject that is the company already needs no fund test: nothing changes.)
+    const std::string& company = discourse->company;
+    if ((company.size() != first_subject->size() || company != *first_subject) &&
+        !LooksLikeFund(*first_subject)) {
+      discourse->company = *first_subject;
+    }
   }
   // The topic is the most named; on a tie, the one named first (the headline's). Counts
   // only grow, so comparing each name counted now with the current topic finds it.
