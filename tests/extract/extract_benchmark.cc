@@ -44,11 +44,18 @@
 //               29.3-30.2 MiB/s, JSON Lines 28.4-29.4 MiB/s (four runs each; the counter
 //               is in MiB/s: 30.7-31.7 and 29.8-30.9 MB/s); peak RSS 16.9 MB at 30 MB,
 //               18.5-18.8 MB at 100 MB, 18.7 MB at 150 MB.
+//   2026-11-23 16:53, 100 MB, after a fourth session (48-byte tokens, SSE2 word packing,
+//               cheaper JSON numbers, class bits in the grammar), alternated with the
+//               session's starting binary: binpb 31.6-32.2 MiB/s (start 30.7-31.5), JSON
+//               Lines 30.3-30.8 MiB/s (start 28.9-29.4), i.e. 33.1-33.8 and 31.8-32.3
+//               MB/s. At 17:08 the host was slower for both binaries: binpb 29.1-30.0,
+//               JSON Lines 27.2-28.5 MiB/s (start 27.5-28.4 and 25.9-26.3). Peak RSS
+//               17.1 MB at 30 MB, 18.8-19.0 MB at 100 MB, 19.1 MB at 150 MB.
 //   Identical runs on this VM can differ by up to 1.7x; the figures are repeated runs,
 //   after a first run that brings the corpus into the page cache.
 //   Instruction counts (valgrind --tool=callgrind, 2 MB, binpb, whole process): 1.46 G
 //   (2026-11-22), 0.88 G (2026-11-23 03:40), 0.57 G (05:10), 0.55 G (06:00), 0.42 G
-//   (07:55), 0.386 G (10:50). Keep the corpus between runs with CLAIMCHECK_BENCH_KEEP=1 so the profile
+//   (07:55), 0.386 G (10:50), 0.362 G (16:55; JSON Lines 0.377 G). Keep the corpus between runs with CLAIMCHECK_BENCH_KEEP=1 so the profile
 //   holds only the timed work.
 #include <sys/resource.h>
 
