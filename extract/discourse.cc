@@ -449,9 +449,7 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
   if (!first_subject->empty()) {
     AssignIfChanged(*first_subject, &discourse->subject);
     // (A subject that is the company already needs no fund test: nothing changes.)
-    const std::string& company = discourse->company;
-    if ((company.size() != first_subject->size() || company != *first_subject) &&
-        !LooksLikeFund(*first_subject)) {
+    if (discourse->company != *first_subject && !LooksLikeFund(*first_subject)) {
       discourse->company = *first_subject;
     }
   }

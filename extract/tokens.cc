@@ -418,7 +418,7 @@ void Token::TruncateLower(size_t size) {
   lower_ = absl::string_view(lower_.data(), size);
 }
 
-void Token::CopyFrom(const Token& other) {
+void Token::CopyFieldsFrom(const Token& other) {
   begin = other.begin;
   end = other.end;
   classes = other.classes;
@@ -426,6 +426,10 @@ void Token::CopyFrom(const Token& other) {
   capitalized = other.capitalized;
   acronym = other.acronym;
   modifier = other.modifier;
+}
+
+void Token::CopyFrom(const Token& other) {
+  CopyFieldsFrom(other);
   std::memcpy(ResizeLower(other.lower_.size()), other.lower_.data(), other.lower_.size());
 }
 
@@ -435,13 +439,7 @@ void Token::TakeFrom(Token* other) {
     return;
   }
   FreeLongLower();
-  begin = other->begin;
-  end = other->end;
-  classes = other->classes;
-  kind = other->kind;
-  capitalized = other->capitalized;
-  acronym = other->acronym;
-  modifier = other->modifier;
+  CopyFieldsFrom(*other);
   lower_ = other->lower_;  // the long text stays where it is
   other->lower_ = absl::string_view();
 }

@@ -50,7 +50,9 @@ struct Token {
   ~Token() { FreeLongLower(); }
   // A token of text[begin, end) of `kind`, its lowered text still to be set.
   Token(size_t begin_in, size_t end_in, TokenKind kind_in)
-      : begin(static_cast<uint32_t>(begin_in)), end(static_cast<uint32_t>(end_in)), kind(kind_in) {}
+      : begin(static_cast<uint32_t>(begin_in)),
+        end(static_cast<uint32_t>(end_in)),
+        kind(kind_in) {}
 
   uint32_t begin = 0;  // byte offsets into the tokenised text, [begin, end)
   uint32_t end = 0;
@@ -74,7 +76,9 @@ struct Token {
   void FreeLongLower() {
     if (HasLongLower()) delete[] lower_.data();
   }
-  // Copies every field and the lowered text of `other` (this token holds no long text).
+  // Copies every field but the lowered text.
+  void CopyFieldsFrom(const Token& other);
+  // Copies every field and the lowered text of `other` (freeing this token's own).
   void CopyFrom(const Token& other);
   // The same, taking `other`'s long text if it has one (leaving it empty).
   void TakeFrom(Token* other);
