@@ -172,10 +172,21 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     excluded.push_back({q.begin, q.end});
   }
   cursor = 0;
-  for (const TimeMention& m : in.times) {  // sorted by begin, like the tokens
+  // The recognizer sorts its periods by begin, but a rule may have moved a begin back:
+  // the periods from such a one on get no token range in s.periods.
+  bool in_order = true;
+  size_t previous_begin = 0;
+  for (const TimeMention& m : in.times) {
     excluded.push_back({m.begin, m.end});
+    in_order = in_order && m.begin >= previous_begin;
+    previous_begin = m.begin;
     cursor = first_ending_after(cursor, m.begin);
-    for (size_t i = cursor; i < n && tokens[i].begin < m.end; ++i) s.in_period[i] = 1;
+    size_t last = cursor;
+    for (; last < n && tokens[last].begin < m.end; ++last) s.in_period[last] = 1;
+    if (in_order) {
+      s.periods.push_back(last > cursor ? std::make_pair(cursor, last)
+                                        : std::make_pair(size_t{0}, size_t{0}));
+    }
   }
   const absl::Span<const ByteRange> figure_bytes =
       absl::MakeConstSpan(excluded).first(quantities.size());

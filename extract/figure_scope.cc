@@ -19,6 +19,11 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
   const QuantityMention& q = quantities[qi];
   const auto [fa, fb] = s.figs[qi];
   size_t where = 0;  // (HasWordBefore's answer, unused)
+  // The token ranges the assembler marked: the figure's and those of the recognizers'
+  // periods, which `periods` begins with.
+  KnownTokenRanges known;
+  if (fa < fb) known.figure = s.figs[qi];
+  known.periods = absl::MakeConstSpan(s.periods).first(std::min(s.periods.size(), periods.size()));
   if (growth) {
     // "up 7.8% from the second quarter": a period after "from" is the base of the
     // change, not its period.
@@ -37,7 +42,7 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
     if (std::any_of(periods.begin(), periods.end(), is_base)) {
       for (const TimeMention& m : periods) bases.push_back(is_base(m));
     }
-    ChooseScope(s.t, periods, figures, q.begin, q.end, published, inferred, scope, bases);
+    ChooseScope(s.t, periods, figures, q.begin, q.end, published, inferred, scope, bases, known);
     // "rose 18% to $5.2 billion in 2024", "grew 15.8% year-on-year to ...": the level's
     // period ends the change too.
     size_t to = fb;
@@ -51,14 +56,16 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
         scope->inferred() || (scope->start().empty() && !scope->unresolved());
     if (no_own_period && to + 1 < n && W(s, to) == "to" && s.fig[to + 1] >= 0) {
       const QuantityMention& level = quantities[s.fig[to + 1]];
-      v1::TimeScope level_scope =
-          ChooseScope(s.t, periods, figures, level.begin, level.end, published, bases);
+      KnownTokenRanges level_known = known;
+      level_known.figure = s.figs[s.fig[to + 1]];
+      v1::TimeScope level_scope = ChooseScope(s.t, periods, figures, level.begin, level.end,
+                                              published, bases, level_known);
       if (!level_scope.inferred() && !level_scope.start().empty()) {
         *scope = std::move(level_scope);
       }
     }
   } else {
-    ChooseScope(s.t, periods, figures, q.begin, q.end, published, inferred, scope);
+    ChooseScope(s.t, periods, figures, q.begin, q.end, published, inferred, scope, {}, known);
   }
   if (growth && !scope->inferred()) {
     if (!*year_on_year) *year_on_year = YearOnYear(s);

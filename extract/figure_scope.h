@@ -25,7 +25,8 @@
 namespace claimcheck {
 
 // Sets *scope for figure `qi` of `s` (its tokens s.figs[qi], its mention quantities[qi])
-// among `periods`, the sentence's periods, against `figures`, the figures' byte ranges;
+// among `periods`, the sentence's periods (beginning with those whose tokens s.periods
+// holds), against `figures`, the figures' byte ranges;
 // `growth` when the figure is a change. *inferred and *year_on_year are filled when first
 // needed and kept for the sentence's other figures.
 void FigureScope(const grammar::Sentence& s, const std::vector<QuantityMention>& quantities,

@@ -14,7 +14,7 @@ namespace claimcheck {
 namespace {
 
 // Token index range [first, last) covering byte range [b, e).
-std::pair<size_t, size_t> TokenRange(const std::vector<Token>& tokens, size_t b, size_t e) {
+TokenRange TokensOf(const std::vector<Token>& tokens, size_t b, size_t e) {
   // Tokens are sorted and disjoint: binary search for the first that ends after b.
   auto it = std::partition_point(tokens.begin(), tokens.end(),
                                  [b](const Token& t) { return t.end <= b; });
@@ -124,16 +124,20 @@ namespace {
 const TimeMention* ChoosePeriod(const std::vector<Token>& tokens,
                                 const std::vector<TimeMention>& times,
                                 absl::Span<const ByteRange> figures, size_t figure_begin,
-                                size_t figure_end, absl::Span<const bool> left_out) {
+                                size_t figure_end, absl::Span<const bool> left_out,
+                                const KnownTokenRanges& known) {
   if (times.empty()) return nullptr;
-  const auto [fig_first, fig_last] = TokenRange(tokens, figure_begin, figure_end);
+  const auto [fig_first, fig_last] =
+      known.figure ? *known.figure : TokensOf(tokens, figure_begin, figure_end);
   const TimeMention* after = nullptr;
   const TimeMention* before = nullptr;
   const bool* left = left_out.empty() ? nullptr : left_out.data();  // (raw reads)
-  for (const TimeMention& m : times) {
-    if (left != nullptr && *left++) continue;  // (each period's flag in turn)
+  for (size_t p = 0; p < times.size(); ++p) {
+    const TimeMention& m = times[p];
+    if (left != nullptr && left[p]) continue;
     if (m.begin < figure_end && figure_begin < m.end) continue;  // overlaps the figure
-    const auto [m_first, m_last] = TokenRange(tokens, m.begin, m.end);
+    const auto [m_first, m_last] =
+        p < known.periods.size() ? known.periods[p] : TokensOf(tokens, m.begin, m.end);
     if (m_last == 0) continue;
     // "2008-vintage", "2022 DRAM startup": a year glued to a modifier is no period.
     if (m_last - 1 < tokens.size() && tokens[m_last - 1].modifier && tokens[m_last - 1].end > m.end) {
@@ -290,9 +294,9 @@ void NarrowToLeadingMonths(const std::vector<Token>& tokens, absl::string_view t
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                           absl::Span<const ByteRange> figures, size_t figure_begin,
                           size_t figure_end, const v1::PublicationTime& published,
-                          absl::Span<const bool> left_out) {
+                          absl::Span<const bool> left_out, const KnownTokenRanges& known) {
   const TimeMention* chosen =
-      ChoosePeriod(tokens, times, figures, figure_begin, figure_end, left_out);
+      ChoosePeriod(tokens, times, figures, figure_begin, figure_end, left_out, known);
   if (chosen == nullptr) return InferredScope(published);
   v1::TimeScope scope;
   ScopeOfPeriod(chosen, times, left_out, &scope);
@@ -302,9 +306,10 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
 void ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                  absl::Span<const ByteRange> figures, size_t figure_begin, size_t figure_end,
                  const v1::PublicationTime& published, std::optional<v1::TimeScope>* inferred,
-                 v1::TimeScope* scope, absl::Span<const bool> left_out) {
+                 v1::TimeScope* scope, absl::Span<const bool> left_out,
+                 const KnownTokenRanges& known) {
   const TimeMention* chosen =
-      ChoosePeriod(tokens, times, figures, figure_begin, figure_end, left_out);
+      ChoosePeriod(tokens, times, figures, figure_begin, figure_end, left_out, known);
   if (chosen == nullptr) {
     if (!inferred->has_value()) *inferred = InferredScope(published);
     CopyScope(**inferred, scope);

@@ -22,7 +22,9 @@
 #ifndef CLAIMCHECK_EXTRACT_PERIOD_H_
 #define CLAIMCHECK_EXTRACT_PERIOD_H_
 
+#include <cstddef>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -53,14 +55,30 @@ void WidenPeriodsEndingOnADay(const std::vector<Token>& tokens, absl::string_vie
 void NarrowToLeadingMonths(const std::vector<Token>& tokens, absl::string_view text,
                            std::vector<TimeMention>* times);
 
+// A token range [first, last): the tokens that overlap a byte range of the sentence,
+// {0, 0} when none does.
+using TokenRange = std::pair<size_t, size_t>;
+
+// Token ranges a caller has worked out already (the claim assembler marks the figures'
+// and periods' tokens anyway), so ChooseScope need not search the tokens for them: the
+// figure's, if known, and those of the first periods.size() periods of `times` (a
+// prefix: the periods after it are searched for).
+struct KnownTokenRanges {
+  std::optional<TokenRange> figure;
+  absl::Span<const TokenRange> periods;
+};
+
 // The scope for the figure at [figure_begin, figure_end) of a sentence. `times` and
 // `figures` hold sentence-relative offsets of every period and figure in the sentence.
 // When `left_out` is given (one flag per period), the periods it flags are not there for
-// the choice (the base of a change, "up 8% from the second quarter").
+// the choice (the base of a change, "up 8% from the second quarter"). `known` gives token
+// ranges the caller knows (they must be those of the bytes); the choice is the same
+// without them.
 v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                           absl::Span<const ByteRange> figures, size_t figure_begin,
                           size_t figure_end, const v1::PublicationTime& published,
-                          absl::Span<const bool> left_out = {});
+                          absl::Span<const bool> left_out = {},
+                          const KnownTokenRanges& known = {});
 
 // The same into `*scope`, for a caller that chooses many scopes against one publication
 // day: `*inferred` keeps InferredScope(published) once it is first needed. *scope is
@@ -68,7 +86,8 @@ v1::TimeScope ChooseScope(const std::vector<Token>& tokens, const std::vector<Ti
 void ChooseScope(const std::vector<Token>& tokens, const std::vector<TimeMention>& times,
                  absl::Span<const ByteRange> figures, size_t figure_begin, size_t figure_end,
                  const v1::PublicationTime& published, std::optional<v1::TimeScope>* inferred,
-                 v1::TimeScope* scope, absl::Span<const bool> left_out = {});
+                 v1::TimeScope* scope, absl::Span<const bool> left_out = {},
+                 const KnownTokenRanges& known = {});
 
 // "By 2022 it was making chips at 7nm": a YEAR deadline already past by the publication
 // day becomes that year (a POINT scope). Other scopes are unchanged.

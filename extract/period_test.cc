@@ -1,7 +1,13 @@
 #include "extract/period.h"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "absl/container/inlined_vector.h"
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
 #include "extract/tokens.h"
 #include "gtest/gtest.h"
 
@@ -112,6 +118,18 @@ TEST(PeriodTest, LeadingMonthsOfAYear) {
   }
 }
 
+// The tokens overlapping bytes [b, e), found one by one; {0, 0} when none does.
+TokenRange TokensOverlapping(const std::vector<Token>& tokens, size_t b, size_t e) {
+  size_t first = tokens.size(), last = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].end > b && tokens[i].begin < e) {
+      first = std::min(first, i);
+      last = i + 1;
+    }
+  }
+  return first < last ? TokenRange{first, last} : TokenRange{0, 0};
+}
+
 TEST(PeriodTest, ChooseScope) {
   struct Case {
     const char* name;
@@ -178,6 +196,26 @@ TEST(PeriodTest, ChooseScope) {
     ChooseScope(Tokenize(c.text), times, figures, fb, fe, Published(1693742400), &inferred,
                 &into);
     EXPECT_EQ(into.SerializeAsString(), scope.SerializeAsString()) << c.name;
+    // Token ranges the caller knows (the figure's and every period's, or the first
+    // period's only) change nothing.
+    const std::vector<Token> tokens = Tokenize(c.text);
+    std::vector<TokenRange> ranges;
+    for (const TimeMention& m : times) ranges.push_back(TokensOverlapping(tokens, m.begin, m.end));
+    for (const size_t known_periods : {ranges.size(), size_t{1}}) {
+      KnownTokenRanges known;
+      known.figure = TokensOverlapping(tokens, fb, fe);
+      known.periods = absl::MakeConstSpan(ranges).first(known_periods);
+      v1::TimeScope with_known;
+      std::optional<v1::TimeScope> inferred_known;
+      ChooseScope(tokens, times, figures, fb, fe, Published(1693742400), &inferred_known,
+                  &with_known, {}, known);
+      EXPECT_EQ(with_known.SerializeAsString(), scope.SerializeAsString())
+          << c.name << ", " << known_periods << " period ranges known";
+      EXPECT_EQ(ChooseScope(tokens, times, figures, fb, fe, Published(1693742400), {}, known)
+                    .SerializeAsString(),
+                scope.SerializeAsString())
+          << c.name << ", " << known_periods << " period ranges known";
+    }
   }
 }
 

@@ -61,6 +61,10 @@ struct Sentence {
   // Token range per quantity. The small buffers here live in the Sentence itself, so a
   // usual sentence allocates nothing for them.
   absl::InlinedVector<std::pair<size_t, size_t>, 8> figs;
+  // Token range per period the recognizers found, in their order, for the periods up to
+  // the first that begins before the one before it (the later ones are not here): {0, 0}
+  // for a period that covers no token.
+  absl::InlinedVector<std::pair<size_t, size_t>, 4> periods;
   // Sizes the token marks below for the tokens, none marked (-1, 0). Called once, before
   // the rules run.
   void ClearMarks();
