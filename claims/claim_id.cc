@@ -4,6 +4,12 @@
 #include "claims/subject_key.h"
 
 namespace claimcheck {
+namespace {
+
+constexpr size_t kIdSize = 16;
+constexpr size_t kShortUnit = 64;
+
+}  // namespace
 
 ClaimIdPrefix::ClaimIdPrefix(absl::string_view document_id) {
   fingerprint_.Add("claim");  // domain separation from document and finding ids
@@ -28,16 +34,18 @@ void WriteClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin, uint64_t f
   f.AddInt(static_cast<int64_t>(figure_begin));
   f.AddInt(static_cast<int64_t>(figure_end));
   f.AddNumber(quantity.value());
-  // Units are normally stored normalised ("usd", "percent"): no copy for those.
-  if (IsNormalizedKeyPart(quantity.unit())) {
-    f.Add(quantity.unit());
+  // The unit's normal form ("USD" as "usd"): a short one is normalised on the stack.
+  const std::string& unit = quantity.unit();
+  char normal[kShortUnit];
+  if (unit.size() <= kShortUnit) {
+    f.Add(absl::string_view(normal, WriteNormalizedKeyPart(unit, normal) - normal));
   } else {
-    f.Add(NormalizeKeyPart(quantity.unit()));
+    f.Add(NormalizeKeyPart(unit));
   }
   f.AddInt(static_cast<int64_t>(quantity.bound()));
-  char hex[16];
-  f.HexTo(hex);
-  id->assign(hex, sizeof hex);
+  // A reused id already has the size: the digits are written over the old ones.
+  if (id->size() != kIdSize) id->resize(kIdSize);
+  f.HexTo(&(*id)[0]);
 }
 
 std::string ClaimId(const v1::Claim& claim) {

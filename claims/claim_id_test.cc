@@ -1,7 +1,10 @@
 #include "claims/claim_id.h"
 
 #include <set>
+#include <string>
 
+#include "claims/fingerprint.h"
+#include "claims/subject_key.h"
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -59,6 +62,44 @@ TEST(ClaimIdTest, PerDocumentPrefixGivesTheSameIds) {
 // Review verdicts are stored by claim id: an id must never change between versions.
 TEST(ClaimIdTest, IdsAreStableAcrossVersions) {
   EXPECT_EQ(MakeClaimId("doc1", 10, 25, Money(450e6, "CNY")), "e6dd95a647c84135");
+}
+
+// The unit goes in as NormalizeKeyPart gives it, however it is stored.
+TEST(ClaimIdTest, UnitsHashInTheirNormalForm) {
+  EXPECT_EQ(MakeClaimId("doc1", 10, 25, Money(450e6, "USD")),
+            MakeClaimId("doc1", 10, 25, Money(450e6, "usd")));
+  EXPECT_EQ(MakeClaimId("doc1", 0, 9, Money(3, " Soccer  Field")),
+            MakeClaimId("doc1", 0, 9, Money(3, "soccer field")));
+  const std::string long_unit = "Square Metres of " + std::string(80, 'X');
+  EXPECT_EQ(MakeClaimId("doc1", 0, 9, Money(3, long_unit.c_str())),
+            MakeClaimId("doc1", 0, 9, Money(3, NormalizeKeyPart(long_unit).c_str())));
+}
+
+// The id is the fingerprint of its fields, as the header describes it.
+TEST(ClaimIdTest, IdIsTheFingerprintOfItsFields) {
+  struct {
+    uint64_t begin, end;
+    double value;
+    const char* unit;
+  } cases[] = {{10, 25, 450e6, "CNY"}, {0, 1, 0.5, "percent"}, {123456789, 123456799, -7, ""},
+               {99, 100, 2.3, "nm"}, {100000, 100001, 1e20, "usd"}};
+  for (const auto& c : cases) {
+    Fingerprinter f;
+    f.Add("claim").Add("doc9");
+    f.Add(std::to_string(c.begin)).Add(std::to_string(c.end)).AddNumber(c.value);
+    f.Add(NormalizeKeyPart(c.unit)).Add("1");  // BOUND_KIND_EXACT
+    EXPECT_EQ(MakeClaimId("doc9", c.begin, c.end, Money(c.value, c.unit)), f.Hex()) << c.begin;
+  }
+}
+
+TEST(ClaimIdTest, WriteClaimIdReusesTheString) {
+  const ClaimIdPrefix doc1("doc1");
+  const std::string want = MakeClaimId("doc1", 10, 25, Money(450e6, "CNY"));
+  for (std::string id : {std::string(), std::string("0123456789abcdef"),
+                         std::string("a longer string than an id")}) {
+    WriteClaimId(doc1, 10, 25, Money(450e6, "CNY"), &id);
+    EXPECT_EQ(id, want);
+  }
 }
 
 }  // namespace

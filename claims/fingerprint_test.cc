@@ -1,10 +1,12 @@
 #include "claims/fingerprint.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <limits>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -54,6 +56,28 @@ TEST(FingerprintTest, NumbersHashAsPrintfDigits) {
     }
     ASSERT_EQ(Fingerprinter().AddNumber(v).Hex(), Fingerprinter().Add(digits).Hex()) << digits;
   }
+}
+
+TEST(FingerprintTest, IntegersHashAsTheirDecimalDigits) {
+  const int64_t values[] = {0, 7, 9, 10, 99, 100, 101, 4567, 12345, 999999, 1000000,
+                            -1, -10, -12345, 9007199254740993, INT64_MAX, INT64_MIN};
+  for (int64_t v : values) {
+    EXPECT_EQ(Fingerprinter().AddInt(v).Hex(), Fingerprinter().Add(std::to_string(v)).Hex())
+        << v;
+  }
+}
+
+// The hex digits are the hash's nibbles, most significant first.
+TEST(FingerprintTest, HexWritesEveryNibble) {
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 2000; ++i) {
+    Fingerprinter f;
+    f.AddInt(static_cast<int64_t>(rng()));
+    char want[17];
+    std::snprintf(want, sizeof want, "%016llx", static_cast<unsigned long long>(f.value()));
+    ASSERT_EQ(f.Hex(), want);
+  }
+  EXPECT_EQ(Fingerprinter().Hex(), "cbf29ce484222325");
 }
 
 TEST(FingerprintTest, HexIsSixteenLowercaseDigits) {

@@ -131,6 +131,10 @@ char* NormalizeInto(absl::string_view text, char* const begin) {
 
 }  // namespace
 
+char* WriteNormalizedKeyPart(absl::string_view text, char* out) {
+  return NormalizeInto(text, out);
+}
+
 void AppendNormalizedKeyPart(absl::string_view text, std::string* out) {
   // Written straight into the string, sized for the text and trimmed after.
   const size_t start = out->size();

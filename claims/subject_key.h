@@ -30,6 +30,10 @@ std::string NormalizeKeyPart(absl::string_view text);
 // NormalizeKeyPart(text) appended to `*out`.
 void AppendNormalizedKeyPart(absl::string_view text, std::string* out);
 
+// NormalizeKeyPart(text) written at `out`, which has room for text.size() bytes (the
+// normal form is never longer). Returns the end of what it wrote.
+char* WriteNormalizedKeyPart(absl::string_view text, char* out);
+
 // True when NormalizeKeyPart(text) == text: no ASCII capital, no '|', no whitespace but
 // single inner spaces, and no byte a typographic quote, dash or no-break space starts
 // with. A cheap test that lets lookups of already normalised words skip the copy.

@@ -103,6 +103,17 @@ TEST(SubjectKeyTest, AppendNormalizedKeyPartAppends) {
   EXPECT_EQ(out, "x|piotech jianke");
 }
 
+TEST(SubjectKeyTest, WriteNormalizedKeyPartWritesTheNormalFormInPlace) {
+  const char* cases[] = {"USD", "usd", "  Piotech   Jianke ", "SMIC\xE2\x80\x99s line",
+                         "Semiconductor Manufacturing International", ""};
+  for (const char* c : cases) {
+    const std::string text = c;
+    std::string room(text.size(), '#');
+    char* const end = WriteNormalizedKeyPart(text, &room[0]);
+    EXPECT_EQ(std::string(&room[0], end), NormalizeKeyPart(text)) << c;
+  }
+}
+
 TEST(SubjectKeyTest, JoinsEntityMetricAndQualifiers) {
   struct {
     const char* entity;
