@@ -1,7 +1,5 @@
 #include "extract/copy_detector.h"
 
-#include <string.h>  // memrchr
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -9,6 +7,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/hash/hash.h"
 #include "extract/read/byte_words.h"
+
+#if defined(__x86_64__)
+#include <tmmintrin.h>
+#endif
 
 namespace claimcheck {
 
@@ -31,90 +33,199 @@ constexpr unsigned char kMaybePunctuation = 0xE2;
 
 
 // Room NormalizeForCopyAt needs for `n` input bytes: one space at most per two input
-// bytes, and 16 bytes for the block copy of the last word.
+// bytes, and 16 bytes for the block stores of the last bytes.
 size_t NormalizedBound(size_t n) { return n + n / 2 + 1 + 16; }
 
-// Writes the normal form of `text` at `out` (which has room for NormalizedBound bytes)
-// and returns its end. A text of 16 bytes or more is read in blocks of 16, the last one
-// ending with the text (overlapping the one before; the bytes read before are left out).
-// A block gives one mask of the bytes kept (ASCII letters and digits, non-ASCII bytes),
-// and its runs of kept bytes (words, or the rest of a word begun before) are copied from
-// the block lower-cased, each new word after a space. A block stops at its first
-// typographic punctuation (E2 80 xx, both continuation bytes inside the text): the
-// three bytes are a separator and the next block starts after them. Shorter texts go
-// byte by byte.
-char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
-  const char* const in = text.data();
-  const size_t n = text.size();
-  char* p = out;
-  *words = 0;
-  bool in_word = false;  // the byte before `i` was kept
-  size_t i = 0;
-  char lowered[32];  // a block lower-cased; the copy of a run reads 16 from it
-  while (n >= 16 && i < n) {
+// Where NormalizeForCopyAt stands: the output's start and end, the words written, and
+// whether the byte before the next one read was kept (is inside a word).
+struct NormalWriter {
+  explicit NormalWriter(char* out) : out(out), p(out) {}
+  char* const out;
+  char* p;
+  int words = 0;
+  bool in_word = false;
+};
+
+#if defined(__x86_64__)
+
+// Whether the processor can pack bytes by a mask (PSHUFB, SSSE3) and count bits
+// (POPCNT), asked once at start-up. Every x86-64 processor of the last fifteen years can.
+const bool kCanPackBytes = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("ssse3") != 0 && __builtin_cpu_supports("popcnt") != 0;
+}();
+
+// For each 8-bit mask, the PSHUFB control that moves the bytes it marks to the front
+// (in order) and how many they are.
+struct PackTable {
+  constexpr PackTable() {
+    for (int mask = 0; mask < 256; ++mask) {
+      int k = 0;
+      for (int b = 0; b < 8; ++b) {
+        if ((mask >> b) & 1) control[mask][k++] = static_cast<uint8_t>(b);
+      }
+      count[mask] = static_cast<uint8_t>(k);
+    }
+  }
+  uint8_t control[256][8] = {};
+  uint8_t count[256] = {};
+};
+constexpr PackTable kPackTable;
+
+// Bytes x with lo <= x <= hi (unsigned): x - lo <= hi - lo exactly when
+// min(x - lo, hi - lo) == x - lo.
+inline __m128i InRange(__m128i x, char lo, char hi) {
+  const __m128i d = _mm_sub_epi8(x, _mm_set1_epi8(lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
+}
+
+// Writes the bytes of `v` marked in the 16-bit `mask` at `p`, in order, and returns their
+// end; it stores 16 bytes from `p` (two blocks of 8).
+__attribute__((target("ssse3"))) inline char* PackBytes(__m128i v, uint32_t mask, char* p) {
+  const uint32_t low = mask & 0xFF, high = mask >> 8;
+  const __m128i low_control =
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kPackTable.control[low]));
+  const __m128i high_control = _mm_add_epi8(
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kPackTable.control[high])),
+      _mm_set1_epi8(8));
+  _mm_storel_epi64(reinterpret_cast<__m128i*>(p), _mm_shuffle_epi8(v, low_control));
+  p += kPackTable.count[low];
+  _mm_storel_epi64(reinterpret_cast<__m128i*>(p), _mm_shuffle_epi8(v, high_control));
+  return p + kPackTable.count[high];
+}
+
+// The normal form of `n` >= 16 bytes at `in`, read in blocks of 16, the last one ending
+// with the text (overlapping the one before; the bytes read before are left out). In a
+// block every kept byte (ASCII letter or digit, lower-cased, or non-ASCII byte) is
+// written, and the separator just before each word that begins in it becomes the space
+// between words: one pack of the bytes by a mask, however many words there are. A word
+// whose separator lay in the block before (or was typographic punctuation) gets its
+// space written first. A block stops at its first typographic punctuation (E2 80 xx,
+// both continuation bytes inside the text): the three bytes are a separator and the next
+// block starts after them.
+__attribute__((target("ssse3,popcnt"))) void WriteNormalBlocks(const char* in, size_t n,
+                                                               NormalWriter& writer) {
+  NormalWriter w = writer;  // in registers while it runs
+  for (size_t i = 0; i < n;) {
     const size_t base = std::min(i, n - 16);
-    const ByteBlock block(in + base);
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + base));
     // Bytes from `start` on are still to be read; E2 80 xx counts only with the xx
     // inside the text (below `punctuation_end`).
     const size_t start = i - base;
-    const uint32_t from_start = ~((uint32_t{1} << start) - 1);
-    const size_t punctuation_end = std::min<size_t>(n - base - 2, 16);
-    uint32_t kept = (block.AsciiAlnum() | block.NonAscii()) & from_start;
+    const uint32_t from_start = ~((uint32_t{1} << start) - 1) & 0xFFFF;
+    const __m128i kept_bytes =
+        _mm_or_si128(_mm_or_si128(InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'),
+                                  InRange(v, '0', '9')),
+                     _mm_cmplt_epi8(v, _mm_setzero_si128()));  // non-ASCII
+    uint32_t kept = static_cast<uint32_t>(_mm_movemask_epi8(kept_bytes)) & from_start;
     size_t limit = 16;
-    if (uint32_t e2 = block.Equal(kMaybePunctuation) & from_start; e2 != 0) {
-      const uint32_t then_80 = base + 17 <= n ? ByteBlock(in + base + 1).Equal(0x80)
-                                              : block.Equal(0x80) >> 1;
+    const uint32_t e2 = static_cast<uint32_t>(_mm_movemask_epi8(
+                            _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(kMaybePunctuation))))) &
+                        from_start;
+    if (e2 != 0) {
+      const __m128i next = base + 17 <= n
+                               ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + base + 1))
+                               : _mm_srli_si128(v, 1);
+      const uint32_t then_80 = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(next, _mm_set1_epi8(static_cast<char>(0x80)))));
+      const size_t punctuation_end = std::min<size_t>(n - base - 2, 16);
       const uint32_t punctuation = e2 & then_80 & ((uint32_t{1} << punctuation_end) - 1);
       if (punctuation != 0) {
         limit = FirstMarked(punctuation);
         kept &= (uint32_t{1} << limit) - 1;
       }
     }
-    block.StoreLowered(lowered);
-    for (size_t pos = start; pos < limit;) {
-      if (!in_word) {
-        const uint32_t rest = kept >> pos;
-        if (rest == 0) break;
-        pos += FirstMarked(rest);
-        if (p != out) *p++ = ' ';
-        ++*words;
-        in_word = true;
-      }
-      // The run of kept bytes from `pos`: the bits from `limit` on are clear, so it ends
-      // there at the latest (a word that reaches the block's end goes on in the next).
-      const size_t end = pos + FirstMarked(~(kept >> pos));
-      std::memcpy(p, lowered + pos, 16);
-      p += end - pos;
-      if (end < limit) in_word = false;
-      pos = end;
+    // Each byte as written: kept ones lower-cased, the others (separators) as a space.
+    const __m128i lowered =
+        _mm_or_si128(v, _mm_and_si128(InRange(v, 'A', 'Z'), _mm_set1_epi8(0x20)));
+    const __m128i normal = _mm_or_si128(_mm_and_si128(kept_bytes, lowered),
+                                        _mm_andnot_si128(kept_bytes, _mm_set1_epi8(' ')));
+    // Words begin at kept bytes after one that is not (the byte before `start` is the
+    // block before's); the separators before them, inside the block, are the spaces.
+    const uint32_t kept_before = (kept << 1) | (uint32_t{w.in_word} << start);
+    const uint32_t word_starts = kept & ~kept_before;
+    uint32_t spaces = (word_starts >> 1) & from_start;
+    if ((word_starts >> start) & 1) {
+      if (w.p != w.out) *w.p++ = ' ';
+    } else if (w.p == w.out) {
+      spaces &= spaces - 1;  // no space before the first word
     }
+    w.p = PackBytes(normal, kept | spaces, w.p);
+    w.words += __builtin_popcount(word_starts);
     if (limit < 16) {
-      in_word = false;
+      w.in_word = false;
       i = base + limit + 3;
     } else {
+      w.in_word = (kept >> 15) & 1;
       i = base + 16;
     }
   }
-  // A short text.
+  writer.p = w.p;
+  writer.words = w.words;
+  writer.in_word = w.in_word;
+}
+
+#endif
+
+// Writes the normal form of `text` at `out` (which has room for NormalizedBound bytes)
+// and returns its end. Texts of 16 bytes or more go by blocks (WriteNormalBlocks) where
+// the processor can; others byte by byte.
+char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
+  const char* const in = text.data();
+  const size_t n = text.size();
+  NormalWriter w(out);
+  size_t i = 0;
+#if defined(__x86_64__)
+  if (n >= 16 && kCanPackBytes) {
+    WriteNormalBlocks(in, n, w);
+    i = n;
+  }
+#endif
   static const ByteTable* table = new ByteTable;
   const unsigned char* const normal = table->normal;
   const unsigned char* const bytes = reinterpret_cast<const unsigned char*>(in);
   while (i < n) {
     const unsigned char v = normal[bytes[i]];
     if (v == 0 || (v == kMaybePunctuation && i + 2 < n && bytes[i + 1] == 0x80)) {
-      in_word = false;
+      w.in_word = false;
       i += v == 0 ? 1 : 3;
       continue;
     }
-    if (!in_word) {
-      if (p != out) *p++ = ' ';
-      ++*words;
-      in_word = true;
+    if (!w.in_word) {
+      if (w.p != out) *w.p++ = ' ';
+      ++w.words;
+      w.in_word = true;
     }
-    *p++ = static_cast<char>(v);
+    *w.p++ = static_cast<char>(v);
     ++i;
   }
-  return p;
+  *words = w.words;
+  return w.p;
+}
+
+// Just after the last mark before `end` that may open a quotation (':', ';', '"' or
+// U+201C, E2 80 9C); 0 when there is none. One pass backwards, 16 bytes at a time.
+size_t AfterLastQuotationMark(absl::string_view sentence, size_t end) {
+  const unsigned char* const s = reinterpret_cast<const unsigned char*>(sentence.data());
+  // A mark at `k`: any of the ASCII ones, the last byte of U+201C only after its first two.
+  auto opens = [s](size_t k) {
+    return s[k] != 0x9C || (k >= 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2);
+  };
+  for (; end >= ByteBlock::kSize; end -= ByteBlock::kSize) {
+    const size_t base = end - ByteBlock::kSize;
+    const ByteBlock block(sentence.data() + base);
+    uint32_t marks = block.Equal(':') | block.Equal(';') | block.Equal('"') | block.Equal(0x9C);
+    while (marks != 0) {
+      const int last = 31 - __builtin_clz(marks);
+      if (opens(base + last)) return base + last + 1;
+      marks &= ~(uint32_t{1} << last);
+    }
+  }
+  while (end > 0) {
+    const unsigned char c = s[--end];
+    if ((c == ':' || c == ';' || c == '"' || c == 0x9C) && opens(end)) return end + 1;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -139,23 +250,7 @@ absl::string_view CopyDetector::FirstAppearance(absl::string_view sentence, size
   // A quotation often starts inside a sentence ("Not bad: SMIC's revenue rose ..."): the
   // context starts after the last colon, semicolon or opening quote (straight or curly)
   // before the figure.
-  size_t start = 0;  // just after the last such mark
-  for (char mark : {':', ';', '"'}) {
-    const void* at = memrchr(sentence.data(), mark, figure_end);
-    if (at != nullptr) {
-      start = std::max<size_t>(start, static_cast<const char*>(at) - sentence.data() + 1);
-    }
-  }
-  for (size_t end = figure_end; end > start;) {  // the closing byte of U+201C
-    const void* at = memrchr(sentence.data(), '\x9C', end);
-    if (at == nullptr) break;
-    const size_t i = static_cast<const char*>(at) - sentence.data();
-    if (i >= 2 && sentence[i - 1] == '\x80' && sentence[i - 2] == '\xE2') {
-      start = std::max(start, i + 1);
-      break;
-    }
-    end = i;
-  }
+  const size_t start = AfterLastQuotationMark(sentence, figure_end);
   sentence.remove_prefix(start);
   figure_end -= start;
   // At most kMaxContextBytes before the figure, from a word start: long run-on "sentences"

@@ -118,6 +118,35 @@ TEST(CopyDetectorTest, CopiesTakeTheFirstAppearancePeriodAndQuotesStartAtAColon)
   EXPECT_EQ(pasted.start(), "2024-05-27");
 }
 
+// The context starts after the last quotation mark before the figure, wherever it lies
+// (far back or near, among other marks), and only a real U+201C counts: a 9C byte that
+// ends another character (U+015C, C5 9C) does not.
+TEST(CopyDetectorTest, ContextStartsAfterTheLastQuotationMark) {
+  const std::string quoted = "the foundry said its quarterly revenue rose 45% in 2024";
+  const size_t figure = quoted.find(" in 2024");
+  struct {
+    const char* name;
+    std::string prefix;
+    bool linked;
+  } cases[] = {
+      {"colon", "Not bad for a company: ", true},
+      {"semicolon", "a long preamble that runs on; ", true},
+      {"straight quote", "He wrote \"", true},
+      {"curly quote", "He wrote \xE2\x80\x9C", true},
+      {"marks far back", "x: y; \"z\" \xE2\x80\x9C", true},
+      {"9C of another character", "\xC5\x9C ", false},
+      {"words between the mark and the copy", "Reports: analysts think ", false},
+  };
+  for (const auto& c : cases) {
+    CopyDetector copies;
+    EXPECT_EQ(copies.FirstAppearance(quoted, figure, Usd(45), "first"), "") << c.name;
+    const std::string copy = c.prefix + quoted;
+    EXPECT_EQ(copies.FirstAppearance(copy, c.prefix.size() + figure, Usd(45), "copy"),
+              c.linked ? "first" : "")
+        << c.name;
+  }
+}
+
 TEST(CopyDetectorTest, StopsRememberingAtTheCap) {
   CopyDetector copies(1);
   EXPECT_EQ(copies.FirstAppearance("one two three four five six $1", 30, Usd(1), "a"), "");
