@@ -9,6 +9,9 @@
 // starts among the letters, rejecting a word on table lookups of its first three letters
 // and its length (number_words.h StartWordLengths), and passes over the marks ('.', '-',
 // 0xC2, 0xE2) that start no number (MarkStartsFigure: full stops, dashes, curly quotes).
+// With AVX2 the window's masks also hold a coarse test of every word's first two letters
+// (byte shuffles over the groups of the number words' first letters), so that most
+// words ("the", "company", "in") are never looked up one by one.
 //
 // Digits and marks are exact; words are a superset: the recognizer still checks that a
 // word is really a number word. The test depends on the text only, never on where the
@@ -28,10 +31,24 @@ namespace claimcheck {
 
 struct StartTables;  // figure_scan.cc
 
+// The masks a FigureScanner keeps of one 64-byte window of its text (figure_scan.cc
+// builds them): bit k stands for the byte at base + k; bytes past the text are in none.
+struct ScanWindow {
+  size_t base = 0;
+  uint64_t letters = 0;     // bit k: an ASCII letter
+  uint64_t seconds = 0;     // bit k: the byte after it is one (also past the window)
+  uint64_t candidates = 0;  // specials and word starts (that pass the pair filter)
+  uint64_t specials = 0;    // digits, '.', '-', 0xC2, 0xE2 (marks rejected are cleared)
+  uint64_t marks = 0;       // '.', '-', 0xC2, 0xE2
+};
+
 class FigureScanner {
  public:
-  // Scans `text`, which must outlive the scanner.
-  explicit FigureScanner(absl::string_view text);
+  // Scans `text`, which must outlive the scanner. On a processor with AVX2 the windows'
+  // masks are built 32 bytes at a time, and a filter on each word's first two letters
+  // leaves out most words before they are looked up; `allow_avx2` false keeps to the
+  // portable (SSE2) masks, which give the same answers (the tests compare the two).
+  explicit FigureScanner(absl::string_view text, bool allow_avx2 = true);
 
   // The first offset p >= pos where a figure may start: a digit, a '.', '-', 0xC2 or 0xE2
   // byte that MarkStartsFigure accepts, or an ASCII letter not preceded by an ASCII
@@ -49,14 +66,10 @@ class FigureScanner {
 
   absl::string_view text_;
   const StartTables* tables_;  // WordMayStartFigure's tables
-  // The window is text_[base_, base_ + 64); text size + 64 before the first Load, so
-  // that every pos < text size is outside it.
-  size_t base_;
-  uint64_t letters_ = 0;     // bit k: text_[base_ + k] is an ASCII letter
-  uint64_t seconds_ = 0;     // bit k: text_[base_ + k + 1] is one (also past the window)
-  uint64_t candidates_ = 0;  // specials and word starts
-  uint64_t specials_ = 0;    // digits, '.', '-', 0xC2, 0xE2 (marks rejected are cleared)
-  uint64_t marks_ = 0;       // '.', '-', 0xC2, 0xE2
+  // The window is text_[w_.base, w_.base + 64); its base is text size + 64 before the
+  // first Load, so that every pos < text size is outside it.
+  ScanWindow w_;
+  bool avx2_ = false;  // windows built with AVX2 and the first-two-letters filter
 };
 
 // True when the byte at `i` of `text`, a '.', '-', 0xC2 or 0xE2, starts a number: ".5"

@@ -32,25 +32,29 @@ size_t Reference(absl::string_view text, size_t pos) {
   return text.size();
 }
 
-size_t NextFigureCandidate(absl::string_view text, size_t pos) {
-  FigureScanner scanner(text);
+size_t NextFigureCandidate(absl::string_view text, size_t pos, bool allow_avx2 = true) {
+  FigureScanner scanner(text, allow_avx2);
   return scanner.Next(pos);
 }
 
 // Every candidate from every start, each asked of a fresh scanner and all of them of one
-// scanner in increasing order (as the recognizer asks), compared with the reference.
+// scanner in increasing order (as the recognizer asks), compared with the reference;
+// with the AVX2 windows (where the processor has them) and the portable ones.
 void ExpectSameEverywhere(absl::string_view text) {
-  FigureScanner scanner(text);
-  for (size_t pos = 0; pos <= text.size(); ++pos) {
-    const size_t expected = Reference(text, pos);
-    ASSERT_EQ(NextFigureCandidate(text, pos), expected)
-        << "pos " << pos << " in \"" << text << "\"";
-    ASSERT_EQ(scanner.Next(pos), expected) << "pos " << pos << " in \"" << text << "\"";
-  }
-  // Skipping from candidate to candidate, as the recognizer does.
-  FigureScanner skipping(text);
-  for (size_t pos = skipping.Next(0); pos < text.size(); pos = skipping.Next(pos + 1)) {
-    ASSERT_EQ(pos, Reference(text, pos)) << "in \"" << text << "\"";
+  for (bool allow_avx2 : {true, false}) {
+    FigureScanner scanner(text, allow_avx2);
+    for (size_t pos = 0; pos <= text.size(); ++pos) {
+      const size_t expected = Reference(text, pos);
+      ASSERT_EQ(NextFigureCandidate(text, pos, allow_avx2), expected)
+          << "pos " << pos << " in \"" << text << "\" avx2 " << allow_avx2;
+      ASSERT_EQ(scanner.Next(pos), expected)
+          << "pos " << pos << " in \"" << text << "\" avx2 " << allow_avx2;
+    }
+    // Skipping from candidate to candidate, as the recognizer does.
+    FigureScanner skipping(text, allow_avx2);
+    for (size_t pos = skipping.Next(0); pos < text.size(); pos = skipping.Next(pos + 1)) {
+      ASSERT_EQ(pos, Reference(text, pos)) << "in \"" << text << "\" avx2 " << allow_avx2;
+    }
   }
 }
 
@@ -117,6 +121,27 @@ const Case kCases[] = {
 TEST(NextFigureCandidateTest, Cases) {
   for (const Case& c : kCases) {
     EXPECT_EQ(NextFigureCandidate(c.text, c.pos), c.expected) << c.name;
+    EXPECT_EQ(NextFigureCandidate(c.text, c.pos, false), c.expected) << c.name;
+  }
+}
+
+// Every word of the number table, in three cases, alone and between other words, at
+// every offset around the 32- and 64-byte block edges: the first-two-letters filter
+// lets each through wherever it stands.
+TEST(NextFigureCandidateTest, EveryTableWordAtEveryOffset) {
+  std::vector<std::string> words = {"per", "percent", "percents"};
+  for (const auto& [word, info] : number_word_table::Words()) words.push_back(word);
+  for (const std::string& lower : words) {
+    std::string upper = lower, title = lower;
+    for (char& c : upper) c = static_cast<char>(c & ~0x20);
+    title[0] = static_cast<char>(title[0] & ~0x20);
+    for (const std::string& w : {lower, upper, title}) {
+      for (size_t shift : {0, 1, 30, 31, 32, 33, 62, 63, 64, 65, 70}) {
+        ExpectSameEverywhere(std::string(shift, ' ') + w);
+        ExpectSameEverywhere(std::string(shift, '.') + w + " x");
+        ExpectSameEverywhere(std::string(shift, ' ') + w + "s" + std::string(80, ' '));
+      }
+    }
   }
 }
 
@@ -135,10 +160,11 @@ TEST(NextFigureCandidateTest, RandomTextMatchesReference) {
   const std::vector<std::string> pieces = {
       "the", "one", "a", "an", "dozen", "per", "percent", "twenty", "12", "3.5", "-", ".",
       " ", " ", " ", ",", "\xC2\xBD", "\xE2\x80\x93", "\xC3\xA9", "x9", "Half", "minus",
-      "seventeen", "of", "revenue", "(", ")"};
-  for (int round = 0; round < 300; ++round) {
+      "seventeen", "of", "revenue", "(", ")", "human", "zone", "oeuvre", "mla", "O", "A",
+      "hal", "thirtY", "Sixt", "nought", "qua", "a1", "\t", "an", "on", "Per"};
+  for (int round = 0; round < 600; ++round) {
     std::string text;
-    const int count = static_cast<int>(rng() % 60);
+    const int count = static_cast<int>(rng() % 90);
     for (int k = 0; k < count; ++k) text += pieces[rng() % pieces.size()];
     ExpectSameEverywhere(text);
   }
