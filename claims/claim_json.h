@@ -12,7 +12,11 @@
 // fills every field of the schema by reflection and compares with the reflective
 // printer, so a field added to claim.proto fails it until it is printed here.
 //
-// Thread-safe: pure function.
+// The claims of a document come one after another and share its fields (document id,
+// address, title, publication time): their text is remembered, one per thread, and
+// reused while they stay the same.
+//
+// Thread-safe.
 #ifndef CLAIMCHECK_CLAIMS_CLAIM_JSON_H_
 #define CLAIMCHECK_CLAIMS_CLAIM_JSON_H_
 

@@ -72,6 +72,53 @@ TEST(ClaimJsonTest, UnknownEnumNumbersPrintAsNumbers) {
   }
 }
 
+// Claims of one document share their document fields, whose text is reused: a claim
+// that differs from the one before in any of them (or in another document field's
+// presence) prints its own.
+TEST(ClaimJsonTest, DocumentFieldsChangingOneAtATime) {
+  v1::Claim base;
+  v1::Provenance* p = base.mutable_provenance();
+  p->set_document_id("c98a8f80739d4552");
+  p->set_uri("/articles/fund.html");
+  p->set_title("Big Fund III <commits>");
+  p->set_sentence_begin(303);
+  v1::PublicationTime* t = p->mutable_published();
+  t->mutable_time()->set_seconds(1762249140);
+  t->set_precision(v1::TIME_PRECISION_MINUTE);
+  t->set_method(v1::DATE_METHOD_BYLINE);
+  t->set_surface("Tuesday, Nov 4, 2025");
+  t->set_zone("America/New_York");
+  using Change = void (*)(v1::Provenance*);
+  const Change changes[] = {
+      [](v1::Provenance* q) { q->set_document_id("d00000000000000"); },
+      [](v1::Provenance* q) { q->set_uri("/articles/other.html"); },
+      [](v1::Provenance* q) { q->set_title(""); },
+      [](v1::Provenance* q) { q->clear_published(); },
+      [](v1::Provenance* q) { q->mutable_published()->clear_time(); },
+      [](v1::Provenance* q) { q->mutable_published()->mutable_time()->set_seconds(1762249141); },
+      [](v1::Provenance* q) { q->mutable_published()->mutable_time()->set_nanos(5000000); },
+      [](v1::Provenance* q) { q->mutable_published()->set_precision(v1::TIME_PRECISION_DAY); },
+      [](v1::Provenance* q) { q->mutable_published()->set_method(v1::DATE_METHOD_UNSPECIFIED); },
+      [](v1::Provenance* q) { q->mutable_published()->set_surface("Nov 4"); },
+      [](v1::Provenance* q) { q->mutable_published()->set_zone("UTC"); },
+      [](v1::Provenance* q) { q->mutable_published()->set_unresolved_relative(true); },
+  };
+  for (const Change& change : changes) {
+    ExpectSameAsReflective(base);
+    v1::Claim changed = base;
+    change(changed.mutable_provenance());
+    changed.mutable_provenance()->set_sentence_begin(404);  // another claim of the document
+    ExpectSameAsReflective(changed);
+    ExpectSameAsReflective(changed);
+  }
+  // A claim declined for its document fields prints nothing, and the next one is whole.
+  v1::Claim bad = base;
+  bad.mutable_provenance()->set_title("bad \xff title");
+  std::string out;
+  EXPECT_FALSE(AppendClaimJson(bad, &out));
+  ExpectSameAsReflective(base);
+}
+
 TEST(ClaimJsonTest, DeclinesWhatTheReflectivePrinterDeclines) {
   struct Case {
     const char* name;
