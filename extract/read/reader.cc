@@ -18,6 +18,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "extract/read/file_batch.h"
 #include "extract/read/format_detector.h"
 #include "extract/read/forum_reader.h"
 #include "extract/read/html_reader.h"
@@ -47,47 +48,20 @@ absl::Status ErrnoStatus(const std::string& path, const std::error_code& ec) {
 // At most this many bytes are read by the first read of a file listed as regular.
 constexpr size_t kFirstRead = size_t{64} << 10;
 
-// Reads `path` whole into *out with one descriptor: reading many small files is mostly
-// system calls, so it takes as few as it can. With `dir_fd` >= 0 the file is opened as
-// `name` in that directory (one name to look up, not every part of the path); `path`
-// names it in errors. A file its directory listed as `regular`
-// is read first into `scratch` (grown to kFirstRead bytes once, kept by the caller): when
-// that read comes back short it holds the whole file (a regular file gives fewer bytes
-// than asked only at its end), and open, read, close is all. Otherwise fstat gives the
-// size: a regular file over `max_bytes` sets *too_large and is not read; one of a known
-// size is read to that size with no call to see its end; a pipe goes on in chunks.
-absl::Status ReadWholeFile(const std::string& path, int dir_fd, const char* name, bool regular,
-                           uintmax_t max_bytes, std::string* scratch, std::string* out,
-                           uintmax_t* size, bool* too_large) {
+// Reads on from the current position of the open file `fd` (named `path` in errors),
+// appending to *out, which holds the file's bytes before that position. fstat gives the
+// size: a regular file over `max_bytes` sets *too_large and is not read (*out cleared);
+// one of a known size is read to that size with no call to see its end; a pipe goes on in
+// chunks. Sets *size to the file's size. Does not close `fd`.
+absl::Status ReadRestOfFile(const std::string& path, int fd, uintmax_t max_bytes,
+                            std::string* out, uintmax_t* size, bool* too_large) {
   *too_large = false;
-  const int fd = dir_fd >= 0 ? ::openat(dir_fd, name, O_RDONLY | O_CLOEXEC)
-                             : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return ErrnoStatus(path, std::error_code(errno, std::generic_category()));
-  size_t have = 0;
-  if (regular) {
-    if (scratch->size() < kFirstRead) scratch->resize(kFirstRead);
-    ssize_t got;
-    do {
-      got = ::read(fd, &(*scratch)[0], kFirstRead);
-    } while (got < 0 && errno == EINTR);
-    if (got < 0) {
-      ::close(fd);
-      return absl::DataLossError(absl::StrCat(path, ": read error"));
-    }
-    have = static_cast<size_t>(got);
-    out->assign(scratch->data(), have);
-    if (have < kFirstRead) {
-      ::close(fd);
-      *size = have;
-      return absl::OkStatus();
-    }
-  }
+  size_t have = out->size();
   struct stat st;
   size_t expected = 0;
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
     *size = static_cast<uintmax_t>(st.st_size);
     if (*size > max_bytes) {
-      ::close(fd);
       out->clear();
       *too_large = true;
       return absl::OkStatus();
@@ -110,10 +84,48 @@ absl::Status ReadWholeFile(const std::string& path, int dir_fd, const char* name
     // A regular file that gave the size fstat reported is read: no call to see its end.
     if (expected > 0 && have == expected) break;
   }
-  ::close(fd);
   out->resize(have);
+  if (expected == 0) *size = have;
   if (failed) return absl::DataLossError(absl::StrCat(path, ": read error"));
   return absl::OkStatus();
+}
+
+// Reads `path` whole into *out with one descriptor: reading many small files is mostly
+// system calls, so it takes as few as it can. With `dir_fd` >= 0 the file is opened as
+// `name` in that directory (one name to look up, not every part of the path); `path`
+// names it in errors. A file its directory listed as `regular`
+// is read first into `scratch` (grown to kFirstRead bytes once, kept by the caller): when
+// that read comes back short it holds the whole file (a regular file gives fewer bytes
+// than asked only at its end), and open, read, close is all. Otherwise ReadRestOfFile
+// goes on.
+absl::Status ReadWholeFile(const std::string& path, int dir_fd, const char* name, bool regular,
+                           uintmax_t max_bytes, std::string* scratch, std::string* out,
+                           uintmax_t* size, bool* too_large) {
+  *too_large = false;
+  const int fd = dir_fd >= 0 ? ::openat(dir_fd, name, O_RDONLY | O_CLOEXEC)
+                             : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(path, std::error_code(errno, std::generic_category()));
+  out->clear();
+  if (regular) {
+    if (scratch->size() < kFirstRead) scratch->resize(kFirstRead);
+    ssize_t got;
+    do {
+      got = ::read(fd, &(*scratch)[0], kFirstRead);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+      ::close(fd);
+      return absl::DataLossError(absl::StrCat(path, ": read error"));
+    }
+    out->assign(scratch->data(), static_cast<size_t>(got));
+    if (static_cast<size_t>(got) < kFirstRead) {
+      ::close(fd);
+      *size = static_cast<size_t>(got);
+      return absl::OkStatus();
+    }
+  }
+  absl::Status s = ReadRestOfFile(path, fd, max_bytes, out, size, too_large);
+  ::close(fd);
+  return s;
 }
 
 // Lists the entries of the open directory `d` into *entries as (name, is a directory):
@@ -231,16 +243,66 @@ void DocumentReader::ReadDirectory(const std::string& dir,
     if (entries.empty()) return;
   }
   std::sort(entries.begin(), entries.end());
+  // Consecutive files are read in batches (a subdirectory's files come between them).
+  std::vector<const char*> files;
+  auto read_files = [&] {
+    ReadFiles(prefix, ::dirfd(d.get()), files, on_document);
+    files.clear();
+  };
   for (auto& [name, is_directory] : entries) {
     if (is_directory) {
+      read_files();
       name.pop_back();
       ReadDirectory(prefix + name, on_document);
       continue;
     }
-    const std::string file = prefix + name;
-    absl::Status s = ReadFile(file, ::dirfd(d.get()), name.c_str(), /*regular=*/true, on_document);
+    files.push_back(name.c_str());
+    if (files.size() == FileBatch::kMaxFiles) read_files();
+  }
+  read_files();
+}
+
+void DocumentReader::ReadFiles(const std::string& prefix, int dir_fd,
+                               absl::Span<const char* const> names,
+                               const std::function<void(v1::Document&&)>& on_document) {
+  // A batch of one saves nothing; a callback reading again while the batch is in use
+  // reads one file at a time.
+  if (names.size() < 2 || batch_in_use_) {
+    for (const char* name : names) {
+      const std::string file = prefix + name;
+      absl::Status s = ReadFile(file, dir_fd, name, /*regular=*/true, on_document);
+      if (!s.ok()) sink_->Report(file, s.message());
+    }
+    return;
+  }
+  if (batch_ == nullptr) batch_ = std::make_unique<FileBatch>();
+  batch_in_use_ = true;
+  const absl::Span<const FileBatch::File> loaded = batch_->Load(dir_fd, names);
+  for (size_t k = 0; k < loaded.size(); ++k) {
+    const FileBatch::File& f = loaded[k];
+    const std::string file = prefix + names[k];
+    absl::Status s;
+    if (f.error != 0) {
+      // Read again alone: ReadFile reports the failure (or reads a file that came back).
+      s = ReadFile(file, dir_fd, names[k], /*regular=*/true, on_document);
+    } else {
+      ScratchLease scratch(this);
+      std::string& bytes = scratch->file;
+      bytes.assign(f.first.data(), f.first.size());
+      uintmax_t size = bytes.size();
+      bool too_large = false;
+      if (f.first.size() == FileBatch::kFirstRead) {  // maybe more: read on
+        if (::lseek(f.fd, static_cast<off_t>(f.first.size()), SEEK_SET) < 0) {
+          s = absl::DataLossError(absl::StrCat(file, ": read error"));
+        } else {
+          s = ReadRestOfFile(file, f.fd, kMaxDocumentFileBytes, &bytes, &size, &too_large);
+        }
+      }
+      if (s.ok()) ReadFileBytes(file, size, too_large, &scratch->file, &scratch->doc, on_document);
+    }
     if (!s.ok()) sink_->Report(file, s.message());
   }
+  batch_in_use_ = false;
 }
 
 absl::Status DocumentReader::ReadFile(
@@ -254,13 +316,19 @@ absl::Status DocumentReader::ReadFile(
       ReadWholeFile(path, dir_fd, name, regular, kMaxDocumentFileBytes, &read_buffer_, &bytes,
                     &size, &too_large);
   if (!s.ok()) return s;
+  ReadFileBytes(path, size, too_large, &bytes, &scratch->doc, on_document);
+  return absl::OkStatus();
+}
+
+void DocumentReader::ReadFileBytes(const std::string& path, uintmax_t size, bool too_large,
+                                   std::string* bytes, v1::Document* doc,
+                                   const std::function<void(v1::Document&&)>& on_document) {
   if (too_large) {
     sink_->Report(path, absl::StrCat("file too large (", size, " bytes; the limit is ",
                                      kMaxDocumentFileBytes, "), skipped"));
-    return absl::OkStatus();
+    return;
   }
-  ReadBytesImpl(bytes, &bytes, path, &scratch->doc, on_document);
-  return absl::OkStatus();
+  ReadBytesImpl(*bytes, bytes, path, doc, on_document);
 }
 
 void DocumentReader::Deliver(v1::Document&& doc,

@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "extract/read/file_batch.h"
 #include "extract/read/issue_sink.h"
 #include "extract/read/offset_map.h"
 #include "extract/read/publication_date.h"
@@ -96,6 +99,16 @@ class DocumentReader {
   // Reads the files under `dir` (recursively, sorted by path, hidden names left out).
   void ReadDirectory(const std::string& dir,
                      const std::function<void(v1::Document&&)>& on_document);
+  // Reads the files `names` (listed as regular) of the open directory `dir_fd`, whose
+  // path with a trailing '/' is `prefix`, in order: in one FileBatch (at most
+  // FileBatch::kMaxFiles names), or one by one while the batch is in use.
+  void ReadFiles(const std::string& prefix, int dir_fd, absl::Span<const char* const> names,
+                 const std::function<void(v1::Document&&)>& on_document);
+  // Reads the bytes of the file `path` (*bytes, which may be moved into a document) into
+  // `*doc`, or reports the file as too large (`size` bytes) when `too_large`.
+  void ReadFileBytes(const std::string& path, uintmax_t size, bool too_large,
+                     std::string* bytes, v1::Document* doc,
+                     const std::function<void(v1::Document&&)>& on_document);
   // Emits `doc` unless a document with the same id was seen (then reports a duplicate).
   void Deliver(v1::Document&& doc, const std::function<void(v1::Document&&)>& on_document);
 
@@ -105,6 +118,8 @@ class DocumentReader {
   absl::flat_hash_set<uint64_t> seen_;                     // hashes of the ids read
   absl::flat_hash_map<uint64_t, std::string> first_place_;  // id hash -> first uri (and item)
   std::string read_buffer_;  // the first read of each file (64 KiB, kept between files)
+  std::unique_ptr<FileBatch> batch_;  // made on first use
+  bool batch_in_use_ = false;  // a batch's files are being read (a callback's read does not get it)
   // A file's bytes and the document the format readers fill, kept from file to file and
   // from document to document: cleared, not freed, their strings and repeated fields
   // (the runs of the offset map among them) keep their memory.

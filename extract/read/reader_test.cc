@@ -1,6 +1,8 @@
 #include "extract/read/reader.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <iterator>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -134,6 +136,60 @@ TEST_F(ReaderTest, DirectoriesAreReadInSortedPathOrder) {
   std::sort(sorted.begin(), sorted.end());
   EXPECT_EQ(want, sorted);
   EXPECT_EQ(got, want);
+}
+
+TEST_F(ReaderTest, ManyFilesAreReadInBatchesInSortedPathOrder) {
+  // More files than one batch holds, subdirectories between them, and files longer than
+  // a batch's first read.
+  std::vector<std::string> want;
+  for (int k = 0; k < 75; ++k) {
+    char name[32];
+    std::snprintf(name, sizeof name, "n%03d.txt", k);
+    std::string text = "Note " + std::to_string(k) + " says revenue rose.";
+    if (k % 20 == 7) text += "\n\n" + std::string(70000 + k, 'x') + " end.";
+    Write(name, text);
+    want.push_back(name);
+    if (k % 30 == 10) {
+      std::snprintf(name, sizeof name, "n%03d.txt_dir/inner.txt", k);
+      Write(name, "Inner note " + std::to_string(k) + ".");
+      want.push_back(name);
+    }
+  }
+  std::sort(want.begin(), want.end());
+  std::vector<std::string> got;
+  for (const v1::Document& d : Read(dir_.string())) {
+    got.push_back(fs::path(d.uri()).lexically_relative(dir_).string());
+    const std::string file = (dir_ / got.back()).string();
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(d.text(), bytes) << file;
+  }
+  EXPECT_EQ(got, want);
+  EXPECT_TRUE(sink_.issues().empty());
+}
+
+TEST_F(ReaderTest, CallbackMayReadADirectoryWithTheSameReaderDuringABatch) {
+  for (int k = 0; k < 5; ++k) Write("outer/o" + std::to_string(k) + ".txt", "Outer " + std::to_string(k) + ".");
+  for (int k = 0; k < 3; ++k) Write("inner/i" + std::to_string(k) + ".txt", "Inner " + std::to_string(k) + ".");
+  DocumentReader reader({}, &sink_);
+  std::vector<std::string> texts;
+  bool nested = false;
+  ASSERT_TRUE(reader
+                  .ReadPath((dir_ / "outer").string(),
+                            [&](v1::Document&& d) {
+                              texts.push_back(d.text());
+                              if (nested) return;
+                              nested = true;
+                              ASSERT_TRUE(reader
+                                              .ReadPath((dir_ / "inner").string(),
+                                                        [&](v1::Document&& inner) {
+                                                          texts.push_back(inner.text());
+                                                        })
+                                              .ok());
+                            })
+                  .ok());
+  EXPECT_EQ(texts, (std::vector<std::string>{"Outer 0.", "Inner 0.", "Inner 1.", "Inner 2.",
+                                             "Outer 1.", "Outer 2.", "Outer 3.", "Outer 4."}));
 }
 
 TEST_F(ReaderTest, WordPressArrayGivesOneDocumentPerPost) {
