@@ -1,10 +1,7 @@
 #include "extract/read/byline.h"
 
-#include <vector>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "extract/read/byte_words.h"
 
@@ -23,19 +20,31 @@ bool EndsLikeSentence(absl::string_view line) {
 // connector.
 bool LooksLikeName(absl::string_view s) {
   if (s.empty() || s.size() > 80) return false;
-  std::vector<absl::string_view> words = absl::StrSplit(s, ' ', absl::SkipEmpty());
-  if (words.empty() || words.size() > 8) return false;
-  for (absl::string_view w : words) {
+  size_t words = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t e = i + 1;
+    while (e < s.size() && s[e] != ' ') ++e;
+    const absl::string_view w = s.substr(i, e - i);
+    i = e;
+    if (++words > 8) return false;
     if (w == "and" || w == "&" || w == "de" || w == "van" || w == "von") continue;
     if (!absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
   }
-  return true;
+  return words > 0;
 }
 
 std::string AuthorFrom(absl::string_view line) {
   // Every lead-in starts with B, b, W, P, A or R: most lines stop here.
-  if (line.empty() || absl::string_view("BbWPAR").find(line[0]) == absl::string_view::npos) {
-    return "";
+  if (line.empty()) return "";
+  switch (line[0]) {
+    case 'B': case 'b': case 'W': case 'P': case 'A': case 'R':
+      break;
+    default:
+      return "";
   }
   for (absl::string_view lead : {"By ", "by ", "BY ", "Written by ", "Posted by ", "Author: ",
                                  "Authors: ", "Author ", "Reporting by ", "Reported by "}) {

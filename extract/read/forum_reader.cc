@@ -189,20 +189,23 @@ bool IsForumRankLine(absl::string_view line) {
   while (sp > 0 && line[sp - 1] != ' ') --sp;
   const absl::string_view last = line.substr(sp);
   // Rank words are 4 to 13 letters long; the last word is compared in lower case.
-  constexpr size_t kLongest = 13;
-  if (last.size() < 4 || last.size() > kLongest) return false;
-  char lower[kLongest];
-  for (size_t k = 0; k < last.size(); ++k) {
-    lower[k] = absl::ascii_tolower(static_cast<unsigned char>(last[k]));
-  }
-  const absl::string_view word(lower, last.size());
+  if (last.size() < 4 || last.size() > 13) return false;
   static constexpr absl::string_view kRankWords[] = {
       "member", "moderator", "administrator", "admin", "staff", "general", "colonel",
       "major", "captain", "lieutenant", "sergeant", "professional", "contributor", "poster",
       "veteran", "newbie", "guest", "banned", "enthusiast", "regular"};
+  // The words are lower-case letters: a byte b equals the letter w in lower case exactly
+  // when (b | 0x20) == w (only 'A'..'Z' and 'a'..'z' map onto 'a'..'z').
+  auto is_word = [&](absl::string_view w) {
+    if (w.size() != last.size()) return false;
+    for (size_t k = 0; k < w.size(); ++k) {
+      if ((last.data()[k] | 0x20) != w[k]) return false;
+    }
+    return true;
+  };
   bool rank_word = false;
   for (absl::string_view w : kRankWords) {
-    if (w.size() == word.size() && w[0] == word[0] && w == word) {
+    if (is_word(w)) {
       rank_word = true;
       break;
     }
@@ -212,18 +215,32 @@ bool IsForumRankLine(absl::string_view line) {
 
 bool LooksLikeForumThread(absl::string_view text) {
   absl::string_view head = text.substr(0, 64 * 1024);
+  const char* const d = head.data();
   int ranks = 0;
   int said = 0;
   int expand = 0;
   for (size_t pos = 0; pos <= head.size();) {
     size_t nl = FindByte(head, '\n', pos);
     if (nl == absl::string_view::npos) nl = head.size();
-    absl::string_view line = absl::StripAsciiWhitespace(head.substr(pos, nl - pos));
+    const size_t begin = pos;
     pos = nl + 1;
-    if (line.size() > 80) continue;  // rank, "said:" and "Click to expand" lines are shorter
-    if (IsForumRankLine(line)) ++ranks;
-    if (IsSaidLine(line)) ++said;
-    if (IsExpandLine(line)) ++expand;
+    // Rank, "said:" and "Click to expand" lines are at most 80 bytes once stripped; a
+    // longer line with no space at either end (most paragraphs) needs no stripping.
+    if (nl - begin > 80 && !absl::ascii_isspace(static_cast<unsigned char>(d[begin])) &&
+        !absl::ascii_isspace(static_cast<unsigned char>(d[nl - 1]))) {
+      continue;
+    }
+    absl::string_view line = absl::StripAsciiWhitespace(head.substr(begin, nl - begin));
+    if (line.empty() || line.size() > 80) continue;
+    // Each test only where the line's first or last byte allows it: a rank line starts
+    // with a capital, a "said:" line ends with ':' or starts with "Originally" or
+    // "Quote", a "Click to expand" line starts with 'C'.
+    const char first = line.front();
+    if (absl::ascii_isupper(static_cast<unsigned char>(first)) && IsForumRankLine(line)) {
+      ++ranks;
+    }
+    if ((line.back() == ':' || first == 'O' || first == 'Q') && IsSaidLine(line)) ++said;
+    if (first == 'C' && IsExpandLine(line)) ++expand;
     if (ranks >= 2 || (said >= 1 && expand >= 1)) return true;  // the rest cannot undo it
   }
   return false;

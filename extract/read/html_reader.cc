@@ -5,7 +5,6 @@
 #include <cstring>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -27,6 +26,28 @@ constexpr std::array<bool, 256> MakeSpecial() {
 constexpr std::array<bool, 256> kSpecial = MakeSpecial();
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// The bytes of an element name (ASCII letters and digits, '-', ':', '_') lower-cased;
+// 0 for every other byte.
+constexpr std::array<char, 256> MakeTagNameBytes() {
+  std::array<char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = static_cast<char>(c);
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+  t['-'] = '-';
+  t[':'] = ':';
+  t['_'] = '_';
+  return t;
+}
+constexpr std::array<char, 256> kTagNameBytes = MakeTagNameBytes();
+
+// The bytes that end an attribute name: whitespace (IsSpace), '=', '>' and '/'.
+constexpr std::array<bool, 256> MakeAttrNameEnds() {
+  std::array<bool, 256> t{};
+  t[' '] = t['\t'] = t['\n'] = t['\r'] = t['\f'] = true;
+  t['='] = t['>'] = t['/'] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kAttrNameEnds = MakeAttrNameEnds();
 
 bool NameIs(absl::string_view name, std::initializer_list<absl::string_view> list) {
   for (absl::string_view n : list) {
@@ -81,23 +102,64 @@ constexpr std::pair<absl::string_view, unsigned> kTags[] = {
       {"base", kVoid}, {"embed", kVoid}, {"param", kVoid}, {"track", kVoid},
       {"time", kTime}, {"option", kOptionalEnd}};
 
-// Up to 8 name bytes packed into a word, with the length on top: a cheap map key.
-uint64_t TagKey(absl::string_view name) {
-  uint64_t key = 0;
-  std::memcpy(&key, name.data(), std::min<size_t>(name.size(), 7));
-  return key | (static_cast<uint64_t>(name.size()) << 56);
+// A tag name as Tag holds it: lower-cased, at most kMaxTagName bytes, in a buffer of
+// that many bytes.
+constexpr size_t kMaxTagName = 16;
+
+// The first 7 bytes of a tag name packed into a word, with the length on top: a cheap
+// table key. `name` points to a buffer of kMaxTagName bytes (read 8 at a time), of which
+// the first `size` hold the name.
+uint64_t TagKey(const char* name, size_t size) {
+  uint64_t key;
+  std::memcpy(&key, name, 8);
+  key &= (uint64_t{1} << (8 * std::min<size_t>(size, 7))) - 1;
+  return key | (static_cast<uint64_t>(size) << 56);
 }
 
-unsigned TagInfo(absl::string_view name) {
-  // Names longer than 7 bytes ("blockquote") share keys only with names that have the
-  // same first 7 bytes and length; the stored name settles it.
-  static const auto* table = [] {
-    auto* t = new absl::flat_hash_map<uint64_t, std::pair<absl::string_view, unsigned>>;
-    for (const auto& [n, flags] : kTags) t->emplace(TagKey(n), std::make_pair(n, flags));
-    return t;
-  }();
-  auto it = table->find(TagKey(name));
-  return it != table->end() && it->second.first == name ? it->second.second : 0;
+// The flags of kTags by name, in an open-addressing table keyed by TagKey: a lookup is a
+// multiply and a compare or two (no string hashing). Names longer than 7 bytes
+// ("blockquote") share keys only with names that have the same first 7 bytes and length;
+// the stored name settles it.
+class TagTable {
+ public:
+  TagTable() {
+    for (const auto& [name, flags] : kTags) {
+      char buffer[kMaxTagName] = {};
+      std::memcpy(buffer, name.data(), name.size());
+      const uint64_t key = TagKey(buffer, name.size());
+      size_t i = Slot(key);
+      while (keys_[i] != 0) i = (i + 1) % kSlots;  // every name is listed once
+      keys_[i] = key;
+      names_[i] = name;
+      flags_[i] = flags;
+    }
+  }
+
+  // The flags of the name in the first `size` bytes of `name` (a buffer of kMaxTagName
+  // bytes), 0 for a name not listed.
+  unsigned Get(const char* name, size_t size) const {
+    const uint64_t key = TagKey(name, size);
+    for (size_t i = Slot(key);; i = (i + 1) % kSlots) {
+      if (keys_[i] == 0) return 0;
+      if (keys_[i] == key && (size <= 7 || names_[i] == absl::string_view(name, size))) {
+        return flags_[i];
+      }
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 256;  // over three times the names: short probes
+
+  static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 56; }
+
+  uint64_t keys_[kSlots] = {};  // 0: empty (a key holds its length, never 0)
+  absl::string_view names_[kSlots];
+  unsigned flags_[kSlots] = {};
+};
+
+unsigned TagInfo(const char* name, size_t size) {
+  static const TagTable* table = new TagTable;
+  return table->Get(name, size);
 }
 
 std::string CollapseSpace(absl::string_view s) {
@@ -150,7 +212,7 @@ bool HasFurnitureWord(absl::string_view value) {
 }
 
 struct Tag {
-  char name[16];
+  char name[kMaxTagName];
   size_t name_len = 0;
   bool closing = false;
   bool self_closing = false;
@@ -298,12 +360,9 @@ class Scanner {
       ++j;
     }
     size_t name_begin = j;
-    while (j < n && (absl::ascii_isalnum(static_cast<unsigned char>(d[j])) || d[j] == '-' ||
-                     d[j] == ':' || d[j] == '_')) {
-      if (tag->name_len < sizeof(tag->name)) {
-        tag->name[tag->name_len++] = absl::ascii_tolower(static_cast<unsigned char>(d[j]));
-      }
-      ++j;
+    for (char lower; j < n && (lower = kTagNameBytes[static_cast<unsigned char>(d[j])]) != 0;
+         ++j) {
+      if (tag->name_len < sizeof(tag->name)) tag->name[tag->name_len++] = lower;
     }
     if (j == name_begin || !absl::ascii_isalpha(static_cast<unsigned char>(d[name_begin]))) {
       return false;
@@ -316,7 +375,7 @@ class Scanner {
         continue;
       }
       size_t an = j;
-      while (j < n && !IsSpace(d[j]) && d[j] != '=' && d[j] != '>' && d[j] != '/') ++j;
+      while (j < n && !kAttrNameEnds[static_cast<unsigned char>(d[j])]) ++j;
       absl::string_view attr_name(d + an, j - an);
       while (j < n && IsSpace(d[j])) ++j;
       absl::string_view value;
@@ -394,12 +453,13 @@ class Scanner {
 
   void HandleTag() {
     const size_t n = h_.size();
-    if (h_.substr(i_, 4) == "<!--") {
+    const char* const d = h_.data();  // unchecked reads: i_ < n here
+    if (n - i_ >= 4 && std::memcmp(d + i_, "<!--", 4) == 0) {
       size_t e = h_.find("-->", i_ + 4);
       i_ = e == absl::string_view::npos ? n : e + 3;
       return;
     }
-    if (i_ + 1 < n && (h_[i_ + 1] == '!' || h_[i_ + 1] == '?')) {
+    if (i_ + 1 < n && (d[i_ + 1] == '!' || d[i_ + 1] == '?')) {
       const void* gt = std::memchr(h_.data() + i_, '>', n - i_);
       i_ = gt ? static_cast<const char*>(gt) - h_.data() + 1 : n;
       return;
@@ -415,7 +475,7 @@ class Scanner {
     size_t tag_begin = i_;
     i_ = tag.end;
     absl::string_view name = tag.Name();
-    const unsigned info = TagInfo(name);
+    const unsigned info = TagInfo(tag.name, tag.name_len);
     if (tag.closing) {
       if (info & kH1) in_h1_ = false;
       if ((info & kPre) && pre_depth_ > 0) --pre_depth_;

@@ -1,8 +1,10 @@
 #include "extract/read/publication_date.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
@@ -84,37 +86,57 @@ constexpr uint32_t NameKey(absl::string_view name) {
          static_cast<uint32_t>(name[2]);
 }
 
-// 1..12, or 0: a full month name, its first three letters, or "sept", in any case.
-unsigned MonthNumber(absl::string_view w) {
-  static constexpr absl::string_view kFull[] = {"january", "february", "march",
-                                                "april",   "may",      "june",
-                                                "july",    "august",   "september",
-                                                "october", "november", "december"};
-  const uint32_t key = Prefix3(w);
-  if (key == 0 || w.size() > 9) return 0;
+constexpr absl::string_view kMonthNames[] = {"january", "february", "march",     "april",
+                                             "may",     "june",     "july",      "august",
+                                             "september", "october", "november", "december"};
+constexpr absl::string_view kWeekdayNames[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                               "thursday", "friday", "saturday"};
+
+// NameKey of each name in `names`, computed at compile time.
+template <size_t N>
+constexpr std::array<uint32_t, N> NameKeys(const absl::string_view (&names)[N]) {
+  std::array<uint32_t, N> keys{};
+  for (size_t k = 0; k < N; ++k) keys[k] = NameKey(names[k]);
+  return keys;
+}
+constexpr std::array<uint32_t, 12> kMonthKeys = NameKeys(kMonthNames);
+constexpr std::array<uint32_t, 7> kWeekdayKeys = NameKeys(kWeekdayNames);
+
+// MonthNumber for a word whose Prefix3 is `key` (not 0).
+unsigned MonthNumberWithKey(absl::string_view w, uint32_t key) {
+  if (w.size() > 9) return 0;
   for (unsigned m = 0; m < 12; ++m) {
-    if (key != NameKey(kFull[m])) continue;
-    if (w.size() == 3 || absl::EqualsIgnoreCase(w, kFull[m])) return m + 1;
+    if (key != kMonthKeys[m]) continue;
+    if (w.size() == 3 || absl::EqualsIgnoreCase(w, kMonthNames[m])) return m + 1;
     return m == 8 && w.size() == 4 && absl::EqualsIgnoreCase(w, "sept") ? 9 : 0;
   }
   return 0;
 }
 
-// 0 = Sunday .. 6 = Saturday, or -1: a full weekday name, its first three letters, or
-// "tues", "thur", "thurs", in any case.
-int WeekdayNumber(absl::string_view w) {
-  static constexpr absl::string_view kFull[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                                "thursday", "friday", "saturday"};
-  const uint32_t key = Prefix3(w);
-  if (key == 0 || w.size() > 9) return -1;
+// WeekdayNumber for a word whose Prefix3 is `key` (not 0).
+int WeekdayNumberWithKey(absl::string_view w, uint32_t key) {
+  if (w.size() > 9) return -1;
   for (int d = 0; d < 7; ++d) {
-    if (key != NameKey(kFull[d])) continue;
-    if (w.size() == 3 || absl::EqualsIgnoreCase(w, kFull[d])) return d;
+    if (key != kWeekdayKeys[d]) continue;
+    if (w.size() == 3 || absl::EqualsIgnoreCase(w, kWeekdayNames[d])) return d;
     if (d == 2 && EqualsAny(w, {"tues"})) return 2;
     if (d == 4 && EqualsAny(w, {"thur", "thurs"})) return 4;
     return -1;
   }
   return -1;
+}
+
+// 1..12, or 0: a full month name, its first three letters, or "sept", in any case.
+unsigned MonthNumber(absl::string_view w) {
+  const uint32_t key = Prefix3(w);
+  return key == 0 ? 0 : MonthNumberWithKey(w, key);
+}
+
+// 0 = Sunday .. 6 = Saturday, or -1: a full weekday name, its first three letters, or
+// "tues", "thur", "thurs", in any case.
+int WeekdayNumber(absl::string_view w) {
+  const uint32_t key = Prefix3(w);
+  return key == 0 ? -1 : WeekdayNumberWithKey(w, key);
 }
 
 struct Parsed {
@@ -128,7 +150,7 @@ struct Parsed {
   int minute = 0;
   int second = 0;
   bool has_seconds = false;
-  std::string zone;  // IANA name; empty = UTC or unknown
+  absl::string_view zone;  // IANA name (a literal of Parser::Zone); empty = UTC or unknown
   bool has_offset = false;
   int offset_minutes = 0;
   // Relative.
@@ -142,8 +164,11 @@ struct Parsed {
 
 // Whether a date expression can start with the word `w` (see Parser::CanStartAt).
 bool CanStartDate(absl::string_view w) {
-  return MonthNumber(w) != 0 || WeekdayNumber(w) >= 0 ||
-         EqualsAny(w, {"yesterday", "today", "last", "past", "a", "an", "one"});
+  // The first three letters are packed once for both name lists.
+  if (const uint32_t key = Prefix3(w); key != 0) {
+    if (MonthNumberWithKey(w, key) != 0 || WeekdayNumberWithKey(w, key) >= 0) return true;
+  }
+  return EqualsAny(w, {"yesterday", "today", "last", "past", "a", "an", "one"});
 }
 
 // Parser::CanStartAt(0) for `s` (stripped of whitespace), without tokenizing all of it.
@@ -199,9 +224,16 @@ class Parser {
            toks_[k].text.size() >= min_digits && toks_[k].text.size() <= max_digits;
   }
   bool Adjacent(size_t k) const { return k > 0 && toks_[k - 1].end == toks_[k].begin; }
+  // The value of the number token k, or -1 when it does not fit an int. Tokens of up
+  // to 9 digits (all the parser reads) are summed digit by digit.
   int Num(size_t k) const {
+    const absl::string_view digits = toks_[k].text;
     int v = 0;
-    if (!absl::SimpleAtoi(toks_[k].text, &v)) return -1;
+    if (digits.size() <= 9) {
+      for (char c : digits) v = v * 10 + (c - '0');
+      return v;
+    }
+    if (!absl::SimpleAtoi(digits, &v)) return -1;
     return v;
   }
 
@@ -293,7 +325,7 @@ class Parser {
     if (hh > 14 || mm > 59) return 0;
     p->has_offset = true;
     p->offset_minutes = sign * (hh * 60 + mm);
-    p->zone.clear();
+    p->zone = {};
     return j;
   }
 
@@ -342,7 +374,7 @@ class Parser {
       if (utc) {
         p->has_offset = true;
         p->offset_minutes = 0;
-        p->zone.clear();
+        p->zone = {};
         after = j + 1;
         if (w != "Z") {
           size_t off = Offset(after, p);
@@ -509,9 +541,9 @@ class Parser {
 
 // Hinnant's locate_zone throws when a zone is missing from the system tz database; this
 // is the one place we catch, so no exception crosses into our code.
-const date::time_zone* LocateZone(const std::string& name) {
+const date::time_zone* LocateZone(absl::string_view name) {
   try {
-    return date::locate_zone(name);
+    return date::locate_zone(std::string_view(name.data(), name.size()));
   } catch (const std::exception&) {
     return nullptr;
   }
@@ -519,7 +551,7 @@ const date::time_zone* LocateZone(const std::string& name) {
 
 // The zones Parser::Zone names, each looked up in the tz database once (a lookup is a
 // search of several hundred names).
-const date::time_zone* FindZone(const std::string& name) {
+const date::time_zone* FindZone(absl::string_view name) {
   static const auto* zones = [] {
     auto* m = new absl::flat_hash_map<std::string, const date::time_zone*>;
     for (const char* z : {"America/New_York", "America/Los_Angeles", "America/Chicago",
@@ -593,7 +625,7 @@ bool Resolve(const Parsed& p, const DateContext& ctx, v1::PublicationTime* out) 
   if (!p.zone.empty()) {
     if (const date::time_zone* tz = FindZone(p.zone)) {
       SetTime(tz->to_sys(local, date::choose::earliest), out);
-      out->set_zone(p.zone);
+      out->set_zone(p.zone.data(), p.zone.size());
       return true;
     }
   }
