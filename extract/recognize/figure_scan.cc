@@ -203,7 +203,8 @@ void FillVectorOperands(StartTables* t) {
   range(&v.dash, '-', '.');
 }
 
-const StartTables& GetStartTables() {
+// Out of line: a scanner's constructor only calls it (its first call builds the tables).
+__attribute__((noinline)) const StartTables& GetStartTables() {
   static const StartTables* tables = [] {
     auto* t = new StartTables;
     for (int c0 = 0; c0 < 26; ++c0) {
@@ -398,6 +399,13 @@ RawMasks WindowMasksSse2(const char* p, size_t base, size_t n) {
   return m;
 }
 
+// FigureScanner::Load without AVX2 (out of line: Load, inlined where it is asked, only
+// chooses).
+__attribute__((noinline)) void LoadWindowSse2(absl::string_view text, size_t base,
+                                              ScanWindow* w) {
+  FinishWindow(text, base, WindowMasksSse2(text.data() + base, base, text.size()), w);
+}
+
 }  // namespace
 
 bool MarkStartsFigure(absl::string_view text, size_t i) {
@@ -437,14 +445,14 @@ FigureScanner::FigureScanner(absl::string_view text, bool allow_avx2)
 #endif
 }
 
-void FigureScanner::Load(size_t base) {
+inline void FigureScanner::Load(size_t base) {
 #if defined(__x86_64__)
   if (avx2_) {
     LoadWindowAvx2(text_, base, *tables_, &w_);
     return;
   }
 #endif
-  FinishWindow(text_, base, WindowMasksSse2(text_.data() + base, base, text_.size()), &w_);
+  LoadWindowSse2(text_, base, &w_);
 }
 
 size_t FigureScanner::Next(size_t pos) {
