@@ -50,25 +50,69 @@ namespace {
 constexpr uint64_t kOnes = 0x0101010101010101ull;
 constexpr uint64_t kHighs = 0x8080808080808080ull;
 
-// For 8 bytes of text: when every byte is ASCII, not '|' and not whitespace but for
-// single spaces between other bytes (so all kept, only lower-cased), stores their key
-// form at `put` and returns true.
-inline bool PlainChunk(const char* text, char* put) {
-  uint64_t x;
-  std::memcpy(&x, text, 8);
+// For a word of 8 bytes of text whose last is byte `last` (the ones above it, if any,
+// are padding: plain letters): when every byte is ASCII, not '|' and not whitespace but
+// for single spaces between other bytes (so all kept, only lower-cased), sets *key to
+// their key form and returns true.
+inline bool PlainWord(uint64_t x, int last, uint64_t* key) {
   if (x & kHighs) return false;                                // a non-ASCII byte
   if (((x + 0x60 * kOnes) & kHighs) != kHighs) return false;   // a byte below ' '
   const uint64_t bar = x ^ ('|' * kOnes);
   if ((bar - kOnes) & ~bar & kHighs) return false;             // a '|'
   // The spaces, exactly (every byte is ASCII): none first or last (in memory order, the
-  // low and the high byte), no two together.
+  // low byte and byte `last`), no two together.
   const uint64_t space_bytes = x ^ (' ' * kOnes);
   const uint64_t spaces = ~((space_bytes + 0x7F * kOnes) | space_bytes) & kHighs;
-  if (spaces & (0x80ull | (0x80ull << 56) | (spaces << 8))) return false;
+  if (spaces & (0x80ull | (0x80ull << (8 * last)) | (spaces << 8))) return false;
   // 'A'..'Z' get 0x20 added: bytes >= 'A' and not > 'Z'.
   const uint64_t upper = (x + (0x80 - 'A') * kOnes) & ~(x + (0x7F - 'Z') * kOnes) & kHighs;
-  x |= upper >> 2;
-  std::memcpy(put, &x, 8);
+  *key = x | (upper >> 2);
+  return true;
+}
+
+// PlainWord of the 8 bytes at `text`, stored at `put`.
+inline bool PlainChunk(const char* text, char* put) {
+  uint64_t x, key;
+  std::memcpy(&x, text, 8);
+  if (!PlainWord(x, 7, &key)) return false;
+  std::memcpy(put, &key, 8);
+  return true;
+}
+
+// PlainWord of a whole text of 1 to 7 bytes, stored at `put` (which has room for them
+// alone): the bytes are read and written as two words of 4 or 2 that overlap (equal
+// bytes OR-ed together stay the same), the word padded with letters.
+inline bool PlainShortText(const char* text, size_t n, char* put) {
+  uint64_t x;
+  if (n >= 4) {
+    uint32_t head, tail;
+    std::memcpy(&head, text, 4);
+    std::memcpy(&tail, text + n - 4, 4);
+    x = head | static_cast<uint64_t>(tail) << (8 * (n - 4));
+  } else if (n >= 2) {
+    uint16_t head, tail;
+    std::memcpy(&head, text, 2);
+    std::memcpy(&tail, text + n - 2, 2);
+    x = head | static_cast<uint64_t>(tail) << (8 * (n - 2));
+  } else {
+    x = static_cast<unsigned char>(text[0]);
+  }
+  x |= ('a' * kOnes) << (8 * n);
+  uint64_t key;
+  if (!PlainWord(x, static_cast<int>(n) - 1, &key)) return false;
+  if (n >= 4) {
+    const uint32_t head = static_cast<uint32_t>(key);
+    const uint32_t tail = static_cast<uint32_t>(key >> (8 * (n - 4)));
+    std::memcpy(put, &head, 4);
+    std::memcpy(put + n - 4, &tail, 4);
+  } else if (n >= 2) {
+    const uint16_t head = static_cast<uint16_t>(key);
+    const uint16_t tail = static_cast<uint16_t>(key >> (8 * (n - 2)));
+    std::memcpy(put, &head, 2);
+    std::memcpy(put + n - 2, &tail, 2);
+  } else {
+    *put = static_cast<char>(key);
+  }
   return true;
 }
 
@@ -80,6 +124,11 @@ char* NormalizeInto(absl::string_view text, char* const begin) {
   const std::array<unsigned char, 128>& key_chars = KeyChars();
   bool pending_space = false;
   const size_t n = text.size();
+  // A short text (units, many names) plain as a whole.
+  if (n > 0 && n < 8 && PlainShortText(text.data(), n, put)) return put + n;
+  // Whether the 8 bytes before `i` were a plain chunk, written as they are just before
+  // `put`.
+  bool after_chunk = false;
   for (size_t i = 0; i < n; ++i) {
     // Eight plain bytes at once: names and metrics are mostly letters.
     if (i + 8 <= n) {
@@ -90,15 +139,23 @@ char* NormalizeInto(absl::string_view text, char* const begin) {
           put += 9;
           i += 7;
           pending_space = false;
+          after_chunk = true;
           continue;
         }
       } else if (PlainChunk(text.data() + i, put)) {
         put += 8;
         i += 7;
         pending_space = false;
+        after_chunk = true;
         continue;
       }
+    } else if (after_chunk) {
+      // The last bytes (fewer than 8) after a chunk: the 8 bytes that end the text, over
+      // the chunk's last ones (written again as they were), if they are plain.
+      const size_t overlap = i - (n - 8);
+      if (PlainChunk(text.data() + n - 8, put - overlap)) return put + (n - i);
     }
+    after_chunk = false;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     unsigned char byte = c;
     if (c < 0x80) {

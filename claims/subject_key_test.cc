@@ -1,5 +1,9 @@
 #include "claims/subject_key.h"
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace claimcheck {
@@ -92,6 +96,23 @@ TEST(SubjectKeyTest, LongPartsMatchTheByteByByteRule) {
         EXPECT_EQ(out, "x|" + SlowNormalize(text)) << text;
       }
     }
+  }
+}
+
+TEST(SubjectKeyTest, ShortPartsAndTailsMatchTheByteByByteRule) {
+  // Texts of 1 to 20 bytes (read whole as one word below 8 bytes, and as chunks with an
+  // overlapping tail above), written into a buffer of exactly their size.
+  const std::string pieces[] = {"A", "z", "Q", "9", " ", "  ", "\t", "|", "-", "\x7F", "\x01",
+                                "\xE2\x80\x99", "\xC2\xA0", "\xE4\xB8\xAD", "Fund", "usd"};
+  const size_t count = sizeof(pieces) / sizeof(pieces[0]);
+  std::mt19937 rng(5);
+  for (int k = 0; k < 50000; ++k) {
+    std::string text;
+    const size_t length = 1 + rng() % 20;
+    while (text.size() < length) text += pieces[rng() % count];
+    std::vector<char> room(text.size());
+    char* const end = WriteNormalizedKeyPart(text, room.data());
+    ASSERT_EQ(std::string(room.data(), end), SlowNormalize(text)) << text;
   }
 }
 
