@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "claims/json_values.h"
 #include "google/protobuf/message.h"
 
 namespace claimcheck {
@@ -34,6 +35,10 @@ uint64_t DoubleBits(double v) {
   return bits;
 }
 
+// How long a sub-message usually is: most are shorter than 128 bytes (a one-byte
+// length); a Provenance holds its sentence and is usually longer (two bytes).
+enum class MessageKind { kShort, kLong };
+
 // The encoding is described once per message (Encode* below) for two sinks: Bounder
 // adds up at most how many bytes the fields take, Writer writes them. Writer skips proto3
 // defaults: empty strings, zero numbers, doubles whose bits are zero (so -0.0 is kept),
@@ -51,7 +56,8 @@ class Bounder {
   void OptionalDouble(uint32_t, bool, double) { size_ += 1 + 8; }
   // A sub-message (its default instance when not present: the same fields).
   template <typename Sub, typename Encode>
-  void Message(uint32_t, bool, const Sub& m, Encode encode) {
+  void Message(uint32_t, bool, const Sub& m, Encode encode,
+               MessageKind = MessageKind::kShort) {
     size_ += 1 + 5;
     encode(m, *this);
   }
@@ -72,10 +78,10 @@ class Writer {
     if (s.empty()) return;
     Tag(field, kDelimited);
     const size_t n = s.size();
-    if (n < 16 && s.capacity() >= 15) {
+    if (n < 16 && json_values_internal::StorageHoldsSixteenBytes(s)) {
       // One 16-byte copy instead of a call to memcpy: the string's storage holds 16
-      // bytes (room for capacity() bytes and the terminator); the bytes copied past its
-      // end are overwritten by what follows, or lie in the slack.
+      // bytes; the bytes copied past its end are overwritten by what follows, or lie in
+      // the slack.
       *p_++ = static_cast<char>(n);
       std::memcpy(p_, s.data(), 16);
       p_ += n;
@@ -112,21 +118,24 @@ class Writer {
     for (int i = 0; i < 8; ++i, bits >>= 8) *p_++ = static_cast<char>(bits & 0xFF);
 #endif
   }
-  // The sub-message is written after a one-byte length (most are shorter than 128
-  // bytes) and moved up when its length needs more: no counting pass. The output was
-  // sized by a Bounder.
+  // The sub-message is written after room for the length its kind usually has (see
+  // MessageKind) and moved when its length takes another number of bytes: no counting
+  // pass. The output was sized by a Bounder.
   template <typename Sub, typename Encode>
-  void Message(uint32_t field, bool has, const Sub& m, Encode encode) {
+  void Message(uint32_t field, bool has, const Sub& m, Encode encode,
+               MessageKind kind = MessageKind::kShort) {
     if (!has) return;
     Tag(field, kDelimited);
+    const size_t length_room = kind == MessageKind::kShort ? 1 : 2;
     char* const length_at = p_;
-    char* const body = ++p_;
+    char* const body = p_ + length_room;
+    p_ = body;
     encode(m, *this);
     const size_t n = p_ - body;
     const size_t length_size = VarintSize(n);
-    if (length_size > 1) {
-      std::memmove(body + length_size - 1, body, n);
-      p_ += length_size - 1;
+    if (length_size != length_room) {
+      std::memmove(length_at + length_size, body, n);
+      p_ = length_at + length_size + n;
     }
     WriteVarint(n, length_at);
   }
@@ -227,7 +236,7 @@ void EncodeClaim(const v1::Claim& c, Sink& out) {
   out.Message(2, c.has_subject(), c.subject(), EncodeSubject<Sink>);
   out.Message(3, c.has_quantity(), c.quantity(), EncodeQuantity<Sink>);
   out.Message(4, c.has_scope(), c.scope(), EncodeScope<Sink>);
-  out.Message(5, c.has_provenance(), c.provenance(), EncodeProvenance<Sink>);
+  out.Message(5, c.has_provenance(), c.provenance(), EncodeProvenance<Sink>, MessageKind::kLong);
   out.String(6, c.extractor());
   out.String(7, c.extractor_version());
   out.Double(8, c.confidence());
@@ -289,19 +298,20 @@ bool AppendClaimDelimited(const v1::Claim& claim, std::string* out) {
   EncodeClaim(claim, bounder);
   const size_t bound = bounder.size();
   if (bound > static_cast<size_t>(INT32_MAX)) return false;
-  // The body is written once, after room for a two-byte length (bodies of 128 to 16383
-  // bytes, nearly all, need no move), then moved to just after its length.
-  constexpr size_t kLengthRoom = 2;
-  const size_t start = out->size();
-  out->resize(start + 5 + bound + kWriterSlack);
-  char* const body = &(*out)[start + kLengthRoom];
+  // The body is written into a buffer of the thread's after room for the longest length,
+  // its length just before it, and both are appended in one piece: resizing `*out` by
+  // the bound would zero-fill it. The buffer only grows (and is zero-filled only then).
+  constexpr size_t kLengthRoom = 5;  // a varint of a size below 2^35
+  thread_local std::string buffer;
+  const size_t room = kLengthRoom + bound + kWriterSlack;
+  if (buffer.size() < room) buffer.resize(room);
+  char* const body = &buffer[kLengthRoom];
   Writer writer(body);
   EncodeClaim(claim, writer);
   const size_t size = writer.end() - body;
-  const size_t length_size = VarintSize(size);
-  if (length_size != kLengthRoom) std::memmove(body + length_size - kLengthRoom, body, size);
-  WriteVarint(size, &(*out)[start]);
-  out->resize(start + length_size + size);
+  char* const record = body - VarintSize(size);
+  WriteVarint(size, record);
+  out->append(record, writer.end() - record);
   return true;
 }
 

@@ -113,15 +113,17 @@ __attribute__((target("ssse3,popcnt"))) void WriteNormalBlocks(const char* in, s
     // inside the text (below `punctuation_end`).
     const size_t start = i - base;
     const uint32_t from_start = ~((uint32_t{1} << start) - 1) & 0xFFFF;
+    const __m128i non_ascii = _mm_cmplt_epi8(v, _mm_setzero_si128());
     const __m128i kept_bytes =
         _mm_or_si128(_mm_or_si128(InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'),
                                   InRange(v, '0', '9')),
-                     _mm_cmplt_epi8(v, _mm_setzero_si128()));  // non-ASCII
+                     non_ascii);
     uint32_t kept = static_cast<uint32_t>(_mm_movemask_epi8(kept_bytes)) & from_start;
     size_t limit = 16;
-    const uint32_t e2 = static_cast<uint32_t>(_mm_movemask_epi8(
-                            _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(kMaybePunctuation))))) &
-                        from_start;
+    const __m128i maybe_punctuation = _mm_set1_epi8(static_cast<char>(kMaybePunctuation));
+    const uint32_t e2 =
+        static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, maybe_punctuation))) &
+        from_start;
     if (e2 != 0) {
       const __m128i next = base + 17 <= n
                                ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + base + 1))
@@ -135,11 +137,11 @@ __attribute__((target("ssse3,popcnt"))) void WriteNormalBlocks(const char* in, s
         kept &= (uint32_t{1} << limit) - 1;
       }
     }
-    // Each byte as written: kept ones lower-cased, the others (separators) as a space.
-    const __m128i lowered =
-        _mm_or_si128(v, _mm_and_si128(InRange(v, 'A', 'Z'), _mm_set1_epi8(0x20)));
-    const __m128i normal = _mm_or_si128(_mm_and_si128(kept_bytes, lowered),
-                                        _mm_andnot_si128(kept_bytes, _mm_set1_epi8(' ')));
+    // Each byte as written: kept ones lower-cased, the others (separators, all ASCII) as
+    // a space. Bit 5 set on every ASCII byte does both: it lower-cases a letter, leaves a
+    // digit as it is, and makes a separator cleared by the mask a space.
+    const __m128i normal = _mm_or_si128(_mm_and_si128(kept_bytes, v),
+                                        _mm_andnot_si128(non_ascii, _mm_set1_epi8(0x20)));
     // Words begin at kept bytes after one that is not (the byte before `start` is the
     // block before's); the separators before them, inside the block, are the spaces.
     const uint32_t kept_before = (kept << 1) | (uint32_t{w.in_word} << start);
