@@ -109,15 +109,25 @@ double ToDouble(absl::string_view digits) {
   return std::strtod(std::string(digits).c_str(), nullptr);
 }
 
-// True when the byte after a run of digits ends the number there: none of the
-// separators, decimal marks, exponent and fraction signs, blanks, letters (scale words,
-// "x10^"), or lead bytes (NBSP, "×", "½", "万") that ParseNumberAt reads on from.
-bool EndsPlainInteger(char c) {
-  const unsigned char u = static_cast<unsigned char>(c);
+// True when the bytes from text[k] on, after a run of digits, end the number there: none
+// of what ParseNumberAt reads on from follows. A separator, decimal mark or fraction bar
+// reads on only before a digit ("1,234", "3.5", "3/4"; not "in 2024, the", "2024."); a
+// blank before words, digit groups or fractions, a letter before a scale word or "x10^",
+// and the lead bytes of NBSP, "×" and "万" always may; of the three-byte characters
+// starting 0xE2, only the narrow NBSP between digit groups (E2 80 AF) and the vulgar
+// fractions (E2 85 ..) do, while dashes and quotes (E2 80 ..) end the number.
+bool EndsPlainInteger(absl::string_view text, size_t k) {
+  const char* t = text.data();
+  const size_t n = text.size();
+  if (k >= n) return true;
+  const unsigned char u = static_cast<unsigned char>(t[k]);
   if (absl::ascii_isalpha(u)) return false;
   switch (u) {
-    case ',': case ' ': case '\t': case '.': case '/': case '^':
-    case 0xC2: case 0xC3: case 0xE2: case 0xE4:
+    case ',': case '.': case '/':
+      return !(k + 1 < n && IsDigit(t[k + 1]));
+    case 0xE2:
+      return k + 2 < n && t[k + 1] == '\x80' && t[k + 2] != '\xAF';
+    case ' ': case '\t': case '^': case 0xC2: case 0xC3: case 0xE4:
       return false;
     default:
       return true;
@@ -128,6 +138,91 @@ bool EndsPlainInteger(char c) {
 // (VulgarFractionAt), and most numbers are followed by neither.
 inline bool MayBeVulgarFraction(absl::string_view text, size_t pos) {
   return pos < text.size() && (text[pos] == '\xC2' || text[pos] == '\xE2');
+}
+
+// The end of ParseNumberAt for a literal that ends at `i`, already in *out (value with its
+// sign, end and literal_end at i; `plain` when it is a plain integer): words that
+// continue an integer ("3 hundred") or a scale word after it ("2 million", "3.5bn").
+void ReadWordsOrScale(absl::string_view text, size_t i, bool plain, ParsedNumber* out) {
+  // Words continuing an integer: "3 hundred and 21", "3 dozens", "1 over three". They
+  // follow the digits after a blank only (ParseNumberWords finds nothing otherwise).
+  const size_t size = text.size();
+  const bool blank_after =
+      i < size && (text[i] == ' ' || text[i] == '\t' ||
+                   (text[i] == '\xC2' && i + 1 < size && text[i + 1] == '\xA0'));
+  // A scale word looked up at `scale_at` (npos when none was): its value and end.
+  size_t scale_at = absl::string_view::npos;
+  double scale_there = 0;
+  size_t scale_there_end = 0;
+  if (plain && out->value < 1e15 && blank_after) {
+    std::optional<WordNumber> w = ParseNumberWords(text, i, out->value);
+    if (w) {
+      size_t k = i;
+      while (k < size && text[k] == ' ') ++k;
+      scale_at = k;
+      scale_there = MatchScaleWord(text, k, k == i, &scale_there_end);
+      if (scale_there > 0 && scale_there_end == w->end) {
+        w.reset();  // a plain scale word: the digits keep their own precision below
+      }
+    }
+    if (w && w->end > i) {
+      out->value = w->value;
+      out->end = w->end;
+      out->literal_end = w->end;
+      out->from_words = true;
+      out->is_fraction = w->is_fraction;
+      out->precision = w->is_fraction ? 0 : w->precision;
+      out->scale_word = w->scale_word;
+      out->plain_integer = false;
+      return;
+    }
+  }
+  // Scale: "3.5bn", "10 k", "2 million", "1,674.5 M", "13 lakh", "5万".
+  size_t j = i;
+  size_t blanks = 0;
+  while (j < size && text[j] == ' ' && blanks < 2) ++j, ++blanks;
+  size_t scale_end = 0;
+  // Gluedness is j == i in both lookups, so one at the same place gives the same answer.
+  double scale = 0;
+  if (j == scale_at) {
+    scale = scale_there;
+    scale_end = scale_there_end;
+  } else {
+    scale = MatchScaleWord(text, j, blanks == 0, &scale_end);
+  }
+  if (scale > 0) {
+    out->scale = scale;
+    out->scale_word = text.substr(j, scale_end - j);
+    out->value *= scale;
+    out->precision *= scale;
+    out->end = scale_end;
+    out->glued_scale = blanks == 0;
+    out->plain_integer = false;
+    // "three lakh crore": a second scale word multiplies.
+    size_t k = scale_end;
+    if (k < text.size() && text[k] == ' ') {
+      size_t e2 = 0;
+      double s2 = MatchScaleWord(text, k + 1, false, &e2);
+      if (s2 > scale && s2 >= 1e6) {
+        out->value *= s2;
+        out->precision *= s2;
+        out->scale *= s2;
+        out->end = e2;
+      }
+    }
+  }
+}
+
+// True when nothing ParseNumberAt reads on from plain digits follows the blank at `i`
+// (text[i] == ' '): no digit group, mixed fraction ("2 1/4") or multiplication sign
+// ("2 x 10^3") after up to two blanks; only words or a scale word may continue them.
+bool OnlyWordsAfterBlank(absl::string_view text, size_t i) {
+  const char* t = text.data();
+  const size_t n = text.size();
+  size_t k = i + 1;
+  if (k < n && t[k] == 'x') return false;
+  if (k < n && t[k] == ' ') ++k;
+  return k >= n || !IsDigit(t[k]);
 }
 
 }  // namespace
@@ -207,10 +302,10 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     return out;
   }
   size_t n = CountDigits(text, i);
-  if (n > 0 && n <= 15 && (i + n == text.size() || EndsPlainInteger(text[i + n]))) {
-    // The common "45%", "2023)", "12;": nothing below applies (no separator, decimal,
-    // exponent, fraction, blank or scale word follows), and the digits are few enough
-    // to be exact.
+  if (n > 0 && n <= 15 && EndsPlainInteger(text, i + n)) {
+    // The common "45%", "2023)", "12;", "in 2024, the": nothing below applies (no
+    // separator, decimal, exponent, fraction, blank or scale word follows), and the
+    // digits are few enough to be exact.
     uint64_t mantissa = 0;
     for (size_t k = i; k < i + n; ++k) mantissa = mantissa * 10 + (text[k] - '0');
     out.value = sign * static_cast<double>(mantissa);
@@ -218,6 +313,20 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     out.plain_integer = sign > 0;
     out.integer_digits = static_cast<int>(n);
     out.end = out.literal_end = i + n;
+    return out;
+  }
+  if (n > 0 && n <= 15 && i + n < text.size() && text[i + n] == ' ' &&
+      OnlyWordsAfterBlank(text, i + n)) {
+    // The common "2024 revenue", "450 million": as above, but words or a scale word may
+    // follow the blank.
+    uint64_t mantissa = 0;
+    for (size_t k = i; k < i + n; ++k) mantissa = mantissa * 10 + (text[k] - '0');
+    out.value = sign * static_cast<double>(mantissa);
+    out.precision = 1;
+    out.plain_integer = sign > 0;
+    out.integer_digits = static_cast<int>(n);
+    out.end = out.literal_end = i + n;
+    ReadWordsOrScale(text, i + n, sign > 0, &out);
     return out;
   }
   Literal digits;
@@ -412,73 +521,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
   out.literal_end = i;
   out.value = sign * value;
   out.end = i;
-  // Words continuing an integer: "3 hundred and 21", "3 dozens", "1 over three". They
-  // follow the digits after a blank only (ParseNumberWords finds nothing otherwise).
-  const size_t size = text.size();
-  const bool blank_after =
-      i < size && (text[i] == ' ' || text[i] == '\t' ||
-                   (text[i] == '\xC2' && i + 1 < size && text[i + 1] == '\xA0'));
-  // A scale word looked up at `scale_at` (npos when none was): its value and end.
-  size_t scale_at = absl::string_view::npos;
-  double scale_there = 0;
-  size_t scale_there_end = 0;
-  if (plain && value < 1e15 && blank_after) {
-    std::optional<WordNumber> w = ParseNumberWords(text, i, value);
-    if (w) {
-      size_t k = i;
-      while (k < size && text[k] == ' ') ++k;
-      scale_at = k;
-      scale_there = MatchScaleWord(text, k, k == i, &scale_there_end);
-      if (scale_there > 0 && scale_there_end == w->end) {
-        w.reset();  // a plain scale word: the digits keep their own precision below
-      }
-    }
-    if (w && w->end > i) {
-      out.value = w->value;
-      out.end = w->end;
-      out.literal_end = w->end;
-      out.from_words = true;
-      out.is_fraction = w->is_fraction;
-      out.precision = w->is_fraction ? 0 : w->precision;
-      out.scale_word = w->scale_word;
-      out.plain_integer = false;
-      return out;
-    }
-  }
-  // Scale: "3.5bn", "10 k", "2 million", "1,674.5 M", "13 lakh", "5万".
-  size_t j = i;
-  size_t blanks = 0;
-  while (j < size && text[j] == ' ' && blanks < 2) ++j, ++blanks;
-  size_t scale_end = 0;
-  // Gluedness is j == i in both lookups, so one at the same place gives the same answer.
-  double scale = 0;
-  if (j == scale_at) {
-    scale = scale_there;
-    scale_end = scale_there_end;
-  } else {
-    scale = MatchScaleWord(text, j, blanks == 0, &scale_end);
-  }
-  if (scale > 0) {
-    out.scale = scale;
-    out.scale_word = text.substr(j, scale_end - j);
-    out.value *= scale;
-    out.precision *= scale;
-    out.end = scale_end;
-    out.glued_scale = blanks == 0;
-    out.plain_integer = false;
-    // "three lakh crore": a second scale word multiplies.
-    size_t k = scale_end;
-    if (k < text.size() && text[k] == ' ') {
-      size_t e2 = 0;
-      double s2 = MatchScaleWord(text, k + 1, false, &e2);
-      if (s2 > scale && s2 >= 1e6) {
-        out.value *= s2;
-        out.precision *= s2;
-        out.scale *= s2;
-        out.end = e2;
-      }
-    }
-  }
+  ReadWordsOrScale(text, i, plain, &out);
   return out;
 }
 

@@ -33,6 +33,14 @@ const Case kCases[] = {
     {"1,3.", 1.3, "1,3", 0.1},
     {"\xC2\xBD", 0.5, "\xC2\xBD", 0},
     {"twenty-one", 21, "twenty-one", 1},
+    // Plain digits before a blank: words or a scale word may follow, and nothing else
+    // when neither does; a digit group, a fraction or "x 10^" after the blank reads on.
+    {"2024 revenue", 2024, "2024", 1},
+    {"-5 million", -5e6, "-5 million", 1e6},
+    {"40 000 people", 40000, "40 000", 1},
+    {"2 1/4 miles", 2.25, "2 1/4", 0},
+    {"12, 13", 12, "12", 1},
+    {"5.", 5, "5", 1},
 };
 
 TEST(NumberParserTest, Parses) {
@@ -65,17 +73,19 @@ TEST(NumberParserTest, ValuesAreBitExactWithStrtod) {
   }
 }
 
-// Digits that end at a byte no rule reads on from ("45%", "2023)") take a short path:
-// the fields are those the whole reading gives the same digits before a blank.
+// Digits that end at a byte no rule reads on from ("45%", "2023)", "in 2024, the", an
+// en dash) take a short path: the fields are those the whole reading gives the same
+// digits before a no-break space (which only that reading reads on from).
 TEST(NumberParserTest, DigitsEndingAtPunctuationReadAsPlainIntegers) {
   for (const char* text :
-       {"45%", "2023)", "-4;", "7", "\xE2\x88\x92" "12\"", "123456789012345!"}) {
+       {"45%", "2023)", "-4;", "7", "\xE2\x88\x92" "12\"", "123456789012345!", "2024, the",
+        "2024.", "2024./", "12/x", "2019\xE2\x80\x93" "2021", "7\xE2\x80\x9D"}) {
     SCOPED_TRACE(text);
     std::optional<ParsedNumber> n = ParseNumberAt(text, 0);
     ASSERT_TRUE(n.has_value());
     std::string digits = text;
-    const size_t end = digits.find_first_of("%);\"!");
-    const std::string blank = digits.substr(0, end) + " of";  // read by the long path
+    const size_t end = digits.find_first_of("%);\"!,./\xE2", 1);
+    const std::string blank = digits.substr(0, end) + "\xC2\xA0of";  // the long path
     std::optional<ParsedNumber> m = ParseNumberAt(blank, 0);
     ASSERT_TRUE(m.has_value());
     EXPECT_EQ(n->end, end == std::string::npos ? digits.size() : end);
