@@ -30,31 +30,42 @@ struct Token {
 // Dates are short: the tokens of most lines fit without an allocation.
 using Tokens = absl::InlinedVector<Token, 16>;
 
+// What each byte is to Tokenize: a blank, a digit, an ASCII letter, or anything else
+// (punctuation, or the first or a continuation byte of a UTF-8 sequence).
+enum ByteKind : uint8_t { kOtherByte, kBlankByte, kDigitByte, kLetterByte };
+constexpr std::array<uint8_t, 256> MakeByteKinds() {
+  std::array<uint8_t, 256> t{};
+  t[' '] = t['\t'] = t['\n'] = t['\r'] = kBlankByte;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitByte;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = kLetterByte;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteKinds = MakeByteKinds();
+
 void Tokenize(absl::string_view s, Tokens* tokens) {
   Tokens& out = *tokens;
+  const char* const d = s.data();
+  const size_t n = s.size();
   size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(d[i]);
+    const uint8_t byte_kind = kByteKinds[c];
+    if (byte_kind == kBlankByte) {
       ++i;
       continue;
     }
-    size_t b = i;
+    const size_t b = i++;
     Token::Kind kind;
-    if (absl::ascii_isdigit(c)) {
-      while (i < s.size() && absl::ascii_isdigit(static_cast<unsigned char>(s[i]))) ++i;
-      kind = Token::kNum;
-    } else if (absl::ascii_isalpha(c)) {
-      while (i < s.size() && absl::ascii_isalpha(static_cast<unsigned char>(s[i]))) ++i;
-      kind = Token::kWord;
+    if (byte_kind != kOtherByte) {  // a run of digits or of letters
+      while (i < n && kByteKinds[static_cast<unsigned char>(d[i])] == byte_kind) ++i;
+      kind = byte_kind == kDigitByte ? Token::kNum : Token::kWord;
     } else {
-      ++i;
       if (c >= 0x80) {  // a whole UTF-8 sequence is one punctuation token
-        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+        while (i < n && (static_cast<unsigned char>(d[i]) & 0xC0) == 0x80) ++i;
       }
       kind = Token::kPunct;
     }
-    out.push_back(Token{kind, b, i, s.substr(b, i - b)});
+    out.push_back(Token{kind, b, i, absl::string_view(d + b, i - b)});
   }
 }
 

@@ -65,6 +65,9 @@ class AbbreviationTable {
     }
   }
 
+  // The kind of the `size` bytes at `w`. The 8 bytes from `w` must be readable: a word
+  // of up to 7 bytes is looked up with the byte after it (a period before a sentence
+  // boundary), in one load.
   Abbreviation Get(const char* w, size_t size) const {
     if (size == 0 || size > 7) return Abbreviation::kNone;
     const uint64_t key = Key(w, size);
@@ -77,15 +80,19 @@ class AbbreviationTable {
  private:
   static constexpr size_t kSlots = 256;  // over three times the words: short probes
 
+  // The `size` (1 to 7) bytes at `w`, read as 8 bytes and masked, with the size on top.
   static uint64_t Key(const char* w, size_t size) {
-    uint64_t key = 0;
-    std::memcpy(&key, w, size);
+    uint64_t key;
+    std::memcpy(&key, w, 8);
+    key &= (uint64_t{1} << (8 * size)) - 1;
     return key | static_cast<uint64_t>(size) << 56;  // never 0
   }
   static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 56; }
 
   void Add(absl::string_view w, Abbreviation kind) {
-    const uint64_t key = Key(w.data(), w.size());
+    char padded[8] = {};
+    std::memcpy(padded, w.data(), w.size());
+    const uint64_t key = Key(padded, w.size());
     size_t i = Slot(key);
     while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) % kSlots;
     keys_[i] = key;
@@ -96,7 +103,10 @@ class AbbreviationTable {
   Abbreviation kinds_[kSlots] = {};
 };
 
-Abbreviation AbbreviationOf(absl::string_view w) {
+// Inlined into both splitting loops (the compiler would not inline it into the one
+// compiled for AVX2 by itself). As for AbbreviationTable::Get, the byte after `w` must be
+// readable.
+__attribute__((always_inline)) inline Abbreviation AbbreviationOf(absl::string_view w) {
   static const AbbreviationTable* table = new AbbreviationTable;
   return table->Get(w.data(), w.size());
 }
@@ -129,48 +139,9 @@ inline __m128i StopBytes(__m128i v) {
 }
 #endif
 
-#if defined(__x86_64__)
-// The stop bytes by their two halves (nibbles): each high nibble that starts one (0, 2,
-// 3, E) has a bit, and the entry of a low nibble holds the bits of the high nibbles it
-// makes a stop byte with. A byte is a stop byte when the entries of its two nibbles share
-// a bit: 0x0A (bit 0), 0x21 and 0x2E (bit 1), 0x3F (bit 2), 0xE2, 0xE3 and 0xEF (bit 3).
-alignas(16) constexpr uint8_t kStopLowNibbles[16] = {0, 2, 8, 8, 0, 0, 0, 0,
-                                                     0, 0, 1, 0, 0, 0, 2, 4 | 8};
-alignas(16) constexpr uint8_t kStopHighNibbles[16] = {1, 0, 2, 4, 0, 0, 0, 0,
-                                                      0, 0, 0, 0, 0, 0, 8, 0};
-
-// NextStop's 32-byte steps on a processor with AVX2 (asked once, at start-up): two byte
-// shuffles look the nibbles of 32 bytes up in the tables above at once. Returns the index
-// of the first stop byte, or where fewer than 32 bytes remain.
-__attribute__((target("avx2"))) size_t NextStopAvx2(const unsigned char* d, size_t i,
-                                                     size_t n) {
-  const __m256i low_table = _mm256_broadcastsi128_si256(
-      _mm_load_si128(reinterpret_cast<const __m128i*>(kStopLowNibbles)));
-  const __m256i high_table = _mm256_broadcastsi128_si256(
-      _mm_load_si128(reinterpret_cast<const __m128i*>(kStopHighNibbles)));
-  const __m256i nibble = _mm256_set1_epi8(0x0F);
-  for (; i + 32 <= n; i += 32) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + i));
-    const __m256i low = _mm256_shuffle_epi8(low_table, _mm256_and_si256(v, nibble));
-    const __m256i high =
-        _mm256_shuffle_epi8(high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
-    const __m256i plain = _mm256_cmpeq_epi8(_mm256_and_si256(low, high), _mm256_setzero_si256());
-    const uint32_t stops = ~static_cast<uint32_t>(_mm256_movemask_epi8(plain));
-    if (stops != 0) return i + static_cast<size_t>(__builtin_ctz(stops));
-  }
-  return i;
-}
-#endif
-
-// Index of the first byte at or after `i` the scanner must look at (kStop), or `n`.
-// Thirty-two bytes a step: most steps find none.
-inline size_t NextStop(const unsigned char* d, size_t i, size_t n) {
-#if defined(__x86_64__)
-  if (i + 32 <= n && kHasAvx2) {
-    i = NextStopAvx2(d, i, n);
-    if (i + 32 <= n) return i;  // a stop byte
-  }
-#endif
+// Index of the first byte at or after `i` the scanner must look at (kStop), or `n`:
+// sixteen bytes a step with SSE2, then byte by byte.
+inline size_t NextStopSse2(const unsigned char* d, size_t i, size_t n) {
 #ifdef __SSE2__
   for (; i + 32 <= n; i += 32) {
     const __m128i lo = StopBytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i)));
@@ -191,6 +162,55 @@ inline size_t NextStop(const unsigned char* d, size_t i, size_t n) {
   while (i < n && !kStop[d[i]]) ++i;
   return i;
 }
+
+// The stop finder of Splitter::Run on any processor: NextStopSse2.
+struct Sse2StopFinder {
+  size_t Next(const unsigned char* d, size_t i, size_t n) const { return NextStopSse2(d, i, n); }
+};
+
+#if defined(__x86_64__)
+// The stop bytes by their two halves (nibbles): each high nibble that starts one (0, 2,
+// 3, E) has a bit, and the entry of a low nibble holds the bits of the high nibbles it
+// makes a stop byte with. A byte is a stop byte when the entries of its two nibbles share
+// a bit: 0x0A (bit 0), 0x21 and 0x2E (bit 1), 0x3F (bit 2), 0xE2, 0xE3 and 0xEF (bit 3).
+alignas(16) constexpr uint8_t kStopLowNibbles[16] = {0, 2, 8, 8, 0, 0, 0, 0,
+                                                     0, 0, 1, 0, 0, 0, 2, 4 | 8};
+alignas(16) constexpr uint8_t kStopHighNibbles[16] = {1, 0, 2, 4, 0, 0, 0, 0,
+                                                      0, 0, 0, 0, 0, 0, 8, 0};
+
+// The stop finder of Splitter::RunAvx2, on a processor with AVX2 (asked once, at
+// start-up): 32 bytes a step, two byte shuffles looking the nibbles of 32 bytes up in the
+// tables above at once. Its functions are meant to be inlined into RunAvx2 (same target),
+// so the tables are loaded once per text, not once per stop.
+struct Avx2StopFinder {
+  __attribute__((target("avx2"))) Avx2StopFinder()
+      : low_table(_mm256_broadcastsi128_si256(
+            _mm_load_si128(reinterpret_cast<const __m128i*>(kStopLowNibbles)))),
+        high_table(_mm256_broadcastsi128_si256(
+            _mm_load_si128(reinterpret_cast<const __m128i*>(kStopHighNibbles)))),
+        nibble(_mm256_set1_epi8(0x0F)) {}
+
+  // NextStopSse2(d, i, n), the whole 32-byte blocks first.
+  __attribute__((target("avx2"))) size_t Next(const unsigned char* d, size_t i,
+                                               size_t n) const {
+    for (; i + 32 <= n; i += 32) {
+      const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + i));
+      const __m256i low = _mm256_shuffle_epi8(low_table, _mm256_and_si256(v, nibble));
+      const __m256i high =
+          _mm256_shuffle_epi8(high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+      const __m256i plain =
+          _mm256_cmpeq_epi8(_mm256_and_si256(low, high), _mm256_setzero_si256());
+      const uint32_t stops = ~static_cast<uint32_t>(_mm256_movemask_epi8(plain));
+      if (stops != 0) return i + static_cast<size_t>(__builtin_ctz(stops));
+    }
+    return NextStopSse2(d, i, n);
+  }
+
+  __m256i low_table;
+  __m256i high_table;
+  __m256i nibble;
+};
+#endif
 
 // Letters and the dot: the bytes of a word before a period ("U.S", "Corp", "e.g"). The
 // dot has a bit of its own.
@@ -213,7 +233,9 @@ uint64_t BytesInRange(uint64_t x, unsigned char lo, unsigned char hi) {
 
 // The word just before text[pos] made of letters and dots ("U.S", "Corp", "e.g");
 // `*dotted` tells whether it holds a dot. Eight bytes at a time, backwards.
-absl::string_view WordBefore(absl::string_view text, size_t pos, bool* dotted) {
+// Inlined as AbbreviationOf is.
+__attribute__((always_inline)) inline absl::string_view WordBefore(absl::string_view text,
+                                                                   size_t pos, bool* dotted) {
   const char* d = text.data();
   size_t b = pos;
   bool dot = false;
@@ -355,12 +377,32 @@ class Splitter {
   }
 
   void Run() {
+#if defined(__x86_64__)
+    if (kHasAvx2) {
+      RunAvx2();
+      return;
+    }
+#endif
+    RunWith(Sse2StopFinder());
+  }
+
+ private:
+#if defined(__x86_64__)
+  // Run with the AVX2 stop finder, inlined here with the loop below.
+  __attribute__((target("avx2"))) void RunAvx2() { RunWith(Avx2StopFinder()); }
+#endif
+
+  // The splitting loop; `finder.Next(d, i, n)` gives the index of the first byte at or
+  // after i the loop must look at (kStop), or n. Inlined into each caller, which so
+  // compiles it with its own stop finder.
+  template <typename StopFinder>
+  __attribute__((always_inline)) void RunWith(const StopFinder& finder) {
     const size_t n = text_.size();
     const unsigned char* data = reinterpret_cast<const unsigned char*>(text_.data());
     size_t start = 0;
     size_t i = 0;
     while (i < n) {
-      i = NextStop(data, i, n);
+      i = finder.Next(data, i, n);
       if (i >= n) break;
       unsigned char c = data[i];
       if (c == '\n') {
@@ -430,7 +472,6 @@ class Splitter {
     Emit(start, n);
   }
 
- private:
   bool IsEllipsisAt(size_t i) const {
     return i + 2 < text_.size() && static_cast<unsigned char>(d_[i]) == 0xE2 &&
            static_cast<unsigned char>(d_[i + 1]) == 0x80 &&
@@ -458,8 +499,9 @@ class Splitter {
 
   // Decides whether the terminator text_[term_begin, end) ends a sentence; the byte at
   // `end` is whitespace or the end of the text.
-  bool IsBoundary(size_t term_begin, size_t end, size_t dots, bool ellipsis,
-                  bool exclaim) const {
+  // Inlined as AbbreviationOf is.
+  __attribute__((always_inline)) bool IsBoundary(size_t term_begin, size_t end, size_t dots,
+                                                 bool ellipsis, bool exclaim) const {
     size_t k = end;
     while (k < text_.size() && (IsBlank(d_[k]) || d_[k] == '\n')) ++k;
     if (k >= text_.size()) return true;
