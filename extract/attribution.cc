@@ -48,6 +48,12 @@ std::string Span(absl::string_view s, const std::vector<Token>& t, size_t a, siz
 
 Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>& tokens,
                             const std::vector<EntityMention>& entities, size_t figure_token) {
+  return FindAttribution(sentence, ClassIndex(tokens), entities, figure_token);
+}
+
+Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
+                            const std::vector<EntityMention>& entities, size_t figure_token) {
+  const std::vector<Token>& tokens = index.tokens();
   Attribution best;
   auto offer = [&best](v1::Hedge h, const std::string& source) {
     if (Rank(h) > Rank(best.hedge)) best.hedge = h;
@@ -59,7 +65,7 @@ Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>
   const size_t n = std::min(tokens.size(), figure_token + kWindow);
   for (size_t i = figure_token > kWindow ? figure_token - kWindow : 0; i < n; ++i) {
     // Every rule below starts at one of these words: skip all others at once.
-    i = NextWithClass(tokens, i, kAttributionCue | kForecastCue | kReportingVerb, n);
+    i = index.Next(i, kAttributionCue | kForecastCue | kReportingVerb, n);
     if (i >= n) break;
     absl::string_view w = tokens[i].word();
     absl::string_view next = i + 1 < n ? tokens[i + 1].word() : absl::string_view();

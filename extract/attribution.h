@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "extract/class_index.h"
 #include "extract/entity_finder.h"
 #include "extract/tokens.h"
 #include "proto/claim.pb.h"
@@ -37,6 +38,10 @@ struct Attribution {
 // The attribution of the figure whose first token is `figure_token` in a sentence with
 // `tokens` and `entities` (from DocumentEntities::Find).
 Attribution FindAttribution(absl::string_view sentence, const std::vector<Token>& tokens,
+                            const std::vector<EntityMention>& entities, size_t figure_token);
+
+// The same for a caller that has the sentence's tokens indexed by class already.
+Attribution FindAttribution(absl::string_view sentence, const ClassIndex& tokens,
                             const std::vector<EntityMention>& entities, size_t figure_token);
 
 }  // namespace claimcheck

@@ -15,6 +15,7 @@
 #include "absl/types/span.h"
 #include "claims/quantity_interval.h"
 #include "claims/subject_key.h"
+#include "extract/class_index.h"
 #include "extract/figure_scope.h"
 #include "extract/period.h"
 #include "extract/sentence_grammar.h"
@@ -48,8 +49,9 @@ void FollowDiscourse(const SentenceInput& in, const DocumentEntities& entities,
   std::vector<EntityMention> mentions;
   const MentionScratch scratch(&mentions);
   entities.Find(in.text, tokens, excluded, &mentions);
-  AddReferenceMentions(in.text, tokens, *discourse, &mentions);
-  UpdateDiscourse(tokens, mentions, NoSubject(), discourse);
+  const ClassIndex index(tokens);
+  AddReferenceMentions(in.text, index, *discourse, &mentions);
+  UpdateDiscourse(index, mentions, NoSubject(), discourse);
 }
 
 // The claim of a change the figure at token `fa` is the level of: "rose 10% to 50
@@ -192,7 +194,9 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
       absl::MakeConstSpan(excluded).first(quantities.size());
   const MentionScratch scratch(&s.ents);
   entities.Find(in.text, s.t, excluded, &s.ents);
-  AddReferences(in.text, s.t, *discourse, &s.ents);
+  // Where the words of the classes the rules start at are.
+  const ClassIndex index(s.t);
+  AddReferences(in.text, index, *discourse, &s.ents);
 
   // The claims made: out[0, made). `out` holds a slot for every figure, so references
   // to its elements stay valid.
@@ -227,7 +231,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     const std::vector<TimeMention>*& list = period_lists[forecast ? 1 : 0];
     if (list == nullptr) {
       std::vector<TimeMention>& own = own_periods[forecast ? 1 : 0];
-      own = ImplicitPeriods(s.t, in.times, published, forecast);
+      own = ImplicitPeriods(index, in.times, published, forecast);
       if (own.empty() && !HasUnnumberedPeriods(in.text, published, forecast, in.times)) {
         list = &in.times;
       } else {
@@ -315,7 +319,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
       take_quantity(qi, &c.quantity);
       c.subject = prev.subject;
       c.scope = prev.scope;
-      c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
+      c.attribution = FindAttribution(in.text, index, s.ents, fa);
       c.confidence = prev.confidence;
       claim_of[qi] = static_cast<int>(made - 1);
       keep = true;
@@ -703,8 +707,8 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     // "demand for HBM chips", "revenue of SMIC".
     if (entity == nullptr && !metric_written.empty()) {
       // (The prepositions at p = k + 1, found with the class test.)
-      for (size_t p = NextWithClass(s.t, fa > kWindow ? fa - kWindow + 1 : 1, kPreposition, fa);
-           p < fa; p = NextWithClass(s.t, p + 1, kPreposition, fa)) {
+      for (size_t p = index.Next(fa > kWindow ? fa - kWindow + 1 : 1, kPreposition, fa); p < fa;
+           p = index.Next(p + 1, kPreposition, fa)) {
         const size_t k = p - 1;
         if ((W(s, p) == "for" || W(s, p) == "of" || W(s, p) == "at") &&
             (s.t[k].word() == metric_written || absl::StartsWith(metric, s.t[k].word()))) {
@@ -776,7 +780,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     c.subject.set_metric_as_written(std::move(metric_written));
     // A stated target: "the company's current target is to set up ... a 28nm line".
     if (target_searched_to < fa && first_target == n) {
-      const size_t found = NextWithClass(s.t, target_searched_to, kTargetWord, fa);
+      const size_t found = index.Next(target_searched_to, kTargetWord, fa);
       if (found < fa) first_target = found;
       target_searched_to = fa;
     }
@@ -787,7 +791,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
       qual->set_value(std::move(value));
     }
     SetSubjectKey(&c.subject);
-    c.attribution = FindAttribution(in.text, s.t, s.ents, fa);
+    c.attribution = FindAttribution(in.text, index, s.ents, fa);
     const std::vector<TimeMention>& periods =
         periods_for(c.attribution.hedge == v1::HEDGE_FORECAST);
     FigureScope(s, quantities, periods, figure_bytes, qi, growth, published, &inferred,
@@ -801,7 +805,7 @@ size_t ClaimAssembler::Run(const SentenceInput& in, std::vector<QuantityMention>
     claim_of[qi] = static_cast<int>(made - 1);
     keep = true;
   }
-  UpdateDiscourse(s.t, s.ents, *sentence_subject, discourse);
+  UpdateDiscourse(index, s.ents, *sentence_subject, discourse);
   return made;
 }
 

@@ -144,14 +144,25 @@ std::string FamilyInSight(const std::vector<EntityMention>& mentions, const Disc
 
 }  // namespace
 
-void AddReferences(absl::string_view sentence, const std::vector<Token>& t,
+void AddReferences(absl::string_view sentence, const std::vector<Token>& tokens,
                    const Discourse& discourse, std::vector<EntityMention>* mentions) {
-  AddReferenceMentions(sentence, t, discourse, mentions);
-  AddGroupMentions(sentence, t, mentions);
+  AddReferences(sentence, ClassIndex(tokens), discourse, mentions);
 }
 
-void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& t,
+void AddReferences(absl::string_view sentence, const ClassIndex& tokens,
+                   const Discourse& discourse, std::vector<EntityMention>* mentions) {
+  AddReferenceMentions(sentence, tokens, discourse, mentions);
+  AddGroupMentions(sentence, tokens.tokens(), mentions);
+}
+
+void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& tokens,
                           const Discourse& discourse, std::vector<EntityMention>* mentions) {
+  AddReferenceMentions(sentence, ClassIndex(tokens), discourse, mentions);
+}
+
+void AddReferenceMentions(absl::string_view sentence, const ClassIndex& index,
+                          const Discourse& discourse, std::vector<EntityMention>* mentions) {
+  const std::vector<Token>& t = index.tokens();
   // A sentence adds few references: kept inline, with no allocation.
   absl::InlinedVector<EntityMention, 2> added;
   const size_t n = t.size();
@@ -166,10 +177,11 @@ void AddReferenceMentions(absl::string_view sentence, const std::vector<Token>& 
   // reference ends in among the four words after it. So the starts read are those within
   // four words before the next cue or noun: the others ("the market") are all plain
   // determiners with no such noun after them, which no rule takes.
-  size_t needed = NextWithClass(t, 0, kReferenceCue | kReferenceNoun);
+  size_t needed = index.Next(0, kReferenceCue | kReferenceNoun);
   for (size_t i = 0; i < n; ++i) {
-    if (needed < i) needed = NextWithClass(t, i, kReferenceCue | kReferenceNoun);
+    if (needed < i) needed = index.Next(i, kReferenceCue | kReferenceNoun);
     if (needed >= n) break;
+    // (A few tokens: read one by one.)
     i = NextWithClass(t, std::max(i, needed >= 4 ? needed - 4 : size_t{0}), kReferenceStart,
                       needed + 1);
     if (i > needed) {  // no start before this noun: read on after it
@@ -410,6 +422,12 @@ void AssignIfChanged(const std::string& from, std::string* to) {
 
 void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
                      const std::string& subject, Discourse* discourse) {
+  UpdateDiscourse(ClassIndex(tokens), mentions, subject, discourse);
+}
+
+void UpdateDiscourse(const ClassIndex& index, const std::vector<EntityMention>& mentions,
+                     const std::string& subject, Discourse* discourse) {
+  const std::vector<Token>& tokens = index.tokens();
   // Pointers into `subject` and `mentions`: each discourse field is assigned once.
   const std::string* first_subject = &subject;
   const std::string* last_fund = nullptr;
@@ -484,8 +502,7 @@ void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityM
   }
   if (object != nullptr) AssignIfChanged(*object, &discourse->object);
   // "of developing": the last such activity.
-  for (size_t i = NextWithClass(tokens, 0, kOfWord); i + 1 < tokens.size();
-       i = NextWithClass(tokens, i + 1, kOfWord)) {
+  for (size_t i = index.Next(0, kOfWord); i + 1 < tokens.size(); i = index.Next(i + 1, kOfWord)) {
     absl::string_view next = tokens[i + 1].word();
     if (next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) {
       discourse->activity.assign(next.data(), next.size());

@@ -29,6 +29,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "extract/class_index.h"
 #include "extract/entity_finder.h"
 #include "extract/tokens.h"
 #include "proto/claim.pb.h"
@@ -127,6 +128,15 @@ void AddGroupMentions(absl::string_view sentence, const std::vector<Token>& toke
 // Updates `*discourse` after a sentence: `subject` is the entity the sentence's claims
 // (or its first clause) were about, or empty.
 void UpdateDiscourse(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
+                     const std::string& subject, Discourse* discourse);
+
+// The same for a caller that has the sentence's tokens indexed by class already (the
+// claim assembler indexes each sentence once for all its rules).
+void AddReferences(absl::string_view sentence, const ClassIndex& tokens,
+                   const Discourse& discourse, std::vector<EntityMention>* mentions);
+void AddReferenceMentions(absl::string_view sentence, const ClassIndex& tokens,
+                          const Discourse& discourse, std::vector<EntityMention>* mentions);
+void UpdateDiscourse(const ClassIndex& tokens, const std::vector<EntityMention>& mentions,
                      const std::string& subject, Discourse* discourse);
 
 // "Big Fund III" -> "Big Fund"; names without a trailing phase numeral are unchanged.

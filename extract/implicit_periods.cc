@@ -46,10 +46,10 @@ int OrdinalIndex(absl::string_view w) {
 // The token indices of the period words (word class kPeriodNoun: "year", "quarter",
 // "half", "third-quarter", ...), in order: the only words the rules below start at.
 using PeriodWords = absl::InlinedVector<size_t, 8>;
-PeriodWords FindPeriodWords(const std::vector<Token>& tokens) {
+PeriodWords FindPeriodWords(const ClassIndex& index) {
   PeriodWords out;
-  for (size_t i = NextWithClass(tokens, 0, kPeriodNoun); i < tokens.size();
-       i = NextWithClass(tokens, i + 1, kPeriodNoun)) {
+  const size_t n = index.tokens().size();
+  for (size_t i = index.Next(0, kPeriodNoun); i < n; i = index.Next(i + 1, kPeriodNoun)) {
     out.push_back(i);
   }
   return out;
@@ -174,8 +174,16 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
                                          const std::vector<TimeMention>& found,
                                          const v1::PublicationTime& published, bool forecast) {
   if (!published.has_time()) return {};
+  return ImplicitPeriods(ClassIndex(tokens), found, published, forecast);
+}
+
+std::vector<TimeMention> ImplicitPeriods(const ClassIndex& index,
+                                         const std::vector<TimeMention>& found,
+                                         const v1::PublicationTime& published, bool forecast) {
+  if (!published.has_time()) return {};
+  const std::vector<Token>& tokens = index.tokens();
   // Every rule needs a period word: most sentences have none.
-  const PeriodWords period_words = FindPeriodWords(tokens);
+  const PeriodWords period_words = FindPeriodWords(index);
   if (period_words.empty()) return {};
   std::vector<TimeMention> out;
   std::vector<TimeMention>* const outs[2] = {forecast ? nullptr : &out, forecast ? &out : nullptr};
@@ -189,7 +197,7 @@ void ImplicitPeriods(const std::vector<Token>& tokens, const std::vector<TimeMen
   stated->clear();
   forecast->clear();
   if (!published.has_time()) return;
-  const PeriodWords period_words = FindPeriodWords(tokens);
+  const PeriodWords period_words = FindPeriodWords(ClassIndex(tokens));
   if (period_words.empty()) return;
   std::vector<TimeMention>* const outs[2] = {stated, forecast};
   ImplicitPeriodsAround(tokens, period_words, found, PublicationDay(published), outs);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "extract/class_index.h"
 #include "extract/recognize/time_recognizer.h"
 #include "extract/tokens.h"
 #include "proto/document.pb.h"
@@ -24,6 +25,11 @@ namespace claimcheck {
 // "The quarter" and "the year" are the latest ended ones. Spans overlapping `found` are
 // skipped; an undated document gives none. Offsets are those of `tokens`.
 std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
+                                         const std::vector<TimeMention>& found,
+                                         const v1::PublicationTime& published, bool forecast);
+
+// The same for a caller that has the sentence's tokens indexed by class already.
+std::vector<TimeMention> ImplicitPeriods(const ClassIndex& tokens,
                                          const std::vector<TimeMention>& found,
                                          const v1::PublicationTime& published, bool forecast);
 
