@@ -76,15 +76,17 @@ size_t TakeDigits(absl::string_view text, size_t i, size_t n, Literal* out) {
   return i + n;
 }
 
+// Exact powers of ten, for the decimals of a literal.
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 double ToDouble(absl::string_view digits) {
   if (digits.empty()) return 0;
   if (digits.size() > 300) return 1e300;
   // Fast path (Clinger): at most 15 significant digits and 22 decimals make the mantissa
   // and the power of ten exact doubles, so one division is correctly rounded, the same
   // double strtod returns.
-  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   if (digits.size() <= 16) {
     uint64_t mantissa = 0;
     int ndigits = 0, decimals = -1;
@@ -213,6 +215,23 @@ void ReadWordsOrScale(absl::string_view text, size_t i, bool plain, ParsedNumber
   }
 }
 
+// True when nothing ParseNumberAt reads on from a decimal ("3.5") follows at `i`: no
+// exponent ("3.5e6", "1.1^2") or multiplication sign ("1.3x10^6", "1.3 x 10^6"); a scale
+// word may ("3.5bn").
+bool DecimalEndsAt(absl::string_view text, size_t i) {
+  const char* t = text.data();
+  const size_t n = text.size();
+  if (i >= n) return true;
+  switch (t[i]) {
+    case 'x': case '\xC3': case 'e': case 'E': case '^':
+      return false;
+    case ' ':
+      return !(i + 1 < n && t[i + 1] == 'x');
+    default:
+      return true;
+  }
+}
+
 // True when nothing ParseNumberAt reads on from plain digits follows the blank at `i`
 // (text[i] == ' '): no digit group, mixed fraction ("2 1/4") or multiplication sign
 // ("2 x 10^3") after up to two blanks; only words or a scale word may continue them.
@@ -328,6 +347,26 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     out.end = out.literal_end = i + n;
     ReadWordsOrScale(text, i + n, sign > 0, &out);
     return out;
+  }
+  if (n > 0 && i + n + 1 < text.size() && text[i + n] == '.' && IsDigit(text[i + n + 1])) {
+    // The common "3.5", "45.6 billion": digits, a point and digits, few enough to be
+    // exact, read as the long reading does (ToDouble's division, the implied precision
+    // of the same bytes), then a scale word.
+    const size_t decimals = CountDigits(text, i + n + 1);
+    const size_t e = i + n + 1 + decimals;
+    if (n + decimals <= 15 && DecimalEndsAt(text, e)) {
+      uint64_t mantissa = 0;
+      for (size_t k = i; k < e; ++k) {
+        if (k != i + n) mantissa = mantissa * 10 + (text[k] - '0');
+      }
+      out.value = sign * (static_cast<double>(mantissa) / kPow10[decimals]);
+      out.precision = ImpliedPrecision(text.substr(i, e - i), 1);
+      out.integer_digits = static_cast<int>(n);
+      out.dotted = e + 1 < text.size() && text[e] == '.' && IsDigit(text[e + 1]);
+      out.end = out.literal_end = e;
+      ReadWordsOrScale(text, e, false, &out);
+      return out;
+    }
   }
   Literal digits;
   bool has_point = false;  // digits holds a '.'

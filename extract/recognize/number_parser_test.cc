@@ -100,6 +100,32 @@ TEST(NumberParserTest, DigitsEndingAtPunctuationReadAsPlainIntegers) {
   }
 }
 
+// Decimals take a short path too: the fields are those the whole reading gives the same
+// decimal before an "e" that starts no exponent (which only that reading looks at).
+TEST(NumberParserTest, DecimalsReadAsTheLongReadingDoes) {
+  for (const char* text : {"3.5;", "0.25%", "007.50)", "-2.75", "1234567890.12345.",
+                           "45.6\xE2\x80\x93", "1.5 of"}) {
+    SCOPED_TRACE(text);
+    std::optional<ParsedNumber> n = ParseNumberAt(text, 0);
+    ASSERT_TRUE(n.has_value());
+    std::string long_text = std::string(text).substr(0, n->end) + "e" +
+                            std::string(text).substr(n->end);
+    std::optional<ParsedNumber> m = ParseNumberAt(long_text, 0);
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(n->end, m->end);
+    EXPECT_EQ(n->literal_end, m->literal_end);
+    EXPECT_EQ(n->value, m->value);
+    EXPECT_EQ(n->precision, m->precision);
+    EXPECT_EQ(n->integer_digits, m->integer_digits);
+    EXPECT_EQ(n->dotted, m->dotted);
+    EXPECT_FALSE(n->plain_integer || n->from_words || n->is_fraction || n->glued_scale);
+  }
+  EXPECT_EQ(ParseNumberAt("3.5;", 0)->end, 3u);
+  EXPECT_EQ(ParseNumberAt("45.6 billion", 0)->value, 45.6e9);
+  EXPECT_EQ(ParseNumberAt("1.3 x 10^6", 0)->value, 1.3e6);
+  EXPECT_EQ(ParseNumberAt("2.5e3", 0)->value, 2500);
+}
+
 TEST(NumberParserTest, HugeDigitRunIsClamped) {
   std::string digits(100000, '9');
   std::optional<ParsedNumber> n = ParseNumberAt(digits, 0);
