@@ -31,18 +31,23 @@ std::string MakeClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin,
 void WriteClaimId(const ClaimIdPrefix& prefix, uint64_t figure_begin, uint64_t figure_end,
                   const v1::Quantity& quantity, std::string* id) {
   Fingerprinter f = prefix.fingerprint_;
-  f.AddInt(static_cast<int64_t>(figure_begin));
-  f.AddInt(static_cast<int64_t>(figure_end));
-  f.AddNumber(quantity.value());
-  // The unit's normal form ("USD" as "usd"): a short one is normalised on the stack.
+  // The fields are written one after another and hashed in one pass; the unit in its
+  // normal form ("USD" as "usd"), a short one normalised in place.
+  char fields[3 * Fingerprinter::kMaxNumberField + kShortUnit + 1];
+  char* p = Fingerprinter::WriteIntField(static_cast<int64_t>(figure_begin), fields);
+  p = Fingerprinter::WriteIntField(static_cast<int64_t>(figure_end), p);
+  p = Fingerprinter::WriteNumberField(quantity.value(), p);
   const std::string& unit = quantity.unit();
-  char normal[kShortUnit];
   if (unit.size() <= kShortUnit) {
-    f.Add(absl::string_view(normal, WriteNormalizedKeyPart(unit, normal) - normal));
+    p = WriteNormalizedKeyPart(unit, p);
+    *p++ = Fingerprinter::kSeparator;
   } else {
+    f.AddFields(absl::string_view(fields, p - fields));
     f.Add(NormalizeKeyPart(unit));
+    p = fields;
   }
-  f.AddInt(static_cast<int64_t>(quantity.bound()));
+  p = Fingerprinter::WriteIntField(static_cast<int64_t>(quantity.bound()), p);
+  f.AddFields(absl::string_view(fields, p - fields));
   // A reused id already has the size: the digits are written over the old ones.
   if (id->size() != kIdSize) id->resize(kIdSize);
   f.HexTo(&(*id)[0]);

@@ -9,7 +9,7 @@ namespace claimcheck {
 namespace {
 
 constexpr uint64_t kPrime = 1099511628211ull;
-constexpr char kSeparator = '\xff';  // never valid in UTF-8
+constexpr char kSeparator = Fingerprinter::kSeparator;  // never valid in UTF-8
 
 // "00" to "99": integers are written two digits at a time.
 constexpr char kDigitPairs[] =
@@ -17,18 +17,37 @@ constexpr char kDigitPairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-// Writes the decimal digits of `v` (as FastIntToBuffer and "%.0f" write them) so that
-// they end just before `end`, two at a time from the last; returns where they start.
-char* DigitsEndingAt(uint64_t v, char* end) {
-  for (; v >= 100; v /= 100) {
-    end -= 2;
-    std::memcpy(end, kDigitPairs + 2 * (v % 100), 2);
+constexpr uint64_t kPow10[20] = {
+    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+    100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+    10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+    100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull};
+
+// How many decimal digits `v` has (at least one): about the number of its bits times
+// log10 2 (1233 / 4096 is just below it), corrected by one comparison.
+int DecimalDigits(uint64_t v) {
+  const int guess = ((64 - __builtin_clzll(v | 1)) * 1233) >> 12;
+  return guess + ((v | 1) >= kPow10[guess]);
+}
+
+// Writes the decimal digits of `v` (as FastIntToBuffer and "%.0f" write them) at `out`,
+// two at a time from the last (in 32 bits once they fit); returns their end.
+char* WriteDigits(uint64_t v, char* out) {
+  char* const end = out + DecimalDigits(v);
+  char* w = end;
+  for (; v > UINT32_MAX; v /= 100) {
+    w -= 2;
+    std::memcpy(w, kDigitPairs + 2 * (v % 100), 2);
   }
-  if (v >= 10) {
-    end -= 2;
-    std::memcpy(end, kDigitPairs + 2 * v, 2);
+  uint32_t u = static_cast<uint32_t>(v);
+  for (; u >= 100; u /= 100) {
+    w -= 2;
+    std::memcpy(w, kDigitPairs + 2 * (u % 100), 2);
+  }
+  if (u >= 10) {
+    std::memcpy(w - 2, kDigitPairs + 2 * u, 2);
   } else {
-    *--end = static_cast<char>('0' + v);
+    w[-1] = static_cast<char>('0' + u);
   }
   return end;
 }
@@ -72,32 +91,46 @@ Fingerprinter& Fingerprinter::Add(absl::string_view field) {
   return *this;
 }
 
-Fingerprinter& Fingerprinter::AddNumber(double value) {
+Fingerprinter& Fingerprinter::AddFields(absl::string_view fields) {
+  Mix(fields);
+  return *this;
+}
+
+char* Fingerprinter::WriteNumberField(double value, char* out) {
   // %.17g round-trips every double; integers within 2^53 print without a fraction.
-  char buf[40];
   if (std::isfinite(value) && std::fabs(value) < 9.007199254740992e15 &&
       value == std::floor(value)) {
     // The same digits as "%.0f" ("-0" for negative zero), without printf's cost.
-    if (value == 0 && std::signbit(value)) return Add("-0");
-    return AddInt(static_cast<int64_t>(value));
+    if (value == 0 && std::signbit(value)) {
+      std::memcpy(out, "-0", 2);
+      out[2] = kSeparator;
+      return out + 3;
+    }
+    return WriteIntField(static_cast<int64_t>(value), out);
   }
   // The digits of "%.17g" (std::to_chars with a precision is specified as printf's
   // conversion), about five times cheaper than snprintf.
-  const std::to_chars_result r =
-      std::to_chars(buf, buf + sizeof(buf), value, std::chars_format::general, 17);
-  return Add(absl::string_view(buf, r.ptr - buf));
+  char* const end =
+      std::to_chars(out, out + kMaxNumberField - 1, value, std::chars_format::general, 17).ptr;
+  *end = kSeparator;
+  return end + 1;
+}
+
+char* Fingerprinter::WriteIntField(int64_t value, char* out) {
+  if (value < 0) *out++ = '-';
+  out = WriteDigits(value < 0 ? 0 - static_cast<uint64_t>(value) : value, out);
+  *out = kSeparator;
+  return out + 1;
+}
+
+Fingerprinter& Fingerprinter::AddNumber(double value) {
+  char field[kMaxNumberField];
+  return AddFields(absl::string_view(field, WriteNumberField(value, field) - field));
 }
 
 Fingerprinter& Fingerprinter::AddInt(int64_t value) {
-  // The digits and the separator, mixed in one pass.
-  char buf[24];
-  char* const end = buf + sizeof buf - 1;
-  *end = kSeparator;
-  const uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : value;
-  char* begin = DigitsEndingAt(magnitude, end);
-  if (value < 0) *--begin = '-';
-  Mix(absl::string_view(begin, end + 1 - begin));
-  return *this;
+  char field[kMaxNumberField];
+  return AddFields(absl::string_view(field, WriteIntField(value, field) - field));
 }
 
 void Fingerprinter::HexTo(char* out) const {

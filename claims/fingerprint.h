@@ -21,6 +21,11 @@ namespace claimcheck {
 // that cannot occur in UTF-8 text, so ("ab","c") and ("a","bc") differ.
 class Fingerprinter {
  public:
+  // The byte after each field.
+  static constexpr char kSeparator = '\xff';
+  // The most bytes a number's field takes (WriteIntField, WriteNumberField).
+  static constexpr size_t kMaxNumberField = 41;
+
   Fingerprinter() = default;
 
   // Adds one field.
@@ -29,6 +34,14 @@ class Fingerprinter {
   // integers print without exponent), so equal values give equal ids.
   Fingerprinter& AddNumber(double value);
   Fingerprinter& AddInt(int64_t value);
+
+  // The field AddInt or AddNumber adds for `value` (its digits, then kSeparator), written
+  // at `out`, which has room for kMaxNumberField bytes; returns its end.
+  static char* WriteIntField(int64_t value, char* out);
+  static char* WriteNumberField(double value, char* out);
+  // Adds fields written one after another (by the functions above, or as a text and
+  // kSeparator) in one pass: the same hash as adding them one by one.
+  Fingerprinter& AddFields(absl::string_view fields);
 
   uint64_t value() const { return hash_; }
   // 16 lowercase hex digits.

@@ -80,6 +80,32 @@ TEST(FingerprintTest, HexWritesEveryNibble) {
   EXPECT_EQ(Fingerprinter().Hex(), "cbf29ce484222325");
 }
 
+// Fields written into one buffer and added at once hash as the same fields added one
+// by one.
+TEST(FingerprintTest, WrittenFieldsHashAsAddedOnes) {
+  std::mt19937_64 rng(13);
+  for (int k = 0; k < 5000; ++k) {
+    const int64_t i = static_cast<int64_t>(rng()) >> (rng() % 64);
+    uint64_t bits = rng();
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    const double numbers[] = {d, static_cast<double>(i % 100000) / 100.0,
+                              static_cast<double>(i >> 11), -0.0};
+    const double x = numbers[k % 4];
+    char fields[3 * Fingerprinter::kMaxNumberField + 8];
+    char* p = Fingerprinter::WriteIntField(i, fields);
+    p = Fingerprinter::WriteNumberField(x, p);
+    std::memcpy(p, "usd", 3);
+    p[3] = Fingerprinter::kSeparator;
+    p = Fingerprinter::WriteIntField(-i, p + 4);
+    ASSERT_LE(p - fields, static_cast<ptrdiff_t>(sizeof fields));
+    Fingerprinter written, added;
+    written.Add("claim").AddFields(absl::string_view(fields, p - fields));
+    added.Add("claim").AddInt(i).AddNumber(x).Add("usd").AddInt(-i);
+    ASSERT_EQ(written.Hex(), added.Hex()) << i << " " << x;
+  }
+}
+
 TEST(FingerprintTest, HexIsSixteenLowercaseDigits) {
   std::string hex = FingerprintHex("Big Fund III");
   ASSERT_EQ(hex.size(), 16u);
