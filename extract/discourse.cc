@@ -496,11 +496,13 @@ void UpdateDiscourse(const ClassIndex& index, const std::vector<EntityMention>& 
       discourse->topic_fund_rank = rank;
     }
   }
-  const std::string* object = nullptr;
-  for (const EntityMention& m : mentions) {
-    if (!m.group && m.canonical != discourse->subject) object = &m.canonical;
+  // The last name that is not the subject.
+  for (auto m = mentions.rbegin(); m != mentions.rend(); ++m) {
+    if (!m->group && m->canonical != discourse->subject) {
+      AssignIfChanged(m->canonical, &discourse->object);
+      break;
+    }
   }
-  if (object != nullptr) AssignIfChanged(*object, &discourse->object);
   // "of developing": the last such activity.
   for (size_t i = index.Next(0, kOfWord); i + 1 < tokens.size(); i = index.Next(i + 1, kOfWord)) {
     absl::string_view next = tokens[i + 1].word();

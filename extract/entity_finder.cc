@@ -315,12 +315,10 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
     if (i + 1 < n && tk[i + 1].word() == "government" && tk[i].kind == TokenKind::kWord &&
         tk[i].word() != "the" && !blocked(i) && !blocked(i + 1)) {
       if (out.empty()) out.reserve(8);
-      EntityMention& m = out.emplace_back();  // (built in place)
-      m.first = i;
-      m.last = i + 2;
-      m.written = Slice(sentence, tokens, i, i + 2);
+      const absl::string_view written = Slice(sentence, tokens, i, i + 2);
       bool fund;  // (a government is no fund)
-      m.canonical = Resolve(m.written, &fund);
+      // (Built in place, the canonical name constructed there rather than assigned.)
+      EntityMention& m = out.emplace_back(i, i + 2, written, Resolve(written, &fund));
       m.possessive = i + 2 < n && tk[i + 2].kind == TokenKind::kPossessive;
       i += 2;
       continue;
@@ -374,11 +372,11 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
       bool alone_weak = last - first == 1 && (tk[first].classes & kWeakAlone);
       if (!alone_weak) {
         if (out.empty()) out.reserve(8);  // room for a sentence's names (and references)
-        EntityMention& m = out.emplace_back();  // (built in place)
-        m.first = first;
-        m.last = last;
-        m.written = Slice(sentence, tokens, first, last);
-        m.canonical = Resolve(m.written, &m.fund);
+        const absl::string_view written = Slice(sentence, tokens, first, last);
+        bool fund = false;
+        // (Built in place, the canonical name constructed there rather than assigned.)
+        EntityMention& m = out.emplace_back(first, last, written, Resolve(written, &fund));
+        m.fund = fund;
         m.possessive = last < n && tk[last].kind == TokenKind::kPossessive;
       }
     }
