@@ -4,22 +4,14 @@
 
 namespace claimcheck {
 
-void OffsetMap::Add(size_t text, size_t source, bool exact) {
-  if (!runs_.empty()) {
-    Run& last = runs_.back();
-    if (last.text == text) {
-      last = Run{text, source, exact};
-      if (runs_.size() >= 2) {
-        const Run& prev = runs_[runs_.size() - 2];
-        if (exact && prev.exact && prev.source + (text - prev.text) == source) {
-          runs_.pop_back();
-        }
-      }
-      return;
-    }
-    if (exact && last.exact && last.source + (text - last.text) == source) return;
+void OffsetMap::ReplaceLast(size_t source, bool exact) {
+  Run& last = runs_.back();
+  const size_t text = last.text;
+  last = Run{text, source, exact};
+  if (runs_.size() >= 2) {
+    const Run& prev = runs_[runs_.size() - 2];
+    if (exact && prev.exact && prev.source + (text - prev.text) == source) runs_.pop_back();
   }
-  runs_.push_back(Run{text, source, exact});
 }
 
 size_t OffsetMap::ToSource(size_t text) const {

@@ -60,7 +60,21 @@ class OffsetMap {
   void AppendTo(v1::Document* doc, size_t text_base = 0) const;
 
  private:
-  void Add(size_t text, size_t source, bool exact);
+  // Inline: readers add a run for every piece of text they copy.
+  void Add(size_t text, size_t source, bool exact) {
+    if (!runs_.empty()) {
+      const Run& last = runs_.back();
+      if (last.text == text) {
+        ReplaceLast(source, exact);
+        return;
+      }
+      if (exact && last.exact && last.source + (text - last.text) == source) return;
+    }
+    runs_.push_back(Run{text, source, exact});
+  }
+  // Add for a run at the text offset of the last run, which it replaces.
+  void ReplaceLast(size_t source, bool exact);
+
   std::vector<Run> runs_;
 };
 
