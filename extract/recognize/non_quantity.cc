@@ -313,7 +313,10 @@ bool NonQuantityFilter::Reject(absl::string_view text, const ParsedNumber& numbe
       seen |= f;
       --tb;
     }
-    for (size_t k = b; k < te; ++k) seen |= bytes[static_cast<unsigned char>(t[k])];
+    // The number's own bytes: none matters in a plain integer (digits only).
+    if (!number.plain_integer) {
+      for (size_t k = b; k < te; ++k) seen |= bytes[static_cast<unsigned char>(t[k])];
+    }
     while (te < size && te - number.end < limit) {
       const uint8_t f = bytes[static_cast<unsigned char>(t[te])];
       if (f & kDelimiterByte) break;

@@ -439,7 +439,9 @@ void TimeRecognizer::Find(absl::string_view text, std::optional<absl::CivilDay> 
     mention.begin = b;
     mention.end = e;
     if (!ResolveTime(f, groups, text, b, reference, &mention.scope)) return 0;
-    mention.scope.mutable_text()->assign(text.data() + b, e - b);
+    std::string* written = mention.scope.mutable_text();
+    written->clear();  // then appended to: a shorter path than assign (time_resolve.cc)
+    written->append(text.data() + b, e - b);
     ++found;
     return e;
   };
