@@ -77,6 +77,49 @@ bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// Names longer than this are not in kNamed.
+constexpr size_t kLongestName = 7;
+
+// An entity name of at most kLongestName bytes packed into a word, its first byte
+// lowest, with the length on top (never 0).
+uint64_t NameKey(absl::string_view name) {
+  uint64_t key = 0;
+  for (size_t k = 0; k < name.size(); ++k) {
+    key |= uint64_t{static_cast<unsigned char>(name[k])} << (8 * k);
+  }
+  return key | static_cast<uint64_t>(name.size()) << 56;
+}
+
+// kNamed by NameKey in an open-addressing table: a lookup is a multiply and a compare or
+// two instead of a walk through the list.
+class NamedTable {
+ public:
+  NamedTable() {
+    for (const Named& e : kNamed) {
+      const uint64_t key = NameKey(e.name);
+      size_t i = Slot(key);
+      while (keys_[i] != 0) i = (i + 1) % kSlots;  // every name is listed once
+      keys_[i] = key;
+      code_points_[i] = e.code_point;
+    }
+  }
+
+  // The code point of the name with key `key`, or 0 when the name is not listed.
+  char32_t Find(uint64_t key) const {
+    for (size_t i = Slot(key);; i = (i + 1) % kSlots) {
+      if (keys_[i] == key) return code_points_[i];
+      if (keys_[i] == 0) return 0;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 1024;  // five times the names: short probes
+  static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
+
+  uint64_t keys_[kSlots] = {};
+  char32_t code_points_[kSlots] = {};
+};
+
 }  // namespace
 
 size_t DecodeEntityAt(absl::string_view text, size_t i, std::string* out) {
@@ -111,17 +154,17 @@ size_t DecodeEntityAt(absl::string_view text, size_t i, std::string* out) {
   while (j < n && j - name_begin < 32 && IsAlnum(text[j])) ++j;
   if (j == name_begin) return 0;
   absl::string_view name = text.substr(name_begin, j - name_begin);
+  if (name.size() > kLongestName) return 0;
+  static const NamedTable* table = new NamedTable;
+  const char32_t code_point = table->Find(NameKey(name));
+  if (code_point == 0) return 0;  // no listed entity is U+0000
   bool semicolon = j < n && text[j] == ';';
-  for (const Named& e : kNamed) {
-    if (e.name != name) continue;
-    if (!semicolon && name != "amp" && name != "lt" && name != "gt" && name != "quot" &&
-        name != "nbsp") {
-      return 0;
-    }
-    AppendUtf8(e.code_point, out);
-    return j - i + (semicolon ? 1 : 0);
+  if (!semicolon && name != "amp" && name != "lt" && name != "gt" && name != "quot" &&
+      name != "nbsp") {
+    return 0;
   }
-  return 0;
+  AppendUtf8(code_point, out);
+  return j - i + (semicolon ? 1 : 0);
 }
 
 std::string DecodeEntities(absl::string_view text) {

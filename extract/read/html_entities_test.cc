@@ -24,6 +24,10 @@ TEST(HtmlEntitiesTest, Table) {
       {"&unknown;", "&unknown;"},  // unknown names stay
       {"&copy 2024", "&copy 2024"},  // modern names need the semicolon
       {"trailing &", "trailing &"},
+      {"&epsilon;&NewLine;&nbhy;", "\xCE\xB5\n\xE2\x80\x91"},  // longest names, last one
+      {"&Prime;&prime;", "\xE2\x80\xB3\xE2\x80\xB2"},          // names differing in case
+      {"&ampx;", "&ampx;"},          // a listed name's prefix is not enough
+      {"&thinspace;", "&thinspace;"},  // longer than any listed name
   };
   for (const auto& c : cases) EXPECT_EQ(DecodeEntities(c.in), c.out) << c.in;
 }

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -646,13 +645,14 @@ bool Resolve(const Parsed& p, const DateContext& ctx, v1::PublicationTime* out) 
 
 absl::string_view StripLeadIn(absl::string_view s) {
   s = absl::StripAsciiWhitespace(s);
-  // Every lead-in starts with d, o, p or u.
-  if (s.empty() || std::strchr("dopu", absl::ascii_tolower(static_cast<unsigned char>(s[0]))) ==
-                       nullptr) {
-    return s;
-  }
+  // Every lead-in starts with d, o, p or u; each is compared only where its first letter
+  // is the text's.
+  if (s.empty()) return s;
+  const char first = absl::ascii_tolower(static_cast<unsigned char>(s[0]));
+  if (first != 'd' && first != 'o' && first != 'p' && first != 'u') return s;
   for (absl::string_view lead : {"Posted on", "Published on", "Updated on", "Posted",
                                  "Published", "Updated", "Date:", "Dated", "on"}) {
+    if (absl::ascii_tolower(static_cast<unsigned char>(lead[0])) != first) continue;
     if (absl::StartsWithIgnoreCase(s, lead) &&
         (s.size() == lead.size() || !absl::ascii_isalpha(static_cast<unsigned char>(s[lead.size()])))) {
       s = absl::StripAsciiWhitespace(s.substr(lead.size()));
