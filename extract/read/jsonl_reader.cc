@@ -105,9 +105,22 @@ bool LooksLikeJsonLines(absl::string_view text) {
   return objects >= 2;
 }
 
+absl::string_view FirstJsonLine(absl::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = FindByte(text, '\n', pos);
+    if (nl == absl::string_view::npos) nl = text.size();
+    const absl::string_view line = text.substr(pos, nl - pos);
+    if (!absl::StripAsciiWhitespace(line).empty()) return line;
+    pos = nl + 1;
+  }
+  return {};
+}
+
 void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
                    const std::string& uri, IssueSink* sink, v1::Document* doc,
-                   const std::function<void(v1::Document&&)>& on_document) {
+                   const std::function<void(v1::Document&&)>& on_document,
+                   const JsonValue* first) {
   size_t pos = 0;
   int line_no = 0;
   OffsetMap line_map, line_to_file;  // line offsets -> file offsets (memory kept)
@@ -120,13 +133,21 @@ void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateC
     pos = nl + 1;
     if (absl::StripAsciiWhitespace(line).empty()) continue;
     auto place = [&] { return absl::StrCat(uri, ":", line_no); };  // for reports only
-    size_t error_at = 0;
-    absl::StatusOr<JsonValue> v = ParseJson(line, &error_at);
-    if (!v.ok()) {
-      sink->Report(place(), absl::StrCat("bad JSON line skipped: column ", error_at + 1, ": ",
-                                       v.status().message().substr(
-                                           v.status().message().find(": ") + 2)));
-      continue;
+    // The first line that is not blank may come parsed (FirstJsonLine); every other line
+    // is parsed here.
+    absl::StatusOr<JsonValue> parsed;
+    const JsonValue* v = first;
+    first = nullptr;
+    if (v == nullptr) {
+      size_t error_at = 0;
+      parsed = ParseJson(line, &error_at);
+      if (!parsed.ok()) {
+        sink->Report(place(), absl::StrCat("bad JSON line skipped: column ", error_at + 1, ": ",
+                                         parsed.status().message().substr(
+                                             parsed.status().message().find(": ") + 2)));
+        continue;
+      }
+      v = &*parsed;
     }
     line_map.Clear();
     line_map.AddExact(0, line_begin);

@@ -36,12 +36,19 @@ absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
 // True when `text` looks like JSON Lines: at least two non-blank lines starting with '{'.
 bool LooksLikeJsonLines(absl::string_view text);
 
+// The first line of `text` that is not blank (whitespace only), without its line break;
+// empty when there is none. ReadJsonLines's first item comes from it.
+absl::string_view FirstJsonLine(absl::string_view text);
+
 // Reads every line of `text` (file bytes mapped by `to_file`), calling `on_document` for
 // each good item with `*doc`, cleared and filled (the caller's buffer, kept from item to
 // item: `on_document` may move from it); bad lines go to `sink` as "<uri>:<line>".
+// `first`, when not null, is ParseJson(FirstJsonLine(text)) already made by the caller
+// (successful): that line is not parsed again.
 void ReadJsonLines(absl::string_view text, const OffsetMap& to_file, const DateContext& context,
                    const std::string& uri, IssueSink* sink, v1::Document* doc,
-                   const std::function<void(v1::Document&&)>& on_document);
+                   const std::function<void(v1::Document&&)>& on_document,
+                   const JsonValue* first = nullptr);
 
 }  // namespace claimcheck
 

@@ -112,6 +112,48 @@ TEST(JsonlReaderTest, HtmlTextIsConverted) {
   EXPECT_EQ(docs[0].text(), "a & b\n\nc");
 }
 
+TEST(JsonlReaderTest, FirstJsonLine) {
+  struct Case {
+    const char* name;
+    const char* text;
+    const char* line;
+  } cases[] = {
+      {"FirstLine", "{\"a\":1}\n{\"a\":2}\n", "{\"a\":1}"},
+      {"BlankLinesSkipped", "\n  \r\n\t\n {\"a\":1} \r\n{}", " {\"a\":1} \r"},
+      {"NoLineBreak", "{\"a\":1}", "{\"a\":1}"},
+      {"AllBlank", " \n\n", ""},
+      {"Empty", "", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(FirstJsonLine(c.text), c.line) << c.name;
+}
+
+// A first line parsed by the caller gives the same documents and reports as one parsed
+// by ReadJsonLines, and is not read twice.
+TEST(JsonlReaderTest, FirstLineParsedByTheCallerReadsTheSame) {
+  const std::string text =
+      "\n{\"title\": \"T1\", \"published\": \"2024-08-09T02:10:00Z\", \"text\": \"One.\"}\n"
+      "not json\n"
+      "{\"text\": \"Two.\"}\n";
+  CollectingIssueSink sink;
+  const std::vector<v1::Document> expected = ReadAll(text, &sink);
+  ASSERT_EQ(expected.size(), 2u);
+  absl::StatusOr<JsonValue> first = ParseJson(FirstJsonLine(text));
+  ASSERT_TRUE(first.ok()) << first.status();
+  OffsetMap to_file;
+  to_file.AddExact(0, 0);
+  CollectingIssueSink given_sink;
+  std::vector<v1::Document> docs;
+  v1::Document doc;
+  ReadJsonLines(text, to_file, {}, "feed.jsonl", &given_sink, &doc,
+                [&](v1::Document&& d) { docs.push_back(std::move(d)); }, &*first);
+  ASSERT_EQ(docs.size(), expected.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(docs[i].SerializeAsString(), expected[i].SerializeAsString()) << "item " << i;
+  }
+  EXPECT_EQ(docs[0].item(), "line 2");
+  EXPECT_EQ(given_sink.issues(), sink.issues());  // the bad line 3 in both
+}
+
 TEST(JsonlReaderTest, LooksLikeJsonLines) {
   EXPECT_TRUE(LooksLikeJsonLines("{\"a\":1}\n{\"a\":2}\n"));
   EXPECT_FALSE(LooksLikeJsonLines("{\"a\":\n1}"));

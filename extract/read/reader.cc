@@ -437,6 +437,16 @@ void DocumentReader::ReadJson(absl::string_view text, const OffsetMap& to_file,
                               const DateContext& context, const std::string& uri,
                               v1::Document* doc,
                               const std::function<void(v1::Document&&)>& deliver) {
+  // JSON Lines: when the first line that is not blank is a whole JSON value by itself,
+  // the file cannot be one (another line starting with '{' follows it), so it is read as
+  // lines at once, that line's value kept, and the file is not parsed whole.
+  if (LooksLikeJsonLines(text)) {
+    absl::StatusOr<JsonValue> first = ParseJson(FirstJsonLine(text));
+    if (first.ok()) {
+      ReadJsonLines(text, to_file, context, uri, sink_, doc, deliver, &*first);
+      return;
+    }
+  }
   size_t error_at = 0;
   absl::StatusOr<JsonValue> value = ParseJson(text, &error_at);
   if (!value.ok()) {
