@@ -436,13 +436,14 @@ bool WordMayStartFigure(const char* word, size_t len) {
 }
 
 FigureScanner::FigureScanner(absl::string_view text, bool allow_avx2)
-    : text_(text), tables_(&GetStartTables()) {
+    : text_(text), tables_(nullptr) {
   w_.base = text.size() + kWindow;
 #if defined(__x86_64__)
   avx2_ = allow_avx2 && kHasAvx2;
 #else
   (void)allow_avx2;
 #endif
+  tables_ = &GetStartTables();  // last: nothing else is kept across the call
 }
 
 inline void FigureScanner::Load(size_t base) {

@@ -92,7 +92,7 @@ v1::QuantityType TypeOf(const UnitInfo* unit, bool noun) {
 
 QuantityRecognizer::QuantityRecognizer(const RecognizerOptions& options,
                                        std::unique_ptr<NonQuantityFilter> filter)
-    : options_(options), filter_(std::move(filter)) {}
+    : options_(options), filter_(std::move(filter)), units_(&UnitTable::Get()) {}
 
 QuantityRecognizer::~QuantityRecognizer() = default;
 
@@ -108,7 +108,6 @@ absl::StatusOr<std::unique_ptr<QuantityRecognizer>> QuantityRecognizer::Create(
   }
   absl::StatusOr<std::unique_ptr<NonQuantityFilter>> filter = NonQuantityFilter::Create();
   if (!filter.ok()) return filter.status();
-  UnitTable::Get();  // build the tables now, not on the first Find
   return std::unique_ptr<QuantityRecognizer>(
       new QuantityRecognizer(options, std::move(*filter)));
 }
@@ -151,7 +150,7 @@ bool QuantityRecognizer::ReadPercentOf(absl::string_view text, size_t start,
 bool QuantityRecognizer::ReadAt(absl::string_view text, size_t start, size_t floor,
                                 size_t* next,
                                 absl::FunctionRef<QuantityMention*()> slot) const {
-  const UnitTable& table = UnitTable::Get();
+  const UnitTable& table = *units_;
   const size_t n = text.size();
   *next = start + 1;
   // Digits glued to a letter with no currency code before them ("A100", "Q3") are a code

@@ -33,6 +33,7 @@
 namespace claimcheck {
 
 class NonQuantityFilter;
+class UnitTable;
 struct ParsedNumber;
 
 struct QuantityMention {
@@ -129,6 +130,7 @@ class QuantityRecognizer {  // thread-safe after Create
 
   RecognizerOptions options_;
   std::unique_ptr<NonQuantityFilter> filter_;
+  const UnitTable* units_;  // UnitTable::Get(), built by the constructor
 };
 
 }  // namespace claimcheck
