@@ -40,10 +40,16 @@ bool AnyFigureBetween(absl::Span<const ByteRange> figures, size_t a, size_t b) {
   return false;
 }
 
+// A comma or a clause break (IsClauseBreak), both punctuation: words are told by their
+// kind at once.
+bool IsCommaOrBreak(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.word() == "," || IsClauseBreak(t));
+}
+
 // True when tokens [a, b) hold a comma or a clause break.
 bool HasBreak(const std::vector<Token>& tokens, size_t a, size_t b) {
   for (size_t i = a; i < b && i < tokens.size(); ++i) {
-    if (tokens[i].word() == "," || IsClauseBreak(tokens[i])) return true;
+    if (IsCommaOrBreak(tokens[i])) return true;
   }
   return false;
 }
@@ -51,7 +57,7 @@ bool HasBreak(const std::vector<Token>& tokens, size_t a, size_t b) {
 // True when token i lies in a ", which/who/whose ..." clause, returning its start.
 bool InRelativeClause(const std::vector<Token>& tokens, size_t i, size_t* clause_start) {
   for (size_t k = i; k-- > 0;) {
-    if (tokens[k].word() == "," || IsClauseBreak(tokens[k])) {
+    if (IsCommaOrBreak(tokens[k])) {
       if (k + 1 < tokens.size()) {
         absl::string_view w = tokens[k + 1].word();
         if (w == "which" || w == "who" || w == "whose" || w == "where") {
@@ -67,7 +73,7 @@ bool InRelativeClause(const std::vector<Token>& tokens, size_t i, size_t* clause
 
 size_t ClauseEnd(const std::vector<Token>& tokens, size_t start) {
   for (size_t k = start + 1; k < tokens.size(); ++k) {
-    if (tokens[k].word() == "," || IsClauseBreak(tokens[k])) return k;
+    if (IsCommaOrBreak(tokens[k])) return k;
   }
   return tokens.size();
 }
