@@ -1,8 +1,9 @@
 #include "claims/fingerprint.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstring>
+
+#include "claims/decimal_digits.h"
 
 namespace claimcheck {
 
@@ -10,47 +11,6 @@ namespace {
 
 constexpr uint64_t kPrime = 1099511628211ull;
 constexpr char kSeparator = Fingerprinter::kSeparator;  // never valid in UTF-8
-
-// "00" to "99": integers are written two digits at a time.
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-constexpr uint64_t kPow10[20] = {
-    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
-    100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
-    10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-    100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull};
-
-// How many decimal digits `v` has (at least one): about the number of its bits times
-// log10 2 (1233 / 4096 is just below it), corrected by one comparison.
-int DecimalDigits(uint64_t v) {
-  const int guess = ((64 - __builtin_clzll(v | 1)) * 1233) >> 12;
-  return guess + ((v | 1) >= kPow10[guess]);
-}
-
-// Writes the decimal digits of `v` (as FastIntToBuffer and "%.0f" write them) at `out`,
-// two at a time from the last (in 32 bits once they fit); returns their end.
-char* WriteDigits(uint64_t v, char* out) {
-  char* const end = out + DecimalDigits(v);
-  char* w = end;
-  for (; v > UINT32_MAX; v /= 100) {
-    w -= 2;
-    std::memcpy(w, kDigitPairs + 2 * (v % 100), 2);
-  }
-  uint32_t u = static_cast<uint32_t>(v);
-  for (; u >= 100; u /= 100) {
-    w -= 2;
-    std::memcpy(w, kDigitPairs + 2 * (u % 100), 2);
-  }
-  if (u >= 10) {
-    std::memcpy(w - 2, kDigitPairs + 2 * u, 2);
-  } else {
-    w[-1] = static_cast<char>('0' + u);
-  }
-  return end;
-}
 
 // The eight hex digits of `x`, most significant first, written at `out`: its nibbles
 // spread one per byte (the lowest in the lowest byte), each made a digit ('a' to 'f'
@@ -108,17 +68,15 @@ char* Fingerprinter::WriteNumberField(double value, char* out) {
     }
     return WriteIntField(static_cast<int64_t>(value), out);
   }
-  // The digits of "%.17g" (std::to_chars with a precision is specified as printf's
-  // conversion), about five times cheaper than snprintf.
-  char* const end =
-      std::to_chars(out, out + kMaxNumberField - 1, value, std::chars_format::general, 17).ptr;
+  // The digits of "%.17g", exactly as printf writes them.
+  char* const end = WritePrintfG17(value, out);
   *end = kSeparator;
   return end + 1;
 }
 
 char* Fingerprinter::WriteIntField(int64_t value, char* out) {
   if (value < 0) *out++ = '-';
-  out = WriteDigits(value < 0 ? 0 - static_cast<uint64_t>(value) : value, out);
+  out = WriteDecimal(value < 0 ? 0 - static_cast<uint64_t>(value) : value, out);
   *out = kSeparator;
   return out + 1;
 }

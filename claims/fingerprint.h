@@ -23,8 +23,9 @@ class Fingerprinter {
  public:
   // The byte after each field.
   static constexpr char kSeparator = '\xff';
-  // The most bytes a number's field takes (WriteIntField, WriteNumberField).
-  static constexpr size_t kMaxNumberField = 41;
+  // The most bytes a number's field takes (WriteIntField, WriteNumberField): a sign and
+  // 20 digits, or printf's "%.17g" (at most 32 bytes), then the separator.
+  static constexpr size_t kMaxNumberField = 33;
 
   Fingerprinter() = default;
 

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "claims/decimal_digits.h"
 
 #if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
@@ -27,9 +28,8 @@ namespace claimcheck {
 // The longest a string of `n` bytes can become: each byte an escaped control character
 // ("\u0000"), plus the quotes.
 constexpr size_t MaxJsonStringSize(size_t n) { return 6 * n + 2; }
-constexpr size_t kMaxJsonDoubleSize = 32;
+constexpr size_t kMaxJsonDoubleSize = kMaxPrintfDoubleSize;
 constexpr size_t kMaxJsonTimestampSize = 34;
-constexpr size_t kMaxDecimalSize = 20;
 
 // `s` quoted and escaped. Refused when `s` is not valid UTF-8, as protobuf's printer
 // refuses it.
@@ -52,9 +52,8 @@ inline char* WriteJsonStdString(const std::string& s, char* out);
 char* WriteJsonDouble(double v, char* out);
 bool AppendJsonDouble(double v, std::string* out);
 
-// `v` in decimal digits, unquoted (as 32-bit integers are printed; 64-bit ones are
-// quoted). Never refused.
-char* WriteDecimal(uint64_t v, char* out);
+// Integers are written by WriteDecimal (decimal_digits.h), unquoted as 32-bit integers
+// are printed (64-bit ones are quoted).
 
 // A google.protobuf.Timestamp, quoted. Refused outside years 1..9999 or for nanos outside
 // [0, 10^9). The text of the last one written is remembered (one per thread): the claims
