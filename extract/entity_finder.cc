@@ -171,15 +171,9 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
   const Token* const tk = tokens.data();
   const size_t n = tokens.size();
   // Both rules start at a capitalised word or an acronym (an alias in parentheses is one
-  // or more of them, see LearnAlias): the tokens after the first are searched for those
-  // four at a time.
+  // or more of them, see LearnAlias), after the first token.
   auto capital = [tk](size_t k) { return tk[k].capitalized | tk[k].acronym; };
-  for (size_t i = 1; i < n; ++i) {
-    while (i + 4 <= n && (capital(i) | capital(i + 1) | capital(i + 2) | capital(i + 3)) == 0) {
-      i += 4;
-    }
-    while (i < n && !capital(i)) ++i;
-    if (i >= n) break;
+  auto learn_at = [&](size_t i) {
     const Token& t = tk[i];
     const Token& before = tk[i - 1];
     // Only a word that may be a name is asked about (for name tokens, see IsNameToken):
@@ -190,6 +184,17 @@ void DocumentEntities::Learn(absl::string_view sentence, const std::vector<Token
     } else if (before.kind == TokenKind::kPunct && i >= 2 && i + 1 < n && before.word() == "(") {
       LearnAlias(sentence, tokens, i - 1);
     }
+  };
+  // Four tokens at a time: most groups hold no capital and are passed with one test.
+  size_t i = 1;
+  for (; i + 4 <= n; i += 4) {
+    if ((capital(i) | capital(i + 1) | capital(i + 2) | capital(i + 3)) == 0) continue;
+    for (size_t k = i; k < i + 4; ++k) {
+      if (capital(k)) learn_at(k);
+    }
+  }
+  for (; i < n; ++i) {
+    if (capital(i)) learn_at(i);
   }
 }
 
