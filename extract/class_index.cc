@@ -20,9 +20,15 @@ ClassIndex::ClassIndex(const std::vector<Token>& tokens) : tokens_(tokens), size
     blocks[b] = classes;
     all |= classes;
   }
-  if (count > whole) {
+  if (count > whole) {  // the last one to seven tokens: four at a time, then one by one
     uint32_t classes = 0;
-    for (size_t k = whole * kBlock; k < size_; ++k, ++t) classes |= t->classes;
+    size_t k = whole * kBlock;
+    if (k + 4 <= size_) {
+      classes = t[0].classes | t[1].classes | t[2].classes | t[3].classes;
+      k += 4;
+      t += 4;
+    }
+    for (; k < size_; ++k, ++t) classes |= t->classes;
     blocks[whole] = classes;
     all |= classes;
   }

@@ -117,6 +117,10 @@ void InsertAllInOrder(Added& added, std::vector<EntityMention>* mentions) {
     }
   }
   std::vector<EntityMention>& out = *mentions;
+  if (out.empty() || out.back().first <= added[0].first) {  // all after the found ones
+    for (EntityMention& m : added) out.push_back(std::move(m));
+    return;
+  }
   size_t from = out.size();  // the found mentions not yet moved: [0, from)
   size_t a = added.size();   // the added ones not yet moved: [0, a)
   out.resize(from + a);
@@ -177,13 +181,18 @@ void AddReferenceMentions(absl::string_view sentence, const ClassIndex& index,
   // reference ends in among the four words after it. So the starts read are those within
   // four words before the next cue or noun: the others ("the market") are all plain
   // determiners with no such noun after them, which no rule takes.
+  // NextWithClass within a few tokens, `n` known.
+  auto next_in = [&t, n](size_t i, uint32_t classes, size_t end) {
+    if (end > n) end = n;
+    while (i < end && (t[i].classes & classes) == 0) ++i;
+    return i;
+  };
   size_t needed = index.Next(0, kReferenceCue | kReferenceNoun);
   for (size_t i = 0; i < n; ++i) {
     if (needed < i) needed = index.Next(i, kReferenceCue | kReferenceNoun);
     if (needed >= n) break;
     // (A few tokens: read one by one.)
-    i = NextWithClass(t, std::max(i, needed >= 4 ? needed - 4 : size_t{0}), kReferenceStart,
-                      needed + 1);
+    i = next_in(std::max(i, needed >= 4 ? needed - 4 : size_t{0}), kReferenceStart, needed + 1);
     if (i > needed) {  // no start before this noun: read on after it
       i = needed;
       continue;
@@ -283,7 +292,7 @@ void AddReferenceMentions(absl::string_view sentence, const ClassIndex& index,
       bool reached = false;
       do {
         // No reference noun in the four words after: nothing to find (the usual "the").
-        if (NextWithClass(t, i + 1, kReferenceNoun, i + 5) >= std::min(n, i + 5)) continue;
+        if (next_in(i + 1, kReferenceNoun, i + 5) >= std::min(n, i + 5)) continue;
         size_t k = i + 1;
         // Modifiers may be capitalised when hyphenated: "the Shanghai-based chipmaker".
         while (k < n && k < i + 5 && t[k].kind == TokenKind::kWord &&
