@@ -250,7 +250,7 @@ void ReadForumThread(absl::string_view text, const OffsetMap& to_file,
                      const DateContext& context, v1::Document* doc) {
   doc->set_format(v1::DOCUMENT_FORMAT_FORUM_THREAD);
   DateContext ctx = context;
-  ctx.china_context = MentionsChina(text.substr(0, 8192));
+  ctx.china_text[0] = text.substr(0, 8192);
   std::vector<v1::PublicationTime> dates;
   std::vector<Line> lines = Classify(text, ctx, &dates);
   std::vector<Header> headers = FindHeaders(text, lines, dates);

@@ -709,8 +709,8 @@ void ReadHtml(absl::string_view html, const OffsetMap& to_file, const DateContex
   if (!meta.publisher.empty()) doc->set_publisher(meta.publisher);
 
   DateContext ctx = context;
-  ctx.china_context = MentionsChina(absl::string_view(doc->text()).substr(0, 8192)) ||
-                      MentionsChina(title);
+  ctx.china_text[0] = absl::string_view(doc->text()).substr(0, 8192);
+  ctx.china_text[1] = title;
   for (const std::string* candidate :
        {&meta.meta_published, &meta.jsonld_published, &meta.time_datetime}) {
     if (candidate->empty()) continue;

@@ -67,7 +67,7 @@ absl::Status ReadJsonItem(absl::string_view json, const JsonValue& item,
     doc->set_publisher(std::string(publisher->string_value()));
   }
   DateContext ctx = context;
-  ctx.china_context = MentionsChina(absl::string_view(*text).substr(0, 8192));
+  ctx.china_text[0] = absl::string_view(*text).substr(0, 8192);
   const JsonValue* date =
       FirstString(item, {"published", "date", "datePublished", "published_at", "pubDate"});
   if (date != nullptr) {

@@ -20,7 +20,7 @@ void ReadHeader(const OffsetMap& to_file, const DateContext& context, v1::Docume
   to_file.AppendTo(doc);
   absl::string_view text = doc->text();
   DateContext ctx = context;
-  ctx.china_context = MentionsChina(text.substr(0, 8192));
+  ctx.china_text[0] = text.substr(0, 8192);
   Byline byline = FindByline(text, ctx);
   if (!byline.title.empty()) doc->set_title(byline.title);
   if (!byline.author.empty()) doc->set_author(byline.author);

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -171,6 +172,15 @@ struct Parsed {
   v1::TimePrecision precision = v1::TIME_PRECISION_DAY;
   size_t end_token = 0;
 };
+
+// Whether the document of `ctx` is about China (DateContext::china_context, china_text).
+bool AboutChina(const DateContext& ctx) {
+  if (ctx.china_context) return true;
+  for (absl::string_view text : ctx.china_text) {
+    if (!text.empty() && MentionsChina(text)) return true;
+  }
+  return false;
+}
 
 // Whether a date expression can start with the word `w` (see Parser::CanStartAt).
 bool CanStartDate(absl::string_view w) {
@@ -358,7 +368,7 @@ class Parser {
       } else if (w == "CT" || w == "CDT") {
         zone = "America/Chicago";
       } else if (w == "CST") {
-        zone = ctx_.china_context ? "Asia/Shanghai" : "America/Chicago";
+        zone = AboutChina(ctx_) ? "Asia/Shanghai" : "America/Chicago";
       } else if (w == "MT" || w == "MST" || w == "MDT") {
         zone = "America/Denver";
       } else if (w == "HKT") {
@@ -724,26 +734,34 @@ std::optional<FoundDate> FindDateInLine(absl::string_view line, const DateContex
 
 bool MentionsChina(absl::string_view text) {
   // One pass over the capitals that can start a name (C, B, S, P, H, T), sixteen bytes at
-  // a time, each compared with the names it may start.
-  static constexpr absl::string_view kNames[] = {"China", "Chinese", "Beijing", "Shanghai",
-                                                 "Shenzhen", "PRC", "Hong Kong", "Taiwan",
-                                                 "Taipei"};
+  // a time, each compared with the names it starts: China, Chinese, Beijing, Shanghai,
+  // Shenzhen, PRC, Hong Kong, Taiwan, Taipei.
+  const char* const d = text.data();
+  const size_t n = text.size();
+  auto is = [&](size_t k, absl::string_view name) {
+    return n - k >= name.size() && std::memcmp(d + k, name.data(), name.size()) == 0;
+  };
   auto name_at = [&](size_t k) {
-    for (absl::string_view name : kNames) {
-      if (name[0] == text[k] && absl::StartsWith(text.substr(k), name)) return true;
+    switch (d[k]) {
+      case 'C': return is(k, "China") || is(k, "Chinese");
+      case 'B': return is(k, "Beijing");
+      case 'S': return is(k, "Shanghai") || is(k, "Shenzhen");
+      case 'P': return is(k, "PRC");
+      case 'H': return is(k, "Hong Kong");
+      case 'T': return is(k, "Taiwan") || is(k, "Taipei");
+      default: return false;
     }
-    return false;
   };
   size_t i = 0;
-  for (; i + ByteBlock::kSize <= text.size(); i += ByteBlock::kSize) {
-    const ByteBlock block(text.data() + i);
+  for (; i + ByteBlock::kSize <= n; i += ByteBlock::kSize) {
+    const ByteBlock block(d + i);
     uint32_t capitals = block.Equal('C') | block.Equal('B') | block.Equal('S') |
                         block.Equal('P') | block.Equal('H') | block.Equal('T');
     for (; capitals != 0; capitals &= capitals - 1) {
       if (name_at(i + FirstMarked(capitals))) return true;
     }
   }
-  for (; i < text.size(); ++i) {
+  for (; i < n; ++i) {
     if (name_at(i)) return true;
   }
   return false;

@@ -32,6 +32,12 @@ struct DateContext {
   std::optional<absl::CivilDay> reference_date;
   // The document is about China: "CST" means China Standard Time (UTC+8).
   bool china_context = false;
+  // Text that makes the document about China, as china_context does, when it mentions
+  // China (MentionsChina): up to two pieces (a page's text and its title; empty pieces
+  // say nothing). Looked at only when a date names "CST", which most documents never do,
+  // so a reader need not scan its document for the question. The viewed text must outlive
+  // the parsing.
+  absl::string_view china_text[2];
 };
 
 // A date found inside a longer text.

@@ -67,6 +67,33 @@ TEST(PublicationDateTest, CstMeansChinaOnlyInChineseContext) {
   EXPECT_EQ(us->zone(), "America/Chicago");
 }
 
+// The text of DateContext::china_text counts as china_context does when it mentions
+// China, in either piece; text that does not leaves CST in Chicago.
+TEST(PublicationDateTest, CstMeansChinaWhenTheGivenTextMentionsChina) {
+  struct Case {
+    const char* name;
+    const char* text;
+    const char* title;
+    const char* zone;
+  } cases[] = {
+      {"TextMentionsChina", "Shares of the Shanghai-listed maker rose.", "", "Asia/Shanghai"},
+      {"TitleMentionsChina", "Shares rose.", "Beijing backs chipmakers", "Asia/Shanghai"},
+      {"NeitherDoes", "Shares of the Chicago maker rose.", "Markets", "America/Chicago"},
+      {"NoText", "", "", "America/Chicago"},
+  };
+  for (const Case& c : cases) {
+    DateContext ctx;
+    ctx.china_text[0] = c.text;
+    ctx.china_text[1] = c.title;
+    auto t = ParsePublicationTime("Nov 4, 2025 8:00 pm CST", ctx);
+    ASSERT_TRUE(t.has_value()) << c.name;
+    EXPECT_EQ(t->zone(), c.zone) << c.name;
+    auto found = FindDateInLine("By Jane Doe | Nov 4, 2025 8:00 pm CST", ctx);
+    ASSERT_TRUE(found.has_value()) << c.name;
+    EXPECT_EQ(found->time.zone(), c.zone) << c.name;
+  }
+}
+
 TEST(PublicationDateTest, RelativeResolvedOnlyWithReference) {
   struct RelCase {
     const char* text;

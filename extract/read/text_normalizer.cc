@@ -234,7 +234,10 @@ void Normalize(absl::string_view text, Sink& sink) {
 }  // namespace
 
 void NormalizeForMatching(absl::string_view text, std::string* out, OffsetMap* map) {
-  out->reserve(text.size());
+  // The normalised text is never longer than the text but for replacements ("..." for
+  // an ellipsis): room for the text is room for most. A string refilled in a loop keeps
+  // its memory (no call to reserve when it is large enough).
+  if (out->capacity() < text.size()) out->reserve(text.size());
   StringSink sink(out, map);
   Normalize(text, sink);
 }

@@ -84,7 +84,7 @@ void ReadWordPressPost(absl::string_view json, const JsonValue& post, const Offs
   }
 
   DateContext ctx = context;
-  ctx.china_context = MentionsChina(absl::string_view(*text).substr(0, 8192));
+  ctx.china_text[0] = absl::string_view(*text).substr(0, 8192);
   const JsonValue* gmt = post.FindString("date_gmt");
   const JsonValue* local_date = post.FindString("date");
   if (gmt != nullptr) {
