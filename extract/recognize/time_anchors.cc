@@ -310,10 +310,19 @@ size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
   uint32_t word_before = pos > 0 && (flags(pos - 1) & 1) ? 1 : 0;
 #if defined(__x86_64__)
   // Thirty-two bytes at a time with AVX2, whose byte shuffles also leave out the word
-  // starts that cannot begin an anchor.
-  while (!found && kHasAvx2 && a + 32 <= n) {
-    for (uint32_t look = LookAt32(d + a, &word_before); look != 0; look &= look - 1) {
-      const size_t k = a + FirstMarked(look);
+  // starts that cannot begin an anchor. The last block ends with the text, overlapping
+  // the one before: its bytes before `a` were looked at already.
+  while (!found && kHasAvx2 && a < n && n >= 32) {
+    size_t base = a;
+    uint32_t seen = 0;  // the block's bytes before a
+    if (a + 32 > n) {
+      base = n - 32;
+      seen = (uint32_t{1} << (a - base)) - 1;
+      word_before = base > 0 && (flags(base - 1) & 1) ? 1 : 0;
+    }
+    for (uint32_t look = LookAt32(d + base, &word_before) & ~seen; look != 0;
+         look &= look - 1) {
+      const size_t k = base + FirstMarked(look);
       const int seen = look_at(k);
       if (seen == 2) {
         *folds = true;
@@ -325,7 +334,7 @@ size_t FirstTimeAnchor(absl::string_view text, size_t pos, bool* folds) {
         break;
       }
     }
-    if (!found) a += 32;
+    if (!found) a = base + 32;
   }
 #endif
   // Sixteen bytes at a time. The last block ends with the text, overlapping the one
