@@ -25,6 +25,7 @@
 #define CLAIMCHECK_EXTRACT_ENTITY_FINDER_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,6 +59,37 @@ struct EntityMention {
   bool fund = false;        // names a fund ("Big Fund III", "... Investment Fund")
   bool reference = false;   // resolved from context ("the company", "the second phase")
   bool group = false;       // a coordinated list ("Naura, AMEC and Piotech")
+};
+
+// ShortStringEq for the name tables below, comparing without a call to memcmp up to
+// sixteen bytes (most names and words are shorter): two overlapping eight-byte or
+// four-byte words of each, or the bytes one by one.
+struct NameEq {
+  using is_transparent = void;
+
+  bool operator()(absl::string_view a, absl::string_view b) const {
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* const p = a.data();
+    const char* const q = b.data();
+    if (n > 16) return std::memcmp(p, q, n) == 0;
+    if (n >= 8) return Word<uint64_t>(p) == Word<uint64_t>(q) &&
+                       Word<uint64_t>(p + n - 8) == Word<uint64_t>(q + n - 8);
+    if (n >= 4) return Word<uint32_t>(p) == Word<uint32_t>(q) &&
+                       Word<uint32_t>(p + n - 4) == Word<uint32_t>(q + n - 4);
+    for (size_t i = 0; i < n; ++i) {
+      if (p[i] != q[i]) return false;
+    }
+    return true;
+  }
+
+ private:
+  template <typename Int>
+  static Int Word(const char* p) {
+    Int word;
+    std::memcpy(&word, p, sizeof(word));
+    return word;
+  }
 };
 
 // A byte range [first, second) of a sentence that entities must not overlap (figures,
@@ -119,7 +151,7 @@ class DocumentEntities {
   };
 
   template <typename Value>
-  using NameMap = absl::flat_hash_map<std::string, Value, ShortStringHash, ShortStringEq>;
+  using NameMap = absl::flat_hash_map<std::string, Value, ShortStringHash, NameEq>;
 
   bool IsNameToken(const std::vector<Token>& tokens, size_t i) const;
   void LearnAlias(absl::string_view sentence, const std::vector<Token>& tokens, size_t k);
@@ -133,7 +165,7 @@ class DocumentEntities {
   NameMap<LearntName> learnt_;  // lookup key -> learnt name
   // Changed whenever learnt_ is (so pointers into it kept with an older value may dangle).
   uint64_t learnt_generation_ = 1;
-  absl::flat_hash_set<std::string, ShortStringHash, ShortStringEq> known_proper_;
+  absl::flat_hash_set<std::string, ShortStringHash, NameEq> known_proper_;
   static constexpr size_t kMaxKnownNames = size_t{1} << 16;
   mutable NameMap<KnownName> known_names_;
   // Find's tokens overlapping an excluded range, kept to reuse its buffer.

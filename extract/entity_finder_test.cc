@@ -1,5 +1,7 @@
 #include "extract/entity_finder.h"
 
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
@@ -96,6 +98,23 @@ TEST(EntityFinderTest, ExcludedRangesAreNotNames) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].written, "SMIC");
   EXPECT_FALSE(found[0].possessive);
+}
+
+// NameEq says what == says, for every length it compares differently: bytes, four-byte
+// words, eight-byte words and memcmp; and for differences at the start, the middle (where
+// the overlapping words meet) and the end.
+TEST(EntityFinderTest, NameEqComparesAsEquality) {
+  const std::string base = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t n = 0; n <= 20; ++n) {
+    const std::string a = base.substr(0, n);
+    EXPECT_TRUE(NameEq()(a, std::string(a))) << n;
+    EXPECT_FALSE(NameEq()(a, base.substr(0, n + 1))) << n;
+    for (size_t at = 0; at < n; ++at) {
+      std::string b = a;
+      b[at] = '#';
+      EXPECT_FALSE(NameEq()(a, b)) << n << " bytes, differing at " << at;
+    }
+  }
 }
 
 }  // namespace
