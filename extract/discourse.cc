@@ -64,7 +64,7 @@ EntityMention Make(absl::string_view sentence, const std::vector<Token>& t, size
 NameCount& NameCounts::Named(absl::string_view name) {
   if (many_.empty()) {
     for (NameCount& n : few_) {
-      if (n.name.size() == name.size() && n.name == name) return n;
+      if (NameEq()(n.name, name)) return n;
     }
     if (few_.size() < kFew) {
       if (few_.empty()) few_.reserve(kFew);  // never moved while the list lasts
@@ -424,7 +424,7 @@ namespace {
 // *to = from, skipped when they are equal already (the usual case from sentence to
 // sentence): a comparison costs less than a copy.
 void AssignIfChanged(const std::string& from, std::string* to) {
-  if (to->size() != from.size() || *to != from) *to = from;
+  if (!NameEq()(*to, from)) *to = from;
 }
 
 }  // namespace
@@ -476,7 +476,7 @@ void UpdateDiscourse(const ClassIndex& index, const std::vector<EntityMention>& 
   if (!first_subject->empty()) {
     AssignIfChanged(*first_subject, &discourse->subject);
     // (A subject that is the company already needs no fund test: nothing changes.)
-    if (discourse->company != *first_subject && !LooksLikeFund(*first_subject)) {
+    if (!NameEq()(discourse->company, *first_subject) && !LooksLikeFund(*first_subject)) {
       discourse->company = *first_subject;
     }
   }
@@ -507,7 +507,7 @@ void UpdateDiscourse(const ClassIndex& index, const std::vector<EntityMention>& 
   }
   // The last name that is not the subject.
   for (auto m = mentions.rbegin(); m != mentions.rend(); ++m) {
-    if (!m->group && m->canonical != discourse->subject) {
+    if (!m->group && !NameEq()(m->canonical, discourse->subject)) {
       AssignIfChanged(m->canonical, &discourse->object);
       break;
     }
