@@ -296,17 +296,22 @@ char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
 }
 
 // Just after the last mark before `end` that may open a quotation (':', ';', '"' or
-// U+201C, E2 80 9C); 0 when there is none. One pass backwards, 16 bytes at a time.
+// U+201C, E2 80 9C); 0 when there is none. One pass backwards, 16 bytes at a time (the
+// last fewer than 16 among the sentence's first 16, or byte by byte in a shorter one).
 size_t AfterLastQuotationMark(absl::string_view sentence, size_t end) {
   const unsigned char* const s = reinterpret_cast<const unsigned char*>(sentence.data());
   // A mark at `k`: any of the ASCII ones, the last byte of U+201C only after its first two.
   auto opens = [s](size_t k) {
     return s[k] != 0x9C || (k >= 2 && s[k - 1] == 0x80 && s[k - 2] == 0xE2);
   };
-  for (; end >= ByteBlock::kSize; end -= ByteBlock::kSize) {
-    const size_t base = end - ByteBlock::kSize;
+  for (; end > 0; end = end > ByteBlock::kSize ? end - ByteBlock::kSize : 0) {
+    // The last bytes (fewer than 16) in the sentence's first 16, when it has them.
+    const size_t base = end >= ByteBlock::kSize ? end - ByteBlock::kSize : 0;
+    if (base + ByteBlock::kSize > sentence.size()) break;
     const ByteBlock block(sentence.data() + base);
-    uint32_t marks = block.Equal(':') | block.Equal(';') | block.Equal('"') | block.Equal(0x9C);
+    uint32_t marks = (block.Equal(':') | block.Equal(';') | block.Equal('"') |
+                      block.Equal(0x9C)) &
+                     ((uint32_t{1} << (end - base)) - 1);  // the bytes below `end`
     while (marks != 0) {
       const int last = 31 - __builtin_clz(marks);
       if (opens(base + last)) return base + last + 1;

@@ -147,6 +147,15 @@ TEST(CopyDetectorTest, ContextStartsAfterTheLastQuotationMark) {
   }
 }
 
+// Marks after the figure do not start the context, near the sentence's start too.
+TEST(CopyDetectorTest, MarksAfterTheFigureDoNotCount) {
+  CopyDetector copies;
+  const std::string first = "Up 4% said the foundry in its quarterly report";
+  const std::string copy = "Up 4%; said the foundry in its quarterly report";
+  EXPECT_EQ(copies.FirstAppearance(first, 5, Usd(4), "first"), "");
+  EXPECT_EQ(copies.FirstAppearance(copy, 5, Usd(4), "copy"), "first");
+}
+
 TEST(CopyDetectorTest, StopsRememberingAtTheCap) {
   CopyDetector copies(1);
   EXPECT_EQ(copies.FirstAppearance("one two three four five six $1", 30, Usd(1), "a"), "");
