@@ -1,6 +1,8 @@
 #include "extract/read/forum_reader.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -181,6 +183,26 @@ std::vector<Header> FindHeaders(absl::string_view text, const std::vector<Line>&
 
 }  // namespace
 
+namespace {
+
+// The last words of forum rank lines ("Senior Member", "Moderator"), in lower case.
+constexpr absl::string_view kRankWords[] = {
+    "member", "moderator", "administrator", "admin", "staff", "general", "colonel",
+    "major", "captain", "lieutenant", "sergeant", "professional", "contributor", "poster",
+    "veteran", "newbie", "guest", "banned", "enthusiast", "regular"};
+constexpr size_t kLongestRankWord = 13;
+
+// For each lower-case first letter, the lengths (bits) of the rank words it starts: a
+// word whose first letter and length match none is no rank word, told by one lookup.
+constexpr std::array<uint16_t, 26> MakeRankWordShapes() {
+  std::array<uint16_t, 26> t{};
+  for (absl::string_view w : kRankWords) t[w[0] - 'a'] |= uint16_t{1} << w.size();
+  return t;
+}
+constexpr std::array<uint16_t, 26> kRankWordShapes = MakeRankWordShapes();
+
+}  // namespace
+
 bool IsForumRankLine(absl::string_view line) {
   // The cheap tests first: most lines fail them.
   if (line.empty() || line.size() > 40) return false;
@@ -188,12 +210,12 @@ bool IsForumRankLine(absl::string_view line) {
   size_t sp = line.size();
   while (sp > 0 && line[sp - 1] != ' ') --sp;
   const absl::string_view last = line.substr(sp);
-  // Rank words are 4 to 13 letters long; the last word is compared in lower case.
-  if (last.size() < 4 || last.size() > 13) return false;
-  static constexpr absl::string_view kRankWords[] = {
-      "member", "moderator", "administrator", "admin", "staff", "general", "colonel",
-      "major", "captain", "lieutenant", "sergeant", "professional", "contributor", "poster",
-      "veteran", "newbie", "guest", "banned", "enthusiast", "regular"};
+  // The last word is compared in lower case, first by its first letter and length.
+  if (last.size() < 4 || last.size() > kLongestRankWord) return false;
+  const unsigned char first = static_cast<unsigned char>(last[0]) | 0x20;
+  if (first < 'a' || first > 'z' || (kRankWordShapes[first - 'a'] >> last.size() & 1) == 0) {
+    return false;
+  }
   // The words are lower-case letters: a byte b equals the letter w in lower case exactly
   // when (b | 0x20) == w (only 'A'..'Z' and 'a'..'z' map onto 'a'..'z').
   auto is_word = [&](absl::string_view w) {

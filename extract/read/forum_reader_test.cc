@@ -48,6 +48,23 @@ TEST(ForumReaderTest, DetectsThreads) {
   EXPECT_FALSE(IsForumRankLine("The member states agreed."));
 }
 
+TEST(ForumReaderTest, RankLines) {
+  struct Case {
+    const char* line;
+    bool rank;
+  } cases[] = {
+      {"Senior Member", true},          {"ADMINISTRATOR", true},
+      {"Site Admin", true},             {"Major", true},
+      {"Lieutenant General", true},     {"Forum Enthusiast", true},
+      {"Regular", true},                {"Registered Members", false},  // length differs
+      {"Junior Membre", false},         {"Staff Sergeant Major Guest Poster", false},
+      {"A senior member of staff", false},  // five words
+      {"senior Member", false},             // lower-case start
+      {"Nov 14, 2025", false},          {"Gold 4ever", false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(IsForumRankLine(c.line), c.rank) << c.line;
+}
+
 TEST(ForumReaderTest, PostsWithAuthorsDatesAndNoFurniture) {
   v1::Document doc = Read({});
   EXPECT_EQ(doc.format(), v1::DOCUMENT_FORMAT_FORUM_THREAD);
