@@ -27,9 +27,16 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
   if (growth) {
     // "up 7.8% from the second quarter": a period after "from" is the base of the
     // change, not its period.
-    auto is_base = [&](const TimeMention& m) {
+    auto is_base = [&](size_t p) {
+      const TimeMention& m = periods[p];
+      // The first token that ends after the period's start: its first token when the
+      // assembler marked one.
       size_t before = 0;
-      while (before < n && s.t[before].end <= m.begin) ++before;
+      if (p < known.periods.size() && known.periods[p].second > 0) {
+        before = known.periods[p].first;
+      } else {
+        while (before < n && s.t[before].end <= m.begin) ++before;
+      }
       if (before > 0 && (W(s, before - 1) == "the" || W(s, before - 1) == "a")) --before;
       absl::string_view written = s.text.substr(m.begin, m.end - m.begin);
       return m.scope.granularity() != v1::GRANULARITY_MULTI_YEAR &&
@@ -39,8 +46,12 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
     };
     // The periods less the bases: flagged only when there is a base to leave out.
     absl::InlinedVector<bool, 8> bases;
-    if (std::any_of(periods.begin(), periods.end(), is_base)) {
-      for (const TimeMention& m : periods) bases.push_back(is_base(m));
+    size_t first_base = 0;
+    while (first_base < periods.size() && !is_base(first_base)) ++first_base;
+    if (first_base < periods.size()) {
+      bases.assign(periods.size(), false);
+      bases[first_base] = true;
+      for (size_t p = first_base + 1; p < periods.size(); ++p) bases[p] = is_base(p);
     }
     ChooseScope(s.t, periods, figures, q.begin, q.end, published, inferred, scope, bases, known);
     // "rose 18% to $5.2 billion in 2024", "grew 15.8% year-on-year to ...": the level's

@@ -77,8 +77,10 @@ void ImplicitPeriodsAround(const std::vector<Token>& tokens, const PeriodWords& 
       absl::string_view w = tokens[i].word();
       absl::string_view first = w, second = i + 1 < n ? tokens[i + 1].word() : "";
       size_t last = i + 2;
-      size_t hyphen = w.find('-');
-      if (hyphen != std::string::npos) {  // "third-quarter"
+      // (Searched for inline: the words are short.)
+      size_t hyphen = 0;
+      while (hyphen < w.size() && w.data()[hyphen] != '-') ++hyphen;
+      if (hyphen < w.size()) {  // "third-quarter"
         first = absl::string_view(w).substr(0, hyphen);
         second = absl::string_view(w).substr(hyphen + 1);
         last = i + 1;
