@@ -43,7 +43,8 @@ std::vector<double> Values() {
     if (std::isfinite(d)) values.push_back(d);
     values.push_back(static_cast<double>(static_cast<int64_t>(rng() % 2000000) - 1000000) /
                      std::pow(10.0, static_cast<double>(rng() % 12)));
-    values.push_back(std::ldexp(static_cast<double>(rng() >> 11), static_cast<int>(rng() % 120) - 90));
+    const int exponent = static_cast<int>(rng() % 120) - 90;
+    values.push_back(std::ldexp(static_cast<double>(rng() >> 11), exponent));
   }
   return values;
 }
