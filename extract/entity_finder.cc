@@ -319,7 +319,7 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
     // country, however the country is written.
     if (i + 1 < n && tk[i + 1].word() == "government" && tk[i].kind == TokenKind::kWord &&
         tk[i].word() != "the" && !blocked(i) && !blocked(i + 1)) {
-      if (out.empty()) out.reserve(8);
+      if (out.capacity() < 8) out.reserve(8);
       const absl::string_view written = Slice(sentence, tokens, i, i + 2);
       bool fund;  // (a government is no fund)
       // (Built in place, the canonical name constructed there rather than assigned.)
@@ -376,7 +376,8 @@ void DocumentEntities::Find(absl::string_view sentence, const std::vector<Token>
     if (first < j) {
       bool alone_weak = last - first == 1 && (tk[first].classes & kWeakAlone);
       if (!alone_weak) {
-        if (out.empty()) out.reserve(8);  // room for a sentence's names (and references)
+        // Room for a sentence's names (and references); a reused vector has it already.
+        if (out.capacity() < 8) out.reserve(8);
         const absl::string_view written = Slice(sentence, tokens, first, last);
         bool fund = false;
         // (Built in place, the canonical name constructed there rather than assigned.)
