@@ -212,7 +212,7 @@ bool HasFurnitureWord(absl::string_view value) {
 }
 
 struct Tag {
-  char name[kMaxTagName];
+  char name[kMaxTagName] = {};  // TagKey reads 8 bytes of it, whatever the name's length
   size_t name_len = 0;
   bool closing = false;
   bool self_closing = false;
@@ -229,13 +229,25 @@ struct Tag {
     attr_count = 0;
   }
   absl::string_view Name() const { return absl::string_view(name, name_len); }
+  // The raw value of the attribute named `n` (lower-case ASCII letters) in any case;
+  // empty when there is none.
   absl::string_view Attr(absl::string_view n) const {
     for (size_t k = 0; k < attr_count; ++k) {
-      if (attrs[k].first.size() == n.size() && absl::EqualsIgnoreCase(attrs[k].first, n)) {
-        return attrs[k].second;
-      }
+      if (IsNameInAnyCase(attrs[k].first, n)) return attrs[k].second;
     }
     return {};
+  }
+
+ private:
+  // Whether `name` is `lower` (lower-case ASCII letters) in any case: a byte b is the
+  // letter c in either case exactly when (b | 0x20) == c (only 'A'..'Z' and 'a'..'z'
+  // map onto 'a'..'z').
+  static bool IsNameInAnyCase(absl::string_view name, absl::string_view lower) {
+    if (name.size() != lower.size()) return false;
+    for (size_t k = 0; k < name.size(); ++k) {
+      if ((name.data()[k] | 0x20) != lower.data()[k]) return false;
+    }
+    return true;
   }
 };
 
@@ -552,8 +564,14 @@ class Scanner {
     absl::string_view key = tag.Attr("property");
     if (key.empty()) key = tag.Attr("name");
     if (key.empty()) key = tag.Attr("itemprop");
-    if (key.empty()) return;
-    std::string k = absl::AsciiStrToLower(key);
+    // The key in lower case, on the stack: no name below is longer than kLongestKey.
+    constexpr size_t kLongestKey = 32;
+    if (key.empty() || key.size() > kLongestKey) return;
+    char lowered[kLongestKey];
+    for (size_t j = 0; j < key.size(); ++j) {
+      lowered[j] = absl::ascii_tolower(static_cast<unsigned char>(key[j]));
+    }
+    const absl::string_view k(lowered, key.size());
     absl::string_view raw = tag.Attr("content");
     if (raw.empty()) raw = tag.Attr("datetime");
     if (raw.empty()) return;

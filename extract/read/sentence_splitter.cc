@@ -65,12 +65,10 @@ class AbbreviationTable {
     }
   }
 
-  // The kind of the `size` bytes at `w`. The 8 bytes from `w` must be readable: a word
-  // of up to 7 bytes is looked up with the byte after it (a period before a sentence
-  // boundary), in one load.
-  Abbreviation Get(const char* w, size_t size) const {
+  // The kind of the `size` bytes at `w`, in a text readable up to `end`.
+  Abbreviation Get(const char* w, size_t size, const char* end) const {
     if (size == 0 || size > 7) return Abbreviation::kNone;
-    const uint64_t key = Key(w, size);
+    const uint64_t key = Key(w, size, end);
     for (size_t i = Slot(key);; i = (i + 1) % kSlots) {
       if (keys_[i] == key) return kinds_[i];
       if (keys_[i] == 0) return Abbreviation::kNone;
@@ -80,11 +78,17 @@ class AbbreviationTable {
  private:
   static constexpr size_t kSlots = 256;  // over three times the words: short probes
 
-  // The `size` (1 to 7) bytes at `w`, read as 8 bytes and masked, with the size on top.
-  static uint64_t Key(const char* w, size_t size) {
-    uint64_t key;
-    std::memcpy(&key, w, 8);
-    key &= (uint64_t{1} << (8 * size)) - 1;
+  // The `size` (1 to 7) bytes at `w` with the size on top. Where 8 bytes from `w` lie
+  // before `end` (everywhere but near the end of the text) they are read in one load and
+  // masked; otherwise the word's own bytes are copied.
+  static uint64_t Key(const char* w, size_t size, const char* end) {
+    uint64_t key = 0;
+    if (end - w >= 8) {
+      std::memcpy(&key, w, 8);
+      key &= (uint64_t{1} << (8 * size)) - 1;
+    } else {
+      std::memcpy(&key, w, size);
+    }
     return key | static_cast<uint64_t>(size) << 56;  // never 0
   }
   static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 56; }
@@ -92,7 +96,7 @@ class AbbreviationTable {
   void Add(absl::string_view w, Abbreviation kind) {
     char padded[8] = {};
     std::memcpy(padded, w.data(), w.size());
-    const uint64_t key = Key(padded, w.size());
+    const uint64_t key = Key(padded, w.size(), padded + sizeof(padded));
     size_t i = Slot(key);
     while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) % kSlots;
     keys_[i] = key;
@@ -104,11 +108,11 @@ class AbbreviationTable {
 };
 
 // Inlined into both splitting loops (the compiler would not inline it into the one
-// compiled for AVX2 by itself). As for AbbreviationTable::Get, the byte after `w` must be
-// readable.
-__attribute__((always_inline)) inline Abbreviation AbbreviationOf(absl::string_view w) {
+// compiled for AVX2 by itself). `w` lies in a text readable up to `end`.
+__attribute__((always_inline)) inline Abbreviation AbbreviationOf(absl::string_view w,
+                                                                  const char* end) {
   static const AbbreviationTable* table = new AbbreviationTable;
-  return table->Get(w.data(), w.size());
+  return table->Get(w.data(), w.size(), end);
 }
 
 // Words that typically open a sentence; after a weak abbreviation only these start one.
@@ -522,7 +526,7 @@ class Splitter {
     absl::string_view word = WordBefore(text_, term_begin, &dotted);
     if (word.empty()) return true;  // "2025." or ")."
     if (word.size() == 1 && IsUpper(word[0])) return false;  // initial: "J. Smith"
-    const Abbreviation abbreviation = AbbreviationOf(word);
+    const Abbreviation abbreviation = AbbreviationOf(word, d_ + text_.size());
     if (abbreviation == Abbreviation::kStrong) return false;
     if (dotted || abbreviation == Abbreviation::kWeak) {
       return IsSentenceOpener(WordAt(text_, w));

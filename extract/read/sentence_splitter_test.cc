@@ -37,6 +37,10 @@ const Case kCases[] = {
      {"Chips flowed to the U.S.", "The U.K. followed."}},
     {"TitlesAndInitials", "Mr. J. Smith met Dr. Li. They spoke.",
      {"Mr. J. Smith met Dr. Li.", "They spoke."}},
+    // Abbreviations a few bytes before the end of the text (the lookup reads no further).
+    {"TitleNearTheEnd", "I met Mr. X", {"I met Mr. X"}},
+    {"SuffixNearTheEnd", "It is Acme Co. The", {"It is Acme Co.", "The"}},
+    {"SuffixNearTheEndBeforeName", "Ask Co. X", {"Ask Co. X"}},
     {"NumberAndMonthAbbreviations", "It is the No. 2 maker since Jan. 5 of this year. Good.",
      {"It is the No. 2 maker since Jan. 5 of this year.", "Good."}},
     {"LatinAbbreviations", "Some tools, e.g. etchers, i.e. dry ones. Next.",
