@@ -323,16 +323,6 @@ bool YearOnYear(const Sentence& s) {
   return false;
 }
 
-// Skips filler words leftwards from `pos`; returns the index of the first non-filler.
-size_t SkipFillersLeft(const Sentence& s, size_t pos) {
-  size_t k = pos;
-  while (k > 0 && (Is(s, k - 1, kFiller) || s.t[k - 1].kind == TokenKind::kNumber ||
-                   s.in_period[k - 1])) {
-    --k;
-  }
-  return k;
-}
-
 void Negate(v1::Quantity* q) {
   q->set_value(-q->value());
   std::optional<double> low, high;
@@ -358,6 +348,10 @@ bool IsTolerance(absl::string_view text, const Sentence& s, size_t fa, size_t be
   // runs for every figure).
   size_t end = std::min(begin, text.size());
   while (end > 0 && absl::ascii_isspace(static_cast<unsigned char>(text.data()[end - 1]))) --end;
+  // Each mark below ends in one of three bytes: most figures are told by that byte alone.
+  if (end == 0) return false;
+  const char last = text.data()[end - 1];
+  if (last != '\xB1' && last != '-' && last != '\x92') return false;
   const absl::string_view before(text.data(), end);
   return absl::EndsWith(before, "\xC2\xB1") || absl::EndsWith(before, "+/-") ||
          absl::EndsWith(before, "+/\xE2\x88\x92");  // ±, +/-, +/− (minus sign)

@@ -25,6 +25,7 @@
 #include "extract/entity_finder.h"
 #include "extract/recognize/quantity_recognizer.h"
 #include "extract/tokens.h"
+#include "extract/word_lists.h"
 #include "proto/claim.pb.h"
 
 namespace claimcheck {
@@ -159,7 +160,15 @@ bool SentenceHas(const Sentence& s, std::initializer_list<absl::string_view> wor
 bool YearOnYear(const Sentence& s);
 
 // Skips filler words leftwards from `pos`; returns the index of the first non-filler.
-size_t SkipFillersLeft(const Sentence& s, size_t pos);
+// (Inline: the rules ask for every figure.)
+inline size_t SkipFillersLeft(const Sentence& s, size_t pos) {
+  size_t k = pos;
+  while (k > 0 && (Is(s, k - 1, kFiller) || s.t[k - 1].kind == TokenKind::kNumber ||
+                   s.in_period[k - 1])) {
+    --k;
+  }
+  return k;
+}
 
 void Negate(v1::Quantity* q);
 
