@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
 #include "extract/word_lists.h"
 
 namespace claimcheck {
@@ -40,8 +41,8 @@ const EntityMention* EntityEndingAt(const std::vector<EntityMention>& entities, 
   return nullptr;
 }
 
-std::string Span(absl::string_view s, const std::vector<Token>& t, size_t a, size_t b) {
-  return std::string(s.substr(t[a].begin, t[b - 1].end - t[a].begin));
+absl::string_view Span(absl::string_view s, const std::vector<Token>& t, size_t a, size_t b) {
+  return s.substr(t[a].begin, t[b - 1].end - t[a].begin);
 }
 
 }  // namespace
@@ -55,9 +56,11 @@ Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
                             const std::vector<EntityMention>& entities, size_t figure_token) {
   const std::vector<Token>& tokens = index.tokens();
   Attribution best;
-  auto offer = [&best](v1::Hedge h, const std::string& source) {
+  // (Sources are views of the sentence, its tokens and its mentions: only the one kept
+  // is copied.)
+  auto offer = [&best](v1::Hedge h, absl::string_view source) {
     if (Rank(h) > Rank(best.hedge)) best.hedge = h;
-    if (best.source.empty() && !source.empty()) best.source = source;
+    if (best.source.empty() && !source.empty()) best.source.assign(source.data(), source.size());
   };
   // Cues further than this from the figure (in tokens) belong to other clauses, and the
   // bound keeps very long "sentences" linear.
@@ -91,9 +94,9 @@ Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
          w == "forecasts" || w == "projections")) {
       size_t k = i;
       if (k > 0 && tokens[k - 1].kind == TokenKind::kPossessive) --k;
-      std::string source;
+      absl::string_view source;
       if (k > 0 && (tokens[k - 1].word() == "analysts" || tokens[k - 1].word() == "economists")) {
-        source = std::string(tokens[k - 1].word());
+        source = tokens[k - 1].word();
       } else if (const EntityMention* e = EntityEndingAt(entities, k)) {
         source = e->canonical;
       }
@@ -112,9 +115,9 @@ Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
       }
     }
     if (w == "estimates" || w == "estimate" || w == "estimated" || w == "estimating") {
-      std::string source;
+      absl::string_view source;
       if (i > 0 && (tokens[i - 1].word() == "analysts" || tokens[i - 1].word() == "experts")) {
-        source = std::string(tokens[i - 1].word());
+        source = tokens[i - 1].word();
       } else if (const EntityMention* e = EntityEndingAt(entities, i)) {
         source = e->canonical;
       }
@@ -132,7 +135,7 @@ Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
                     tokens[k - 1].word() == "investors" || EntityEndingAt(entities, k))) {
         const EntityMention* e = EntityEndingAt(entities, k);
         offer(v1::HEDGE_ESTIMATED,
-              e != nullptr ? e->canonical : std::string(tokens[k - 1].word()));
+              e != nullptr ? absl::string_view(e->canonical) : tokens[k - 1].word());
         continue;
       }
     }
@@ -164,7 +167,7 @@ Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
     if (w == "according" && next == "to") {
       const EntityMention* e = nullptr;
       for (size_t k = i + 2; k < n && k < i + 5 && !e; ++k) e = EntityAt(entities, k);
-      std::string source;
+      absl::string_view source;
       if (e != nullptr) {
         source = e->canonical;
       } else {
@@ -176,8 +179,8 @@ Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
         size_t b = a;
         while (b < n && b < a + 6 && tokens[b].kind != TokenKind::kPunct) ++b;
         if (b > a) source = Span(sentence, tokens, a, b);
-        if (source == "sources" || source.rfind("sources ", 0) == 0 ||
-            source.rfind("people familiar", 0) == 0) {
+        if (source == "sources" || absl::StartsWith(source, "sources ") ||
+            absl::StartsWith(source, "people familiar")) {
           offer(v1::HEDGE_RUMOURED, source);
           continue;
         }
@@ -191,7 +194,7 @@ Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
                               (tokens[i + 1].classes & kCountSkip) != 0);
     if ((tokens[i].classes & kReportingVerb) && w != "according" && !adds_figure) {
       // "X said", "the X report notes", "said X", "..., reports the Nikkei".
-      std::string source;
+      absl::string_view source;
       bool reporting = false;
       size_t k = i;
       if (k > 0 && (tokens[k - 1].classes & kReportNoun)) {
@@ -202,7 +205,7 @@ Attribution FindAttribution(absl::string_view sentence, const ClassIndex& index,
         source = e->canonical;
         reporting = true;
       } else if (k > 0 && IsUnnamedSource(tokens[k - 1].word())) {
-        source = std::string(tokens[k - 1].word());  // "analysts said", "somebody claimed"
+        source = tokens[k - 1].word();  // "analysts said", "somebody claimed"
         reporting = true;
       } else if (i > 0 && tokens[i - 1].word() == ",") {
         if (const EntityMention* after = EntityAt(entities, i + 1)) {
