@@ -423,7 +423,9 @@ namespace {
 
 // *to = from, skipped when they are equal already (the usual case from sentence to
 // sentence): a comparison costs less than a copy.
-void AssignIfChanged(const std::string& from, std::string* to) {
+// (Inline: the comparison is the usual path, the assignment the rare one.)
+__attribute__((always_inline)) inline void AssignIfChanged(const std::string& from,
+                                                           std::string* to) {
   if (!NameEq()(*to, from)) *to = from;
 }
 

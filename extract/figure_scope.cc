@@ -82,7 +82,8 @@ void FigureScope(const Sentence& s, const std::vector<QuantityMention>& quantiti
     if (!*year_on_year) *year_on_year = YearOnYear(s);
     ChangeScope(**year_on_year, scope);
   }
-  PastDeadlineToYear(published, scope);
+  // (Most scopes are no deadline, which PastDeadlineToYear leaves: not asked.)
+  if (scope->kind() == v1::SCOPE_KIND_DEADLINE) PastDeadlineToYear(published, scope);
   // "climb 121% between 2019 and 2021 to $2.3 billion": the level is the last year's.
   if (!growth && scope->granularity() == v1::GRANULARITY_MULTI_YEAR && fa > 0 &&
       (W(s, fa - 1) == "to" || W(s, fa - 1) == "reaching" || W(s, fa - 1) == "reached") &&
