@@ -25,6 +25,7 @@ enum ByteClass : uint8_t {
   kAlpha = kUpper | kLower,
   kAlnum = kDigit | kAlpha,
   kJoiner = 1 << 4,  // - ' & . may join the parts of a word
+  kHigh = 1 << 5,    // >= 0x80: part of a UTF-8 sequence
 };
 
 struct ByteTables {
@@ -41,6 +42,7 @@ constexpr ByteTables MakeByteTables() {
     if (c >= 'A' && c <= 'Z') t.cls[c] = kUpper;
     if (c >= 'a' && c <= 'z') t.cls[c] = kLower;
     if (c == '-' || c == '\'' || c == '&' || c == '.') t.cls[c] = kJoiner;
+    if (c >= 0x80) t.cls[c] = kHigh;
   }
   return t;
 }
@@ -255,6 +257,11 @@ inline bool PackPlainWordByWords(const unsigned char* p, size_t n, size_t i, Pac
 }
 
 #if defined(__SSE2__)
+// Sixteen bytes 0xFF, then sixteen 0: the sixteen from kKeepFirst + 16 - k keep the first
+// k bytes of a block.
+alignas(32) constexpr unsigned char kKeepFirst[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
 // The same for i + 16 <= n, sixteen bytes at once: one mask per byte class.
 inline bool PackPlainWord16(const unsigned char* p, size_t i, PackedWord* word) {
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
@@ -263,24 +270,23 @@ inline bool PackPlainWord16(const unsigned char* p, size_t i, PackedWord* word) 
     return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
                           _mm_set1_epi8(static_cast<char>(0x80 + count)));
   };
+  // Letters with the 0x20 bit set are lower case; digits have it already: for the bytes
+  // of a word this is the lowered text.
+  const __m128i with_0x20 = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
   const __m128i upper = in_range(bytes, 'A', 26);
-  const __m128i alpha = in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26);
+  const __m128i alpha = in_range(with_0x20, 'a', 26);
   const __m128i digit = in_range(bytes, '0', 10);
   const unsigned alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
   const unsigned stop = ~alnum & 0xFFFF;
   if (stop == 0) return false;  // 16 bytes or more
   const unsigned size = __builtin_ctz(stop);
-  const unsigned in_word = (1u << size) - 1;
+  const unsigned in_word = ~stop & (stop - 1);  // the bits below the first stop
   const unsigned upper_bits = static_cast<unsigned>(_mm_movemask_epi8(upper)) & in_word;
-  const unsigned letter_bits = static_cast<unsigned>(_mm_movemask_epi8(alpha)) & in_word;
-  const unsigned lower_bits = letter_bits & ~upper_bits;
+  const unsigned lower_bits =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(upper, alpha))) & in_word;
   word->acronym = (upper_bits & (upper_bits - 1)) != 0 && lower_bits == 0;
-  // Capitals + 0x20, then the bytes past the word zeroed.
-  const __m128i lowered = _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-  const __m128i kept = _mm_cmplt_epi8(
-      _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-      _mm_set1_epi8(static_cast<char>(size)));
-  const __m128i packed = _mm_and_si128(lowered, kept);
+  const __m128i kept = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepFirst + 16 - size));
+  const __m128i packed = _mm_and_si128(with_0x20, kept);
   word->lower_lo = static_cast<uint64_t>(_mm_cvtsi128_si64(packed));
   word->lower_hi = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(packed, packed)));
   word->size = size;
@@ -291,12 +297,11 @@ inline bool PackPlainWord16(const unsigned char* p, size_t i, PackedWord* word) 
 // The common case of AddWord: when the word at p[i] (which starts with an ASCII letter
 // or digit) is ASCII letters and digits only, shorter than kMaxPackedWord bytes, and ends
 // at an ASCII byte that cannot continue it (not a joiner, or a dot not between letters),
-// appends its token, sets *next past it (and past one space after it) and returns true;
-// otherwise (also in a text shorter than eight bytes) returns false and appends nothing.
-// The bytes read to find the word's end are the packed word.
-inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
-                         const WordClassTable& classes, std::vector<Token>* tokens,
-                         size_t* next) {
+// appends its token and returns where the next token may start (past the word and one
+// space after it); otherwise (also in a text shorter than eight bytes) returns 0 and
+// appends nothing. The bytes read to find the word's end are the packed word.
+inline size_t AddPlainWord(const unsigned char* p, size_t n, size_t i,
+                           const WordClassTable& classes, std::vector<Token>* tokens) {
   static_assert(kMaxPackedWord == 16, "a plain word is read as two 8-byte halves");
   PackedWord word;
 #if defined(__SSE2__)
@@ -305,24 +310,24 @@ inline bool AddPlainWord(const unsigned char* p, size_t n, size_t i,
 #else
   const bool packed = PackPlainWordByWords(p, n, i, &word);
 #endif
-  if (!packed) return false;
+  if (!packed) return 0;
   const size_t end = i + word.size;  // <= n
-  const unsigned char after = end < n ? p[end] : ' ';
-  if (after >= 0x80) return false;
-  if (kBytes.cls[after] & kJoiner) {
+  const unsigned char after = end < n ? p[end] : 0;  // 0: no joiner, no space
+  if (kBytes.cls[after] & (kJoiner | kHigh)) {
     // Only a dot between letters joins ("U.S"); after a letter and before a digit, space
     // or the end of the text it ends the word ("2025.", "Inc.").
-    if (after != '.') return false;
+    if (after != '.') return 0;
     if (end + 1 < n && (kBytes.cls[p[end - 1]] & kAlpha) && (kBytes.cls[p[end + 1]] & kAlpha)) {
-      return false;
+      return 0;
     }
   }
   const uint8_t first = kBytes.cls[p[i]];
-  Token& t = tokens->emplace_back(i, end, (first & kDigit) ? TokenKind::kNumber : TokenKind::kWord);
-  t.capitalized = (first & kUpper) != 0;
-  SetPackedWord(word, classes, &t);
-  *next = end + (after == ' ' && end < n);  // the usual space after a word
-  return true;
+  const bool number = (first & kDigit) != 0;
+  tokens->emplace_back(i, end, number ? TokenKind::kNumber : TokenKind::kWord,
+                       number ? 0 : classes.Get(word.lower_lo, word.lower_hi),
+                       (first & kUpper) != 0, word.acronym, word.lower_lo, word.lower_hi,
+                       word.size);
+  return end + (after == ' ');  // the usual space after a word
 }
 
 // Reads the word starting at p[i] (a word character) and appends its token, and a
@@ -477,10 +482,11 @@ void Tokenize(absl::string_view text, std::vector<Token>* out) {
   size_t i = 0;
   while (i < n) {
     const uint8_t cls = kBytes.cls[p[i]];
-    if (cls & kSpace) {
+    if (cls & kAlnum) {  // most tokens are words and numbers
+      const size_t next = AddPlainWord(p, n, i, classes, &tokens);
+      i = next != 0 ? next : AddWord(p, n, i, classes, &tokens);
+    } else if (cls & kSpace) {
       ++i;
-    } else if (cls & kAlnum) {
-      if (!AddPlainWord(p, n, i, classes, &tokens, &i)) i = AddWord(p, n, i, classes, &tokens);
     } else if (p[i] < 0x80) {
       if (p[i] == '\'') {
         AddPunct(p, n, i, 1, Special::kNone, &tokens);  // maybe a plural possessive
@@ -493,7 +499,7 @@ void Tokenize(absl::string_view text, std::vector<Token>* out) {
       const size_t len = CharAt(p, n, i, &special);
       if (special == Special::kSpace) {
         i += len;
-      } else if (p[i] >= 0x80 && special == Special::kNone) {
+      } else if (special == Special::kNone) {
         i = AddWord(p, n, i, classes, &tokens);  // a non-ASCII letter
       } else {
         AddPunct(p, n, i, len, special, &tokens);

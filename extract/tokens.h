@@ -28,6 +28,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -53,6 +54,24 @@ struct Token {
       : begin(static_cast<uint32_t>(begin_in)),
         end(static_cast<uint32_t>(end_in)),
         kind(kind_in) {}
+  // A token of text[begin, end) with all its fields (modifier false) and a lowered text
+  // of `size` <= kInlineLower bytes, given as the two 8-byte halves of its
+  // kInlineLower bytes (zero padded), as memcpy packs them. Tokenize builds a short plain
+  // word this way: every field is written once.
+  Token(size_t begin_in, size_t end_in, TokenKind kind_in, uint32_t classes_in,
+        bool capitalized_in, bool acronym_in, uint64_t lower_lo, uint64_t lower_hi,
+        size_t size)
+      : begin(static_cast<uint32_t>(begin_in)),
+        end(static_cast<uint32_t>(end_in)),
+        classes(classes_in),
+        kind(kind_in),
+        capitalized(capitalized_in),
+        acronym(acronym_in),
+        lower_(inline_lower_, size) {
+    static_assert(kInlineLower == 16, "the lowered text is two 8-byte halves");
+    std::memcpy(inline_lower_, &lower_lo, 8);
+    std::memcpy(inline_lower_ + 8, &lower_hi, 8);
+  }
 
   uint32_t begin = 0;  // byte offsets into the tokenised text, [begin, end)
   uint32_t end = 0;

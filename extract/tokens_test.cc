@@ -1,5 +1,10 @@
 #include "extract/tokens.h"
 
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_join.h"
 #include "extract/word_lists.h"
 #include "gtest/gtest.h"
@@ -144,6 +149,31 @@ TEST(TokensTest, CopiesAndMovesKeepTheLowerText) {
   EXPECT_EQ(assigned.word(), want[0]);
   tokens.clear();  // the copies own their text
   expect_lower(copy, "copy after the original is gone");
+}
+
+// The constructor Tokenize builds a short plain word with: every field as given, the
+// lowered text the first `size` bytes of the two halves, kept by copies and moves.
+TEST(TokensTest, TokenBuiltWithAllItsFields) {
+  uint64_t lo = 0, hi = 0;
+  std::memcpy(&lo, "semicond", 8);
+  std::memcpy(&hi, "uctors\0\0", 8);
+  const Token t(3, 17, TokenKind::kWord, kNotName, true, false, lo, hi, 14);
+  EXPECT_EQ(t.begin, 3u);
+  EXPECT_EQ(t.end, 17u);
+  EXPECT_EQ(t.kind, TokenKind::kWord);
+  EXPECT_EQ(t.classes, kNotName);
+  EXPECT_TRUE(t.capitalized);
+  EXPECT_FALSE(t.acronym);
+  EXPECT_FALSE(t.modifier);
+  EXPECT_EQ(t.word(), "semiconductors");
+  const Token copy = t;
+  Token moved(std::move(copy));
+  EXPECT_EQ(moved.word(), "semiconductors");
+  EXPECT_EQ(moved.classes, kNotName);
+  std::memcpy(&lo, "smic\0\0\0\0", 8);
+  const Token acronym(0, 4, TokenKind::kWord, 0, true, true, lo, 0, 4);
+  EXPECT_EQ(acronym.word(), "smic");
+  EXPECT_TRUE(acronym.acronym);
 }
 
 // A word written with typographic apostrophes or hyphens is longer than its lowered text:
