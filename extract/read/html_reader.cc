@@ -5,13 +5,13 @@
 #include <cstring>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "extract/read/byline.h"
 #include "extract/read/byte_words.h"
 #include "extract/read/html_entities.h"
+#include "extract/read/html_tags.h"
 #include "extract/read/json_value.h"
 #include "extract/read/plain_text_reader.h"
 
@@ -27,139 +27,11 @@ constexpr std::array<bool, 256> kSpecial = MakeSpecial();
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// The bytes of an element name (ASCII letters and digits, '-', ':', '_') lower-cased;
-// 0 for every other byte.
-constexpr std::array<char, 256> MakeTagNameBytes() {
-  std::array<char, 256> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = static_cast<char>(c);
-  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
-  t['-'] = '-';
-  t[':'] = ':';
-  t['_'] = '_';
-  return t;
-}
-constexpr std::array<char, 256> kTagNameBytes = MakeTagNameBytes();
-
-// The bytes that end an attribute name: whitespace (IsSpace), '=', '>' and '/'.
-constexpr std::array<bool, 256> MakeAttrNameEnds() {
-  std::array<bool, 256> t{};
-  t[' '] = t['\t'] = t['\n'] = t['\r'] = t['\f'] = true;
-  t['='] = t['>'] = t['/'] = true;
-  return t;
-}
-constexpr std::array<bool, 256> kAttrNameEnds = MakeAttrNameEnds();
-
 bool NameIs(absl::string_view name, std::initializer_list<absl::string_view> list) {
   for (absl::string_view n : list) {
     if (name == n) return true;
   }
   return false;
-}
-
-// What an element name means to the scanner, looked up once per tag.
-enum TagFlags : unsigned {
-  kSkipped = 1,    // whole content dropped
-  kRawText = 2,    // content is raw text: the first "</name" ends it
-  kBlock = 4,      // paragraph break
-  kRow = 8,        // line break
-  kCell = 16,      // space
-  kNoFurnitureCheck = 32,  // never dropped for its class/id
-  kVoid = 64,      // no content
-  kOptionalEnd = 128,  // end tag may be omitted (p, li, td...): never skipped whole
-  // Names the scanner treats one by one, told apart by a bit instead of a string compare.
-  kH1 = 1u << 8,
-  kPre = 1u << 9,
-  kMeta = 1u << 10,
-  kTime = 1u << 11,
-  kBr = 1u << 12,
-  kTitle = 1u << 13,
-  kScript = 1u << 14,
-  kHead = 1u << 15,
-};
-
-constexpr std::pair<absl::string_view, unsigned> kTags[] = {
-      {"script", kSkipped | kRawText | kScript}, {"style", kSkipped | kRawText},
-      {"noscript", kSkipped | kRawText}, {"textarea", kSkipped | kRawText},
-      {"xmp", kSkipped | kRawText}, {"title", kRawText | kTitle},
-      {"template", kSkipped}, {"svg", kSkipped}, {"math", kSkipped}, {"iframe", kSkipped},
-      {"object", kSkipped}, {"canvas", kSkipped}, {"select", kSkipped}, {"nav", kSkipped},
-      {"aside", kSkipped}, {"footer", kSkipped}, {"button", kSkipped},
-      {"head", kSkipped | kHead},
-      {"p", kBlock | kOptionalEnd}, {"div", kBlock}, {"h1", kBlock | kNoFurnitureCheck | kH1},
-      {"h2", kBlock}, {"h3", kBlock}, {"h4", kBlock}, {"h5", kBlock}, {"h6", kBlock},
-      {"li", kBlock | kOptionalEnd}, {"ul", kBlock}, {"ol", kBlock}, {"dl", kBlock},
-      {"dt", kBlock | kOptionalEnd}, {"dd", kBlock | kOptionalEnd},
-      {"blockquote", kBlock}, {"section", kBlock}, {"article", kBlock | kNoFurnitureCheck},
-      {"header", kBlock}, {"main", kBlock | kNoFurnitureCheck}, {"figure", kBlock},
-      {"figcaption", kBlock}, {"table", kBlock}, {"thead", kBlock}, {"tbody", kBlock},
-      {"tfoot", kBlock}, {"caption", kBlock}, {"pre", kBlock | kPre}, {"hr", kBlock | kVoid},
-      {"address", kBlock}, {"details", kBlock}, {"summary", kBlock}, {"fieldset", kBlock},
-      {"legend", kBlock}, {"center", kBlock}, {"hgroup", kBlock}, {"form", kBlock},
-      {"tr", kRow | kOptionalEnd}, {"td", kCell | kOptionalEnd}, {"th", kCell | kOptionalEnd},
-      {"html", kNoFurnitureCheck}, {"body", kNoFurnitureCheck},
-      {"img", kVoid}, {"input", kVoid}, {"link", kVoid}, {"source", kVoid}, {"wbr", kVoid},
-      {"meta", kVoid | kMeta}, {"br", kVoid | kBr}, {"col", kVoid}, {"area", kVoid},
-      {"base", kVoid}, {"embed", kVoid}, {"param", kVoid}, {"track", kVoid},
-      {"time", kTime}, {"option", kOptionalEnd}};
-
-// A tag name as Tag holds it: lower-cased, at most kMaxTagName bytes, in a buffer of
-// that many bytes.
-constexpr size_t kMaxTagName = 16;
-
-// The first 7 bytes of a tag name packed into a word, with the length on top: a cheap
-// table key. `name` points to a buffer of kMaxTagName bytes (read 8 at a time), of which
-// the first `size` hold the name.
-uint64_t TagKey(const char* name, size_t size) {
-  uint64_t key;
-  std::memcpy(&key, name, 8);
-  key &= (uint64_t{1} << (8 * std::min<size_t>(size, 7))) - 1;
-  return key | (static_cast<uint64_t>(size) << 56);
-}
-
-// The flags of kTags by name, in an open-addressing table keyed by TagKey: a lookup is a
-// multiply and a compare or two (no string hashing). Names longer than 7 bytes
-// ("blockquote") share keys only with names that have the same first 7 bytes and length;
-// the stored name settles it.
-class TagTable {
- public:
-  TagTable() {
-    for (const auto& [name, flags] : kTags) {
-      char buffer[kMaxTagName] = {};
-      std::memcpy(buffer, name.data(), name.size());
-      const uint64_t key = TagKey(buffer, name.size());
-      size_t i = Slot(key);
-      while (keys_[i] != 0) i = (i + 1) % kSlots;  // every name is listed once
-      keys_[i] = key;
-      names_[i] = name;
-      flags_[i] = flags;
-    }
-  }
-
-  // The flags of the name in the first `size` bytes of `name` (a buffer of kMaxTagName
-  // bytes), 0 for a name not listed.
-  unsigned Get(const char* name, size_t size) const {
-    const uint64_t key = TagKey(name, size);
-    for (size_t i = Slot(key);; i = (i + 1) % kSlots) {
-      if (keys_[i] == 0) return 0;
-      if (keys_[i] == key && (size <= 7 || names_[i] == absl::string_view(name, size))) {
-        return flags_[i];
-      }
-    }
-  }
-
- private:
-  static constexpr size_t kSlots = 256;  // over three times the names: short probes
-
-  static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 56; }
-
-  uint64_t keys_[kSlots] = {};  // 0: empty (a key holds its length, never 0)
-  absl::string_view names_[kSlots];
-  unsigned flags_[kSlots] = {};
-};
-
-unsigned TagInfo(const char* name, size_t size) {
-  static const TagTable* table = new TagTable;
-  return table->Get(name, size);
 }
 
 std::string CollapseSpace(absl::string_view s) {
@@ -182,37 +54,8 @@ std::string CollapseSpace(absl::string_view s) {
   return out;
 }
 
-// Page furniture announced by class or id words: cookie banners, share bars, related
-// links, comment sections, newsletter boxes, adverts.
-bool IsFurnitureWord(absl::string_view w) {
-  static const auto* words = new absl::flat_hash_set<absl::string_view>{
-      "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
-      "paywall", "advert", "advertisement", "ad", "ads", "promo", "share", "sharing",
-      "social", "related", "comments", "comment", "sidebar", "breadcrumb", "breadcrumbs",
-      "popup", "modal", "skip"};
-  return words->contains(w);
-}
-
-bool HasFurnitureWord(absl::string_view value) {
-  size_t i = 0;
-  while (i < value.size()) {
-    while (i < value.size() && !absl::ascii_isalnum(static_cast<unsigned char>(value[i]))) ++i;
-    size_t b = i;
-    while (i < value.size() && absl::ascii_isalnum(static_cast<unsigned char>(value[i]))) ++i;
-    if (i > b) {
-      char word[24];
-      size_t len = std::min(i - b, sizeof(word));
-      for (size_t k = 0; k < len; ++k) {
-        word[k] = absl::ascii_tolower(static_cast<unsigned char>(value[b + k]));
-      }
-      if (IsFurnitureWord(absl::string_view(word, len))) return true;
-    }
-  }
-  return false;
-}
-
 struct Tag {
-  char name[kMaxTagName] = {};  // TagKey reads 8 bytes of it, whatever the name's length
+  char name[html_tags::kMaxTagName] = {};  // TagKey reads 8 bytes of it, whatever the name's length
   size_t name_len = 0;
   bool closing = false;
   bool self_closing = false;
@@ -372,7 +215,8 @@ class Scanner {
       ++j;
     }
     size_t name_begin = j;
-    for (char lower; j < n && (lower = kTagNameBytes[static_cast<unsigned char>(d[j])]) != 0;
+    for (char lower;
+         j < n && (lower = html_tags::kTagNameBytes[static_cast<unsigned char>(d[j])]) != 0;
          ++j) {
       if (tag->name_len < sizeof(tag->name)) tag->name[tag->name_len++] = lower;
     }
@@ -387,7 +231,7 @@ class Scanner {
         continue;
       }
       size_t an = j;
-      while (j < n && !kAttrNameEnds[static_cast<unsigned char>(d[j])]) ++j;
+      while (j < n && !html_tags::kAttrNameEnds[static_cast<unsigned char>(d[j])]) ++j;
       absl::string_view attr_name(d + an, j - an);
       while (j < n && IsSpace(d[j])) ++j;
       absl::string_view value;
@@ -487,31 +331,31 @@ class Scanner {
     size_t tag_begin = i_;
     i_ = tag.end;
     absl::string_view name = tag.Name();
-    const unsigned info = TagInfo(tag.name, tag.name_len);
+    const unsigned info = html_tags::TagInfo(tag.name, tag.name_len);
     if (tag.closing) {
-      if (info & kH1) in_h1_ = false;
-      if ((info & kPre) && pre_depth_ > 0) --pre_depth_;
-      if (info & kBlock) Break(2, tag_begin);
-      if (info & kRow) Break(1, tag_begin);
-      if ((info & kCell) && !pending_space_) {
+      if (info & html_tags::kH1) in_h1_ = false;
+      if ((info & html_tags::kPre) && pre_depth_ > 0) --pre_depth_;
+      if (info & html_tags::kBlock) Break(2, tag_begin);
+      if (info & html_tags::kRow) Break(1, tag_begin);
+      if ((info & html_tags::kCell) && !pending_space_) {
         pending_space_ = true;
         space_src_ = tag_begin;
       }
       return;
     }
-    if (info & kMeta) {
+    if (info & html_tags::kMeta) {
       Meta(tag);
       return;
     }
-    if ((info & kTime) && meta_->time_datetime.empty()) {
+    if ((info & html_tags::kTime) && meta_->time_datetime.empty()) {
       meta_->time_datetime = std::string(absl::StripAsciiWhitespace(tag.Attr("datetime")));
     }
-    if (info & kBr) {
+    if (info & html_tags::kBr) {
       Break(1, tag_begin);
       return;
     }
     if (tag.self_closing) return;
-    if (info & kTitle) {
+    if (info & html_tags::kTitle) {
       size_t close = FindRawClose(i_, "title");
       if (meta_->title_element.empty()) {
         meta_->title_element = CollapseSpace(DecodeEntities(h_.substr(i_, close - i_)));
@@ -519,9 +363,9 @@ class Scanner {
       i_ = SkipCloseTag(close);
       return;
     }
-    if (info & kRawText) {
+    if (info & html_tags::kRawText) {
       size_t close = FindRawClose(i_, name);
-      if ((info & kScript) &&
+      if ((info & html_tags::kScript) &&
           absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(tag.Attr("type")),
                                  "application/ld+json")) {
         JsonLd(h_.substr(i_, close - i_));
@@ -529,26 +373,27 @@ class Scanner {
       i_ = SkipCloseTag(close);
       return;
     }
-    if (info & kSkipped) {
-      if (info & kHead) return;  // head: only its title/meta/script matter
+    if (info & html_tags::kSkipped) {
+      if (info & html_tags::kHead) return;  // head: only its title/meta/script matter
       i_ = SkipElement(i_, name);
       return;
     }
     // Elements whose end tag may be omitted (p, li, td...) are never skipped whole: an
     // unclosed one would swallow the text after it.
-    if (!(info & kNoFurnitureCheck) && tag.attr_count > 0 &&
-        !(info & kOptionalEnd) &&
-        (HasFurnitureWord(tag.Attr("class")) || HasFurnitureWord(tag.Attr("id")))) {
-      if (!(info & kVoid)) i_ = SkipElement(i_, name);
+    if (!(info & html_tags::kNoFurnitureCheck) && tag.attr_count > 0 &&
+        !(info & html_tags::kOptionalEnd) &&
+        (html_tags::HasFurnitureWord(tag.Attr("class")) ||
+         html_tags::HasFurnitureWord(tag.Attr("id")))) {
+      if (!(info & html_tags::kVoid)) i_ = SkipElement(i_, name);
       return;
     }
-    if ((info & kH1) && meta_->first_h1.empty()) in_h1_ = true;
-    if (info & kPre) ++pre_depth_;
-    if (info & kBlock) {
+    if ((info & html_tags::kH1) && meta_->first_h1.empty()) in_h1_ = true;
+    if (info & html_tags::kPre) ++pre_depth_;
+    if (info & html_tags::kBlock) {
       Break(2, tag_begin);
-    } else if (info & kRow) {
+    } else if (info & html_tags::kRow) {
       Break(1, tag_begin);
-    } else if ((info & kCell) && !pending_space_) {
+    } else if ((info & html_tags::kCell) && !pending_space_) {
       pending_space_ = true;
       space_src_ = tag_begin;
     }
