@@ -273,7 +273,6 @@ inline bool PackPlainWord16(const unsigned char* p, size_t i, PackedWord* word) 
   // Letters with the 0x20 bit set are lower case; digits have it already: for the bytes
   // of a word this is the lowered text.
   const __m128i with_0x20 = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
-  const __m128i upper = in_range(bytes, 'A', 26);
   const __m128i alpha = in_range(with_0x20, 'a', 26);
   const __m128i digit = in_range(bytes, '0', 10);
   const unsigned alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
@@ -281,10 +280,11 @@ inline bool PackPlainWord16(const unsigned char* p, size_t i, PackedWord* word) 
   if (stop == 0) return false;  // 16 bytes or more
   const unsigned size = __builtin_ctz(stop);
   const unsigned in_word = ~stop & (stop - 1);  // the bits below the first stop
-  const unsigned upper_bits = static_cast<unsigned>(_mm_movemask_epi8(upper)) & in_word;
-  const unsigned lower_bits =
-      static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(upper, alpha))) & in_word;
-  word->acronym = (upper_bits & (upper_bits - 1)) != 0 && lower_bits == 0;
+  const unsigned letters = static_cast<unsigned>(_mm_movemask_epi8(alpha)) & in_word;
+  // The 0x20 bit of each byte, shifted to its sign bit: set for lower-case letters.
+  const unsigned bit_0x20 = static_cast<unsigned>(_mm_movemask_epi8(_mm_slli_epi16(bytes, 2)));
+  // No lower-case letter: every letter is a capital; two or more make an acronym.
+  word->acronym = (letters & bit_0x20) == 0 && (letters & (letters - 1)) != 0;
   const __m128i kept = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepFirst + 16 - size));
   const __m128i packed = _mm_and_si128(with_0x20, kept);
   word->lower_lo = static_cast<uint64_t>(_mm_cvtsi128_si64(packed));
@@ -491,7 +491,9 @@ void Tokenize(absl::string_view text, std::vector<Token>* out) {
       if (p[i] == '\'') {
         AddPunct(p, n, i, 1, Special::kNone, &tokens);  // maybe a plural possessive
       } else {
-        *tokens.emplace_back(i, i + 1, TokenKind::kPunct).ResizeLower(1) = static_cast<char>(p[i]);
+        // Offsets by value: `i` itself is never passed by reference, so it stays in a register.
+        *tokens.emplace_back(size_t{i}, i + 1, TokenKind::kPunct).ResizeLower(1) =
+            static_cast<char>(p[i]);
       }
       ++i;
     } else {
