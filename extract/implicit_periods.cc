@@ -182,9 +182,9 @@ std::vector<TimeMention> ImplicitPeriods(const std::vector<Token>& tokens,
 std::vector<TimeMention> ImplicitPeriods(const ClassIndex& index,
                                          const std::vector<TimeMention>& found,
                                          const v1::PublicationTime& published, bool forecast) {
-  if (!published.has_time()) return {};
-  const std::vector<Token>& tokens = index.tokens();
   // Every rule needs a period word: most sentences have none.
+  if (!published.has_time() || !index.Any(kPeriodNoun)) return {};
+  const std::vector<Token>& tokens = index.tokens();
   const PeriodWords period_words = FindPeriodWords(index);
   if (period_words.empty()) return {};
   std::vector<TimeMention> out;
