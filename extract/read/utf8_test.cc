@@ -88,7 +88,9 @@ TEST(Utf8Test, SequencesAreFoundAtEveryPositionOfABlock) {
         std::string repaired;
         const std::vector<size_t> bad = RepairUtf8(text, &repaired, nullptr);
         ASSERT_EQ(bad.empty(), valid) << "sequence at " << at << " of " << length;
-        if (!valid) EXPECT_EQ(bad[0], SlowFirstInvalid(text, 0)) << at << " of " << length;
+        if (!valid) {
+          EXPECT_EQ(bad[0], SlowFirstInvalid(text, 0)) << at << " of " << length;
+        }
       }
     }
   }
