@@ -157,6 +157,19 @@ uint64_t Tag(Operation op, size_t index) { return (uint64_t{op} << 32) | index; 
 
 }  // namespace
 
+size_t FileBatch::QueueCloses() {
+  size_t queued = 0;
+  for (const File& f : files_) {
+    if (f.fd < 0) continue;
+    io_uring_sqe* sqe = ring_->Next();
+    sqe->opcode = IORING_OP_CLOSE;
+    sqe->fd = f.fd;
+    sqe->user_data = Tag(kClose, 0);
+    ++queued;
+  }
+  return queued;
+}
+
 FileBatch::FileBatch(bool use_io_uring)
     : ring_(use_io_uring ? Ring::Create(2 * kMaxFiles) : nullptr),
       buffers_(new char[kMaxFiles * kFirstRead]) {}
@@ -168,14 +181,7 @@ absl::Span<const FileBatch::File> FileBatch::Load(int dir_fd, absl::Span<const c
     return files_;
   }
   const int at = dir_fd >= 0 ? dir_fd : AT_FDCWD;
-  // The previous batch's closes go with this batch's opens.
-  for (const File& f : files_) {
-    if (f.fd < 0) continue;
-    io_uring_sqe* sqe = ring_->Next();
-    sqe->opcode = IORING_OP_CLOSE;
-    sqe->fd = f.fd;
-    sqe->user_data = Tag(kClose, 0);
-  }
+  QueueCloses();  // the previous batch's closes go with this batch's opens
   files_.assign(names.size(), File());
   for (size_t k = 0; k < names.size(); ++k) {
     io_uring_sqe* sqe = ring_->Next();
@@ -232,18 +238,7 @@ absl::Span<const FileBatch::File> FileBatch::Load(int dir_fd, absl::Span<const c
 }
 
 FileBatch::~FileBatch() {
-  if (ring_ != nullptr) {
-    bool any = false;
-    for (const File& f : files_) {
-      if (f.fd < 0) continue;
-      io_uring_sqe* sqe = ring_->Next();
-      sqe->opcode = IORING_OP_CLOSE;
-      sqe->fd = f.fd;
-      sqe->user_data = Tag(kClose, 0);
-      any = true;
-    }
-    if (!any || ring_->Submit([](uint64_t, int) {})) return;
-  }
+  if (ring_ != nullptr && (QueueCloses() == 0 || ring_->Submit([](uint64_t, int) {}))) return;
   CloseAll();
 }
 

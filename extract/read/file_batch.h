@@ -72,6 +72,8 @@ class FileBatch {
   void LoadOneByOne(int dir_fd, absl::Span<const char* const> names);
   // Closes the open files of `files_` with ordinary system calls.
   void CloseAll();
+  // Queues a close on the ring for each open file of `files_`; returns how many.
+  size_t QueueCloses();
 
   std::unique_ptr<Ring> ring_;  // null: io_uring not available
   std::unique_ptr<char[]> buffers_;  // kMaxFiles buffers of kFirstRead bytes

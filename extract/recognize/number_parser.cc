@@ -321,10 +321,15 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     return out;
   }
   size_t n = CountDigits(text, i);
-  if (n > 0 && n <= 15 && EndsPlainInteger(text, i + n)) {
-    // The common "45%", "2023)", "12;", "in 2024, the": nothing below applies (no
-    // separator, decimal, exponent, fraction, blank or scale word follows), and the
-    // digits are few enough to be exact.
+  // The common "45%", "2023)", "12;", "in 2024, the": nothing below applies (no
+  // separator, decimal, exponent, fraction, blank or scale word follows), and the digits
+  // are few enough to be exact. Or the common "2024 revenue", "450 million": the same,
+  // but words or a scale word may follow the blank.
+  const bool short_integer = n > 0 && n <= 15;
+  const bool ends_here = short_integer && EndsPlainInteger(text, i + n);
+  const bool words_follow = short_integer && !ends_here && i + n < text.size() &&
+                            text[i + n] == ' ' && OnlyWordsAfterBlank(text, i + n);
+  if (ends_here || words_follow) {
     uint64_t mantissa = 0;
     for (size_t k = i; k < i + n; ++k) mantissa = mantissa * 10 + (text[k] - '0');
     out.value = sign * static_cast<double>(mantissa);
@@ -332,20 +337,7 @@ std::optional<ParsedNumber> ParseNumberAt(absl::string_view text, size_t pos) {
     out.plain_integer = sign > 0;
     out.integer_digits = static_cast<int>(n);
     out.end = out.literal_end = i + n;
-    return out;
-  }
-  if (n > 0 && n <= 15 && i + n < text.size() && text[i + n] == ' ' &&
-      OnlyWordsAfterBlank(text, i + n)) {
-    // The common "2024 revenue", "450 million": as above, but words or a scale word may
-    // follow the blank.
-    uint64_t mantissa = 0;
-    for (size_t k = i; k < i + n; ++k) mantissa = mantissa * 10 + (text[k] - '0');
-    out.value = sign * static_cast<double>(mantissa);
-    out.precision = 1;
-    out.plain_integer = sign > 0;
-    out.integer_digits = static_cast<int>(n);
-    out.end = out.literal_end = i + n;
-    ReadWordsOrScale(text, i + n, sign > 0, &out);
+    if (words_follow) ReadWordsOrScale(text, i + n, sign > 0, &out);
     return out;
   }
   if (n > 0 && i + n + 1 < text.size() && text[i + n] == '.' && IsDigit(text[i + n + 1])) {
