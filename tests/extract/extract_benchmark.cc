@@ -51,11 +51,19 @@
 //               MB/s. At 17:08 the host was slower for both binaries: binpb 29.1-30.0,
 //               JSON Lines 27.2-28.5 MiB/s (start 27.5-28.4 and 25.9-26.3). Peak RSS
 //               17.1 MB at 30 MB, 18.8-19.0 MB at 100 MB, 19.1 MB at 150 MB.
+//   2026-11-23 19:00-19:20, 100 MB, after a fifth session (a directory's files opened and
+//               read in io_uring batches, and instructions cut in every stage: 362 M ->
+//               331 M per 2 MB), alternated with the session's starting binary. Normal
+//               host: binpb 40.2-41.6 MiB/s (start 31.7-33.4), JSON Lines 33.6-38.3 MiB/s
+//               (start 30.9-31.8). Slow window (19:18): binpb 33.9-36.7 (start 28.3-31.9),
+//               JSON Lines 32.5-34.6 (start 27.4-28.2). Peak RSS 16.9 MB at 30 MB,
+//               18.6-18.9 MB at 100 MB, 18.8 MB at 150 MB.
 //   Identical runs on this VM can differ by up to 1.7x; the figures are repeated runs,
 //   after a first run that brings the corpus into the page cache.
 //   Instruction counts (valgrind --tool=callgrind, 2 MB, binpb, whole process): 1.46 G
 //   (2026-11-22), 0.88 G (2026-11-23 03:40), 0.57 G (05:10), 0.55 G (06:00), 0.42 G
-//   (07:55), 0.386 G (10:50), 0.362 G (16:55; JSON Lines 0.377 G). Keep the corpus between runs with CLAIMCHECK_BENCH_KEEP=1 so the profile
+//   (07:55), 0.386 G (10:50), 0.362 G (16:55; JSON Lines 0.377 G), 0.331 G (19:05; JSON Lines
+//   0.347 G). Keep the corpus between runs with CLAIMCHECK_BENCH_KEEP=1 so the profile
 //   holds only the timed work.
 #include <sys/resource.h>
 
