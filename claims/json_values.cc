@@ -7,6 +7,7 @@
 #include <immintrin.h>
 #endif
 
+#include "claims/cpu_features.h"
 #include "claims/decimal_digits.h"
 #include "date/date.h"
 
@@ -97,11 +98,6 @@ __attribute__((target("avx2"))) size_t CopyPlainBlocks32(const unsigned char* p,
   }
   return p - start;
 }
-
-const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
 
 // SpecialMask of the eight bytes of `v` (in memory order, in the low bits).
 inline int SpecialMask8(uint64_t v) {

@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/hash/hash.h"
+#include "claims/cpu_features.h"
 #include "extract/read/byte_words.h"
 
 #if defined(__x86_64__)
@@ -47,13 +48,6 @@ struct NormalWriter {
 };
 
 #if defined(__x86_64__)
-
-// Whether the processor can pack bytes by a mask (PSHUFB, SSSE3) and count bits
-// (POPCNT), asked once at start-up. Every x86-64 processor of the last fifteen years can.
-const bool kCanPackBytes = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("ssse3") != 0 && __builtin_cpu_supports("popcnt") != 0;
-}();
 
 // For each 8-bit mask, the PSHUFB control that moves the bytes it marks to the front
 // (in order) and how many they are.
@@ -265,10 +259,10 @@ char* NormalizeForCopyAt(absl::string_view text, char* out, int* words) {
   NormalWriter w(out);
   size_t i = 0;
 #if defined(__x86_64__)
-  if (n >= 32 && kHasAvx2 && kCanPackBytes) {
+  if (n >= 32 && kHasAvx2 && kHasSsse3AndPopcnt) {
     WriteNormalBlocks32(in, n, w);
     i = n;
-  } else if (n >= 16 && kCanPackBytes) {
+  } else if (n >= 16 && kHasSsse3AndPopcnt) {
     WriteNormalBlocks16(in, n, w);
     i = n;
   }

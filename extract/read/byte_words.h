@@ -17,6 +17,7 @@
 #include <cstring>
 
 #include "absl/strings/string_view.h"
+#include "claims/cpu_features.h"  // kHasAvx2, for the scanners built on these blocks
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -53,15 +54,6 @@ class ByteBlock {
   uint8_t bytes_[kSize];
 #endif
 };
-
-#if defined(__x86_64__)
-// Whether the processor has AVX2, asked once at start-up: scanners with a loop compiled
-// for it (target("avx2")) take that loop then, their SSE2 one otherwise.
-inline const bool kHasAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
-#endif
 
 // Offset of the first byte marked in `mask`, which must not be zero.
 inline int FirstMarked(uint32_t mask) { return __builtin_ctz(mask); }
